@@ -1,0 +1,13 @@
+// Documented input limits: beyond them the reader reports a diagnostic instead of collapsing.
+#pragma once
+
+#include <cstddef>
+
+namespace folio::manuscript {
+
+/// Largest source file read (a 1,000-page novel is about 3 MiB of Markdown).
+inline constexpr std::size_t kMaxFileBytes = 64u << 20;
+/// Deepest nesting of block containers (block quotes, lists, divs) accepted.
+inline constexpr int kMaxNesting = 64;
+
+}  // namespace folio::manuscript

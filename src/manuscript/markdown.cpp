@@ -1,0 +1,450 @@
+// cmark-gfm → model: blocks (phase 1, with fenced divs grouped) and inlines (phase 2).
+//
+// Control flow: read_markdown → scan_fenced_divs → cmark parse → convert_children(document)
+// (recursing through convert_block / convert_inlines) → footnote bodies → split into sections.
+#include "manuscript/markdown.hpp"
+
+#include <cmark-gfm.h>
+// The footnote label lives in the node struct; cmark-gfm has no getter for it.
+#include <cmark-gfm/node.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+#include "manuscript/attributes.hpp"
+#include "manuscript/fenced_divs.hpp"
+#include "manuscript/inline_spans.hpp"
+#include "manuscript/limits.hpp"
+
+namespace folio::manuscript {
+namespace {
+
+using model::Block;
+using model::BlockKind;
+using model::Inline;
+using model::InlineKind;
+
+struct CmarkDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? s : "";
+}
+
+std::string chunk(const cmark_chunk& c) {
+  return std::string(reinterpret_cast<const char*>(c.data), static_cast<std::size_t>(c.len));
+}
+
+class Converter {
+ public:
+  Converter(const std::string& file, const DivScan& scan, NoteNumbering& notes,
+            support::Diagnostics& diags)
+      : file_(file), scan_(scan), notes_(notes), diags_(diags) {}
+
+  std::vector<model::Section> convert(cmark_node* document);
+
+ private:
+  model::SourcePos pos(cmark_node* n) const {
+    return {file_, cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+  }
+  std::vector<Block> convert_children(cmark_node* parent, int depth);
+  std::optional<Block> convert_block(cmark_node* n, int depth);
+  std::vector<Inline> convert_inlines(cmark_node* parent, int depth);
+  void append_inlines(cmark_node* parent, std::vector<Inline>& out, int depth);
+  Block make_div(std::size_t index, std::vector<Block> blocks);
+  std::optional<Block> line_block(cmark_node* para);
+  bool too_deep(cmark_node* n, int depth);
+
+  const std::string& file_;
+  const DivScan& scan_;
+  NoteNumbering& notes_;
+  support::Diagnostics& diags_;
+  std::vector<cmark_node*> footnote_defs_;
+  std::map<std::string, int> note_numbers_;  // label → number, this file
+  bool reported_depth_ = false;
+  // Line fix-up after hard breaks, where cmark-gfm 0.29 keeps the previous line's number.
+  int break_line_ = 0;
+  bool softbreak_is_line_break_ = false;
+};
+
+bool Converter::too_deep(cmark_node* n, int depth) {
+  if (depth <= kMaxNesting) return false;
+  if (!reported_depth_) {
+    diags_.error("nesting-limit", pos(n),
+                 "blocks or inlines nested more than " + std::to_string(kMaxNesting) +
+                     " levels deep; the deeper content is left out");
+    reported_depth_ = true;
+  }
+  return true;
+}
+
+std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
+  struct OpenDiv {
+    std::size_t index;
+    std::vector<Block> blocks;
+  };
+  std::vector<Block> result;
+  std::vector<OpenDiv> open;
+  auto sink = [&]() -> std::vector<Block>& { return open.empty() ? result : open.back().blocks; };
+
+  for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+      footnote_defs_.push_back(c);
+      continue;
+    }
+    if (t == CMARK_NODE_HTML_BLOCK) {
+      std::string html = literal(c);
+      std::size_t index = 0;
+      int marker = parse_div_marker(html, index);
+      if (marker > 0 && index < scan_.divs.size()) {
+        open.push_back({index, {}});
+      } else if (marker < 0) {
+        if (!open.empty() && open.back().index == index) {
+          OpenDiv d = std::move(open.back());
+          open.pop_back();
+          sink().push_back(make_div(d.index, std::move(d.blocks)));
+        } else {
+          diags_.error("div-container", pos(c),
+                       "this ':::' closes a fenced div opened inside another container");
+        }
+      } else if (html.starts_with("<!--folio-stray-->")) {
+        // Already reported by the fence scanner.
+      } else if (!html.starts_with("<!--")) {
+        diags_.warning("raw-html", pos(c), "raw HTML blocks are not supported; this one is left out");
+      }
+      continue;
+    }
+    if (auto b = convert_block(c, depth)) sink().push_back(std::move(*b));
+  }
+  while (!open.empty()) {
+    OpenDiv d = std::move(open.back());
+    open.pop_back();
+    const FencedDiv& fd = scan_.divs[d.index];
+    if (fd.closed)  // an unclosed one was reported by the fence scanner
+      diags_.error("div-container", {file_, fd.line, fd.column},
+                 "this fenced div is not closed inside the block that contains it");
+    sink().push_back(make_div(d.index, std::move(d.blocks)));
+  }
+  return result;
+}
+
+Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
+  const FencedDiv& fd = scan_.divs[index];
+  const Attributes& a = fd.attributes;
+  Block b;
+  b.source = {file_, fd.line, fd.column};
+  b.id = a.id;
+  for (const auto& [k, v] : a.pairs) {
+    if (k == "lang")
+      b.lang = v;
+    else
+      b.attributes[k] = v;
+  }
+  auto has = [&](std::string_view cls) {
+    for (const auto& c : a.classes)
+      if (c == cls) return true;
+    return false;
+  };
+  if (has("dateline")) {
+    // A dateline's lines: hard breaks within a paragraph, or one paragraph per line.
+    b.kind = BlockKind::dateline;
+    for (Block& p : blocks) {
+      if (p.kind != BlockKind::paragraph) {
+        diags_.warning("dateline-content", p.source,
+                       "a dateline holds only lines of text; this block is left out");
+        continue;
+      }
+      if (!b.inlines.empty()) b.inlines.push_back(Inline{.kind = InlineKind::line_break, .source = p.source});
+      for (auto& in : p.inlines) b.inlines.push_back(std::move(in));
+    }
+    for (const auto& c : a.classes)
+      if (c != "dateline") b.classes.push_back(c);
+  } else if (has("epigraph")) {
+    b.kind = BlockKind::epigraph;
+    b.blocks = std::move(blocks);
+    for (const auto& c : a.classes)
+      if (c != "epigraph") b.classes.push_back(c);
+  } else {
+    b.kind = BlockKind::div;
+    b.classes = a.classes;
+    b.blocks = std::move(blocks);
+  }
+  return b;
+}
+
+std::optional<Block> Converter::line_block(cmark_node* para) {
+  // Pandoc's line blocks: every line of the paragraph starts with "| ".
+  bool at_line_start = true;
+  for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      at_line_start = true;
+      continue;
+    }
+    if (at_line_start) {
+      std::string s = t == CMARK_NODE_TEXT ? literal(c) : "";
+      if (!(s == "|" || s.starts_with("| "))) return std::nullopt;
+      at_line_start = false;
+    }
+  }
+  Block b;
+  b.kind = BlockKind::line_block;
+  b.source = pos(para);
+  softbreak_is_line_break_ = true;
+  std::vector<Inline> all = convert_inlines(para, 1);
+  softbreak_is_line_break_ = false;
+  // Strip the "| " that opens each line (the first inline of a line is that text).
+  bool line_start = true;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind == InlineKind::line_break) {
+      line_start = true;
+      continue;
+    }
+    if (line_start && all[i].kind == InlineKind::text) {
+      std::string& t = all[i].text;
+      t.erase(0, t.size() >= 2 ? 2 : t.size());
+      all[i].source.column += 2;
+    }
+    line_start = false;
+  }
+  std::erase_if(all, [](const Inline& in) { return in.kind == InlineKind::text && in.text.empty(); });
+  b.inlines = std::move(all);
+  return b;
+}
+
+std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
+  if (too_deep(n, depth)) return std::nullopt;
+  Block b;
+  b.source = pos(n);
+  switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH: {
+      if (auto lb = line_block(n)) return lb;
+      b.kind = BlockKind::paragraph;
+      b.inlines = convert_inlines(n, depth);
+      // A paragraph that is one image is a figure, its alt text the caption (Pandoc).
+      if (b.inlines.size() == 1 && b.inlines[0].kind == InlineKind::image) {
+        Inline img = std::move(b.inlines[0]);
+        b.kind = BlockKind::figure;
+        b.target = img.target;
+        b.alt = img.text;
+        b.inlines = std::move(img.children);
+      }
+      return b;
+    }
+    case CMARK_NODE_HEADING: {
+      b.kind = BlockKind::heading;
+      b.level = cmark_node_get_heading_level(n);
+      b.inlines = convert_inlines(n, depth);
+      if (!b.inlines.empty() && b.inlines.back().kind == InlineKind::text) {
+        std::string& t = b.inlines.back().text;
+        if (auto attrs = trailing_attributes(t)) {
+          t.resize(attrs->second);
+          if (t.empty()) b.inlines.pop_back();
+          b.id = attrs->first.id;
+          b.classes = attrs->first.classes;
+          for (const auto& [k, v] : attrs->first.pairs) {
+            if (k == "lang")
+              b.lang = v;
+            else
+              b.attributes[k] = v;
+          }
+        }
+      }
+      return b;
+    }
+    case CMARK_NODE_BLOCK_QUOTE:
+      b.kind = BlockKind::block_quote;
+      b.blocks = convert_children(n, depth + 1);
+      return b;
+    case CMARK_NODE_THEMATIC_BREAK:
+      b.kind = BlockKind::scene_break;
+      return b;
+    case CMARK_NODE_LIST:
+      b.kind = BlockKind::list;
+      b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+      b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+      b.blocks = convert_children(n, depth + 1);
+      return b;
+    case CMARK_NODE_ITEM:
+      b.kind = BlockKind::list_item;
+      b.blocks = convert_children(n, depth + 1);
+      return b;
+    case CMARK_NODE_CODE_BLOCK: {
+      b.kind = BlockKind::code_block;
+      b.text = literal(n);
+      const char* info = cmark_node_get_fence_info(n);
+      if (info && *info) b.lang = info;
+      return b;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::vector<Inline> Converter::convert_inlines(cmark_node* parent, int depth) {
+  std::vector<Inline> out;
+  break_line_ = 0;
+  append_inlines(parent, out, depth);
+  extract_spans(out);
+  return out;
+}
+
+void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int depth) {
+  if (too_deep(parent, depth)) return;
+  for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+    Inline in;
+    in.source = pos(c);
+    if (break_line_ > 0 && in.source.line > 0 && in.source.line < break_line_)
+      in.source.line = break_line_;
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_HTML_INLINE:
+        if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && !literal(c).starts_with("<!--"))
+          diags_.warning("raw-html", in.source, "raw HTML is kept as plain text");
+        if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && literal(c).starts_with("<!--"))
+          continue;
+        append_text(out, literal(c), in.source);
+        continue;
+      case CMARK_NODE_SOFTBREAK:
+        break_line_ = 0;
+        if (softbreak_is_line_break_) {
+          in.kind = InlineKind::line_break;
+          break;
+        }
+        append_text(out, " ", in.source);
+        continue;
+      case CMARK_NODE_LINEBREAK: {
+        in.kind = InlineKind::line_break;
+        int prev = out.empty() ? cmark_node_get_start_line(parent) : out.back().source.line;
+        if (in.source.line == 0) in.source = out.empty() ? pos(parent) : out.back().source;
+        break_line_ = std::max(prev, in.source.line) + 1;
+        break;
+      }
+      case CMARK_NODE_CODE:
+        in.kind = InlineKind::code;
+        in.text = literal(c);
+        break;
+      case CMARK_NODE_EMPH:
+        in.kind = InlineKind::emphasis;
+        append_inlines(c, in.children, depth + 1);
+        break;
+      case CMARK_NODE_STRONG:
+        in.kind = InlineKind::strong;
+        append_inlines(c, in.children, depth + 1);
+        break;
+      case CMARK_NODE_LINK:
+        in.kind = InlineKind::link;
+        in.target = cmark_node_get_url(c) ? cmark_node_get_url(c) : "";
+        append_inlines(c, in.children, depth + 1);
+        break;
+      case CMARK_NODE_IMAGE:
+        in.kind = InlineKind::image;
+        in.target = cmark_node_get_url(c) ? cmark_node_get_url(c) : "";
+        append_inlines(c, in.children, depth + 1);
+        in.text = model::plain_text(in.children);
+        break;
+      case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        in.kind = InlineKind::note_ref;
+        in.target = c->parent_footnote_def ? chunk(c->parent_footnote_def->as.literal) : "";
+        auto [it, fresh] = note_numbers_.try_emplace(in.target, notes_.next);
+        if (fresh) ++notes_.next;
+        in.number = it->second;
+        break;
+      }
+      default:
+        continue;
+    }
+    out.push_back(std::move(in));
+  }
+}
+
+std::vector<model::Section> Converter::convert(cmark_node* document) {
+  std::vector<Block> blocks = convert_children(document, 0);
+
+  // Split at level-1 headings; blocks before the first one form a heading-less section.
+  std::vector<model::Section> sections;
+  for (Block& b : blocks) {
+    if (b.kind == BlockKind::heading && b.level == 1) {
+      model::Section s;
+      s.source = b.source;
+      auto it = b.attributes.find("epub:type");
+      if (it != b.attributes.end() && !it->second.empty()) {
+        std::string roles = it->second;
+        // "bodymatter chapter": take the first word that names a section role.
+        std::string chosen;
+        std::size_t p = 0;
+        while (p < roles.size()) {
+          std::size_t q = roles.find(' ', p);
+          std::string word = roles.substr(p, q == std::string::npos ? std::string::npos : q - p);
+          if (!word.empty() && chosen.empty() && model::matter_of_role(word)) chosen = word;
+          p = q == std::string::npos ? roles.size() : q + 1;
+        }
+        s.role = chosen.empty() ? roles.substr(0, roles.find(' ')) : chosen;
+      }
+      s.matter = model::matter_of_role(s.role).value_or(model::Matter::body);
+      s.heading = std::move(b);
+      sections.push_back(std::move(s));
+      continue;
+    }
+    if (sections.empty()) {
+      model::Section s;
+      s.source = b.source;
+      sections.push_back(std::move(s));
+    }
+    sections.back().blocks.push_back(std::move(b));
+  }
+
+  // Footnote bodies (cmark-gfm gathers them at the end, in order of first reference) go to
+  // the section holding their first reference.
+  auto section_of_ref = [&](const std::string& label) -> model::Section* {
+    std::function<bool(const std::vector<Inline>&)> has_ref = [&](const std::vector<Inline>& v) {
+      for (const auto& in : v)
+        if ((in.kind == InlineKind::note_ref && in.target == label) || has_ref(in.children))
+          return true;
+      return false;
+    };
+    std::function<bool(const std::vector<Block>&)> in_blocks = [&](const std::vector<Block>& v) {
+      for (const auto& b : v)
+        if (has_ref(b.inlines) || in_blocks(b.blocks)) return true;
+      return false;
+    };
+    for (auto& s : sections)
+      if (in_blocks(s.blocks) || (s.heading && has_ref(s.heading->inlines)) ||
+          in_blocks(s.footnotes))
+        return &s;
+    return sections.empty() ? nullptr : &sections.back();
+  };
+  for (std::size_t i = 0; i < footnote_defs_.size(); ++i) {
+    cmark_node* def = footnote_defs_[i];
+    Block note;
+    note.kind = BlockKind::footnote;
+    note.source = pos(def);
+    note.id = chunk(def->as.literal);
+    auto [it, fresh] = note_numbers_.try_emplace(note.id, notes_.next);
+    if (fresh) ++notes_.next;
+    note.number = it->second;
+    note.blocks = convert_children(def, 1);
+    if (model::Section* s = section_of_ref(note.id)) s->footnotes.push_back(std::move(note));
+  }
+  return sections;
+}
+
+}  // namespace
+
+std::vector<model::Section> read_markdown(const std::string& file, const std::string& text,
+                                          NoteNumbering& notes, support::Diagnostics& diags) {
+  DivScan scan = scan_fenced_divs(file, text, diags);
+  std::unique_ptr<cmark_parser, CmarkDeleter> parser(
+      cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
+  cmark_parser_feed(parser.get(), scan.text.data(), scan.text.size());
+  std::unique_ptr<cmark_node, CmarkDeleter> doc(cmark_parser_finish(parser.get()));
+  Converter converter(file, scan, notes, diags);
+  return converter.convert(doc.get());
+}
+
+}  // namespace folio::manuscript

@@ -1,0 +1,109 @@
+// book.yaml with yaml-cpp: Pandoc's key names, folio's own keys, positions from yaml marks.
+#include "manuscript/metadata.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace folio::manuscript {
+namespace {
+
+model::SourcePos pos_of(const std::string& file, const YAML::Mark& m) {
+  if (m.line < 0) return {file, 1, 1};
+  return {file, m.line + 1, m.column + 1};
+}
+
+class MetadataReader {
+ public:
+  MetadataReader(const std::string& file, support::Diagnostics& diags)
+      : file_(file), diags_(diags) {}
+
+  // A scalar value (numbers and dates come as their text).
+  bool scalar(const YAML::Node& n, const std::string& key, model::MetaString& out) {
+    if (n.IsNull()) return true;
+    if (!n.IsScalar()) {
+      // Pandoc allows `identifier: [{scheme: ISBN, text: …}]`; take the text of the first.
+      if (n.IsSequence() && n.size() > 0) return scalar(n[0], key, out);
+      if (n.IsMap() && n["text"]) return scalar(n["text"], key, out);
+      diags_.error("meta-type", pos_of(file_, n.Mark()), "'" + key + "' must be a string");
+      return false;
+    }
+    out = {n.Scalar(), pos_of(file_, n.Mark())};
+    return true;
+  }
+
+  // A string or a list of strings (author, subject, contents).
+  void list(const YAML::Node& n, const std::string& key, std::vector<model::MetaString>& out) {
+    if (n.IsNull()) return;
+    if (n.IsScalar()) {
+      out.push_back({n.Scalar(), pos_of(file_, n.Mark())});
+      return;
+    }
+    if (!n.IsSequence()) {
+      diags_.error("meta-type", pos_of(file_, n.Mark()),
+                   "'" + key + "' must be a string or a list of strings");
+      return;
+    }
+    for (const auto& item : n) {
+      model::MetaString s;
+      // Authors may be written `{name: …}` as in some Pandoc templates.
+      if (item.IsMap() && item["name"]) {
+        if (scalar(item["name"], key, s)) out.push_back(s);
+      } else if (scalar(item, key, s) && !s.empty()) {
+        out.push_back(s);
+      }
+    }
+  }
+
+ private:
+  const std::string& file_;
+  support::Diagnostics& diags_;
+};
+
+}  // namespace
+
+bool read_metadata(const std::string& file, const std::string& text, model::Metadata& meta,
+                   support::Diagnostics& diags) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    diags.error("yaml-syntax", pos_of(file, e.mark), file + " is not valid YAML: " + e.msg);
+    return false;
+  }
+  if (root.IsNull()) {
+    diags.error("yaml-not-mapping", {file, 1, 1}, file + " is empty; it must map keys to values");
+    return false;
+  }
+  if (!root.IsMap()) {
+    diags.error("yaml-not-mapping", pos_of(file, root.Mark()),
+                file + " must be a mapping of keys to values (title: …, author: …)");
+    return false;
+  }
+  MetadataReader r(file, diags);
+  try {
+    for (const auto& kv : root) {
+      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      const YAML::Node& v = kv.second;
+      meta.keys.push_back({key, pos_of(file, kv.first.Mark())});
+      if (key == "title") r.scalar(v, key, meta.title);
+      else if (key == "subtitle") r.scalar(v, key, meta.subtitle);
+      else if (key == "author") r.list(v, key, meta.authors);
+      else if (key == "lang") r.scalar(v, key, meta.lang);
+      else if (key == "date") r.scalar(v, key, meta.date);
+      else if (key == "identifier") r.scalar(v, key, meta.identifier);
+      else if (key == "publisher") r.scalar(v, key, meta.publisher);
+      else if (key == "rights") r.scalar(v, key, meta.rights);
+      else if (key == "description") r.scalar(v, key, meta.description);
+      else if (key == "subject") r.list(v, key, meta.subjects);
+      else if (key == "cover-image") r.scalar(v, key, meta.cover_image);
+      else if (key == "style") r.scalar(v, key, meta.style);
+      else if (key == "contents") r.list(v, key, meta.contents);
+      else if (v.IsScalar()) meta.extra[key] = {v.Scalar(), pos_of(file, v.Mark())};
+    }
+  } catch (const YAML::Exception& e) {
+    diags.error("yaml-syntax", pos_of(file, e.mark), e.msg);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace folio::manuscript

@@ -1,0 +1,103 @@
+// The reader's recipe: book.yaml → contents → each file checked and parsed → one Document.
+#include "manuscript/reader.hpp"
+
+#include <set>
+
+#include "manuscript/markdown.hpp"
+#include "manuscript/metadata.hpp"
+#include "support/utf8.hpp"
+
+namespace folio::manuscript {
+namespace {
+
+constexpr const char* kBookYaml = "book.yaml";
+
+// Reports bytes that must not reach the model: invalid UTF-8, characters XML forbids.
+bool text_is_usable(const std::string& name, const std::string& text,
+                    support::Diagnostics& diags) {
+  if (auto bad = support::find_invalid_utf8(text)) {
+    auto lc = support::line_column_at(text, *bad);
+    diags.error("invalid-utf8", {name, lc.line, lc.column},
+                "invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                    " (folio reads UTF-8 only; re-save the file as UTF-8)");
+    return false;
+  }
+  bool ok = true;
+  std::size_t from = 0;
+  int reported = 0;
+  while (auto bad = support::find_xml_forbidden(text, from)) {
+    auto lc = support::line_column_at(text, *bad);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(text[*bad]) == 0xEF
+                                                 ? 0xFFFF
+                                                 : static_cast<unsigned char>(text[*bad]));
+    if (reported++ < 20)
+      diags.error("control-character", {name, lc.line, lc.column},
+                  std::string("the control character ") + buf +
+                      " cannot appear in a book (XML forbids it)");
+    ok = false;
+    from = *bad + 1;
+  }
+  return ok;
+}
+
+}  // namespace
+
+const SourceFile* Manuscript::source(std::string_view name) const {
+  for (const auto& s : sources)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diagnostics& diags) {
+  Manuscript m;
+  m.document.base_dir = files.base_dir();
+  std::string why;
+  auto yaml = files.read(kBookYaml, why);
+  if (!yaml) {
+    diags.error("no-book-yaml", {kBookYaml, 0, 0},
+                "cannot read book.yaml (" + why + "); a manuscript folder needs one");
+    return std::nullopt;
+  }
+  m.sources.push_back({kBookYaml, *yaml});
+  if (!text_is_usable(kBookYaml, *yaml, diags)) return std::nullopt;
+  if (!read_metadata(kBookYaml, *yaml, m.document.metadata, diags)) return std::nullopt;
+
+  // The files to read: `contents` in order, else every *.md in name order.
+  std::vector<model::MetaString> order = m.document.metadata.contents;
+  if (order.empty())
+    for (const auto& name : files.markdown_files()) order.push_back({name, {kBookYaml, 0, 0}});
+
+  bool ok = true;
+  std::set<std::string> seen;
+  NoteNumbering notes;
+  for (const auto& entry : order) {
+    if (!seen.insert(entry.value).second) {
+      diags.error("contents-duplicate", entry.source,
+                  "'" + entry.value + "' is listed twice in contents");
+      ok = false;
+      continue;
+    }
+    auto text = files.read(entry.value, why);
+    if (!text) {
+      diags.error("contents-missing", entry.source,
+                  "contents lists '" + entry.value + "', which cannot be read: " + why);
+      ok = false;
+      continue;
+    }
+    m.sources.push_back({entry.value, *text});
+    if (!text_is_usable(entry.value, *text, diags)) {
+      ok = false;
+      continue;
+    }
+    std::string body = *text;
+    // A byte-order mark is not part of the text (the checker warns about it).
+    if (body.starts_with("\xEF\xBB\xBF")) body.replace(0, 3, "   ");
+    for (auto& s : read_markdown(entry.value, body, notes, diags))
+      m.document.sections.push_back(std::move(s));
+  }
+  if (!ok || diags.has_errors()) return std::nullopt;
+  return m;
+}
+
+}  // namespace folio::manuscript

@@ -1,0 +1,308 @@
+// Reader tests on small in-memory manuscripts: every construct, with positions.
+#include "manuscript/reader.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace folio;
+using model::BlockKind;
+using model::InlineKind;
+
+namespace {
+
+const char* kYaml = "title: T\nauthor: A\nlang: en-US\n";
+
+std::optional<manuscript::Manuscript> read(const std::string& md, support::Diagnostics& diags,
+                                           const std::string& yaml = kYaml) {
+  auto src = manuscript::memory_source({{"book.yaml", yaml}, {"a.md", md}});
+  return manuscript::read_manuscript(*src, diags);
+}
+
+model::Document read_ok(const std::string& md) {
+  support::Diagnostics diags;
+  auto m = read(md, diags);
+  EXPECT_TRUE(m.has_value());
+  for (const auto& d : diags.items()) ADD_FAILURE() << d.pos.line << ":" << d.message;
+  return m ? m->document : model::Document{};
+}
+
+}  // namespace
+
+TEST(Reader, MetadataWithPositions) {
+  support::Diagnostics diags;
+  auto m = read("x\n", diags,
+                "title: Perestroika versus Socialism\nsubtitle: S\nauthor:\n  - One\n  - Two\n"
+                "lang: en-US\nsubject: History\nidentifier: 978-0-00-000000-2\n");
+  ASSERT_TRUE(m);
+  const auto& meta = m->document.metadata;
+  EXPECT_EQ(meta.title.value, "Perestroika versus Socialism");
+  EXPECT_EQ(meta.title.source.line, 1);
+  EXPECT_EQ(meta.title.source.column, 8);
+  ASSERT_EQ(meta.authors.size(), 2u);
+  EXPECT_EQ(meta.authors[1].value, "Two");
+  EXPECT_EQ(meta.authors[1].source.line, 5);
+  EXPECT_EQ(meta.subjects.size(), 1u);
+  EXPECT_EQ(meta.identifier.value, "978-0-00-000000-2");
+}
+
+TEST(Reader, SectionsFromLevelOneHeadingsWithRoles) {
+  auto doc = read_ok(
+      "# Preface {epub:type=preface}\n\nText.\n\n# One\n\nBody.\n\n## Sub\n\n"
+      "# Notes {epub:type=appendix}\n\nEnd.\n");
+  ASSERT_EQ(doc.sections.size(), 3u);
+  EXPECT_EQ(doc.sections[0].role, "preface");
+  EXPECT_EQ(doc.sections[0].matter, model::Matter::front);
+  ASSERT_TRUE(doc.sections[0].heading);
+  EXPECT_EQ(model::plain_text(doc.sections[0].heading->inlines), "Preface");
+  EXPECT_EQ(doc.sections[1].role, "chapter");
+  EXPECT_EQ(doc.sections[1].matter, model::Matter::body);
+  EXPECT_EQ(doc.sections[1].source.line, 5);
+  ASSERT_EQ(doc.sections[1].blocks.size(), 2u);
+  EXPECT_EQ(doc.sections[1].blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(doc.sections[1].blocks[1].level, 2);
+  EXPECT_EQ(doc.sections[2].matter, model::Matter::back);
+}
+
+TEST(Reader, TextBeforeFirstHeadingIsAHeadinglessSection) {
+  auto doc = read_ok("Orphan text.\n\n# Chapter\n\nMore.\n");
+  ASSERT_EQ(doc.sections.size(), 2u);
+  EXPECT_FALSE(doc.sections[0].heading);
+  EXPECT_EQ(doc.sections[0].source.line, 1);
+}
+
+TEST(Reader, BlockQuoteOfSeveralParagraphs) {
+  auto doc = read_ok("# C\n\nIntro:\n\n> “One.\n>\n> “Two.”\n\nAfter.\n");
+  const auto& blocks = doc.sections[0].blocks;
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[1].kind, BlockKind::block_quote);
+  EXPECT_EQ(blocks[1].source.line, 5);
+  ASSERT_EQ(blocks[1].blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].blocks[1].source.line, 7);
+  EXPECT_EQ(blocks[1].blocks[1].source.column, 3);
+  EXPECT_EQ(model::plain_text(blocks[1].blocks[1].inlines), "“Two.”");
+}
+
+TEST(Reader, DatelineOfTwoLinesFromHardBreak) {
+  auto doc = read_ok("# C\n\nText.\n\n::: dateline\nDetroit, Michigan\\\nJuly 28, 1989\n:::\n");
+  const auto& blocks = doc.sections[0].blocks;
+  ASSERT_EQ(blocks.size(), 2u);
+  const auto& d = blocks[1];
+  EXPECT_EQ(d.kind, BlockKind::dateline);
+  EXPECT_EQ(d.source.line, 5);
+  EXPECT_EQ(d.source.column, 1);
+  auto lines = model::lines_of(d);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(model::plain_text(lines[0]), "Detroit, Michigan");
+  EXPECT_EQ(model::plain_text(lines[1]), "July 28, 1989");
+  EXPECT_EQ(lines[1][0].source.line, 7);
+}
+
+TEST(Reader, DatelineOfParagraphs) {
+  auto doc = read_ok("::: {.dateline}\nParis\n\nMay 1871\n:::\n");
+  const auto& d = doc.sections[0].blocks[0];
+  EXPECT_EQ(d.kind, BlockKind::dateline);
+  EXPECT_EQ(model::lines_of(d).size(), 2u);
+}
+
+TEST(Reader, EpigraphLetterAndGenericDivs) {
+  auto doc = read_ok(
+      "::: epigraph\nWords.\n\n::: attribution\nSomeone\n:::\n:::\n\n::: letter\nDear X,\n:::\n\n"
+      "::: {.sidebar #s1 lang=fr}\nBonjour.\n:::\n");
+  const auto& b = doc.sections[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0].kind, BlockKind::epigraph);
+  ASSERT_EQ(b[0].blocks.size(), 2u);
+  EXPECT_EQ(b[0].blocks[1].kind, BlockKind::div);
+  EXPECT_EQ(b[0].blocks[1].classes, std::vector<std::string>{"attribution"});
+  EXPECT_EQ(b[1].kind, BlockKind::div);
+  EXPECT_EQ(b[1].classes, std::vector<std::string>{"letter"});
+  EXPECT_EQ(b[2].id, "s1");
+  EXPECT_EQ(b[2].lang, "fr");
+  EXPECT_EQ(b[2].source.line, 13);
+}
+
+TEST(Reader, DivFenceInsideCodeBlockIsCode) {
+  auto doc = read_ok("```\n::: dateline\n```\n");
+  ASSERT_EQ(doc.sections[0].blocks.size(), 1u);
+  EXPECT_EQ(doc.sections[0].blocks[0].kind, BlockKind::code_block);
+  EXPECT_EQ(doc.sections[0].blocks[0].text, "::: dateline\n");
+}
+
+TEST(Reader, SceneBreak) {
+  auto doc = read_ok("One.\n\n* * *\n\nTwo.\n");
+  ASSERT_EQ(doc.sections[0].blocks.size(), 3u);
+  EXPECT_EQ(doc.sections[0].blocks[1].kind, BlockKind::scene_break);
+  EXPECT_EQ(doc.sections[0].blocks[1].source.line, 3);
+}
+
+TEST(Reader, InlinesEmphasisStrongLinkCode) {
+  auto doc = read_ok("A *b* **c** [d](http://x.org) `e`.\n");
+  const auto& in = doc.sections[0].blocks[0].inlines;
+  ASSERT_EQ(in.size(), 9u);
+  EXPECT_EQ(in[1].kind, InlineKind::emphasis);
+  EXPECT_EQ(in[1].source.column, 3);
+  EXPECT_EQ(in[3].kind, InlineKind::strong);
+  EXPECT_EQ(in[5].kind, InlineKind::link);
+  EXPECT_EQ(in[5].target, "http://x.org");
+  EXPECT_EQ(in[7].kind, InlineKind::code);
+  EXPECT_EQ(in[7].text, "e");
+}
+
+TEST(Reader, TypographyIsKept) {
+  // The "smart" option is off: straight quotes and dashes stay as written.
+  auto doc = read_ok("\"Straight\" -- and 'single' ...\n");
+  EXPECT_EQ(model::plain_text(doc.sections[0].blocks[0].inlines),
+            "\"Straight\" -- and 'single' ...");
+}
+
+TEST(Reader, SmallCapsAndLangSpans) {
+  auto doc = read_ok("In [New York]{.smallcaps} and [*la* vie]{lang=fr} [x] done.\n");
+  const auto& in = doc.sections[0].blocks[0].inlines;
+  ASSERT_EQ(in.size(), 5u);
+  EXPECT_EQ(in[1].kind, InlineKind::small_caps);
+  EXPECT_EQ(model::plain_text(in[1].children), "New York");
+  EXPECT_EQ(in[1].source.column, 4);
+  EXPECT_EQ(in[3].kind, InlineKind::span);
+  EXPECT_EQ(in[3].lang, "fr");
+  ASSERT_EQ(in[3].children.size(), 2u);
+  EXPECT_EQ(in[3].children[0].kind, InlineKind::emphasis);
+  EXPECT_EQ(in[4].text, " [x] done.");
+}
+
+TEST(Reader, NestedSpans) {
+  auto doc = read_ok("[a [b]{.x} c]{.y}\n");
+  const auto& in = doc.sections[0].blocks[0].inlines;
+  ASSERT_EQ(in.size(), 1u);
+  EXPECT_EQ(in[0].classes, std::vector<std::string>{"y"});
+  ASSERT_EQ(in[0].children.size(), 3u);
+  EXPECT_EQ(in[0].children[1].classes, std::vector<std::string>{"x"});
+}
+
+TEST(Reader, FootnotesNumberedAcrossFilesInReferenceOrder) {
+  auto src = manuscript::memory_source(
+      {{"book.yaml", std::string(kYaml) + "contents: [a.md, b.md]\n"},
+       {"a.md", "# One\n\nSee[^b] and[^a].\n\n[^a]: Note A.\n\n[^b]: Note B.\n"},
+       {"b.md", "# Two\n\nAgain[^a].\n\n[^a]: Another A.\n"}});
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m);
+  const auto& s = m->document.sections;
+  ASSERT_EQ(s.size(), 2u);
+  ASSERT_EQ(s[0].footnotes.size(), 2u);
+  EXPECT_EQ(s[0].footnotes[0].id, "b");
+  EXPECT_EQ(s[0].footnotes[0].number, 1);
+  EXPECT_EQ(s[0].footnotes[0].source.line, 7);
+  EXPECT_EQ(s[0].footnotes[1].number, 2);
+  const auto& refs = s[0].blocks[0].inlines;
+  EXPECT_EQ(refs[1].kind, InlineKind::note_ref);
+  EXPECT_EQ(refs[1].target, "b");
+  EXPECT_EQ(refs[1].number, 1);
+  ASSERT_EQ(s[1].footnotes.size(), 1u);
+  EXPECT_EQ(s[1].footnotes[0].number, 3);
+  EXPECT_EQ(model::plain_text(s[1].footnotes[0].blocks[0].inlines), "Another A.");
+}
+
+TEST(Reader, HardLineBreakPositions) {
+  auto doc = read_ok("line one\\\nline *two*\n");
+  const auto& in = doc.sections[0].blocks[0].inlines;
+  ASSERT_GE(in.size(), 3u);
+  EXPECT_EQ(in[1].kind, InlineKind::line_break);
+  EXPECT_EQ(in[2].source.line, 2);
+}
+
+TEST(Reader, LineBlock) {
+  auto doc = read_ok("| The woods are lovely,\n| dark and deep.\n");
+  const auto& b = doc.sections[0].blocks[0];
+  EXPECT_EQ(b.kind, BlockKind::line_block);
+  auto lines = model::lines_of(b);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(model::plain_text(lines[1]), "dark and deep.");
+}
+
+TEST(Reader, ListsAndFigures) {
+  auto doc = read_ok("1. one\n2. two\n\n- a\n\n![A map](map.png)\n");
+  const auto& b = doc.sections[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0].kind, BlockKind::list);
+  EXPECT_TRUE(b[0].ordered);
+  EXPECT_EQ(b[0].blocks.size(), 2u);
+  EXPECT_EQ(b[0].blocks[0].kind, BlockKind::list_item);
+  EXPECT_FALSE(b[1].ordered);
+  EXPECT_EQ(b[2].kind, BlockKind::figure);
+  EXPECT_EQ(b[2].target, "map.png");
+  EXPECT_EQ(b[2].alt, "A map");
+}
+
+TEST(Reader, ContentsOrderAndDefaultOrder) {
+  auto src = manuscript::memory_source({{"book.yaml", kYaml},
+                                        {"02.md", "# Two\n"},
+                                        {"01.md", "# One\n"}});
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->document.sections.size(), 2u);
+  EXPECT_EQ(model::plain_text(m->document.sections[0].heading->inlines), "One");
+  EXPECT_EQ(m->document.sections[0].source.file, "01.md");
+}
+
+// ---- bad input: one diagnostic with a position, no model ----
+
+TEST(ReaderErrors, YamlSyntax) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("x\n", diags, "title: [unclosed\nauthor: A\n"));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "yaml-syntax");
+  EXPECT_EQ(diags.items()[0].pos.file, "book.yaml");
+  EXPECT_GT(diags.items()[0].pos.line, 0);
+}
+
+TEST(ReaderErrors, YamlNotAMapping) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("x\n", diags, "- a\n- b\n"));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "yaml-not-mapping");
+}
+
+TEST(ReaderErrors, MissingContentsEntry) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("x\n", diags, std::string(kYaml) + "contents:\n  - a.md\n  - nope.md\n"));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "contents-missing");
+  EXPECT_EQ(diags.items()[0].pos.line, 6);
+  EXPECT_EQ(diags.items()[0].pos.column, 5);
+}
+
+TEST(ReaderErrors, InvalidUtf8WithOffset) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("ok\nbad \xC3\x28 here\n", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "invalid-utf8");
+  EXPECT_EQ(diags.items()[0].pos.line, 2);
+  EXPECT_EQ(diags.items()[0].pos.column, 5);
+  EXPECT_NE(diags.items()[0].message.find("offset 7"), std::string::npos);
+}
+
+TEST(ReaderErrors, UnterminatedDiv) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("Text.\n\n::: dateline\nParis\n", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "unterminated-div");
+  EXPECT_EQ(diags.items()[0].pos.line, 3);
+  EXPECT_EQ(diags.items()[0].pos.column, 1);
+}
+
+TEST(ReaderErrors, ControlCharacter) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(read("bell\x07 here\n", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "control-character");
+  EXPECT_EQ(diags.items()[0].pos.column, 5);
+}
+
+TEST(ReaderErrors, DeepNestingIsBounded) {
+  support::Diagnostics diags;
+  std::string md(100000, '>');
+  md += " deep\n";
+  EXPECT_FALSE(read(md, diags));
+  ASSERT_GE(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "nesting-limit");
+}

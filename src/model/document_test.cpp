@@ -1,0 +1,34 @@
+// Unit tests for model queries: slugs, roles, lines and plain text.
+#include "model/document.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace folio::model;
+
+TEST(Slug, FromTitle) {
+  EXPECT_EQ(slug("Perestroika versus Socialism"), "perestroika-versus-socialism");
+  EXPECT_EQ(slug("  The Keller’s Dispatch: 1989!  "), "the-kellers-dispatch-1989");
+  EXPECT_EQ(slug("Éducation sentimentale"), "education-sentimentale");
+  EXPECT_EQ(slug("???"), "book");
+}
+
+TEST(Roles, MatterOfRole) {
+  EXPECT_EQ(matter_of_role("preface"), Matter::front);
+  EXPECT_EQ(matter_of_role("chapter"), Matter::body);
+  EXPECT_EQ(matter_of_role("appendix"), Matter::back);
+  EXPECT_EQ(matter_of_role("nonsense"), std::nullopt);
+}
+
+TEST(Lines, SplitAtLineBreaks) {
+  Block b;
+  b.kind = BlockKind::dateline;
+  Inline t1{.kind = InlineKind::text, .text = "Detroit, Michigan"};
+  Inline br{.kind = InlineKind::line_break};
+  Inline t2{.kind = InlineKind::text, .text = "July 28, 1989"};
+  b.inlines = {t1, br, t2};
+  auto lines = lines_of(b);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(plain_text(lines[0]), "Detroit, Michigan");
+  EXPECT_EQ(plain_text(lines[1]), "July 28, 1989");
+  EXPECT_EQ(plain_text(b.inlines), "Detroit, Michigan\nJuly 28, 1989");
+}

@@ -1,0 +1,50 @@
+// Typed diagnostics with source positions; every stage reports problems through a sink.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "support/source_pos.hpp"
+
+namespace folio::support {
+
+enum class Severity { note, warning, error };
+
+const char* severity_name(Severity s);
+
+/// One problem found in a manuscript, with a stable code (e.g. "dateline-position").
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;
+  std::string message;
+  SourcePos pos;
+  SourcePos end;    ///< optional end of the range (line 0 when absent)
+  std::string fix;  ///< optional suggested replacement or action
+};
+
+/// Collects diagnostics in the order stages report them. Stages keep going where they can.
+class Diagnostics {
+ public:
+  void report(Diagnostic d) { items_.push_back(std::move(d)); }
+  void error(std::string code, SourcePos pos, std::string message) {
+    report({Severity::error, std::move(code), std::move(message), std::move(pos), {}, {}});
+  }
+  void warning(std::string code, SourcePos pos, std::string message, std::string fix = {}) {
+    report({Severity::warning, std::move(code), std::move(message), std::move(pos), {},
+            std::move(fix)});
+  }
+
+  bool has_errors() const;
+  std::size_t count(Severity s) const;
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::vector<Diagnostic>& items() { return items_; }
+  bool empty() const { return items_.empty(); }
+
+  /// Sorts by file, line, column (stable, so equal positions keep report order).
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace folio::support
