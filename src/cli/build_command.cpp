@@ -31,7 +31,8 @@ int run_build(const BuildOptions& options) {
 
   support::Diagnostics diags;
   auto m = load_manuscript(options.dir, diags);
-  if (m) check::check_manuscript(*m, diags);
+  // Checks run on a model only when reading succeeded: one root cause, one diagnostic.
+  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
   auto report = [&] {
     print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
                       true);

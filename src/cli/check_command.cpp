@@ -14,7 +14,8 @@ bool stderr_wants_color() { return ::isatty(2) && std::getenv("NO_COLOR") == nul
 int run_check(const CheckOptions& options) {
   support::Diagnostics diags;
   auto m = load_manuscript(options.dir, diags);
-  if (m) check::check_manuscript(*m, diags);
+  // Checks run on a model only when reading succeeded: one root cause, one diagnostic.
+  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
   if (options.format == ReportFormat::json)
     print_diagnostics(stdout, diags, m ? &*m : nullptr, ReportFormat::json, false, false);
   else

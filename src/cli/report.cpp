@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 
 namespace folio::cli {
 namespace {
@@ -20,6 +21,19 @@ std::string_view line_of(std::string_view text, int line) {
                                                                           : end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;
+}
+
+// The quoted source line with invalid UTF-8 bytes shown as U+FFFD, so terminals and
+// JSON-reading tools never receive broken text.
+std::string printable(std::string_view line) {
+  std::string out;
+  while (auto bad = support::find_invalid_utf8(line)) {
+    out.append(line.substr(0, *bad));
+    out += "\xEF\xBF\xBD";
+    line.remove_prefix(*bad + 1);
+  }
+  out.append(line);
+  return out;
 }
 
 const char* color_of(support::Severity s) {
@@ -90,7 +104,7 @@ void print_diagnostics(std::FILE* out, const support::Diagnostics& unsorted,
     if (src && d.pos.line > 0) {
       std::string_view line = line_of(src->text, d.pos.line);
       if (!line.empty()) {
-        fmt::print(out, "  {}\n", line);
+        fmt::print(out, "  {}\n", printable(line));
         int col = d.pos.column > 0 ? d.pos.column : 1;
         // Tabs stay tabs so the caret lines up under them.
         std::string pad;

@@ -60,34 +60,30 @@ std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diag
     return std::nullopt;
   }
   m.sources.push_back({kBookYaml, *yaml});
-  if (!text_is_usable(kBookYaml, *yaml, diags)) return std::nullopt;
-  if (!read_metadata(kBookYaml, *yaml, m.document.metadata, diags)) return std::nullopt;
+  if (!text_is_usable(kBookYaml, *yaml, diags)) return m;
+  if (!read_metadata(kBookYaml, *yaml, m.document.metadata, diags)) return m;
 
   // The files to read: `contents` in order, else every *.md in name order.
   std::vector<model::MetaString> order = m.document.metadata.contents;
   if (order.empty())
     for (const auto& name : files.markdown_files()) order.push_back({name, {kBookYaml, 0, 0}});
 
-  bool ok = true;
   std::set<std::string> seen;
   NoteNumbering notes;
   for (const auto& entry : order) {
     if (!seen.insert(entry.value).second) {
       diags.error("contents-duplicate", entry.source,
                   "'" + entry.value + "' is listed twice in contents");
-      ok = false;
       continue;
     }
     auto text = files.read(entry.value, why);
     if (!text) {
       diags.error("contents-missing", entry.source,
                   "contents lists '" + entry.value + "', which cannot be read: " + why);
-      ok = false;
       continue;
     }
     m.sources.push_back({entry.value, *text});
     if (!text_is_usable(entry.value, *text, diags)) {
-      ok = false;
       continue;
     }
     std::string body = *text;
@@ -96,7 +92,6 @@ std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diag
     for (auto& s : read_markdown(entry.value, body, notes, diags))
       m.document.sections.push_back(std::move(s));
   }
-  if (!ok || diags.has_errors()) return std::nullopt;
   return m;
 }
 

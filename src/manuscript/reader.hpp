@@ -45,8 +45,9 @@ struct Manuscript {
   const SourceFile* source(std::string_view name) const;
 };
 
-/// Reads book.yaml and the Markdown files it lists. Problems go to `diags`; returns
-/// nullopt when an error leaves no usable model (the diagnostics say why).
+/// Reads book.yaml and the Markdown files it lists. Problems go to `diags`. Returns nullopt
+/// only when book.yaml cannot be read at all; otherwise the sources read so far come back
+/// (for quoting in diagnostics) and the model is usable only if `diags` holds no error.
 std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diagnostics& diags);
 
 }  // namespace folio::manuscript

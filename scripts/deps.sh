@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages folio needs that are missing; quiet when nothing is missing.
+# Usage: scripts/deps.sh [build|test]   (test = build + what the test suite runs)
+set -euo pipefail
+
+build_pkgs=(cmake ninja-build g++ pkg-config python3
+  libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev libfmt-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libhyphen-dev hyphen-en-us
+  libqpdf-dev libcli11-dev libgtest-dev fonts-ebgaramond fonts-linuxlibertine)
+test_pkgs=(pandoc poppler-utils qpdf mupdf-tools clang libclang-rt-14-dev chromium)
+
+pkgs=("${build_pkgs[@]}")
+[ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The command-line contract: exit statuses, help, version, bad input, nothing written on error."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+FOLIO = os.path.abspath(sys.argv.pop(1))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([FOLIO, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def listing(path):
+    out = []
+    for base, _dirs, files in os.walk(path):
+        out += [os.path.relpath(os.path.join(base, f), path) for f in files]
+    return sorted(out)
+
+
+class Usage(unittest.TestCase):
+    def test_version(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^folio \d+\.\d+\.\d+")
+
+    def test_help_on_every_command(self):
+        for cmd in ([], ["build"], ["check"], ["dump"]):
+            r = run(*cmd, "--help")
+            self.assertEqual(r.returncode, 0, cmd)
+            self.assertIn("Usage", r.stdout)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run().returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("build", "--no-such-flag").returncode, 2)
+        self.assertEqual(run("check", "--format", "xml").returncode, 2)
+
+
+class BadInput(unittest.TestCase):
+    def test_missing_folder(self):
+        r = run("dump", "does/not/exist")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("does/not/exist: error: no such manuscript folder", r.stderr)
+
+    def test_each_bad_manuscript_gives_one_diagnostic_and_writes_nothing(self):
+        with open(os.path.join(HERE, "bad", "expected.txt"), encoding="utf-8") as f:
+            cases = [l.rstrip("\n").split(": ", 1) for l in f if l.strip() and not l.startswith("#")]
+        self.assertGreaterEqual(len(cases), 5)
+        for name, expected in cases:
+            with self.subTest(name=name), tempfile.TemporaryDirectory() as out:
+                before = listing(os.path.join(HERE, "bad", name))
+                for cmd in (["dump"], ["check"], ["build", "-o", out]):
+                    r = run(*cmd, os.path.join("tests", "bad", name))
+                    self.assertEqual(r.returncode, 1, (cmd, r.stderr))
+                    lines = [l for l in r.stderr.splitlines() if ": error:" in l or ": warning:" in l]
+                    self.assertEqual(lines, [expected], cmd)
+                    self.assertNotIn("internal error", r.stderr)
+                self.assertEqual(listing(out), [])
+                self.assertEqual(listing(os.path.join(HERE, "bad", name)), before)
+
+
+class Dump(unittest.TestCase):
+    def test_dump_is_json_with_sources(self):
+        r = run("dump", "manuscript")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual(doc["metadata"]["title"], "Perestroika versus Socialism")
+        self.assertEqual(doc["metadata"]["author"], ["David North"])
+        section = doc["sections"][0]
+        self.assertEqual((section["role"], section["matter"]), ("preface", "front"))
+        for block in section["blocks"]:
+            self.assertEqual(block["source"]["file"], "preface.md")
+            self.assertGreater(block["source"]["line"], 0)
+
+    def test_default_folder_is_manuscript(self):
+        self.assertEqual(run("dump").stdout, run("dump", "manuscript").stdout)
+
+
+class Build(unittest.TestCase):
+    def test_output_folder_inside_manuscript_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "book")
+            os.makedirs(book)
+            with open(os.path.join(book, "book.yaml"), "w") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            with open(os.path.join(book, "a.md"), "w") as f:
+                f.write("# A\n\nText.\n")
+            r = run("build", book, "-o", os.path.join(book, "out"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("inside the manuscript folder", r.stderr)
+            self.assertEqual(listing(book), ["a.md", "book.yaml"])
+
+    def test_epub_only_writes_only_the_epub(self):
+        with tempfile.TemporaryDirectory() as out:
+            r = run("build", "manuscript", "-o", out, "--epub")
+            files = listing(out)
+            if r.returncode == 0:
+                self.assertEqual(files, ["perestroika-versus-socialism.epub"])
+            else:  # a writer not yet built must say so, and write nothing
+                self.assertIn("not implemented", r.stderr)
+                self.assertEqual(files, [])
+
+    def test_pdf_only_writes_only_the_pdf(self):
+        with tempfile.TemporaryDirectory() as out:
+            r = run("build", "manuscript", "-o", out, "--pdf")
+            files = listing(out)
+            if r.returncode == 0:
+                self.assertEqual(files, ["perestroika-versus-socialism.pdf"])
+            else:
+                self.assertIn("not implemented", r.stderr)
+                self.assertEqual(files, [])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
