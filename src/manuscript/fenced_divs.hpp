@@ -22,8 +22,8 @@ struct FencedDiv {
 };
 
 struct DivScan {
-  std::string text;              ///< the source with fence lines replaced by markers
-  std::vector<FencedDiv> divs;   ///< indexed by the N in the markers
+  std::string text;             ///< the source with fence lines replaced by markers
+  std::vector<FencedDiv> divs;  ///< indexed by the N in the markers
 };
 
 /// Replaces fence lines by markers. Unterminated divs are reported as errors (at their

@@ -115,7 +115,8 @@ std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
       } else if (html.starts_with("<!--folio-stray-->")) {
         // Already reported by the fence scanner.
       } else if (!html.starts_with("<!--")) {
-        diags_.warning("raw-html", pos(c), "raw HTML blocks are not supported; this one is left out");
+        diags_.warning("raw-html", pos(c),
+                       "raw HTML blocks are not supported; this one is left out");
       }
       continue;
     }
@@ -127,7 +128,7 @@ std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
     const FencedDiv& fd = scan_.divs[d.index];
     if (fd.closed)  // an unclosed one was reported by the fence scanner
       diags_.error("div-container", {file_, fd.line, fd.column},
-                 "this fenced div is not closed inside the block that contains it");
+                   "this fenced div is not closed inside the block that contains it");
     sink().push_back(make_div(d.index, std::move(d.blocks)));
   }
   return result;
@@ -159,7 +160,8 @@ Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
                        "a dateline holds only lines of text; this block is left out");
         continue;
       }
-      if (!b.inlines.empty()) b.inlines.push_back(Inline{.kind = InlineKind::line_break, .source = p.source});
+      if (!b.inlines.empty())
+        b.inlines.push_back(Inline{.kind = InlineKind::line_break, .source = p.source});
       for (auto& in : p.inlines) b.inlines.push_back(std::move(in));
     }
     for (const auto& c : a.classes)
@@ -212,7 +214,8 @@ std::optional<Block> Converter::line_block(cmark_node* para) {
     }
     line_start = false;
   }
-  std::erase_if(all, [](const Inline& in) { return in.kind == InlineKind::text && in.text.empty(); });
+  std::erase_if(all,
+                [](const Inline& in) { return in.kind == InlineKind::text && in.text.empty(); });
   b.inlines = std::move(all);
   return b;
 }

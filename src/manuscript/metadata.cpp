@@ -84,20 +84,34 @@ bool read_metadata(const std::string& file, const std::string& text, model::Meta
       std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
       const YAML::Node& v = kv.second;
       meta.keys.push_back({key, pos_of(file, kv.first.Mark())});
-      if (key == "title") r.scalar(v, key, meta.title);
-      else if (key == "subtitle") r.scalar(v, key, meta.subtitle);
-      else if (key == "author") r.list(v, key, meta.authors);
-      else if (key == "lang") r.scalar(v, key, meta.lang);
-      else if (key == "date") r.scalar(v, key, meta.date);
-      else if (key == "identifier") r.scalar(v, key, meta.identifier);
-      else if (key == "publisher") r.scalar(v, key, meta.publisher);
-      else if (key == "rights") r.scalar(v, key, meta.rights);
-      else if (key == "description") r.scalar(v, key, meta.description);
-      else if (key == "subject") r.list(v, key, meta.subjects);
-      else if (key == "cover-image") r.scalar(v, key, meta.cover_image);
-      else if (key == "style") r.scalar(v, key, meta.style);
-      else if (key == "contents") r.list(v, key, meta.contents);
-      else if (v.IsScalar()) meta.extra[key] = {v.Scalar(), pos_of(file, v.Mark())};
+      if (key == "title")
+        r.scalar(v, key, meta.title);
+      else if (key == "subtitle")
+        r.scalar(v, key, meta.subtitle);
+      else if (key == "author")
+        r.list(v, key, meta.authors);
+      else if (key == "lang")
+        r.scalar(v, key, meta.lang);
+      else if (key == "date")
+        r.scalar(v, key, meta.date);
+      else if (key == "identifier")
+        r.scalar(v, key, meta.identifier);
+      else if (key == "publisher")
+        r.scalar(v, key, meta.publisher);
+      else if (key == "rights")
+        r.scalar(v, key, meta.rights);
+      else if (key == "description")
+        r.scalar(v, key, meta.description);
+      else if (key == "subject")
+        r.list(v, key, meta.subjects);
+      else if (key == "cover-image")
+        r.scalar(v, key, meta.cover_image);
+      else if (key == "style")
+        r.scalar(v, key, meta.style);
+      else if (key == "contents")
+        r.list(v, key, meta.contents);
+      else if (v.IsScalar())
+        meta.extra[key] = {v.Scalar(), pos_of(file, v.Mark())};
     }
   } catch (const YAML::Exception& e) {
     diags.error("yaml-syntax", pos_of(file, e.mark), e.msg);

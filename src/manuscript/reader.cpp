@@ -13,8 +13,7 @@ namespace {
 constexpr const char* kBookYaml = "book.yaml";
 
 // Reports bytes that must not reach the model: invalid UTF-8, characters XML forbids.
-bool text_is_usable(const std::string& name, const std::string& text,
-                    support::Diagnostics& diags) {
+bool text_is_usable(const std::string& name, const std::string& text, support::Diagnostics& diags) {
   if (auto bad = support::find_invalid_utf8(text)) {
     auto lc = support::line_column_at(text, *bad);
     diags.error("invalid-utf8", {name, lc.line, lc.column},
@@ -28,9 +27,10 @@ bool text_is_usable(const std::string& name, const std::string& text,
   while (auto bad = support::find_xml_forbidden(text, from)) {
     auto lc = support::line_column_at(text, *bad);
     char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(text[*bad]) == 0xEF
-                                                 ? 0xFFFF
-                                                 : static_cast<unsigned char>(text[*bad]));
+    std::snprintf(buf, sizeof buf, "U+%04X",
+                  static_cast<unsigned char>(text[*bad]) == 0xEF
+                      ? 0xFFFF
+                      : static_cast<unsigned char>(text[*bad]));
     if (reported++ < 20)
       diags.error("control-character", {name, lc.line, lc.column},
                   std::string("the control character ") + buf +

@@ -240,9 +240,8 @@ TEST(Reader, ListsAndFigures) {
 }
 
 TEST(Reader, ContentsOrderAndDefaultOrder) {
-  auto src = manuscript::memory_source({{"book.yaml", kYaml},
-                                        {"02.md", "# Two\n"},
-                                        {"01.md", "# One\n"}});
+  auto src =
+      manuscript::memory_source({{"book.yaml", kYaml}, {"02.md", "# Two\n"}, {"01.md", "# One\n"}});
   support::Diagnostics diags;
   auto m = manuscript::read_manuscript(*src, diags);
   ASSERT_TRUE(m);

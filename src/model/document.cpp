@@ -8,59 +8,93 @@ namespace folio::model {
 
 const char* kind_name(InlineKind k) {
   switch (k) {
-    case InlineKind::text: return "text";
-    case InlineKind::emphasis: return "emphasis";
-    case InlineKind::strong: return "strong";
-    case InlineKind::small_caps: return "small_caps";
-    case InlineKind::link: return "link";
-    case InlineKind::note_ref: return "note_ref";
-    case InlineKind::line_break: return "line_break";
-    case InlineKind::code: return "code";
-    case InlineKind::span: return "span";
-    case InlineKind::image: return "image";
+    case InlineKind::text:
+      return "text";
+    case InlineKind::emphasis:
+      return "emphasis";
+    case InlineKind::strong:
+      return "strong";
+    case InlineKind::small_caps:
+      return "small_caps";
+    case InlineKind::link:
+      return "link";
+    case InlineKind::note_ref:
+      return "note_ref";
+    case InlineKind::line_break:
+      return "line_break";
+    case InlineKind::code:
+      return "code";
+    case InlineKind::span:
+      return "span";
+    case InlineKind::image:
+      return "image";
   }
   return "text";
 }
 
 const char* kind_name(BlockKind k) {
   switch (k) {
-    case BlockKind::paragraph: return "paragraph";
-    case BlockKind::heading: return "heading";
-    case BlockKind::block_quote: return "block_quote";
-    case BlockKind::dateline: return "dateline";
-    case BlockKind::epigraph: return "epigraph";
-    case BlockKind::scene_break: return "scene_break";
-    case BlockKind::list: return "list";
-    case BlockKind::list_item: return "list_item";
-    case BlockKind::line_block: return "line_block";
-    case BlockKind::footnote: return "footnote";
-    case BlockKind::figure: return "figure";
-    case BlockKind::code_block: return "code_block";
-    case BlockKind::div: return "div";
+    case BlockKind::paragraph:
+      return "paragraph";
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::block_quote:
+      return "block_quote";
+    case BlockKind::dateline:
+      return "dateline";
+    case BlockKind::epigraph:
+      return "epigraph";
+    case BlockKind::scene_break:
+      return "scene_break";
+    case BlockKind::list:
+      return "list";
+    case BlockKind::list_item:
+      return "list_item";
+    case BlockKind::line_block:
+      return "line_block";
+    case BlockKind::footnote:
+      return "footnote";
+    case BlockKind::figure:
+      return "figure";
+    case BlockKind::code_block:
+      return "code_block";
+    case BlockKind::div:
+      return "div";
   }
   return "paragraph";
 }
 
 const char* matter_name(Matter m) {
   switch (m) {
-    case Matter::front: return "front";
-    case Matter::body: return "body";
-    case Matter::back: return "back";
+    case Matter::front:
+      return "front";
+    case Matter::body:
+      return "body";
+    case Matter::back:
+      return "back";
   }
   return "body";
 }
 
 std::optional<Matter> matter_of_role(std::string_view role) {
   static constexpr std::array<std::pair<std::string_view, Matter>, 17> kRoles{{
-      {"preface", Matter::front},      {"foreword", Matter::front},
-      {"introduction", Matter::front}, {"prologue", Matter::front},
-      {"dedication", Matter::front},   {"epigraph", Matter::front},
+      {"preface", Matter::front},
+      {"foreword", Matter::front},
+      {"introduction", Matter::front},
+      {"prologue", Matter::front},
+      {"dedication", Matter::front},
+      {"epigraph", Matter::front},
       {"acknowledgments", Matter::front},
-      {"chapter", Matter::body},       {"part", Matter::body},
-      {"epilogue", Matter::body},      {"conclusion", Matter::body},
-      {"afterword", Matter::back},     {"appendix", Matter::back},
-      {"endnotes", Matter::back},      {"bibliography", Matter::back},
-      {"glossary", Matter::back},      {"colophon", Matter::back},
+      {"chapter", Matter::body},
+      {"part", Matter::body},
+      {"epilogue", Matter::body},
+      {"conclusion", Matter::body},
+      {"afterword", Matter::back},
+      {"appendix", Matter::back},
+      {"endnotes", Matter::back},
+      {"bibliography", Matter::back},
+      {"glossary", Matter::back},
+      {"colophon", Matter::back},
   }};
   for (const auto& [name, matter] : kRoles)
     if (name == role) return matter;

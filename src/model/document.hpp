@@ -90,10 +90,10 @@ const char* matter_name(Matter m);
 struct Section {
   std::string role = "chapter";  ///< EPUB structural semantics: preface, chapter, appendix, …
   Matter matter = Matter::body;
-  SourcePos source;                ///< the heading, or the first block when there is none
-  std::optional<Block> heading;    ///< absent when a file starts with text before any heading
+  SourcePos source;              ///< the heading, or the first block when there is none
+  std::optional<Block> heading;  ///< absent when a file starts with text before any heading
   std::vector<Block> blocks;
-  std::vector<Block> footnotes;    ///< footnote blocks referenced in this section, in order
+  std::vector<Block> footnotes;  ///< footnote blocks referenced in this section, in order
 };
 
 /// A string value from book.yaml with the position of its value.
@@ -141,7 +141,8 @@ std::vector<std::vector<Inline>> lines_of(const Block& b);
 /// The plain text of inlines (notes and images excluded, line breaks as "\n").
 std::string plain_text(const std::vector<Inline>& inlines);
 
-/// The slug used for output file names: "Perestroika versus Socialism" → "perestroika-versus-socialism".
+/// The slug used for output file names: "Perestroika versus Socialism" →
+/// "perestroika-versus-socialism".
 std::string slug(std::string_view title);
 
 }  // namespace folio::model

@@ -11,8 +11,7 @@
 
 namespace folio::support {
 
-std::filesystem::path make_temporary_beside(const std::filesystem::path& path,
-                                            std::string& error) {
+std::filesystem::path make_temporary_beside(const std::filesystem::path& path, std::string& error) {
   std::string templ = path.string() + ".tmp-XXXXXX";
   int fd = mkstemp(templ.data());
   if (fd < 0) {

@@ -30,7 +30,11 @@ class Diagnostics {
     report({Severity::error, std::move(code), std::move(message), std::move(pos), {}, {}});
   }
   void warning(std::string code, SourcePos pos, std::string message, std::string fix = {}) {
-    report({Severity::warning, std::move(code), std::move(message), std::move(pos), {},
+    report({Severity::warning,
+            std::move(code),
+            std::move(message),
+            std::move(pos),
+            {},
             std::move(fix)});
   }
 
