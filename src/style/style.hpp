@@ -1,0 +1,147 @@
+// A book design: page, fonts, spacing and line-breaking parameters, loaded from styles/<name>.yaml.
+//
+// Every length is in PostScript points (1/72 in) once loaded; the YAML accepts "pt", "in",
+// "mm" and "em" (of the body size) units. The defaults below are the `classic` style, so a
+// style file only has to name what it changes; styles/classic.yaml spells them all out.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/diagnostic.hpp"
+
+namespace folio::style {
+
+/// The trim size and the margins of the text block (inside = spine side).
+struct Page {
+  double width = 432;    // 6 in
+  double height = 648;   // 9 in
+  double top = 57.6;     // 0.8 in
+  double bottom = 64.8;  // 0.9 in
+  double inside = 57.6;  // 0.8 in
+  double outside = 50.4; // 0.7 in
+};
+
+/// A face at a size: the Pango family name, OpenType features ("onum 1, liga 1").
+struct Face {
+  std::string family;
+  double size = 11;
+  double leading = 13.6;
+  bool italic = false;
+  bool small_caps = false;  ///< through the `smcp` (and `c2sc` for capitals) feature
+  double tracking = 0;      ///< letter-spacing in em (for small-cap and capital lines)
+  std::string features;
+};
+
+/// How a heading level is set.
+struct Heading {
+  Face face;
+  std::string align = "center";  ///< left | center | right
+  double space_before = 0;       ///< for the chapter title: the sink from the text block's top
+  double space_after = 27.2;
+  bool uppercase = false;
+};
+
+struct BlockQuote {
+  Face face;
+  double inset_left = 16.5;   ///< from the measure's left edge
+  double inset_right = 16.5;  ///< from the measure's right edge
+  double space_before = 6.8;
+  double space_after = 6.8;
+  bool indent_paragraphs = true;  ///< following paragraphs of a quote get the (smaller) indent
+};
+
+struct Dateline {
+  Face face;
+  std::string align = "right";
+  double space_before = 13.6;
+};
+
+struct RunningHeads {
+  Face face;
+  std::string verso = "title";    ///< title | author | section | none
+  std::string recto = "section";  ///< title | author | section | none
+  double baseline = 34;           ///< distance of the head's baseline from the trim top
+  bool uppercase = false;
+};
+
+struct Folios {
+  Face face;
+  /// "head-outside": with the running head at the outer edge, and centred at the foot of
+  /// opening pages; "foot-center": always centred at the foot.
+  std::string position = "head-outside";
+  double foot_baseline = 30;  ///< distance of a foot folio's baseline from the trim bottom
+};
+
+struct Footnotes {
+  Face face;
+  double space_before = 10;  ///< between the text and the rule above the notes
+  double rule_width = 72;
+  double rule_thickness = 0.4;
+};
+
+/// Knuth–Plass parameters, with TeX's names and meanings (badness and demerit units).
+struct LineBreaking {
+  double pretolerance = 100;
+  double tolerance = 400;
+  double line_penalty = 10;
+  double hyphen_penalty = 50;
+  double ex_hyphen_penalty = 50;
+  double adj_demerits = 10000;
+  double double_hyphen_demerits = 10000;
+  double final_hyphen_demerits = 5000;
+  double emergency_stretch = 33;  ///< points (3 em at 11 pt, pandoc's LaTeX template)
+  double space_stretch = 0.5;     ///< interword stretch as a fraction of the font's space
+  double space_shrink = 1.0 / 3;  ///< interword shrink as a fraction of the font's space
+};
+
+struct Hyphenation {
+  bool enabled = true;
+  int left_min = 2;
+  int right_min = 3;
+  int min_word = 5;
+  std::filesystem::path dictionary_dir = "/usr/share/hyphen";
+  std::vector<std::string> exceptions;  ///< TeX \hyphenation style: "man-u-script"
+};
+
+struct ChapterOpening {
+  bool recto = true;  ///< each chapter and front-matter part starts on a right-hand page
+};
+
+struct Style {
+  std::string name = "classic";
+  Page page;
+  Face body{"EB Garamond 12", 11, 13.6, false, false, 0, ""};
+  double indent = 16.5;             ///< first-line indent (1.5 em)
+  std::string strong = "italic";    ///< how **strong** is set: bold | italic | small-caps
+  std::string mono_family = "DejaVu Sans Mono";
+  Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, "center", 90, 40.8, false};
+  Heading section{{"EB Garamond 12", 11, 13.6, true, false, 0, ""}, "center", 13.6, 6.8, false};
+  Heading subsection{{"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}, "left", 13.6, 0, false};
+  BlockQuote block_quote{{"EB Garamond 12", 10, 12.4, false, false, 0, ""}};
+  Dateline dateline{{"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}};
+  RunningHeads running_heads{{"EB Garamond 12", 9.5, 12, false, true, 0.08, ""}};
+  Folios folios{{"EB Garamond 12", 10, 12, false, false, 0, ""}};
+  Footnotes footnotes{{"EB Garamond 12", 9, 11, false, false, 0, ""}};
+  LineBreaking line_breaking;
+  Hyphenation hyphenation;
+  ChapterOpening opening;
+  std::string scene_break = "⁂";
+};
+
+/// Where `name` is looked for: a path (when it has a '/' or ends in .yaml), else
+/// `<dir>/<name>.yaml` for each dir in order. nullopt when not found.
+std::optional<std::filesystem::path> find_style(const std::string& name,
+                                                const std::vector<std::filesystem::path>& dirs);
+
+/// Reads a style file over the classic defaults. Unknown keys, wrong types and impossible
+/// values are reported with the file's line and column; returns nullopt after an error.
+std::optional<Style> load_style(const std::filesystem::path& file, support::Diagnostics& diags);
+
+/// The same, from YAML text (for tests); `file_label` names it in diagnostics.
+std::optional<Style> parse_style(const std::string& yaml, const std::string& file_label,
+                                 support::Diagnostics& diags);
+
+}  // namespace folio::style

@@ -1,0 +1,194 @@
+// The Knuth–Plass algorithm with running sums instead of delta nodes (tex.web §813–§890).
+#include "typeset/knuth_plass.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace folio::typeset {
+namespace {
+
+constexpr double kAwful = std::numeric_limits<double>::infinity();
+constexpr int kInfBad = 10000;
+
+struct Sums {
+  double width = 0, stretch = 0, shrink = 0;
+};
+
+struct Candidate {
+  std::size_t position;  // node index broken at (SIZE_MAX: paragraph start)
+  int line;              // lines before this break
+  int fitness;           // 0 tight, 1 decent, 2 loose, 3 very loose
+  double total_demerits;
+  Sums after;            // sums at the first box after the break
+  double post_width;     // extra width at the start of the next line
+  bool flagged;
+  double ratio;          // ratio of the line ending here
+  std::shared_ptr<Candidate> previous;
+};
+
+int fitness_of(double r) {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+bool usable(const Node& n, int pass) {
+  if (n.kind != Node::penalty) return true;
+  if (n.level == Node::hyphenation) return pass >= 2;
+  if (n.level == Node::emergency) return pass >= 4;
+  return true;
+}
+
+// One pass; returns the best final candidate or nullptr when the active list emptied.
+std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass,
+                                    double threshold, const std::vector<Sums>& sums) {
+  double background_stretch = p.line_stretch + (pass >= 3 ? p.emergency_stretch : 0);
+  bool final_pass = pass >= 4;
+
+  // The sums at the first box after a break at i: glue and penalties there are discarded.
+  auto sums_after = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < nodes.size() && nodes[j].kind != Node::box &&
+           !(j > i && nodes[j].kind == Node::penalty && nodes[j].cost <= -kInfPenalty))
+      ++j;
+    return sums[j];
+  };
+
+  std::vector<std::shared_ptr<Candidate>> active;
+  active.push_back(
+      std::make_shared<Candidate>(Candidate{SIZE_MAX, 0, 1, 0, sums[0], 0, false, 0, nullptr}));
+
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    bool legal = false;
+    if (n.kind == Node::penalty) {
+      legal = n.cost < kInfPenalty && usable(n, pass);
+    } else if (n.kind == Node::glue) {
+      legal = i > 0 && nodes[i - 1].kind == Node::box;
+    }
+    if (!legal || active.empty()) continue;
+
+    bool forced = n.kind == Node::penalty && n.cost <= -kInfPenalty;
+    double pen = n.kind == Node::penalty ? n.cost : 0;
+    double break_width = n.kind == Node::penalty ? n.width : 0;
+    bool flagged = n.kind == Node::penalty && n.flagged;
+
+    // Best new candidate per fitness class.
+    std::shared_ptr<Candidate> best[4];
+    double best_demerits[4] = {kAwful, kAwful, kAwful, kAwful};
+    double min_demerits = kAwful;
+
+    for (std::size_t a = 0; a < active.size();) {
+      Candidate& c = *active[a];
+      double width = sums[i].width - c.after.width + break_width + c.post_width;
+      double stretch = sums[i].stretch - c.after.stretch + background_stretch;
+      double shrink = sums[i].shrink - c.after.shrink;
+      double r;
+      if (width < p.line_width) {
+        r = stretch > 0 ? (p.line_width - width) / stretch : kAwful;
+      } else if (width > p.line_width) {
+        r = shrink > 0 ? (p.line_width - width) / shrink : -kAwful;
+      } else {
+        r = 0;
+      }
+      double b = r < -1 ? kInfBad + 1 : std::min<double>(badness(r), kInfBad);
+      if (std::isinf(r) && r > 0) b = kInfBad;
+
+      bool deactivate = r < -1 || forced;
+      bool no_candidate_yet =
+          min_demerits == kAwful && std::all_of(best, best + 4, [](auto& x) { return !x; });
+      // TeX §854: in the final pass the last active node may not vanish without a break.
+      // Only a box wider than the measure gets here, since emergency points split words.
+      bool artificial = r < -1 && final_pass && active.size() == 1 && no_candidate_yet;
+      if ((r >= -1 && b <= threshold) || artificial) {
+        double d;
+        if (artificial) {
+          d = 0;
+        } else {
+          double base = p.line_penalty + b;
+          d = base * base;
+          if (pen > 0) d += pen * pen;
+          else if (pen > -kInfPenalty) d -= pen * pen;
+          if (flagged && c.flagged) d += p.double_hyphen_demerits;
+          if (forced && c.flagged) d += p.final_hyphen_demerits;
+        }
+        int fit = std::isinf(r) ? 3 : fitness_of(r);
+        if (std::abs(fit - c.fitness) > 1) d += p.adj_demerits;
+        d += c.total_demerits;
+        if (d < best_demerits[fit]) {
+          best_demerits[fit] = d;
+          best[fit] = std::make_shared<Candidate>(Candidate{i, c.line + 1, fit, d, {}, 0, flagged,
+                                                            std::isinf(r) ? 0 : r, active[a]});
+          min_demerits = std::min(min_demerits, d);
+        }
+      }
+      if (deactivate) {
+        active.erase(active.begin() + static_cast<std::ptrdiff_t>(a));
+      } else {
+        ++a;
+      }
+    }
+    for (auto& cand : best) {
+      if (!cand) continue;
+      cand->after = sums_after(i);
+      // A penalty's width is not part of the next line; sums_after starts at sums[i].
+      cand->post_width = n.kind == Node::penalty ? n.post_width : 0;
+      active.push_back(cand);
+    }
+    if (forced) {
+      std::shared_ptr<Candidate> best_final;
+      for (auto& cand : active)
+        if (cand->position == i && (!best_final || cand->total_demerits < best_final->total_demerits))
+          best_final = cand;
+      return best_final;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+double badness(double ratio) {
+  double r = std::abs(ratio);
+  if (r > 4.65) return kInfBad;  // 100·4.65³ ≈ 10054
+  return std::min<double>(100 * r * r * r, kInfBad);
+}
+
+BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params) {
+  // sums[i]: totals of nodes [0, i) (glue widths, stretch, shrink and box widths).
+  std::vector<Sums> sums(nodes.size() + 1);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    sums[i + 1] = sums[i];
+    const Node& n = nodes[i];
+    if (n.kind == Node::box || n.kind == Node::glue) sums[i + 1].width += n.width;
+    if (n.kind == Node::glue) {
+      sums[i + 1].stretch += n.stretch;
+      sums[i + 1].shrink += n.shrink;
+    }
+  }
+  BreakResult result;
+  std::shared_ptr<Candidate> last;
+  struct PassSpec {
+    int pass;
+    double threshold;
+  };
+  std::vector<PassSpec> passes;
+  if (params.pretolerance >= 0) passes.push_back({1, params.pretolerance});
+  passes.push_back({2, params.tolerance});
+  if (params.emergency_stretch > 0) passes.push_back({3, params.tolerance});
+  // The final pass accepts any line that is not overfull, however loose.
+  passes.push_back({4, kAwful});
+  for (const auto& ps : passes) {
+    last = run_pass(nodes, params, ps.pass, ps.threshold, sums);
+    result.pass = ps.pass;
+    if (last) break;
+  }
+  for (auto c = last; c && c->position != SIZE_MAX; c = c->previous)
+    result.breaks.push_back({c->position, c->ratio, c->flagged});
+  std::reverse(result.breaks.begin(), result.breaks.end());
+  return result;
+}
+
+}  // namespace folio::typeset

@@ -1,0 +1,70 @@
+// Knuth–Plass total-fit line breaking over boxes, glue and penalties (TeX's model, pure data).
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+namespace folio::typeset {
+
+inline constexpr int kInfPenalty = 10000;  ///< never break here
+inline constexpr double kFil = 1e6;        ///< "infinite" stretch (parfillskip)
+
+struct Node {
+  enum Kind { box, glue, penalty } kind = box;
+  double width = 0;
+  double stretch = 0;   ///< glue only
+  double shrink = 0;    ///< glue only
+  int cost = 0;         ///< penalty only; ≥ kInfPenalty forbids, ≤ -kInfPenalty forces
+  bool flagged = false; ///< a hyphen break (for double-hyphen and final-hyphen demerits)
+  /// Penalty only: extra width at the start of the next line when broken here (the reshaped
+  /// word remainder after a hyphen differs from its unbroken slice).
+  double post_width = 0;
+  /// Penalty only: a break TeX's first pass does not see (a discretionary hyphen); an
+  /// emergency break only considered when nothing else fits.
+  enum Level { normal, hyphenation, emergency } level = normal;
+
+  static Node Box(double w) { return {box, w}; }
+  static Node Glue(double w, double st, double sh) { return {glue, w, st, sh}; }
+  static Node Penalty(double w, int p, bool flagged = false) {
+    Node n{penalty, w};
+    n.cost = p;
+    n.flagged = flagged;
+    return n;
+  }
+};
+
+struct BreakParams {
+  double line_width = 0;
+  double pretolerance = 100;  ///< < 0 skips the first pass
+  double tolerance = 200;
+  double line_penalty = 10;
+  double adj_demerits = 10000;
+  double double_hyphen_demerits = 10000;
+  double final_hyphen_demerits = 5000;
+  double emergency_stretch = 0;
+  /// Stretch added to every line (ragged-right setting: TeX's \rightskip 0pt plus 2em).
+  double line_stretch = 0;
+};
+
+struct Break {
+  std::size_t node;  ///< index of the glue or penalty broken at
+  double ratio;      ///< adjustment ratio of the line ending here
+  bool flagged;
+};
+
+struct BreakResult {
+  std::vector<Break> breaks;  ///< one per line; the last is the paragraph's final penalty
+  int pass = 0;               ///< 1 pretolerance, 2 tolerance, 3 emergency, 4 forced
+};
+
+/// Breaks the paragraph `nodes` (which must end with a forced break) into lines.
+/// Runs TeX's passes: without hyphenation at `pretolerance`, with it at `tolerance`, with
+/// emergency stretch, then a final pass with emergency break points in which some
+/// breaking is always found (underfull rather than overfull lines).
+BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params);
+
+/// TeX's badness for stretching or shrinking by ratio r: 100·|r|³, capped at 10000.
+double badness(double ratio);
+
+}  // namespace folio::typeset

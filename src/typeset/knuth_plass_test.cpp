@@ -1,0 +1,151 @@
+// Known-answer tests for the Knuth–Plass line breaker on hand-built node lists.
+#include "typeset/knuth_plass.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace folio::typeset {
+namespace {
+
+// Words of the given widths separated by glue (w 2, stretch 1, shrink 0.5), TeX-terminated.
+std::vector<Node> words(const std::vector<double>& widths) {
+  std::vector<Node> n;
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    if (i) n.push_back(Node::Glue(2, 1, 0.5));
+    n.push_back(Node::Box(widths[i]));
+  }
+  n.push_back(Node::Penalty(0, kInfPenalty));
+  n.push_back(Node::Glue(0, kFil, 0));
+  n.push_back(Node::Penalty(0, -kInfPenalty));
+  return n;
+}
+
+TEST(KnuthPlass, ExactFitLinesHaveZeroRatio) {
+  // 4 words of 10 + 3 gaps of 2 = 46: three lines of 4, 4 and 2 words.
+  auto nodes = words({10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+  BreakParams p;
+  p.line_width = 46;
+  BreakResult r = break_lines(nodes, p);
+  ASSERT_EQ(r.breaks.size(), 3u);
+  EXPECT_EQ(r.breaks[0].node, 7u);   // the glue after the 4th box
+  EXPECT_EQ(r.breaks[1].node, 15u);  // after the 8th
+  EXPECT_EQ(r.breaks[2].node, nodes.size() - 1);
+  EXPECT_DOUBLE_EQ(r.breaks[0].ratio, 0);
+  EXPECT_DOUBLE_EQ(r.breaks[1].ratio, 0);
+  EXPECT_EQ(r.pass, 1);
+}
+
+// TeX's demerits of a whole set of breaks (glue indices), or -1 when a line is infeasible.
+double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& breaks,
+                   const BreakParams& p) {
+  double total = 0;
+  std::size_t from = 0;
+  int prev_fit = 1;
+  for (std::size_t b : breaks) {
+    double w = 0, st = 0, sh = 0;
+    for (std::size_t i = from; i < b; ++i) {
+      w += n[i].kind == Node::penalty ? 0 : n[i].width;
+      st += n[i].kind == Node::glue ? n[i].stretch : 0;
+      sh += n[i].kind == Node::glue ? n[i].shrink : 0;
+    }
+    double r = w < p.line_width ? (p.line_width - w) / st : (w > p.line_width ? (p.line_width - w) / sh : 0);
+    if (r < -1) return -1;
+    double bad = badness(r);
+    if (bad > p.tolerance) return -1;
+    double d = (p.line_penalty + bad) * (p.line_penalty + bad);
+    int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+    if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
+    prev_fit = fit;
+    total += d;
+    from = b + 1;
+  }
+  return total;
+}
+
+TEST(KnuthPlass, FindsTheMinimumDemeritsOfAllBreakSets) {
+  auto nodes = words({10, 14, 6, 11, 9, 12, 7, 13, 10, 5, 12, 8, 9});
+  std::vector<std::size_t> glues;
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].kind == Node::glue && nodes[i].stretch < kFil) glues.push_back(i);
+  int feasible_widths = 0;
+  for (double width = 30; width <= 70; width += 1) {
+    BreakParams p;
+    p.line_width = width;
+    p.pretolerance = -1;
+    p.tolerance = 400;
+    double best = -1;
+    for (unsigned mask = 0; mask < (1u << glues.size()); ++mask) {
+      std::vector<std::size_t> br;
+      for (std::size_t g = 0; g < glues.size(); ++g)
+        if (mask & (1u << g)) br.push_back(glues[g]);
+      br.push_back(nodes.size() - 1);
+      double d = demerits_of(nodes, br, p);
+      if (d >= 0 && (best < 0 || d < best)) best = d;
+    }
+    if (best < 0) continue;
+    ++feasible_widths;
+    BreakResult r = break_lines(nodes, p);
+    EXPECT_EQ(r.pass, 2) << "width " << width;
+    std::vector<std::size_t> ours;
+    for (const auto& b : r.breaks) ours.push_back(b.node);
+    EXPECT_DOUBLE_EQ(demerits_of(nodes, ours, p), best) << "width " << width;
+  }
+  EXPECT_GE(feasible_widths, 5);
+}
+
+TEST(KnuthPlass, ShrinksRatherThanOverflows) {
+  // 3 words of 10 + 2 gaps = 34 on a 33 measure: shrink by 1 of 1 available (ratio -1).
+  auto nodes = words({10, 10, 10});
+  BreakParams p;
+  p.line_width = 33;
+  BreakResult r = break_lines(nodes, p);
+  ASSERT_EQ(r.breaks.size(), 1u);
+  // The last line is broken at the final penalty: parfillskip cannot shrink, so the line
+  // must shrink its two gaps by 0.5 each.
+  EXPECT_DOUBLE_EQ(r.breaks[0].ratio, -1);
+}
+
+TEST(KnuthPlass, UsesHyphenationOnlyAfterTheFirstPass) {
+  // "aaaa-bbbb" can break at a discretionary; at a tight tolerance the first pass fails.
+  std::vector<Node> n;
+  n.push_back(Node::Box(20));
+  n.push_back(Node::Glue(2, 1, 0.5));
+  n.push_back(Node::Box(10));
+  Node hy = Node::Penalty(3, 50, true);
+  hy.level = Node::hyphenation;
+  n.push_back(hy);
+  n.push_back(Node::Box(10));
+  n.push_back(Node::Penalty(0, kInfPenalty));
+  n.push_back(Node::Glue(0, kFil, 0));
+  n.push_back(Node::Penalty(0, -kInfPenalty));
+  BreakParams p;
+  p.line_width = 35;  // 20 + 2 + 10 + 3 = 35 exactly with the hyphen
+  p.tolerance = 100;
+  BreakResult r = break_lines(n, p);
+  ASSERT_EQ(r.breaks.size(), 2u);
+  EXPECT_EQ(r.breaks[0].node, 3u);
+  EXPECT_TRUE(r.breaks[0].flagged);
+  EXPECT_EQ(r.pass, 2);
+}
+
+TEST(KnuthPlass, FinalPassAcceptsUnderfullLinesNeverOverfull) {
+  // A word barely fits alone: the line before it must be underfull, not overfull.
+  auto nodes = words({30, 45});
+  BreakParams p;
+  p.line_width = 50;
+  BreakResult r = break_lines(nodes, p);
+  ASSERT_EQ(r.breaks.size(), 2u);
+  EXPECT_EQ(r.pass, 4);
+  EXPECT_GE(r.breaks[0].ratio, 0);  // a lone word: underfull, set at its natural width
+}
+
+TEST(KnuthPlass, Badness) {
+  EXPECT_DOUBLE_EQ(badness(0), 0);
+  EXPECT_DOUBLE_EQ(badness(1), 100);
+  EXPECT_DOUBLE_EQ(badness(-0.5), 12.5);
+  EXPECT_DOUBLE_EQ(badness(10), 10000);
+}
+
+}  // namespace
+}  // namespace folio::typeset

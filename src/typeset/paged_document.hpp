@@ -1,0 +1,77 @@
+// The typesetter's output: pages of positioned glyph runs, pure data for the PDF writer.
+//
+// Coordinates are PostScript points from the trim box's top-left corner, y downwards;
+// a run's glyph positions are relative to the run's origin (its first baseline point).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "typeset/font_table.hpp"
+
+namespace folio::typeset {
+
+struct Glyph {
+  std::uint32_t id = 0;
+  double x = 0;
+  double y = 0;
+};
+
+/// Glyphs in one font with the text they stand for: `clusters` pairs (bytes of text, glyphs),
+/// in order, so copied text is the source text (ligatures and the line-end hyphen included).
+struct GlyphRun {
+  int font = 0;  ///< index in PagedDocument::fonts
+  double x = 0;
+  double y = 0;
+  std::string text;
+  std::vector<Glyph> glyphs;
+  std::vector<std::pair<int, int>> clusters;
+  double width = 0;  ///< advance of the whole run
+};
+
+/// A rule (the footnote separator, crop marks).
+struct Rule {
+  double x = 0, y = 0, width = 0, thickness = 0.4;
+};
+
+/// A structure element's content on one page: a paragraph, heading or note.
+struct PageBlock {
+  std::string tag;    ///< standard PDF structure type: P, H1, H2, H3, Note, …
+  std::string group;  ///< enclosing element (BlockQuote) or empty
+  std::string dest;   ///< named destination to define at the first run (headings)
+  std::vector<GlyphRun> runs;
+};
+
+/// A link area (table of contents entries).
+struct Link {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string dest;
+};
+
+struct Page {
+  std::string label;  ///< the folio as printed or implied: "iii", "12"
+  bool recto = true;
+  bool blank = false;
+  std::vector<PageBlock> blocks;
+  std::vector<GlyphRun> furniture;  ///< running heads and folios: artifacts, not content
+  std::vector<Rule> rules;          ///< drawn as artifacts
+  std::vector<Link> links;
+};
+
+struct OutlineEntry {
+  std::string title;
+  std::string dest;
+  int level = 1;
+};
+
+struct PagedDocument {
+  double width = 432;
+  double height = 648;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  FontTable fonts;
+  int overfull_lines = 0;  ///< lines wider than their measure (should stay 0)
+};
+
+}  // namespace folio::typeset

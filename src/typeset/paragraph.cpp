@@ -1,0 +1,564 @@
+// Paragraph setting: shape once, build TeX's node list, break, then slice glyph runs per line.
+#include "typeset/paragraph.hpp"
+
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "typeset/knuth_plass.hpp"
+
+namespace folio::typeset {
+namespace {
+
+struct ShapedGlyph {
+  std::uint32_t id;
+  double width;
+  double x_offset;
+  double y_offset;
+  std::size_t cluster;  // byte offset in the shaped text
+};
+
+struct FontUnref {
+  void operator()(PangoFont* f) const {
+    if (f) g_object_unref(f);
+  }
+};
+
+struct ShapedItem {
+  std::shared_ptr<PangoFont> font;
+  std::size_t offset;
+  std::size_t length;
+  std::vector<ShapedGlyph> glyphs;
+};
+
+// Pango attributes for the text's spans over the settings' face.
+struct AttrListDeleter {
+  void operator()(PangoAttrList* l) const { pango_attr_list_unref(l); }
+};
+using AttrList = std::unique_ptr<PangoAttrList, AttrListDeleter>;
+
+void insert(PangoAttrList* list, PangoAttribute* a, std::size_t start, std::size_t end) {
+  a->start_index = static_cast<guint>(start);
+  a->end_index = static_cast<guint>(end);
+  pango_attr_list_insert(list, a);
+}
+
+std::string join_features(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + ", " + b;
+}
+
+AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
+  AttrList list(pango_attr_list_new());
+  std::size_t n = t.text.size() + 8;  // + room for an appended hyphen
+  PangoFontDescription* d = describe(s.face);
+  insert(list.get(), pango_attr_font_desc_new(d), 0, n);
+  pango_font_description_free(d);
+  std::string base_features = s.face.features;
+  if (s.face.small_caps) base_features = join_features(base_features, "smcp 1");
+  if (!base_features.empty())
+    insert(list.get(), pango_attr_font_features_new(base_features.c_str()), 0, n);
+  for (const Span& sp : t.spans) {
+    std::size_t end = sp.end >= t.text.size() ? n : sp.end;
+    if (sp.italic) insert(list.get(), pango_attr_style_new(PANGO_STYLE_ITALIC), sp.start, end);
+    if (sp.bold) {
+      if (s.strong == "bold") {
+        insert(list.get(), pango_attr_weight_new(PANGO_WEIGHT_BOLD), sp.start, end);
+      } else if (s.strong == "italic") {
+        insert(list.get(), pango_attr_style_new(PANGO_STYLE_ITALIC), sp.start, end);
+      }
+    }
+    std::string features;
+    if (sp.small_caps || (sp.bold && s.strong == "small-caps")) features = "smcp 1";
+    if (sp.superscript) features = join_features(features, "lnum 1");
+    if (!features.empty())
+      insert(list.get(), pango_attr_font_features_new(join_features(base_features, features).c_str()),
+             sp.start, end);
+    if (sp.mono) insert(list.get(), pango_attr_family_new(s.mono_family.c_str()), sp.start, end);
+    if (sp.mono) insert(list.get(), pango_attr_scale_new(0.85), sp.start, end);
+    if (sp.superscript) insert(list.get(), pango_attr_scale_new(0.62), sp.start, end);
+    if (!sp.lang.empty())
+      insert(list.get(), pango_attr_language_new(pango_language_from_string(sp.lang.c_str())),
+             sp.start, end);
+  }
+  return list;
+}
+
+// Shapes bytes [start, end) of `text` (the whole string is the shaping context).
+std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoAttrList* attrs,
+                              std::size_t start, std::size_t end, double tracking,
+                              int* missing) {
+  std::vector<ShapedItem> out;
+  if (end <= start) return out;
+  GList* items = pango_itemize(ctx, text.c_str(), static_cast<int>(start),
+                               static_cast<int>(end - start), attrs, nullptr);
+  PangoGlyphString* gs = pango_glyph_string_new();
+  for (GList* l = items; l; l = l->next) {
+    auto* item = static_cast<PangoItem*>(l->data);
+    pango_shape_with_flags(text.c_str() + item->offset, item->length, text.c_str(),
+                           static_cast<int>(text.size()), &item->analysis, gs, PANGO_SHAPE_NONE);
+    PangoFont* font = item->analysis.font ? static_cast<PangoFont*>(g_object_ref(item->analysis.font)) : nullptr;
+    ShapedItem si{std::shared_ptr<PangoFont>(font, FontUnref{}), static_cast<std::size_t>(item->offset),
+                  static_cast<std::size_t>(item->length), {}};
+    double size = 0;
+    if (tracking != 0 && si.font) {
+      PangoFontDescription* fd = pango_font_describe(si.font.get());
+      size = pango_font_description_get_size(fd) / double(PANGO_SCALE);
+      pango_font_description_free(fd);
+    }
+    si.glyphs.reserve(static_cast<std::size_t>(gs->num_glyphs));
+    for (int i = 0; i < gs->num_glyphs; ++i) {
+      const PangoGlyphInfo& g = gs->glyphs[i];
+      if ((g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) && missing) ++*missing;
+      si.glyphs.push_back({g.glyph, g.geometry.width / double(PANGO_SCALE),
+                           g.geometry.x_offset / double(PANGO_SCALE),
+                           g.geometry.y_offset / double(PANGO_SCALE),
+                           static_cast<std::size_t>(item->offset + gs->log_clusters[i])});
+    }
+    // Letter-spacing: add the tracking after each cluster (Pango's shaper does not).
+    if (size > 0) {
+      for (std::size_t i = 0; i < si.glyphs.size(); ++i) {
+        bool last_of_cluster =
+            i + 1 == si.glyphs.size() || si.glyphs[i + 1].cluster != si.glyphs[i].cluster;
+        if (last_of_cluster) si.glyphs[i].width += tracking * size;
+      }
+    }
+    out.push_back(std::move(si));
+    pango_item_free(item);
+  }
+  g_list_free(items);
+  pango_glyph_string_free(gs);
+  return out;
+}
+
+double width_of(const std::vector<ShapedItem>& items) {
+  double w = 0;
+  for (const auto& it : items)
+    for (const auto& g : it.glyphs) w += g.width;
+  return w;
+}
+
+bool is_space(gunichar c) { return c == ' ' || c == '\t'; }
+
+// A cluster of the paragraph's shaping: bytes [start, end), glyphs [g0, g1) of `item`.
+struct Cluster {
+  std::size_t start, end;
+  std::size_t item, g0, g1;
+};
+
+// What a node stands for in the text, to cut lines from it.
+struct NodeText {
+  std::size_t a = 0, b = 0;            // bytes of a box; glue: the space run
+  std::size_t unit_a = 0, unit_b = 0;  // hyphen penalties: the word piece reshaped at a break
+  bool hyphen = false;                 // a discretionary hyphen at byte a
+};
+
+class ParagraphSetter {
+ public:
+  ParagraphSetter(const FontContext& fonts, FontTable& table, const StyledText& t,
+                  const ParagraphSettings& s)
+      : fonts_(fonts), table_(table), t_(t), s_(s), attrs_(make_attrs(t, s)) {}
+
+  SetParagraph run() {
+    SetParagraph out;
+    items_ = shape(fonts_.context(), t_.text, attrs_.get(), 0, t_.text.size(),
+                   s_.face.tracking, &out.missing_glyphs);
+    index_clusters();
+    build_nodes();
+    BreakParams bp;
+    bp.line_width = s_.measure;
+    bp.pretolerance = s_.breaking.pretolerance;
+    bp.tolerance = s_.breaking.tolerance;
+    bp.line_penalty = s_.breaking.line_penalty;
+    bp.adj_demerits = s_.breaking.adj_demerits;
+    bp.double_hyphen_demerits = s_.breaking.double_hyphen_demerits;
+    bp.final_hyphen_demerits = s_.breaking.final_hyphen_demerits;
+    bp.emergency_stretch = s_.breaking.emergency_stretch;
+    if (s_.align != Align::justify) {
+      bp.line_stretch = 2 * s_.face.size;
+      bp.adj_demerits = 0;
+    }
+    BreakResult br = break_lines(nodes_, bp);
+    out.pass = br.pass;
+    std::size_t prev = SIZE_MAX;
+    for (std::size_t i = 0; i < br.breaks.size(); ++i) {
+      out.lines.push_back(render_line(prev, br.breaks[i].node, i == 0));
+      prev = br.breaks[i].node;
+    }
+    return out;
+  }
+
+ private:
+  void index_clusters() {
+    cum_.assign(t_.text.size() + 1, 0.0);
+    std::vector<double> byte_width(t_.text.size(), 0.0);
+    for (std::size_t it = 0; it < items_.size(); ++it) {
+      const auto& gl = items_[it].glyphs;
+      std::size_t item_end = items_[it].offset + items_[it].length;
+      std::size_t g = 0;
+      while (g < gl.size()) {
+        std::size_t g1 = g;
+        double w = 0;
+        while (g1 < gl.size() && gl[g1].cluster == gl[g].cluster) w += gl[g1++].width;
+        std::size_t start = gl[g].cluster;
+        std::size_t end = g1 < gl.size() ? gl[g1].cluster : item_end;
+        if (end <= start) end = start + 1;  // right-to-left runs are not expected in our books
+        clusters_.push_back({start, end, it, g, g1});
+        // Spread the cluster's width over its characters (ligatures span several).
+        std::vector<std::size_t> chars;
+        for (const char* p = t_.text.c_str() + start; p < t_.text.c_str() + end;
+             p = g_utf8_next_char(p))
+          chars.push_back(static_cast<std::size_t>(p - t_.text.c_str()));
+        for (std::size_t c : chars) byte_width[c] = w / static_cast<double>(chars.size());
+        g = g1;
+      }
+    }
+    std::sort(clusters_.begin(), clusters_.end(),
+              [](const Cluster& a, const Cluster& b) { return a.start < b.start; });
+    for (std::size_t i = 0; i < byte_width.size(); ++i) cum_[i + 1] = cum_[i] + byte_width[i];
+  }
+
+  double w(std::size_t a, std::size_t b) const { return cum_[b] - cum_[a]; }
+
+  double reshaped_width(std::size_t a, std::size_t b, bool hyphen) {
+    std::string s = t_.text.substr(0, b);
+    if (hyphen) s += '-';
+    auto items = shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr);
+    return width_of(items);
+  }
+
+  void add(Node n, NodeText nt) {
+    nodes_.push_back(n);
+    text_.push_back(nt);
+  }
+
+  // Boxes and discretionary breaks for the word piece [ua, ub).
+  void add_unit(std::size_t ua, std::size_t ub) {
+    struct Point {
+      std::size_t at;
+      Node::Level level;
+    };
+    std::vector<Point> points;
+    if (s_.hyphenator) {
+      // Hyphenate maximal letter runs only (typesetting.md §3.1: strip punctuation).
+      const char* base = t_.text.c_str();
+      const char* p = base + ua;
+      const char* end = base + ub;
+      while (p < end) {
+        if (!g_unichar_isalpha(g_utf8_get_char(p))) {
+          p = g_utf8_next_char(p);
+          continue;
+        }
+        const char* q = p;
+        int letters = 0;
+        while (q < end && g_unichar_isalpha(g_utf8_get_char(q))) {
+          q = g_utf8_next_char(q);
+          ++letters;
+        }
+        if (letters >= s_.min_word) {
+          std::size_t off = static_cast<std::size_t>(p - base);
+          for (std::size_t h : s_.hyphenator->points(std::string_view(p, static_cast<std::size_t>(q - p))))
+            points.push_back({off + h, Node::hyphenation});
+        }
+        p = q;
+      }
+    }
+    // A piece wider than the measure gets emergency breaks between all its characters.
+    if (w(ua, ub) > s_.measure * 0.9) {
+      const char* base = t_.text.c_str();
+      for (const char* p = g_utf8_next_char(base + ua); p < base + ub; p = g_utf8_next_char(p)) {
+        std::size_t at = static_cast<std::size_t>(p - base);
+        if (std::none_of(points.begin(), points.end(), [&](const Point& x) { return x.at == at; }))
+          points.push_back({at, Node::emergency});
+      }
+      std::sort(points.begin(), points.end(),
+                [](const Point& x, const Point& y) { return x.at < y.at; });
+    }
+    std::size_t from = ua;
+    for (const Point& pt : points) {
+      add(Node::Box(w(from, pt.at)), {from, pt.at});
+      double pre = reshaped_width(ua, pt.at, true) - w(ua, pt.at);
+      double post = reshaped_width(pt.at, ub, false) - w(pt.at, ub);
+      int pen = pt.level == Node::emergency ? 5000 : static_cast<int>(s_.breaking.hyphen_penalty);
+      Node n = Node::Penalty(pre, pen, true);
+      n.post_width = post;
+      n.level = pt.level;
+      add(n, {pt.at, pt.at, ua, ub, true});
+      from = pt.at;
+    }
+    add(Node::Box(w(from, ub)), {from, ub});
+  }
+
+  void build_nodes() {
+    const std::string& x = t_.text;
+    bool justify = s_.align == Align::justify;
+    add(Node::Box(s_.indent), {0, 0});
+    std::size_t i = 0;
+    auto space_glue = [&](std::size_t a, std::size_t b) {
+      double sw = w(a, b);
+      add(justify ? Node::Glue(sw, sw * s_.breaking.space_stretch, sw * s_.breaking.space_shrink)
+                  : Node::Glue(sw, 0, 0),
+          {a, b});
+      glue_at_.push_back(a);
+    };
+    auto forced_break = [&](std::size_t at) {
+      add(Node::Penalty(0, kInfPenalty), {at, at});
+      add(Node::Glue(0, kFil, 0), {at, at});
+      add(Node::Penalty(0, -kInfPenalty), {at, at});
+    };
+    while (i < x.size()) {
+      gunichar c = g_utf8_get_char(x.c_str() + i);
+      std::size_t next = static_cast<std::size_t>(g_utf8_next_char(x.c_str() + i) - x.c_str());
+      if (c == '\n') {
+        forced_break(i);
+        i = next;
+        while (i < x.size() && is_space(static_cast<unsigned char>(x[i]))) ++i;
+        continue;
+      }
+      if (is_space(c)) {
+        std::size_t j = i;
+        while (j < x.size() && is_space(static_cast<unsigned char>(x[j]))) ++j;
+        if (j < x.size() && x[j] != '\n' && i > 0 && x[i - 1] != '\n') space_glue(i, j);
+        i = j;
+        continue;
+      }
+      // A chunk: non-space characters, cut after explicit hyphens and dashes.
+      std::size_t j = i;
+      std::size_t unit = i;
+      while (j < x.size()) {
+        gunichar d = g_utf8_get_char(x.c_str() + j);
+        if (is_space(d) || d == '\n') break;
+        std::size_t after = static_cast<std::size_t>(g_utf8_next_char(x.c_str() + j) - x.c_str());
+        bool dash = d == '-' || d == 0x2013 || d == 0x2014;
+        bool more = after < x.size() && !is_space(static_cast<unsigned char>(x[after])) &&
+                    x[after] != '\n';
+        if (dash && more && after - unit > (d == '-' ? 1u : 0u)) {
+          add_unit(unit, after);
+          // Explicit hyphens count as hyphenated lines (TeX's \exhyphenpenalty); dashes not.
+          Node n = Node::Penalty(0, static_cast<int>(s_.breaking.ex_hyphen_penalty), d == '-');
+          add(n, {after, after});
+          unit = after;
+        }
+        j = after;
+      }
+      add_unit(unit, j);
+      i = j;
+    }
+    add(Node::Penalty(0, kInfPenalty), {x.size(), x.size()});
+    add(Node::Glue(0, kFil, 0), {x.size(), x.size()});
+    add(Node::Penalty(0, -kInfPenalty), {x.size(), x.size()});
+    std::sort(glue_at_.begin(), glue_at_.end());
+  }
+
+  bool is_glue_start(std::size_t byte) const {
+    return std::binary_search(glue_at_.begin(), glue_at_.end(), byte);
+  }
+
+  // One piece of a line: original clusters [a, b), or a reshaped fragment.
+  struct Piece {
+    std::size_t a, b;
+    bool reshaped;
+    bool hyphen;
+  };
+
+  SetLine render_line(std::size_t prev_break, std::size_t brk, bool first) {
+    SetLine line;
+    const Node& bn = nodes_[brk];
+    // Start: the first box after the previous break.
+    std::size_t k = prev_break == SIZE_MAX ? 1 : prev_break + 1;
+    while (k < brk && nodes_[k].kind != Node::box) ++k;
+    std::size_t start = k < brk ? text_[k].a : text_[brk].a;
+    // End: the end of the last box before this break.
+    std::size_t e = brk;
+    while (e > k && nodes_[e - 1].kind != Node::box) --e;
+    std::size_t end = e > k ? text_[e - 1].b : start;
+    if (end < start) end = start;
+
+    std::vector<Piece> pieces;
+    std::size_t pos = start;
+    bool start_frag = prev_break != SIZE_MAX && text_[prev_break].hyphen;
+    bool end_frag = bn.kind == Node::penalty && text_[brk].hyphen;
+    if (start_frag) {
+      std::size_t ub = text_[prev_break].unit_b;
+      if (end_frag && end <= ub) {
+        pieces.push_back({start, end, true, true});
+        pos = end;
+        end_frag = false;
+        line.hyphenated = true;
+      } else {
+        pieces.push_back({start, ub, true, false});
+        pos = ub;
+      }
+    }
+    if (end_frag) {
+      std::size_t ua = std::max(pos, text_[brk].unit_a);
+      if (ua > pos) pieces.push_back({pos, ua, false, false});
+      pieces.push_back({ua, end, true, true});
+      line.hyphenated = true;
+    } else if (end > pos) {
+      pieces.push_back({pos, end, false, false});
+    }
+    if (bn.kind == Node::penalty && !text_[brk].hyphen && bn.flagged) line.hyphenated = true;
+
+    // Measure: natural width and the glue inside the line.
+    double natural = first ? s_.indent : 0;
+    double stretch = 0, shrink = 0;
+    std::vector<std::vector<ShapedItem>> frags(pieces.size());
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      const Piece& pc = pieces[p];
+      if (pc.reshaped) {
+        std::string s = t_.text.substr(0, pc.b);
+        if (pc.hyphen) s += '-';
+        frags[p] = shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking,
+                         nullptr);
+        natural += width_of(frags[p]);
+      } else {
+        natural += w(pc.a, pc.b);
+        for (auto it = std::lower_bound(glue_at_.begin(), glue_at_.end(), pc.a);
+             it != glue_at_.end() && *it < pc.b; ++it) {
+          double sw = space_width(*it);
+          stretch += sw * s_.breaking.space_stretch;
+          shrink += sw * s_.breaking.space_shrink;
+        }
+      }
+    }
+    bool last = bn.kind == Node::penalty && bn.cost <= -kInfPenalty;
+    double m = s_.measure;
+    double r = 0;
+    bool justify = s_.align == Align::justify;
+    if (natural > m + 1e-6) {
+      r = shrink > 0 ? std::max(-1.0, (m - natural) / shrink) : 0;
+      if (natural + r * shrink > m + 0.01) line.overfull = true;
+    } else if (justify && !last && stretch > 0) {
+      r = (m - natural) / stretch;
+    }
+    if (!justify && r > 0) r = 0;
+    line.ratio = r;
+    double set_width = natural + (r > 0 ? r * stretch : r * shrink);
+    double x = first ? s_.indent : 0;
+    if (s_.align == Align::right) x += m - set_width;
+    if (s_.align == Align::center) x += (m - set_width) / 2;
+
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      const Piece& pc = pieces[p];
+      if (pc.reshaped) {
+        for (const ShapedItem& si : frags[p]) emit_item(line, si, si.offset, si.offset + si.length, x, r, pc.hyphen ? pc.b : SIZE_MAX);
+      } else {
+        emit_original(line, pc.a, pc.b, x, r);
+      }
+    }
+    // Keep the break space as a glyph at the line end, so extracted text keeps the word gap.
+    if (bn.kind == Node::glue) {
+      std::size_t sp = text_[brk].a;
+      double x_end = x;
+      emit_original(line, sp, sp + 1, x_end, 0);
+    }
+    line.natural = natural;
+    for (const auto& [at, number] : t_.notes)
+      if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
+    return line;
+  }
+
+  double space_width(std::size_t at) const {
+    std::size_t j = at;
+    while (j < t_.text.size() && is_space(static_cast<unsigned char>(t_.text[j]))) ++j;
+    return w(at, j);
+  }
+
+  double rise_at(std::size_t byte) const {
+    for (const Span& sp : t_.spans)
+      if (sp.superscript && byte >= sp.start && byte < sp.end) return -0.36 * s_.face.size;
+    return 0;
+  }
+
+  // Appends the glyphs of clusters [a, b) of the paragraph shaping.
+  void emit_original(SetLine& line, std::size_t a, std::size_t b, double& x, double r) {
+    auto it = std::lower_bound(clusters_.begin(), clusters_.end(), a,
+                               [](const Cluster& c, std::size_t v) { return c.start < v; });
+    GlyphRun* run = nullptr;
+    std::size_t run_item = SIZE_MAX;
+    for (; it != clusters_.end() && it->start < b; ++it) {
+      const ShapedItem& si = items_[it->item];
+      if (!run || run_item != it->item) {
+        line.runs.push_back({table_.index_of(si.font.get()), x, 0, {}, {}, {}, 0});
+        run = &line.runs.back();
+        run_item = it->item;
+      }
+      double extra = 0;
+      if (is_glue_start(it->start) && r != 0) {
+        double sw = space_width(it->start);
+        extra = r > 0 ? r * sw * s_.breaking.space_stretch : r * sw * s_.breaking.space_shrink;
+      }
+      append_cluster(*run, si, it->g0, it->g1, t_.text.substr(it->start, it->end - it->start),
+                     it->start, x, extra);
+    }
+  }
+
+  // Appends a reshaped fragment item; bytes ≥ hyphen_at are the appended hyphen (U+00AD).
+  void emit_item(SetLine& line, const ShapedItem& si, std::size_t a, std::size_t b, double& x,
+                 double, std::size_t hyphen_at) {
+    (void)a;
+    (void)b;
+    line.runs.push_back({table_.index_of(si.font.get()), x, 0, {}, {}, {}, 0});
+    GlyphRun& run = line.runs.back();
+    std::size_t g = 0;
+    while (g < si.glyphs.size()) {
+      std::size_t g1 = g;
+      while (g1 < si.glyphs.size() && si.glyphs[g1].cluster == si.glyphs[g].cluster) ++g1;
+      std::size_t cs = si.glyphs[g].cluster;
+      std::size_t ce = g1 < si.glyphs.size() ? si.glyphs[g1].cluster : si.offset + si.length;
+      std::string text;
+      if (cs >= hyphen_at) {
+        text = "\u00AD";
+      } else {
+        text = t_.text.substr(cs, std::min(ce, hyphen_at) - cs);
+        if (ce > hyphen_at) text += "\u00AD";
+      }
+      append_cluster(run, si, g, g1, text, cs, x, 0);
+      g = g1;
+    }
+  }
+
+  void append_cluster(GlyphRun& run, const ShapedItem& si, std::size_t g0, std::size_t g1,
+                      const std::string& text, std::size_t byte, double& x, double extra) {
+    double rise = rise_at(byte);
+    int count = 0;
+    for (std::size_t g = g0; g < g1; ++g) {
+      const ShapedGlyph& sg = si.glyphs[g];
+      double adv = sg.width + (g + 1 == g1 ? extra : 0);
+      if (!(sg.id & PANGO_GLYPH_UNKNOWN_FLAG) && sg.id != PANGO_GLYPH_EMPTY) {
+        run.glyphs.push_back({sg.id, x - run.x + sg.x_offset, sg.y_offset + rise});
+        ++count;
+      }
+      x += adv;
+    }
+    run.text += text;
+    run.clusters.push_back({static_cast<int>(text.size()), count});
+    run.width = x - run.x;
+  }
+
+  const FontContext& fonts_;
+  FontTable& table_;
+  const StyledText& t_;
+  const ParagraphSettings& s_;
+  AttrList attrs_;
+  std::vector<ShapedItem> items_;
+  std::vector<Cluster> clusters_;
+  std::vector<double> cum_;
+  std::vector<Node> nodes_;
+  std::vector<NodeText> text_;
+  std::vector<std::size_t> glue_at_;
+};
+
+}  // namespace
+
+SetParagraph set_paragraph(const FontContext& fonts, FontTable& table, const StyledText& text,
+                           const ParagraphSettings& settings) {
+  ParagraphSetter setter(fonts, table, text, settings);
+  return setter.run();
+}
+
+}  // namespace folio::typeset

@@ -1,0 +1,50 @@
+// Sets one paragraph: Pango shaping, hyphenation, Knuth–Plass, lines as glyph-run slices.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "style/style.hpp"
+#include "typeset/font_context.hpp"
+#include "typeset/hyphenator.hpp"
+#include "typeset/paged_document.hpp"
+#include "typeset/styled_text.hpp"
+
+namespace folio::typeset {
+
+enum class Align { justify, left, center, right };
+
+struct ParagraphSettings {
+  style::Face face;
+  double measure = 0;
+  double indent = 0;  ///< first-line indent
+  Align align = Align::justify;
+  const Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation (headings)
+  int min_word = 5;
+  style::LineBreaking breaking;
+  std::string mono_family = "DejaVu Sans Mono";
+  std::string strong = "italic";  ///< bold | italic | small-caps
+};
+
+/// One set line: runs positioned from the line's left edge at x = 0, baseline y = 0.
+struct SetLine {
+  std::vector<GlyphRun> runs;
+  double natural = 0;  ///< natural width of the content
+  double ratio = 0;    ///< adjustment ratio applied to the spaces
+  bool hyphenated = false;
+  bool overfull = false;
+  std::vector<int> notes;  ///< note numbers referenced on this line
+};
+
+struct SetParagraph {
+  std::vector<SetLine> lines;
+  int pass = 0;           ///< Knuth–Plass pass that succeeded (1–4)
+  int missing_glyphs = 0; ///< characters the fonts could not show
+};
+
+/// Sets `text` into lines of `settings.measure`. Never returns an overfull line unless a
+/// single character is wider than the measure.
+SetParagraph set_paragraph(const FontContext& fonts, FontTable& table, const StyledText& text,
+                           const ParagraphSettings& settings);
+
+}  // namespace folio::typeset
