@@ -7,6 +7,9 @@ namespace folio::manuscript {
 
 /// Largest source file read (a 1,000-page novel is about 3 MiB of Markdown).
 inline constexpr std::size_t kMaxFileBytes = 64u << 20;
+/// Longest paragraph accepted (the longest paragraphs in print run to ~150 KB; beyond this
+/// a single paragraph is almost surely a conversion accident, and line breaking it is slow).
+inline constexpr std::size_t kMaxParagraphBytes = 1u << 20;
 /// Deepest nesting of block containers (block quotes, lists, divs) accepted.
 inline constexpr int kMaxNesting = 64;
 

@@ -64,7 +64,8 @@ class Converter {
   NoteNumbering& notes_;
   support::Diagnostics& diags_;
   std::vector<cmark_node*> footnote_defs_;
-  std::map<std::string, int> note_numbers_;  // label → number, this file
+  std::map<std::string, int> note_numbers_;     // label → number, this file
+  std::map<std::string, int> note_first_line_;  // label → line of its first reference
   bool reported_depth_ = false;
   // Line fix-up after hard breaks, where cmark-gfm 0.29 keeps the previous line's number.
   int break_line_ = 0;
@@ -229,6 +230,13 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
       if (auto lb = line_block(n)) return lb;
       b.kind = BlockKind::paragraph;
       b.inlines = convert_inlines(n, depth);
+      if (std::size_t size = model::plain_text(b.inlines).size(); size > kMaxParagraphBytes) {
+        diags_.error("paragraph-limit", b.source,
+                     "this paragraph is " + std::to_string(size >> 10) +
+                         " KiB long; folio accepts paragraphs up to " +
+                         std::to_string(kMaxParagraphBytes >> 10) + " KiB");
+        return std::nullopt;
+      }
       // A paragraph that is one image is a figure, its alt text the caption (Pandoc).
       if (b.inlines.size() == 1 && b.inlines[0].kind == InlineKind::image) {
         Inline img = std::move(b.inlines[0]);
@@ -355,7 +363,10 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
         in.kind = InlineKind::note_ref;
         in.target = c->parent_footnote_def ? chunk(c->parent_footnote_def->as.literal) : "";
         auto [it, fresh] = note_numbers_.try_emplace(in.target, notes_.next);
-        if (fresh) ++notes_.next;
+        if (fresh) {
+          ++notes_.next;
+          note_first_line_[in.target] = in.source.line;
+        }
         in.number = it->second;
         break;
       }
@@ -404,23 +415,13 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
 
   // Footnote bodies (cmark-gfm gathers them at the end, in order of first reference) go to
   // the section holding their first reference.
-  auto section_of_ref = [&](const std::string& label) -> model::Section* {
-    std::function<bool(const std::vector<Inline>&)> has_ref = [&](const std::vector<Inline>& v) {
-      for (const auto& in : v)
-        if ((in.kind == InlineKind::note_ref && in.target == label) || has_ref(in.children))
-          return true;
-      return false;
-    };
-    std::function<bool(const std::vector<Block>&)> in_blocks = [&](const std::vector<Block>& v) {
-      for (const auto& b : v)
-        if (has_ref(b.inlines) || in_blocks(b.blocks)) return true;
-      return false;
-    };
-    for (auto& s : sections)
-      if (in_blocks(s.blocks) || (s.heading && has_ref(s.heading->inlines)) ||
-          in_blocks(s.footnotes))
-        return &s;
-    return sections.empty() ? nullptr : &sections.back();
+  // The section of a line: the last one starting at or before it (sections are in line
+  // order). A lookup per note keeps a million notes linear, not quadratic.
+  auto section_at = [&](int line) -> model::Section* {
+    if (sections.empty()) return nullptr;
+    auto it = std::upper_bound(sections.begin(), sections.end(), line,
+                               [](int l, const model::Section& sec) { return l < sec.source.line; });
+    return it == sections.begin() ? &sections.front() : &*std::prev(it);
   };
   for (std::size_t i = 0; i < footnote_defs_.size(); ++i) {
     cmark_node* def = footnote_defs_[i];
@@ -432,7 +433,9 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     if (fresh) ++notes_.next;
     note.number = it->second;
     note.blocks = convert_children(def, 1);
-    if (model::Section* s = section_of_ref(note.id)) s->footnotes.push_back(std::move(note));
+    auto first = note_first_line_.find(note.id);
+    int line = first != note_first_line_.end() ? first->second : note.source.line;
+    if (model::Section* sec = section_at(line)) sec->footnotes.push_back(std::move(note));
   }
   return sections;
 }

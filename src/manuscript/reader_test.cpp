@@ -312,3 +312,25 @@ TEST(ReaderErrors, DeepNestingIsBounded) {
   ASSERT_GE(diags.items().size(), 1u);
   EXPECT_EQ(diags.items()[0].code, "nesting-limit");
 }
+
+TEST(ReaderErrors, OverlongParagraphIsReportedNotSet) {
+  support::Diagnostics diags;
+  std::string md = "# C\n\n";
+  for (int i = 0; i < 250000; ++i) md += "word ";
+  md += "\n";
+  EXPECT_TRUE(read_fails(md, diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "paragraph-limit");
+  EXPECT_EQ(diags.items()[0].pos.line, 3);
+}
+
+TEST(Reader, ManyFootnotesStayLinear) {
+  // 20,000 notes: a quadratic section lookup would take minutes, a linear one milliseconds.
+  std::string md = "# C\n\n";
+  for (int i = 0; i < 20000; ++i) md += "Text[^" + std::to_string(i) + "].\n\n";
+  for (int i = 0; i < 20000; ++i) md += "[^" + std::to_string(i) + "]: Note.\n\n";
+  auto doc = read_ok(md);
+  ASSERT_EQ(doc.sections.size(), 1u);
+  EXPECT_EQ(doc.sections[0].footnotes.size(), 20000u);
+  EXPECT_EQ(doc.sections[0].footnotes.back().number, 20000);
+}
