@@ -2,6 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "model/document.hpp"
 #include "support/diagnostic.hpp"
@@ -10,6 +13,17 @@ namespace folio::pdf {
 
 struct PdfOptions {
   std::filesystem::path output;  ///< the .pdf file to write (atomically)
+  /// A style name or a path to a .yaml file; empty: book.yaml's `style:`, else "classic".
+  std::string style;
+  /// Where style names are looked up, after the manuscript's own styles/ folder.
+  std::vector<std::filesystem::path> style_dirs;
+  double bleed = 0;         ///< points added on the outside, top and bottom (0.125 in = 9)
+  bool crop_marks = false;  ///< trim marks in a slug around the page
+  bool front_matter = true; ///< half-title, title and copyright pages from the metadata
+  /// Seconds since 1970 for the PDF's dates; unset: the SOURCE_DATE_EPOCH environment
+  /// variable, else the manuscript's date, else 1970-01-01. Never the clock.
+  std::optional<long long> source_date_epoch;
+  std::string creator = "folio";
 };
 
 /// Typesets `doc` and writes the PDF. Returns false after reporting an error.

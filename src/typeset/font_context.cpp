@@ -1,7 +1,11 @@
 // Pango setup per typesetting.md §2.1: own font map, 72 dpi, no hinting, no rounding.
 #include "typeset/font_context.hpp"
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+
+#include <glib.h>
 
 namespace folio::typeset {
 
@@ -23,16 +27,21 @@ FontContext::~FontContext() {
   g_object_unref(map_);
 }
 
-std::string FontContext::resolved_family(const style::Face& face) const {
+bool FontContext::has_family(const style::Face& face) const {
   PangoFontDescription* d = describe(face);
   PangoFont* font = pango_context_load_font(context_, d);
   pango_font_description_free(d);
-  if (!font) return {};
-  PangoFontDescription* got = pango_font_describe(font);
-  std::string family = pango_font_description_get_family(got) ? pango_font_description_get_family(got) : "";
-  pango_font_description_free(got);
+  if (!font) return false;
+  bool found = false;
+  if (PANGO_IS_FC_FONT(font)) {
+    // A face may carry several family names ("EB Garamond", "EB Garamond 12"): any matches.
+    FcPattern* pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8* fam = nullptr;
+    for (int i = 0; !found && FcPatternGetString(pat, FC_FAMILY, i, &fam) == FcResultMatch; ++i)
+      found = g_ascii_strcasecmp(reinterpret_cast<const char*>(fam), face.family.c_str()) == 0;
+  }
   g_object_unref(font);
-  return family;
+  return found;
 }
 
 PangoFontDescription* describe(const style::Face& face) {

@@ -21,8 +21,8 @@ class FontContext {
   PangoContext* context() const { return context_; }
   const std::string& lang() const { return lang_; }
 
-  /// The family fontconfig actually matched for `face` (to reject silent fallbacks).
-  std::string resolved_family(const style::Face& face) const;
+  /// Whether fontconfig's match for `face` really is that family (not a silent fallback).
+  bool has_family(const style::Face& face) const;
 
  private:
   PangoFontMap* map_ = nullptr;

@@ -112,7 +112,10 @@ std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoA
     si.glyphs.reserve(static_cast<std::size_t>(gs->num_glyphs));
     for (int i = 0; i < gs->num_glyphs; ++i) {
       const PangoGlyphInfo& g = gs->glyphs[i];
-      if ((g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) && missing) ++*missing;
+      if ((g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) && missing) {
+        gunichar u = g.glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        if (u != '\n') ++*missing;  // a forced break is not shown
+      }
       si.glyphs.push_back({g.glyph, g.geometry.width / double(PANGO_SCALE),
                            g.geometry.x_offset / double(PANGO_SCALE),
                            g.geometry.y_offset / double(PANGO_SCALE),

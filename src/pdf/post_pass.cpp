@@ -1,0 +1,207 @@
+// The qpdf pass (typesetting.md §6): boxes, /Lang, page-label styles, artifacts, fixed /ID.
+#include "pdf/post_pass.hpp"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <memory>
+#include <set>
+
+namespace folio::pdf {
+namespace {
+
+using QOH = QPDFObjectHandle;
+
+// Wraps content outside any marked-content sequence (running heads, folios, rules, marks)
+// in /Artifact BMC … EMC, one graphics object at a time, never across q/Q.
+class ArtifactFilter : public QOH::TokenFilter {
+ public:
+  void handleToken(const QPDFTokenizer::Token& token) override {
+    using T = QPDFTokenizer;
+    if (token.getType() == T::tt_space || token.getType() == T::tt_comment) {
+      pending_.push_back(token);
+      return;
+    }
+    if (token.getType() != T::tt_word) {
+      pending_.push_back(token);
+      return;
+    }
+    const std::string& op = token.getValue();
+    if (op == "BDC" || op == "BMC") {
+      close_artifact();
+      flush();
+      emit(token);
+      ++depth_;
+      return;
+    }
+    if (op == "EMC") {
+      flush();
+      emit(token);
+      if (depth_ > 0) --depth_;
+      return;
+    }
+    if (depth_ > 0) {
+      flush();
+      emit(token);
+      return;
+    }
+    static const std::set<std::string> starts{"BT", "m", "re", "Do", "sh"};
+    static const std::set<std::string> ends{"ET", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Do", "sh"};
+    if (op == "q" || op == "Q") close_artifact();
+    if (!open_ && starts.count(op)) {
+      TokenFilter::write(std::string("\n/Artifact BMC\n"));
+      open_ = true;
+    }
+    flush();
+    emit(token);
+    if (open_ && ends.count(op)) close_artifact();
+  }
+
+  void handleEOF() override {
+    flush();
+    close_artifact();
+  }
+
+ private:
+  void flush() {
+    for (const auto& t : pending_) writeToken(t);
+    pending_.clear();
+  }
+  void emit(const QPDFTokenizer::Token& t) { writeToken(t); }
+  void close_artifact() {
+    if (!open_) return;
+    // A newline first: writeToken adds no whitespace ("fEMC" would be one word).
+    TokenFilter::write(std::string("\nEMC\n"));
+    open_ = false;
+  }
+
+  std::vector<QPDFTokenizer::Token> pending_;
+  int depth_ = 0;
+  bool open_ = false;
+};
+
+QOH rect(QPDF&, const double r[4]) {
+  return QOH::newFromRectangle(QOH::Rectangle(r[0], r[1], r[2], r[3]));
+}
+
+bool is_roman(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("ivxlcdm") == std::string::npos;
+}
+
+int roman_value(const std::string& s) {
+  auto v = [](char c) {
+    switch (c) {
+      case 'i': return 1;
+      case 'v': return 5;
+      case 'x': return 10;
+      case 'l': return 50;
+      case 'c': return 100;
+      case 'd': return 500;
+      default: return 1000;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int a = v(s[i]);
+    if (i + 1 < s.size() && a < v(s[i + 1])) total -= a;
+    else total += a;
+  }
+  return total;
+}
+
+// /PageLabels as numbering ranges: lower-case roman and decimal with their starts.
+QOH page_labels(const std::vector<std::string>& labels) {
+  QOH nums = QOH::newArray();
+  std::string prev_style;
+  int prev_value = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::string& l = labels[i];
+    bool digits = !l.empty() && std::all_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    std::string style = is_roman(l) ? "/r" : digits ? "/D" : "";
+    int value = style == "/r" ? roman_value(l) : digits ? std::stoi(l) : 0;
+    if (i == 0 || style != prev_style || value != prev_value + 1) {
+      QOH d = QOH::newDictionary();
+      if (!style.empty()) {
+        d.replaceKey("/S", QOH::newName(style));
+        if (value != 1) d.replaceKey("/St", QOH::newInteger(value));
+      } else {
+        d.replaceKey("/P", QOH::newUnicodeString(l));
+      }
+      nums.appendItem(QOH::newInteger(static_cast<long long>(i)));
+      nums.appendItem(d);
+    }
+    prev_style = style;
+    prev_value = value;
+  }
+  QOH tree = QOH::newDictionary();
+  tree.replaceKey("/Nums", nums);
+  return tree;
+}
+
+}  // namespace
+
+std::string post_process(const PostPassInput& in, std::string& error) {
+  try {
+    QPDF pdf;
+    pdf.processMemoryFile("cairo.pdf", in.pdf.data(), in.pdf.size());
+    QOH root = pdf.getRoot();
+    if (!in.lang.empty()) root.replaceKey("/Lang", QOH::newUnicodeString(in.lang));
+    root.replaceKey("/ViewerPreferences", QOH::parse("<< /DisplayDocTitle true >>"));
+    root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+    root.replaceKey("/PageLabels", page_labels(in.labels));
+
+    QOH info = pdf.getTrailer().getKey("/Info");
+    if (info.isDictionary()) {
+      for (const char* k : {"/CreationDate", "/ModDate"}) {
+        if (!info.hasKey(k)) continue;
+        std::string v = info.getKey(k).getUTF8Value();
+        if (v.rfind("D:", 0) != 0) v = "D:" + v;
+        info.replaceKey(k, QOH::newString(v));
+      }
+      info.replaceKey("/Producer", QOH::newUnicodeString(in.producer));
+    }
+    QOH outlines = root.getKey("/Outlines");
+    if (outlines.isDictionary() && outlines.hasKey("/Count")) {
+      long long c = outlines.getKey("/Count").getIntValue();
+      if (c < 0) outlines.replaceKey("/Count", QOH::newInteger(-c));
+    }
+    if (!in.xmp.empty()) {
+      QOH md = QOH::newStream(&pdf, in.xmp);
+      md.getDict().replaceKey("/Type", QOH::newName("/Metadata"));
+      md.getDict().replaceKey("/Subtype", QOH::newName("/XML"));
+      root.replaceKey("/Metadata", md);
+    }
+
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      QOH page = pages[i].getObjectHandle();
+      if (i < in.boxes.size()) {
+        page.replaceKey("/TrimBox", rect(pdf, in.boxes[i].trim));
+        page.replaceKey("/BleedBox", rect(pdf, in.boxes[i].bleed));
+        page.replaceKey("/ArtBox", rect(pdf, in.boxes[i].trim));
+      }
+      pages[i].addContentTokenFilter(std::make_shared<ArtifactFilter>());
+    }
+
+    QPDFWriter w(pdf);
+    w.setOutputMemory();
+    w.setDeterministicID(true);
+    w.setObjectStreamMode(qpdf_o_generate);
+    w.forcePDFVersion("1.7");
+    w.write();
+    auto buffer = w.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  } catch (const std::exception& e) {
+    error = e.what();
+    return {};
+  }
+}
+
+}  // namespace folio::pdf

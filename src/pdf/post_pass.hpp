@@ -1,0 +1,23 @@
+// libqpdf post-pass: what Cairo 1.16 cannot write (boxes, /Lang, labels, artifacts, dates).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pdf/cairo_render.hpp"
+
+namespace folio::pdf {
+
+struct PostPassInput {
+  std::string pdf;                  ///< Cairo's output
+  std::vector<PageBoxes> boxes;     ///< per page
+  std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
+  std::string lang;                 ///< BCP 47, e.g. "en-US"
+  std::string producer;
+  std::string xmp;                  ///< an XMP packet, or empty
+};
+
+/// Returns the finished PDF, or an empty string with `error` set.
+std::string post_process(const PostPassInput& in, std::string& error);
+
+}  // namespace folio::pdf

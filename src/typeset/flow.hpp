@@ -1,0 +1,31 @@
+// The vertical list between paragraph setting and pagination: lines, spaces, keep rules.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "typeset/paged_document.hpp"
+
+namespace folio::typeset {
+
+struct FlowItem {
+  enum Kind { line, space } kind = line;
+  // A line: runs from its own left edge; x is its offset from the text block's left.
+  std::vector<GlyphRun> runs;
+  double x = 0;
+  double leading = 13.6;  ///< baseline distance from the line above
+  double top = 11;        ///< baseline distance from the text block's top, when first on a page
+  int block = 0;          ///< structure element id: lines of one paragraph share it
+  std::string tag = "P";
+  std::string group;
+  std::string dest;
+  std::vector<int> notes;
+  bool hyphenated = false;
+  /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
+  bool break_before = true;
+  // A space: its height; dropped at the top of a page unless it is a chapter sink.
+  double amount = 0;
+  bool keep_at_top = false;
+};
+
+}  // namespace folio::typeset
