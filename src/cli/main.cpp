@@ -5,6 +5,8 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/generate_command.hpp"
+#include "support/atomic_file.hpp"
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0.0.0"
@@ -12,15 +14,27 @@
 
 int main(int argc, char** argv) try {
   using namespace folio::cli;
+  folio::support::remove_temporaries_on_signal();
   CLI::App app{"folio: one manuscript in, a store-ready EPUB 3 and a print-ready PDF out."};
   app.set_version_flag("--version", "folio " FOLIO_VERSION);
   app.require_subcommand(1);
+  // Global flags may also follow the subcommand (`folio build -q`): subcommands created
+  // below inherit fallthrough and pass options they do not know up to `folio`.
+  app.fallthrough();
+  bool quiet = false, verbose = false;
+  auto* quiet_flag =
+      app.add_flag("-q,--quiet", quiet, "Print diagnostics only: no progress, no list of outputs");
+  app.add_flag("-v,--verbose", verbose, "Also print timings, files created and files changed")
+      ->excludes(quiet_flag);
   app.footer(
       "Examples:\n"
       "  folio build                 build out/<slug>.epub and out/<slug>.pdf from manuscript/\n"
       "  folio build mybook -o dist  build from mybook/ into dist/\n"
       "  folio check --format json   validate manuscript/ and print diagnostics as JSON\n"
-      "  folio dump mybook | jq .    show the document model\n\n"
+      "  folio dump mybook | jq .    show the document model\n"
+      "  folio init mybook           start a new book in mybook/\n"
+      "  folio watch mybook          rebuild on every save (Ctrl-C to stop)\n"
+      "  folio preview --pages 1-8   draw PDF pages 1–8 as spreads into a PNG\n\n"
       "Exit status: 0 success, 1 manuscript errors, 2 usage or I/O errors.");
 
   BuildOptions build;
@@ -43,6 +57,75 @@ int main(int argc, char** argv) try {
   auto* dump_cmd = app.add_subcommand("dump", "Print the document model as JSON");
   dump_cmd->add_option("DIR", dump_dir, "Manuscript folder (default: manuscript)");
 
+  // Examples for the three commands above, and the author's workflow commands.
+  build_cmd->footer(
+      "Examples:\n"
+      "  folio build                   manuscript/ → out/<slug>.epub and out/<slug>.pdf\n"
+      "  folio build mybook -o dist    mybook/ → dist/\n"
+      "  folio build --epub --werror   the EPUB only, refusing any warning");
+  check_cmd->footer(
+      "Examples:\n"
+      "  folio check mybook                 diagnostics as file:line:col: severity: message\n"
+      "  folio check --format json | jq .   the same as a JSON array\n"
+      "  folio check --werror               exit 1 on warnings too (for CI)");
+  dump_cmd->footer(
+      "Examples:\n"
+      "  folio dump mybook | jq '.sections[].title'");
+
+  InitOptions init;
+  auto* init_cmd = app.add_subcommand("init", "Start a new manuscript in a new (or empty) folder");
+  init_cmd->add_option("DIR", init.dir, "The folder to create")->required();
+  init_cmd->add_option("--title", init.title, "The title (default: made from DIR's name)");
+  init_cmd->add_option("--author", init.author, "The author")->capture_default_str();
+  init_cmd->add_option("--lang", init.lang, "The language, a BCP 47 tag")->capture_default_str();
+  init_cmd->footer(
+      "Writes book.yaml (every key, each explained), preface.md, 01-chapter.md and\n"
+      "FORMAT.txt. Never overwrites: DIR must be new or empty.\n\n"
+      "Examples:\n"
+      "  folio init mybook && folio build mybook\n"
+      "  folio init novel --title \"The Long Field\" --author \"Ada Writer\" --lang en-GB");
+
+  WatchOptions watch;
+  auto* watch_cmd =
+      app.add_subcommand("watch", "Build, then rebuild whenever a file in the manuscript changes");
+  // Bound to `build`, like `folio build`'s options: a watch is a series of builds.
+  watch_cmd->add_option("DIR", build.dir, "Manuscript folder (default: manuscript)");
+  watch_cmd->add_option("-o,--output", build.out_dir, "Output folder (default: out)");
+  watch_cmd->add_flag("--epub", build.epub, "Build the EPUB only");
+  watch_cmd->add_flag("--pdf", build.pdf, "Build the PDF only");
+  watch_cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
+  watch_cmd->add_option("--debounce", watch.debounce_ms,
+                        "Milliseconds without changes before a rebuild")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 10000));
+  watch_cmd->footer(
+      "Prints each build's diagnostics and a one-line summary; a failed build leaves the\n"
+      "earlier outputs in place. Ctrl-C (SIGINT) or SIGTERM stops it with exit status 0.\n\n"
+      "Examples:\n"
+      "  folio watch                  watch manuscript/, write to out/\n"
+      "  folio watch mybook --epub    only the EPUB, for quick proofreading in a reader");
+
+  PreviewOptions preview;
+  auto* preview_cmd =
+      app.add_subcommand("preview", "Draw pages of the PDF into a PNG, as spreads");
+  preview_cmd->add_option("DIR", preview.dir, "Manuscript folder (default: manuscript)");
+  preview_cmd->add_option("--pages", preview.pages, "Pages, as N or FIRST-LAST (1-based)")
+      ->capture_default_str();
+  preview_cmd->add_option("-o,--output", preview.output,
+                          "The PNG to write (default: out/<slug>-preview.png)");
+  preview_cmd->add_option("--dpi", preview.dpi, "Resolution in pixels per inch")
+      ->capture_default_str()
+      ->check(CLI::Range(10.0, 600.0));
+  preview_cmd->footer(
+      "Typesets the book as `folio build` does and draws the chosen pages side by side as\n"
+      "spreads (verso left, recto right) on one contact sheet.\n\n"
+      "Examples:\n"
+      "  folio preview                         pages 1–8 of manuscript/ at 72 dpi\n"
+      "  folio preview mybook --pages 9-16 --dpi 150 -o proof.png");
+
+  GenerateOptions generate;
+  auto* generate_cmd = add_generate_command(app, generate);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -56,7 +139,16 @@ int main(int argc, char** argv) try {
     return kExitUsage;
   }
 
+  Verbosity verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
+  build.verbosity = init.verbosity = preview.verbosity = verbosity;
   if (*build_cmd) return run_build(build);
+  if (*init_cmd) return run_init(init);
+  if (*watch_cmd) {
+    watch.build = build;
+    return run_watch(watch);
+  }
+  if (*preview_cmd) return run_preview(preview);
+  if (*generate_cmd) return run_generate(app, generate);
   if (*check_cmd) {
     check.format = format == "json" ? ReportFormat::json : ReportFormat::text;
     return run_check(check);

@@ -6,10 +6,53 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <system_error>
 
 namespace folio::support {
+namespace {
+
+// Temporaries being written, for the signal handler. This is the one piece of global state
+// in folio: a signal handler cannot be handed a context. Slots are fixed-size so the
+// handler needs no allocation; a path too long for a slot is simply not tracked.
+constexpr int kSlots = 16;
+constexpr std::size_t kPathMax = 4096;
+char g_temporaries[kSlots][kPathMax];
+volatile std::sig_atomic_t g_in_use[kSlots];
+
+void track(const std::filesystem::path& tmp) {
+  const std::string& s = tmp.native();
+  if (s.size() >= kPathMax) return;
+  for (int i = 0; i < kSlots; ++i) {
+    if (!g_in_use[i]) {
+      std::memcpy(g_temporaries[i], s.c_str(), s.size() + 1);
+      g_in_use[i] = 1;
+      return;
+    }
+  }
+}
+
+void untrack(const std::filesystem::path& tmp) {
+  for (int i = 0; i < kSlots; ++i)
+    if (g_in_use[i] && tmp.native() == g_temporaries[i]) g_in_use[i] = 0;
+}
+
+extern "C" void on_fatal_signal(int sig) {
+  for (int i = 0; i < kSlots; ++i)
+    if (g_in_use[i]) ::unlink(g_temporaries[i]);  // async-signal-safe
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+}  // namespace
+
+void remove_temporaries_on_signal() {
+  struct sigaction sa {};
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
 
 std::filesystem::path make_temporary_beside(const std::filesystem::path& path, std::string& error) {
   std::string templ = path.string() + ".tmp-XXXXXX";
@@ -19,6 +62,7 @@ std::filesystem::path make_temporary_beside(const std::filesystem::path& path, s
     return {};
   }
   ::close(fd);
+  track(templ);
   return templ;
 }
 
@@ -30,10 +74,12 @@ std::string commit_temporary(const std::filesystem::path& tmp, const std::filesy
     discard_temporary(tmp);
     return msg;
   }
+  untrack(tmp);  // after the rename: a signal before it must still remove the temporary
   return {};
 }
 
 void discard_temporary(const std::filesystem::path& tmp) {
+  untrack(tmp);
   std::error_code ec;
   std::filesystem::remove(tmp, ec);
 }

@@ -18,4 +18,8 @@ std::filesystem::path make_temporary_beside(const std::filesystem::path& path, s
 std::string commit_temporary(const std::filesystem::path& tmp, const std::filesystem::path& path);
 void discard_temporary(const std::filesystem::path& tmp);
 
+/// Installs SIGINT/SIGTERM/SIGHUP handlers that remove every temporary file still being
+/// written, then end the process with the signal's usual status. Call once from main().
+void remove_temporaries_on_signal();
+
 }  // namespace folio::support
