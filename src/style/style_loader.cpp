@@ -313,7 +313,9 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
                    {"final-hyphen-demerits", r.number(lb.final_hyphen_demerits, 0, 1e9)},
                    {"emergency-stretch", r.length(lb.emergency_stretch)},
                    {"space-stretch", r.number(lb.space_stretch, 0, 10)},
-                   {"space-shrink", r.number(lb.space_shrink, 0, 0.9)}});
+                   {"space-shrink", r.number(lb.space_shrink, 0, 0.9)},
+                   {"runt-demerits", r.number(lb.runt_demerits, 0, 1e9)},
+                   {"max-hyphen-ladder", r.integer(lb.max_hyphen_ladder, 0, 10)}});
           }}});
   if (!r.ok()) return std::nullopt;
   inherit_family(s);

@@ -19,6 +19,7 @@ struct Candidate {
   std::size_t position;  // node index broken at (SIZE_MAX: paragraph start)
   int line;              // lines before this break
   int fitness;           // 0 tight, 1 decent, 2 loose, 3 very loose
+  int ladder;            // hyphenated lines in a row ending here (0 when this one is not)
   double total_demerits;
   Sums after;            // sums at the first box after the break
   double post_width;     // extra width at the start of the next line
@@ -58,7 +59,7 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
 
   std::vector<std::shared_ptr<Candidate>> active;
   active.push_back(
-      std::make_shared<Candidate>(Candidate{SIZE_MAX, 0, 1, 0, sums[0], 0, false, 0, nullptr}));
+      std::make_shared<Candidate>(Candidate{SIZE_MAX, 0, 1, 0, 0, sums[0], 0, false, 0, nullptr}));
 
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
@@ -75,9 +76,12 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
     double break_width = n.kind == Node::penalty ? n.width : 0;
     bool flagged = n.kind == Node::penalty && n.flagged;
 
-    // Best new candidate per fitness class.
-    std::shared_ptr<Candidate> best[4];
-    double best_demerits[4] = {kAwful, kAwful, kAwful, kAwful};
+    // Best new candidate per fitness class and hyphen-ladder length (the ladder limit
+    // makes the ladder part of the state, so the optimum stays exact).
+    constexpr int kClasses = 4 * 3;
+    std::shared_ptr<Candidate> best[kClasses];
+    double best_demerits[kClasses];
+    std::fill(best_demerits, best_demerits + kClasses, kAwful);
     double min_demerits = kAwful;
 
     for (std::size_t a = 0; a < active.size();) {
@@ -97,12 +101,14 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
       if (std::isinf(r) && r > 0) b = kInfBad;
 
       bool deactivate = r < -1 || forced;
-      bool no_candidate_yet =
-          min_demerits == kAwful && std::all_of(best, best + 4, [](auto& x) { return !x; });
+      bool no_candidate_yet = min_demerits == kAwful &&
+                              std::all_of(best, best + kClasses, [](auto& x) { return !x; });
+      int ladder = flagged ? std::min(c.ladder + 1, 2) : 0;
+      bool too_many_hyphens = flagged && p.max_hyphen_ladder > 0 && c.ladder >= p.max_hyphen_ladder;
       // TeX §854: in the final pass the last active node may not vanish without a break.
       // Only a box wider than the measure gets here, since emergency points split words.
       bool artificial = r < -1 && final_pass && active.size() == 1 && no_candidate_yet;
-      if ((r >= -1 && b <= threshold) || artificial) {
+      if ((r >= -1 && b <= threshold && (!too_many_hyphens || final_pass)) || artificial) {
         double d;
         if (artificial) {
           d = 0;
@@ -113,14 +119,20 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
           else if (pen > -kInfPenalty) d -= pen * pen;
           if (flagged && c.flagged) d += p.double_hyphen_demerits;
           if (forced && c.flagged) d += p.final_hyphen_demerits;
+          // A last line without interword glue holds one word: a runt.
+          if (forced && i + 1 == nodes.size() &&
+              sums[i].stretch - c.after.stretch - kFil < 1e-9)
+            d += p.runt_demerits;
+          if (too_many_hyphens) d += 1e9;
         }
         int fit = std::isinf(r) ? 3 : fitness_of(r);
         if (std::abs(fit - c.fitness) > 1) d += p.adj_demerits;
         d += c.total_demerits;
-        if (d < best_demerits[fit]) {
-          best_demerits[fit] = d;
-          best[fit] = std::make_shared<Candidate>(Candidate{i, c.line + 1, fit, d, {}, 0, flagged,
-                                                            std::isinf(r) ? 0 : r, active[a]});
+        int cls = fit * 3 + ladder;
+        if (d < best_demerits[cls]) {
+          best_demerits[cls] = d;
+          best[cls] = std::make_shared<Candidate>(Candidate{
+              i, c.line + 1, fit, ladder, d, {}, 0, flagged, std::isinf(r) ? 0 : r, active[a]});
           min_demerits = std::min(min_demerits, d);
         }
       }
@@ -137,7 +149,7 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
       cand->post_width = n.kind == Node::penalty ? n.post_width : 0;
       active.push_back(cand);
     }
-    if (forced) {
+    if (forced && i + 1 == nodes.size()) {
       std::shared_ptr<Candidate> best_final;
       for (auto& cand : active)
         if (cand->position == i && (!best_final || cand->total_demerits < best_final->total_demerits))
@@ -180,10 +192,22 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
   if (params.emergency_stretch > 0) passes.push_back({3, params.tolerance});
   // The final pass accepts any line that is not overfull, however loose.
   passes.push_back({4, kAwful});
-  for (const auto& ps : passes) {
-    last = run_pass(nodes, params, ps.pass, ps.threshold, sums);
-    result.pass = ps.pass;
-    if (last) break;
+  for (std::size_t k = 0; k < passes.size(); ++k) {
+    last = run_pass(nodes, params, passes[k].pass, passes[k].threshold, sums);
+    result.pass = passes[k].pass;
+    if (!last) continue;
+    // A runt the first pass could not avoid may go once hyphenation is allowed: try the
+    // next pass and keep the cheaper paragraph.
+    bool runt = params.runt_demerits > 0 && last->previous &&
+                sums[last->position].stretch - last->previous->after.stretch - kFil < 1e-9;
+    if (runt && passes[k].pass == 1 && k + 1 < passes.size()) {
+      auto second = run_pass(nodes, params, passes[k + 1].pass, passes[k + 1].threshold, sums);
+      if (second && second->total_demerits < last->total_demerits) {
+        last = second;
+        result.pass = passes[k + 1].pass;
+      }
+    }
+    break;
   }
   for (auto c = last; c && c->position != SIZE_MAX; c = c->previous)
     result.breaks.push_back({c->position, c->ratio, c->flagged});

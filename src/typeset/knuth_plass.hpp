@@ -45,6 +45,10 @@ struct BreakParams {
   double emergency_stretch = 0;
   /// Stretch added to every line (ragged-right setting: TeX's \rightskip 0pt plus 2em).
   double line_stretch = 0;
+  /// Demerits for a paragraph whose last line holds a single word or word fragment.
+  double runt_demerits = 0;
+  /// Most hyphenated lines in a row (0: no limit).
+  int max_hyphen_ladder = 0;
 };
 
 struct Break {

@@ -149,3 +149,24 @@ TEST(KnuthPlass, Badness) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+TEST(KnuthPlass, ForcedBreaksInsideAParagraphAreKept) {
+  // "a b \n c d": the forced break must end line 1 and the paragraph must go on.
+  std::vector<Node> n = {Node::Box(10), Node::Glue(2, 1, 0.5), Node::Box(10),
+                         Node::Penalty(0, kInfPenalty), Node::Glue(0, kFil, 0),
+                         Node::Penalty(0, -kInfPenalty), Node::Box(10), Node::Glue(2, 1, 0.5),
+                         Node::Box(10), Node::Penalty(0, kInfPenalty), Node::Glue(0, kFil, 0),
+                         Node::Penalty(0, -kInfPenalty)};
+  BreakParams p;
+  p.line_width = 100;
+  BreakResult r = break_lines(n, p);
+  ASSERT_EQ(r.breaks.size(), 2u);
+  EXPECT_EQ(r.breaks[0].node, 5u);
+  EXPECT_EQ(r.breaks[1].node, 11u);
+}
+
+}  // namespace
+}  // namespace folio::typeset

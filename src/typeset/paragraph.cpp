@@ -180,6 +180,8 @@ class ParagraphSetter {
     bp.double_hyphen_demerits = s_.breaking.double_hyphen_demerits;
     bp.final_hyphen_demerits = s_.breaking.final_hyphen_demerits;
     bp.emergency_stretch = s_.breaking.emergency_stretch;
+    bp.runt_demerits = s_.breaking.runt_demerits;
+    bp.max_hyphen_ladder = s_.breaking.max_hyphen_ladder;
     if (s_.align != Align::justify) {
       bp.line_stretch = 2 * s_.face.size;
       bp.adj_demerits = 0;

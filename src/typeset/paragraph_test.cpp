@@ -1,1 +1,124 @@
+// Paragraph setting through Pango with EB Garamond: justification, hyphenation, no overfull.
+#include "typeset/paragraph.hpp"
 
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "typeset/hyphenator.hpp"
+
+namespace folio::typeset {
+namespace {
+
+const char* kSeed =
+    "This book consists of a series of articles which were originally published in the "
+    "Bulletin, the weekly newspaper of the Workers League, between March and May of this year "
+    "under the title, \u201cBehind the Elections in the USSR.\u201d The purpose of these "
+    "articles was to explain the significance of perestroika and glasnost from the standpoint "
+    "of the fundamental conflict between the Stalinist bureaucracy and the Soviet working "
+    "class.";
+
+class ParagraphTest : public ::testing::Test {
+ protected:
+  ParagraphTest() : fonts("en-US"), hyph("/usr/share/hyphen", "en-US", 2, 3) {}
+
+  ParagraphSettings settings(double measure) {
+    ParagraphSettings s;
+    s.face = {"EB Garamond 12", 11, 13.6, false, false, 0, ""};
+    s.measure = measure;
+    s.hyphenator = hyph.loaded() ? &hyph : nullptr;
+    return s;
+  }
+
+  // The line's text as a PDF reader would extract it.
+  static std::string text_of(const SetLine& l) {
+    std::string t;
+    for (const auto& r : l.runs) t += r.text;
+    return t;
+  }
+
+  static double right_edge(const SetLine& l) {
+    double x = 0;
+    for (const auto& r : l.runs)
+      if (!r.text.empty() && r.text != " ") x = std::max(x, r.x + r.width);
+    return x;
+  }
+
+  FontContext fonts;
+  Hyphenator hyph;
+  FontTable table;
+};
+
+TEST_F(ParagraphTest, HyphenatorFollowsTexPatterns) {
+  ASSERT_TRUE(hyph.loaded()) << "install hyphen-en-us";
+  auto pts = hyph.points("hyphenation");
+  ASSERT_EQ(pts.size(), 2u);  // hy-phen-ation
+  EXPECT_EQ(pts[0], 2u);
+  EXPECT_EQ(pts[1], 6u);
+  EXPECT_TRUE(hyph.points("the").empty());
+  hyph.add_exception("man-u-script");
+  EXPECT_EQ(hyph.points("Manuscript"), (std::vector<std::size_t>{3, 4}));
+}
+
+TEST_F(ParagraphTest, JustifiedLinesFillTheMeasureExactly) {
+  StyledText t{kSeed, {}, {}};
+  SetParagraph p = set_paragraph(fonts, table, t, settings(324));
+  ASSERT_GE(p.lines.size(), 4u);
+  std::string all;
+  for (std::size_t i = 0; i < p.lines.size(); ++i) {
+    const SetLine& l = p.lines[i];
+    EXPECT_FALSE(l.overfull);
+    EXPECT_GE(l.ratio, -1);
+    if (i + 1 < p.lines.size()) {
+      EXPECT_NEAR(right_edge(l), 324, 0.01) << text_of(l);
+    }
+    std::string s = text_of(l);
+    // A line-end hyphen is a soft hyphen in the text layer, so copied text has none.
+    if (l.hyphenated) {
+      EXPECT_EQ(s.substr(s.size() - 2), "\u00AD") << s;
+      s.resize(s.size() - 2);
+    }
+    all += s;
+  }
+  EXPECT_EQ(all, kSeed);
+}
+
+TEST_F(ParagraphTest, IsDeterministic) {
+  StyledText t{kSeed, {}, {}};
+  SetParagraph a = set_paragraph(fonts, table, t, settings(300));
+  SetParagraph b = set_paragraph(fonts, table, t, settings(300));
+  ASSERT_EQ(a.lines.size(), b.lines.size());
+  for (std::size_t i = 0; i < a.lines.size(); ++i) EXPECT_EQ(a.lines[i].ratio, b.lines[i].ratio);
+}
+
+TEST_F(ParagraphTest, LongWordInANarrowMeasureIsNeverOverfull) {
+  std::string word(80, 'x');
+  for (std::size_t i = 0; i < word.size(); ++i) word[i] = static_cast<char>('a' + (i * 7) % 26);
+  StyledText t{"An " + word + " word.", {}, {}};
+  SetParagraph p = set_paragraph(fonts, table, t, settings(60));
+  ASSERT_GT(p.lines.size(), 3u);
+  for (const SetLine& l : p.lines) {
+    EXPECT_FALSE(l.overfull) << text_of(l);
+    EXPECT_LE(right_edge(l), 60.01) << text_of(l);
+  }
+}
+
+TEST_F(ParagraphTest, ForcedBreaksMakeLines) {
+  StyledText t{"Detroit, Michigan\nJuly 28, 1989", {}, {}};
+  ParagraphSettings s = settings(324);
+  s.align = Align::right;
+  SetParagraph p = set_paragraph(fonts, table, t, s);
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(text_of(p.lines[1]), "July 28, 1989");
+  EXPECT_NEAR(right_edge(p.lines[1]), 324, 0.01);
+}
+
+TEST_F(ParagraphTest, LigaturesKeepTheirText) {
+  StyledText t{"office affine fluffy difficult", {}, {}};
+  SetParagraph p = set_paragraph(fonts, table, t, settings(324));
+  ASSERT_EQ(p.lines.size(), 1u);
+  EXPECT_EQ(text_of(p.lines[0]), "office affine fluffy difficult");
+}
+
+}  // namespace
+}  // namespace folio::typeset
