@@ -23,74 +23,90 @@ void append_text(std::vector<Inline>& out, const std::string& text, const model:
 
 namespace {
 
-// Finds the first `]{attrs}` that closes an earlier `[` among siblings and rewrites it into
-// a span. Returns false when there is none. Scanning resumes at `from` (an index into the
-// inline vector) so that k spans cost O(k·n) rather than restarting from the front.
-bool extract_one(std::vector<Inline>& v, std::size_t& from) {
-  struct Open {
-    std::size_t item;
-    std::size_t offset;
-  };
-  std::vector<Open> opens;
-  for (std::size_t i = from; i < v.size(); ++i) {
-    if (v[i].kind != InlineKind::text) continue;
-    const std::string& t = v[i].text;
+// One left-to-right pass: inlines go to `out`; each `[` leaves a one-character text node in
+// `out` and its index on a stack; a `]{attrs}` with a `[` open moves everything after that
+// node into a new span. Every inline moves at most once per level of nesting, so the pass is
+// linear in the input (an earlier version rescanned from the first open `[` per span and
+// went quadratic on fuzzed input).
+void extract_level(std::vector<Inline>& inlines) {
+  std::vector<Inline> out;
+  out.reserve(inlines.size());
+  std::vector<std::size_t> opens;  // indexes in `out` of "[" nodes
+  for (Inline& in : inlines) {
+    if (in.kind != InlineKind::text) {
+      out.push_back(std::move(in));
+      continue;
+    }
+    const std::string& t = in.text;
+    std::size_t start = 0;  // start of the pending plain text in t
+    auto flush = [&](std::size_t end) {
+      if (end > start) {
+        model::SourcePos p = in.source;
+        p.column += static_cast<int>(start);
+        Inline piece;
+        piece.kind = InlineKind::text;
+        piece.source = p;
+        piece.text = t.substr(start, end - start);
+        out.push_back(std::move(piece));
+      }
+    };
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (t[k] == '[') {
-        opens.push_back({i, k});
+        flush(k);
+        start = k;
+        flush(k + 1);
+        start = k + 1;
+        opens.push_back(out.size() - 1);
       } else if (t[k] == ']' && !opens.empty() && k + 1 < t.size() && t[k + 1] == '{') {
         std::size_t close_brace = t.find('}', k + 2);
         if (close_brace == std::string::npos) continue;
         auto attrs = parse_attributes(std::string_view(t).substr(k + 2, close_brace - k - 2));
         if (!attrs) continue;
-        Open o = opens.back();
+        flush(k);
+        std::size_t open = opens.back();
+        opens.pop_back();
         Inline span;
-        span.source = v[o.item].source;
-        span.source.column += static_cast<int>(o.offset);
+        span.source = out[open].source;
         bool small_caps = false;
-        for (const auto& c : attrs->classes) {
+        for (auto& c : attrs->classes) {
           if (c == "smallcaps")
             small_caps = true;
           else
-            span.classes.push_back(c);
+            span.classes.push_back(std::move(c));
         }
         span.kind = small_caps ? InlineKind::small_caps : InlineKind::span;
         span.id = attrs->id;
         if (auto it = attrs->pairs.find("lang"); it != attrs->pairs.end()) span.lang = it->second;
-        // Children: the tail of the opening text, the inlines between, the head of this text.
-        if (o.item == i) {
-          append_text(span.children, t.substr(o.offset + 1, k - o.offset - 1), span.source);
-        } else {
-          append_text(span.children, v[o.item].text.substr(o.offset + 1), span.source);
-          for (std::size_t j = o.item + 1; j < i; ++j) span.children.push_back(std::move(v[j]));
-          append_text(span.children, t.substr(0, k), v[i].source);
+        for (std::size_t j = open + 1; j < out.size(); ++j) {
+          if (out[j].kind == InlineKind::text)
+            append_text(span.children, out[j].text, out[j].source);
+          else
+            span.children.push_back(std::move(out[j]));
         }
-        std::string before = v[o.item].text.substr(0, o.offset);
-        std::string after = t.substr(close_brace + 1);
-        model::SourcePos after_pos = v[i].source;
-        model::SourcePos before_pos = v[o.item].source;
-        std::vector<Inline> replacement;
-        append_text(replacement, before, before_pos);
-        replacement.push_back(std::move(span));
-        append_text(replacement, after, after_pos);
-        v.erase(v.begin() + static_cast<std::ptrdiff_t>(o.item),
-                v.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-        v.insert(v.begin() + static_cast<std::ptrdiff_t>(o.item), replacement.begin(),
-                 replacement.end());
-        from = opens.front().item;  // an outer `[` may still close later
-        return true;
+        out.resize(open);
+        out.push_back(std::move(span));
+        start = close_brace + 1;
+        k = close_brace;
       }
     }
+    flush(t.size());
   }
-  return false;
+  // Merge the text pieces left between spans back into runs.
+  std::vector<Inline> merged;
+  merged.reserve(out.size());
+  for (Inline& in : out) {
+    if (in.kind == InlineKind::text)
+      append_text(merged, in.text, in.source);
+    else
+      merged.push_back(std::move(in));
+  }
+  inlines = std::move(merged);
 }
 
 }  // namespace
 
 void extract_spans(std::vector<Inline>& inlines) {
-  std::size_t from = 0;
-  while (extract_one(inlines, from)) {
-  }
+  extract_level(inlines);
   for (Inline& in : inlines) extract_spans(in.children);
 }
 
