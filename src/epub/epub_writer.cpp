@@ -1,12 +1,211 @@
-// Placeholder until the EPUB writer lands (issue 3): says so plainly.
+// The EPUB recipe: identify, time, gather images and cover, render pages, package, zip, write.
 #include "epub/epub_writer.hpp"
 
-namespace folio::epub {
+#include <fmt/format.h>
 
-bool write_epub(const model::Document&, const EpubOptions& options, support::Diagnostics& diags) {
-  diags.error("not-implemented", {options.output.filename().string(), 0, 0},
-              "the EPUB writer is not implemented yet");
-  return false;
+#include <cstdlib>
+
+#include "epub/accessibility.hpp"
+#include "epub/build_time.hpp"
+#include "epub/content_document.hpp"
+#include "epub/cover.hpp"
+#include "epub/front_matter.hpp"
+#include "epub/identifier.hpp"
+#include "epub/image_file.hpp"
+#include "epub/navigation.hpp"
+#include "epub/package_document.hpp"
+#include "epub/semantics.hpp"
+#include "epub/stylesheet.hpp"
+#include "epub/zip_writer.hpp"
+#include "support/atomic_file.hpp"
+
+namespace folio::epub {
+namespace {
+
+constexpr const char* kXhtml = "application/xhtml+xml";
+constexpr const char* kPackageFolder = "EPUB/";
+constexpr const char* kStylesheet = "css/book.css";
+constexpr const char* kStylesheetFromText = "../css/book.css";
+
+constexpr const char* kContainerXml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+    "  </rootfiles>\n"
+    "</container>\n";
+
+// Lower-case letters, digits and dashes: safe in file names and manifest ids alike.
+std::string file_stem(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "section" : out.substr(0, 40);
+}
+
+// The book's images (cover first), read and named; false after reporting an error.
+bool gather_images(const model::Document& doc, const BookInfo& book, ContentLinks& links,
+                   std::vector<ManifestItem>& images, ManifestItem& cover,
+                   support::Diagnostics& diags) {
+  bool ok = true;
+  const model::MetaString& given = doc.metadata.cover_image;
+  if (!given.empty()) {
+    auto img = read_image(doc.base_dir, given.value, given.source, "cover image", diags);
+    if (!img) return false;
+    cover = {"cover-image", fmt::format("images/cover{}", extension_of(img->media_type)),
+             img->media_type, "cover-image", false, std::move(img->bytes)};
+  } else {
+    std::string error;
+    CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value,
+                   authors_line(doc.metadata), book.lang};
+    auto png = render_cover_png(text, CoverFonts{}, error);
+    if (!png) {
+      diags.error("epub-cover-render", {}, "cannot draw the cover: " + error);
+      return false;
+    }
+    cover = {"cover-image", "images/cover.png", "image/png", "cover-image", false, std::move(*png)};
+  }
+  int n = 0;
+  for (const ImageUse& use : images_in(doc)) {
+    auto img = read_image(doc.base_dir, use.target, use.source, "image", diags);
+    if (!img) {
+      ok = false;
+      continue;
+    }
+    ++n;
+    std::string stem = file_stem(std::filesystem::path(use.target).stem().string());
+    std::string href = fmt::format("images/{:03}-{}{}", n, stem, extension_of(img->media_type));
+    links.image_href[use.target] = "../" + href;
+    images.push_back({fmt::format("img-{:03}", n), href, img->media_type, "", false,
+                      std::move(img->bytes)});
+  }
+  return ok;
+}
+
+std::vector<NavPoint> table_of_contents(const std::vector<ContentDocument>& pages,
+                                        const model::Document& doc) {
+  std::vector<NavPoint> toc;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const ContentDocument& page = pages[i];
+    if (!doc.sections[i].heading) continue;  // text before the first heading has no title
+    NavPoint p{page.title, "text/" + page.file, {}};
+    for (const TocHeading& h : page.headings)
+      if (h.level == 2 && !h.label.empty())
+        p.children.push_back({h.label, "text/" + page.file + "#" + h.id, {}});
+    toc.push_back(std::move(p));
+  }
+  return toc;
+}
+
+std::optional<std::string> zip_publication(const std::vector<ManifestItem>& items,
+                                           const std::string& opf, std::int64_t time,
+                                           support::Diagnostics& diags,
+                                           const std::filesystem::path& output) {
+  ZipWriter zip(dos_time(time));
+  // mimetype first and stored: reading systems identify an EPUB by these bytes at offset 30.
+  zip.add("mimetype", "application/epub+zip", true);
+  zip.add("META-INF/container.xml", kContainerXml, false);
+  zip.add(std::string(kPackageFolder) + "package.opf", opf, false);
+  for (const ManifestItem& item : items)
+    zip.add(kPackageFolder + item.href, item.bytes, item.media_type.starts_with("image/"));
+  auto bytes = zip.finish();
+  if (!bytes) diags.error("epub-zip", {output.filename().string(), 0, 0}, zip.error());
+  return bytes;
+}
+
+}  // namespace
+
+bool write_epub(const model::Document& doc, const EpubOptions& options,
+                support::Diagnostics& diags) {
+  const model::Metadata& meta = doc.metadata;
+  std::size_t errors_before = diags.count(support::Severity::error);
+
+  auto identifier = book_identifier(meta, diags);
+  std::optional<std::string> sde = options.source_date_epoch;
+  if (!sde)
+    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) sde = env;
+  auto time = build_time(doc, sde, diags);
+  if (!identifier || !time) return false;
+
+  std::string lang = meta.lang.empty() ? "und" : meta.lang.value;
+  BookInfo book{meta, *identifier, lang, w3c_datetime(*time), labels_for(lang)};
+
+  // Content documents are named by position and role: stable from build to build.
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < doc.sections.size(); ++i)
+    files.push_back(fmt::format("{:03}-{}.xhtml", i + 1, file_stem(doc.sections[i].role)));
+  ContentLinks links = index_links(doc, files);
+
+  std::vector<ManifestItem> images;
+  ManifestItem cover;
+  if (!gather_images(doc, book, links, images, cover, diags)) return false;
+
+  std::vector<ContentDocument> pages;
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    SectionContext ctx{meta.title.value, lang, kStylesheetFromText, book.labels, links};
+    pages.push_back(render_section(doc.sections[i], files[i], ctx, diags));
+  }
+
+  std::vector<NavPoint> toc = table_of_contents(pages, doc);
+  if (toc.empty()) toc.push_back({std::string(book.labels.title_page), "text/titlepage.xhtml", {}});
+
+  std::vector<Landmark> landmarks{
+      {"cover", std::string(book.labels.cover), "text/cover.xhtml"},
+      {"titlepage", std::string(book.labels.title_page), "text/titlepage.xhtml"},
+      {"toc", std::string(book.labels.contents), "nav.xhtml#toc"},
+  };
+  if (!pages.empty()) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < doc.sections.size(); ++i)
+      if (doc.sections[i].matter == model::Matter::body) {
+        start = i;
+        break;
+      }
+    landmarks.push_back({"bodymatter", std::string(book.labels.start), "text/" + files[start]});
+  }
+
+  // Manifest in reading order; the spine is the in_spine subset in the same order.
+  std::vector<ManifestItem> items;
+  items.push_back({"cover", "text/cover.xhtml", kXhtml, "", true,
+                   cover_page(book, "../" + cover.href, kStylesheetFromText)});
+  items.push_back({"titlepage", "text/titlepage.xhtml", kXhtml, "", true,
+                   title_page(book, kStylesheetFromText)});
+  if (has_imprint(book))
+    items.push_back({"imprint", "text/imprint.xhtml", kXhtml, "", true,
+                     imprint_page(book, kStylesheetFromText)});
+  items.push_back({"nav", "nav.xhtml", kXhtml, "nav", true,
+                   nav_document(book, toc, landmarks, kStylesheet)});
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    items.push_back({fmt::format("s{:03}", i + 1), "text/" + pages[i].file, kXhtml, "", true,
+                     std::move(pages[i].xhtml)});
+  items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false,
+                   ncx_document(book, toc)});
+  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(meta.style.value)});
+  items.push_back(std::move(cover));
+  for (auto& img : images) items.push_back(std::move(img));
+
+  AccessibilityFacts facts = accessibility_facts(doc);
+  facts.has_images = true;  // the cover page shows the cover, with its text alternative
+  facts.has_toc = true;
+  std::string opf = package_document(book, items, facts, diags);
+
+  if (diags.count(support::Severity::error) > errors_before) return false;
+  auto bytes = zip_publication(items, opf, *time, diags, options.output);
+  if (!bytes) return false;
+  std::string failure = support::write_file_atomically(options.output, *bytes);
+  if (!failure.empty()) {
+    diags.error("epub-write", {options.output.filename().string(), 0, 0},
+                "cannot write " + options.output.string() + ": " + failure);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace folio::epub

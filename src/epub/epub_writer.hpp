@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "model/document.hpp"
 #include "support/diagnostic.hpp"
@@ -10,9 +12,13 @@ namespace folio::epub {
 
 struct EpubOptions {
   std::filesystem::path output;  ///< the .epub file to write (atomically)
+  /// The SOURCE_DATE_EPOCH to honour; when unset, write_epub reads the environment variable.
+  /// Without one, times come from the newest manuscript file, never the clock.
+  std::optional<std::string> source_date_epoch;
 };
 
-/// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error.
+/// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any
+/// earlier file at `options.output` is left as it was.
 bool write_epub(const model::Document& doc, const EpubOptions& options,
                 support::Diagnostics& diags);
 

@@ -1,0 +1,153 @@
+// The generated cover: a quiet typographic design on paper-coloured ground, drawn with Pango.
+#include "epub/cover.hpp"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+namespace folio::epub {
+namespace {
+
+struct CairoSurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct GObjectDeleter {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+struct FontDescriptionDeleter {
+  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+
+constexpr double kMargin = 190;            // px from the left and right edges
+constexpr double kTextWidth = kCoverWidth - 2 * kMargin;
+
+struct Ink {
+  double r, g, b;
+};
+constexpr Ink kGround{0.953, 0.933, 0.894};   // warm paper
+constexpr Ink kText{0.129, 0.122, 0.110};     // near-black ink
+constexpr Ink kAccent{0.553, 0.122, 0.106};   // deep red rule and author
+
+// A centred, wrapped paragraph of `text` in `family` at `size` px, shrunk until it fits
+// within `max_height` px (long titles).
+std::unique_ptr<PangoLayout, GObjectDeleter> paragraph(PangoContext* ctx, const std::string& text,
+                                                       const std::string& family, double size,
+                                                       double max_height, double letter_spacing) {
+  std::unique_ptr<PangoLayout, GObjectDeleter> layout(pango_layout_new(ctx));
+  pango_layout_set_text(layout.get(), text.c_str(), -1);
+  pango_layout_set_width(layout.get(), static_cast<int>(kTextWidth * PANGO_SCALE));
+  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
+  pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
+  if (letter_spacing > 0) {
+    PangoAttrList* attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs,
+                           pango_attr_letter_spacing_new(static_cast<int>(letter_spacing * PANGO_SCALE)));
+    pango_layout_set_attributes(layout.get(), attrs);
+    pango_attr_list_unref(attrs);
+  }
+  for (int attempt = 0; attempt < 12; ++attempt) {
+    std::unique_ptr<PangoFontDescription, FontDescriptionDeleter> desc(
+        pango_font_description_from_string(family.c_str()));
+    pango_font_description_set_absolute_size(desc.get(), size * PANGO_SCALE);
+    pango_layout_set_font_description(layout.get(), desc.get());
+    pango_layout_set_spacing(layout.get(), static_cast<int>(size * 0.12 * PANGO_SCALE));
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout.get(), &w, &h);
+    if (h <= max_height) break;
+    size *= 0.88;
+  }
+  return layout;
+}
+
+double height_of(PangoLayout* layout) {
+  int w = 0, h = 0;
+  pango_layout_get_pixel_size(layout, &w, &h);
+  return h;
+}
+
+void show(cairo_t* cr, PangoLayout* layout, double top, Ink ink) {
+  cairo_set_source_rgb(cr, ink.r, ink.g, ink.b);
+  cairo_move_to(cr, kMargin, top);
+  pango_cairo_show_layout(cr, layout);
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::optional<std::string> render_cover_png(const CoverText& text, const CoverFonts& fonts,
+                                            std::string& error) {
+  std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, kCoverWidth, kCoverHeight));
+  std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+    error = cairo_status_to_string(cairo_status(cr.get()));
+    return std::nullopt;
+  }
+  cairo_set_source_rgb(cr.get(), kGround.r, kGround.g, kGround.b);
+  cairo_paint(cr.get());
+
+  // A private font map at 72 dpi, so sizes are pixels and no process-wide default is touched.
+  std::unique_ptr<PangoFontMap, GObjectDeleter> font_map(pango_cairo_font_map_new());
+  pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map.get()), 72.0);
+  std::unique_ptr<PangoContext, GObjectDeleter> ctx(
+      pango_font_map_create_context(font_map.get()));
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options(ctx.get(), options);
+  cairo_font_options_destroy(options);
+  if (!text.lang.empty())
+    pango_context_set_language(ctx.get(), pango_language_from_string(text.lang.c_str()));
+
+  // Frame: a thin double rule inset from the edge.
+  cairo_set_source_rgb(cr.get(), kAccent.r, kAccent.g, kAccent.b);
+  cairo_set_line_width(cr.get(), 6);
+  cairo_rectangle(cr.get(), 90, 90, kCoverWidth - 180, kCoverHeight - 180);
+  cairo_stroke(cr.get());
+  cairo_set_line_width(cr.get(), 2);
+  cairo_rectangle(cr.get(), 112, 112, kCoverWidth - 224, kCoverHeight - 224);
+  cairo_stroke(cr.get());
+
+  auto title = paragraph(ctx.get(), text.title, fonts.title, 168, 900, 0);
+  double title_h = height_of(title.get());
+  double title_top = 560 - std::min(title_h, 900.0) / 3;
+  show(cr.get(), title.get(), title_top, kText);
+
+  double rule_y = title_top + title_h + 90;
+  cairo_set_source_rgb(cr.get(), kAccent.r, kAccent.g, kAccent.b);
+  cairo_set_line_width(cr.get(), 4);
+  cairo_move_to(cr.get(), kCoverWidth / 2.0 - 160, rule_y);
+  cairo_line_to(cr.get(), kCoverWidth / 2.0 + 160, rule_y);
+  cairo_stroke(cr.get());
+
+  if (!text.subtitle.empty()) {
+    auto sub = paragraph(ctx.get(), text.subtitle, fonts.subtitle, 84, 600, 0);
+    show(cr.get(), sub.get(), rule_y + 80, kText);
+  }
+
+  if (!text.authors.empty()) {
+    auto author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 6);
+    double h = height_of(author.get());
+    show(cr.get(), author.get(), kCoverHeight - 330 - h, kAccent);
+  }
+
+  cairo_surface_flush(surface.get());
+  std::string png;
+  cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    error = cairo_status_to_string(st);
+    return std::nullopt;
+  }
+  return png;
+}
+
+}  // namespace folio::epub

@@ -1,0 +1,118 @@
+// Image lookup: inside-the-folder check, magic-byte sniffing, and the book's image inventory.
+#include "epub/image_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace folio::epub {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto [ai, bi] = std::mismatch(inner.begin(), inner.end(), outer.begin(), outer.end());
+  return bi == outer.end();
+}
+
+void collect(const std::vector<model::Inline>& inlines, std::vector<ImageUse>& out);
+
+void note_use(const std::string& target, const support::SourcePos& pos, bool has_alt,
+              std::vector<ImageUse>& out) {
+  for (auto& u : out) {
+    if (u.target == target) {
+      u.has_alt = u.has_alt && has_alt;
+      return;
+    }
+  }
+  out.push_back({target, pos, has_alt});
+}
+
+void collect(const std::vector<model::Inline>& inlines, std::vector<ImageUse>& out) {
+  for (const auto& in : inlines) {
+    if (in.kind == model::InlineKind::image) note_use(in.target, in.source, !in.text.empty(), out);
+    collect(in.children, out);
+  }
+}
+
+void collect(const std::vector<model::Block>& blocks, std::vector<ImageUse>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind == model::BlockKind::figure) note_use(b.target, b.source, !b.alt.empty(), out);
+    collect(b.inlines, out);
+    collect(b.blocks, out);
+  }
+}
+
+}  // namespace
+
+std::string_view sniff_image_type(std::string_view b) {
+  if (b.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (b.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
+  if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
+  return {};
+}
+
+std::string_view extension_of(std::string_view media_type) {
+  if (media_type == "image/png") return ".png";
+  if (media_type == "image/jpeg") return ".jpg";
+  if (media_type == "image/gif") return ".gif";
+  if (media_type == "image/webp") return ".webp";
+  return ".bin";
+}
+
+std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string& target,
+                                    const support::SourcePos& where, std::string_view what,
+                                    support::Diagnostics& diags) {
+  if (target.find("://") != std::string::npos) {
+    diags.error("epub-image-remote", where,
+                fmt::format("{} '{}' is a URL; an EPUB must carry its images, so put the file in "
+                            "the manuscript folder and give its path",
+                            what, target));
+    return std::nullopt;
+  }
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(fs::absolute(base_dir), ec);
+  fs::path path = fs::path(target).is_absolute() ? fs::path(target) : base / target;
+  fs::path real = fs::weakly_canonical(path, ec);
+  if (ec || !is_within(real, base)) {
+    diags.error("epub-image-outside", where,
+                fmt::format("{} '{}' lies outside the manuscript folder; copy it into the "
+                            "folder and give a path relative to it",
+                            what, target));
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(real, ec)) {
+    diags.error("epub-image-missing", where,
+                fmt::format("{} '{}' does not exist (looked for {})", what, target, real.string()));
+    return std::nullopt;
+  }
+  std::ifstream in(real, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    diags.error("epub-image-unreadable", where, fmt::format("cannot read {} '{}'", what, target));
+    return std::nullopt;
+  }
+  std::string_view type = sniff_image_type(bytes);
+  if (type.empty()) {
+    diags.error("epub-image-type", where,
+                fmt::format("{} '{}' is not a PNG, JPEG, GIF or WebP image", what, target));
+    return std::nullopt;
+  }
+  return ImageFile{target, std::string(type), std::move(bytes)};
+}
+
+std::vector<ImageUse> images_in(const model::Document& doc) {
+  std::vector<ImageUse> out;
+  for (const auto& s : doc.sections) {
+    if (s.heading) collect(s.heading->inlines, out);
+    collect(s.blocks, out);
+    collect(s.footnotes, out);
+  }
+  return out;
+}
+
+}  // namespace folio::epub

@@ -1,0 +1,19 @@
+// Navigation: the EPUB 3 nav document (toc + landmarks) and the EPUB 2 toc.ncx.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "epub/publication.hpp"
+
+namespace folio::epub {
+
+/// nav.xhtml, placed beside the package document (hrefs are relative to it).
+std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
+                         const std::vector<Landmark>& landmarks, std::string_view stylesheet_href);
+
+/// toc.ncx for EPUB 2 reading systems, placed beside the package document.
+std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc);
+
+}  // namespace folio::epub

@@ -1,0 +1,24 @@
+// EPUB structural semantics (epub:type) and their DPUB-ARIA roles, one table for all writers.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "model/document.hpp"
+
+namespace folio::epub {
+
+/// The epub:type and ARIA role of a section element; Ace requires the pair to match.
+struct SectionSemantics {
+  std::string_view epub_type;
+  std::string_view aria_role;
+};
+
+/// Semantics for a model section role ("preface" → preface / doc-preface); nullopt for a role
+/// outside the EPUB and DPUB-ARIA vocabularies (such a section is a plain <section>).
+std::optional<SectionSemantics> semantics_of_role(std::string_view role);
+
+/// "frontmatter", "bodymatter" or "backmatter" (epub:type of a content document's body).
+std::string_view matter_epub_type(model::Matter m);
+
+}  // namespace folio::epub
