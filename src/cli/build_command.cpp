@@ -1,11 +1,14 @@
 // `folio build`: read, check, then write the EPUB and the PDF into the output folder.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <system_error>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
+#include "cli/install_paths.hpp"
 #include "cli/load.hpp"
+#include "cli/progress_line.hpp"
 #include "epub/epub_writer.hpp"
 #include "pdf/pdf_writer.hpp"
 
@@ -25,60 +28,84 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 }  // namespace
 
-int run_build(const BuildOptions& options) {
+BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progress) {
   bool want_epub = options.epub || !options.pdf;
   bool want_pdf = options.pdf || !options.epub;
 
+  BuildOutcome outcome;
   support::Diagnostics diags;
+  progress.stage("reading");
   auto m = load_manuscript(options.dir, diags);
   // Checks run on a model only when reading succeeded: one root cause, one diagnostic.
+  progress.stage("checking");
   if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
-  auto report = [&] {
+  auto finish = [&](int status) {
+    progress.clear();
     print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
                       true);
+    outcome.status = status;
+    outcome.errors = diags.count(support::Severity::error);
+    outcome.warnings = diags.count(support::Severity::warning);
+    return outcome;
   };
   bool blocked = diags.has_errors() ||
                  (options.werror && diags.count(support::Severity::warning) > 0);
-  if (!m || blocked) {
-    report();
-    return kExitManuscript;
-  }
+  if (!m || blocked) return finish(kExitManuscript);
   if (is_within(options.out_dir, options.dir)) {
-    report();
+    finish(kExitUsage);
     fmt::print(stderr, "folio: error: the output folder {} lies inside the manuscript folder {}\n",
                options.out_dir.string(), options.dir.string());
-    return kExitUsage;
+    return outcome;
   }
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
   if (ec) {
-    report();
+    finish(kExitManuscript);
     fmt::print(stderr, "folio: error: cannot create {}: {}\n", options.out_dir.string(),
                ec.message());
-    return kExitManuscript;
+    return outcome;
   }
 
   const model::Document& doc = m->document;
   std::string stem = model::slug(doc.metadata.title.value);
   bool ok = true;
+  // Wall time of each writer, for --verbose and watch's summary; it never enters an output.
+  auto timed = [&](const fs::path& output, auto&& write) {
+    auto start = std::chrono::steady_clock::now();
+    bool wrote = write();
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    if (wrote)
+      outcome.written.push_back({output, took.count()});
+    else
+      ok = false;
+  };
   if (want_epub) {
+    progress.stage("writing the EPUB");
     epub::EpubOptions eo;
     eo.output = options.out_dir / (stem + ".epub");
-    if (epub::write_epub(doc, eo, diags))
-      fmt::print(stderr, "wrote {}\n", eo.output.string());
-    else
-      ok = false;
+    timed(eo.output, [&] { return epub::write_epub(doc, eo, diags); });
   }
   if (want_pdf) {
+    progress.stage("typesetting the PDF");
     pdf::PdfOptions po;
     po.output = options.out_dir / (stem + ".pdf");
-    if (pdf::write_pdf(doc, po, diags))
-      fmt::print(stderr, "wrote {}\n", po.output.string());
-    else
-      ok = false;
+    po.style_dirs = installed_style_dirs();
+    timed(po.output, [&] { return pdf::write_pdf(doc, po, diags); });
   }
-  report();
-  return ok && !diags.has_errors() ? kExitOk : kExitManuscript;
+  return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);
+}
+
+int run_build(const BuildOptions& options) {
+  ProgressLine progress(stderr, options.verbosity != Verbosity::quiet && is_terminal(stderr));
+  BuildOutcome outcome = build_manuscript(options, progress);
+  if (options.verbosity == Verbosity::quiet) return outcome.status;
+  for (const auto& w : outcome.written) {
+    if (options.verbosity == Verbosity::verbose)
+      fmt::print(stderr, "wrote {} in {:.2f} s\n", w.path.string(), w.seconds);
+    else
+      fmt::print(stderr, "wrote {}\n", w.path.string());
+  }
+  return outcome.status;
 }
 
 }  // namespace folio::cli

@@ -1,8 +1,10 @@
 // The subcommands of `folio`; each returns the process exit status.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cli/report.hpp"
 
@@ -11,23 +13,73 @@ namespace folio::cli {
 /// Exit statuses shared by every command.
 enum ExitStatus : int { kExitOk = 0, kExitManuscript = 1, kExitUsage = 2 };
 
+/// How much a command says besides its diagnostics: --quiet, the default, --verbose.
+enum class Verbosity { quiet, normal, verbose };
+
+class ProgressLine;
+
 struct BuildOptions {
   std::filesystem::path dir = "manuscript";
   std::filesystem::path out_dir = "out";
   bool epub = false;  ///< neither flag: both formats
   bool pdf = false;
   bool werror = false;
+  Verbosity verbosity = Verbosity::normal;
 };
 
 struct CheckOptions {
   std::filesystem::path dir = "manuscript";
   ReportFormat format = ReportFormat::text;
   bool werror = false;
+  bool fix = false;  ///< apply the typographic fixes in place
 };
+
+/// What one build did: the exit status, the diagnostic counts, the files written.
+struct BuildOutcome {
+  struct Output {
+    std::filesystem::path path;
+    double seconds = 0;  ///< time spent writing it (measured, never written into outputs)
+  };
+  int status = kExitOk;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::vector<Output> written;
+};
+
+/// One build (read, check, write), printing diagnostics; the body of `folio build` and of
+/// each rebuild in `folio watch`. Shows its stages on `progress`.
+BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progress);
 
 int run_build(const BuildOptions& options);
 int run_check(const CheckOptions& options);
 int run_dump(const std::filesystem::path& dir);
+
+struct InitOptions {
+  std::filesystem::path dir;
+  std::string title;  ///< empty: made from the folder's name
+  std::string author = "Your Name";
+  std::string lang = "en-US";
+  Verbosity verbosity = Verbosity::normal;
+};
+
+struct WatchOptions {
+  BuildOptions build;
+  /// How long the folder must stay quiet after a change before rebuilding, so that an
+  /// editor's burst of events (write, rename, chmod) makes one build, not three.
+  int debounce_ms = 100;
+};
+
+struct PreviewOptions {
+  std::filesystem::path dir = "manuscript";
+  std::filesystem::path output;  ///< empty: OUTDIR-free default "<slug>-preview.png"
+  std::string pages = "1-8";     ///< a range "A-B", or one page "N" (1-based, as in the PDF)
+  double dpi = 72;
+  Verbosity verbosity = Verbosity::normal;
+};
+
+int run_init(const InitOptions& options);
+int run_watch(const WatchOptions& options);
+int run_preview(const PreviewOptions& options);
 
 /// True when diagnostics should be coloured (stderr is a terminal and NO_COLOR is unset).
 bool stderr_wants_color();

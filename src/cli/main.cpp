@@ -52,6 +52,8 @@ int main(int argc, char** argv) try {
   check_cmd->add_option("--format", format, "Diagnostics as text or json")
       ->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_flag("--werror", check.werror, "Treat warnings as errors");
+  check_cmd->add_flag("--fix", check.fix,
+                      "Apply the typographic fixes in place (each file rewritten atomically)");
 
   std::filesystem::path dump_dir = "manuscript";
   auto* dump_cmd = app.add_subcommand("dump", "Print the document model as JSON");
@@ -67,7 +69,8 @@ int main(int argc, char** argv) try {
       "Examples:\n"
       "  folio check mybook                 diagnostics as file:line:col: severity: message\n"
       "  folio check --format json | jq .   the same as a JSON array\n"
-      "  folio check --werror               exit 1 on warnings too (for CI)");
+      "  folio check --werror               exit 1 on warnings too (for CI)\n"
+      "  folio check --fix                  straighten quotes, dashes, spaces in place");
   dump_cmd->footer(
       "Examples:\n"
       "  folio dump mybook | jq '.sections[].title'");
