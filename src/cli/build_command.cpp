@@ -90,6 +90,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     pdf::PdfOptions po;
     po.output = options.out_dir / (stem + ".pdf");
     po.style_dirs = installed_style_dirs();
+    po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
+    po.crop_marks = options.crop_marks;
     timed(po.output, [&] { return pdf::write_pdf(doc, po, diags); });
   }
   return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);

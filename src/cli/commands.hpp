@@ -24,6 +24,8 @@ struct BuildOptions {
   bool epub = false;  ///< neither flag: both formats
   bool pdf = false;
   bool werror = false;
+  bool bleed = false;       ///< PDF: 0.125 in bleed on the outside, top and bottom
+  bool crop_marks = false;  ///< PDF: trim marks in a slug around each page
   Verbosity verbosity = Verbosity::normal;
 };
 

@@ -44,6 +44,9 @@ int main(int argc, char** argv) try {
   build_cmd->add_flag("--epub", build.epub, "Build the EPUB only");
   build_cmd->add_flag("--pdf", build.pdf, "Build the PDF only");
   build_cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
+  build_cmd->add_flag("--bleed", build.bleed,
+                      "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
+  build_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
 
   CheckOptions check;
   std::string format = "text";
