@@ -4,12 +4,13 @@
 namespace folio::epub {
 
 std::string stylesheet(std::string_view /*style_name*/) {
-  // Every length is in em or %; no font-family or colour on running text.
+  // Every length is in em or %; only a generic font family and no colour on running text.
   return R"css(@charset "UTF-8";
 @namespace epub "http://www.idpf.org/2007/ops";
 
 /* Running text: justified and hyphenated, paragraphs marked by a first-line indent. */
 body {
+  font-family: serif;
   margin: 0 4%;
   line-height: 1.4;
   widows: 2;

@@ -1,0 +1,55 @@
+// Unit tests for the zip container: entry order, stored mimetype, equal bytes for equal input.
+#include "epub/zip_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+using namespace folio;
+
+namespace {
+
+std::optional<std::string> build(std::int64_t time) {
+  epub::ZipWriter zip(epub::dos_time(time));
+  EXPECT_TRUE(zip.add("mimetype", "application/epub+zip", true));
+  EXPECT_TRUE(zip.add("META-INF/container.xml", std::string(2000, 'x'), false));
+  EXPECT_TRUE(zip.add("EPUB/empty.txt", "", false));
+  return zip.finish();
+}
+
+}  // namespace
+
+TEST(ZipWriter, MimetypeFirstStoredWithoutExtraField) {
+  auto bytes = build(1700000000);
+  ASSERT_TRUE(bytes);
+  // The local header of the first entry: name at offset 30, no extra field, data right after.
+  ASSERT_GT(bytes->size(), 58u);
+  EXPECT_EQ(bytes->substr(0, 4), "PK\x03\x04");
+  EXPECT_EQ(static_cast<unsigned char>((*bytes)[8]), 0u);  // compression method: stored
+  EXPECT_EQ(static_cast<unsigned char>((*bytes)[28]), 0u);  // extra field length
+  EXPECT_EQ(bytes->substr(30, 8), "mimetype");
+  EXPECT_EQ(bytes->substr(38, 20), "application/epub+zip");
+
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes->data(), bytes->size(), 0, &err);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  ASSERT_NE(za, nullptr);
+  ASSERT_EQ(zip_get_num_entries(za, 0), 3);
+  EXPECT_STREQ(zip_get_name(za, 1, 0), "META-INF/container.xml");
+  zip_stat_t st;
+  ASSERT_EQ(zip_stat_index(za, 1, 0, &st), 0);
+  EXPECT_EQ(st.comp_method, ZIP_CM_DEFLATE);
+  EXPECT_EQ(st.size, 2000u);
+  zip_close(za);
+  zip_error_fini(&err);
+}
+
+TEST(ZipWriter, SameInputSameBytes) {
+  auto a = build(1700000000);
+  auto b = build(1700000000);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(*a, *b);
+  auto c = build(1700000002);  // the time is the only input that changes the bytes here
+  ASSERT_TRUE(c);
+  EXPECT_NE(*a, *c);
+}
