@@ -1,14 +1,21 @@
-// The checks that run after reading (issue 5 deepens this list).
+// The order of the checks: metadata, files, structure, references, images, typography.
 #include "check/check.hpp"
+
+#include "check/families.hpp"
+#include "check/suppression.hpp"
 
 namespace folio::check {
 
 void check_manuscript(const manuscript::Manuscript& m, support::Diagnostics& diags) {
-  const auto& meta = m.document.metadata;
-  const std::string yaml = "book.yaml";
-  if (meta.title.empty()) diags.error("missing-title", {yaml, 1, 1}, "book.yaml has no title");
-  if (meta.authors.empty()) diags.error("missing-author", {yaml, 1, 1}, "book.yaml has no author");
-  if (meta.lang.empty()) diags.error("missing-lang", {yaml, 1, 1}, "book.yaml has no lang");
+  Suppression suppression = Suppression::from_book_yaml(m, diags);
+  check_metadata(m, diags);
+  check_files(m, diags);
+  check_structure(m, diags);
+  std::vector<ProseSource> sources = map_sources(m);
+  check_references(m, sources, diags);
+  check_images(m, diags);
+  for (const ProseSource& s : sources) check_typography(s, m.document.metadata.lang.value, diags);
+  suppression.apply(diags);
 }
 
 }  // namespace folio::check

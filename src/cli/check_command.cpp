@@ -1,28 +1,60 @@
-// `folio check`: read and validate, write nothing.
+// `folio check`: read and validate, write nothing (with --fix, rewrite the fixable spots).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 
 #include "check/check.hpp"
+#include "check/fixes.hpp"
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 
 namespace folio::cli {
+namespace {
 
-bool stderr_wants_color() { return ::isatty(2) && std::getenv("NO_COLOR") == nullptr; }
+// Reads and checks `dir`. Checks run on a model only when reading succeeded: one root
+// cause, one diagnostic.
+std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
+                                                     support::Diagnostics& diags, bool& checked) {
+  auto m = load_manuscript(dir, diags);
+  checked = m && !diags.has_errors();
+  if (checked) check::check_manuscript(*m, diags);
+  return m;
+}
+
+}  // namespace
+
+bool stderr_wants_color() {
+  return ::isatty(2) && std::getenv("NO_COLOR") == nullptr;
+}
 
 int run_check(const CheckOptions& options) {
   support::Diagnostics diags;
-  auto m = load_manuscript(options.dir, diags);
-  // Checks run on a model only when reading succeeded: one root cause, one diagnostic.
-  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
+  bool checked = false;
+  auto m = load_and_check(options.dir, diags, checked);
+  if (options.fix && checked) {
+    bool fixed_any = false;
+    for (const auto& f : check::apply_fixes(*m, diags)) {
+      if (!f.error.empty()) {
+        fmt::print(stderr, "folio: error: {}\n", f.error);
+        return kExitUsage;
+      }
+      fmt::print(stderr, "fixed {} problem{} in {}\n", f.fixes, f.fixes == 1 ? "" : "s", f.file);
+      fixed_any = true;
+    }
+    // Report what is left, with the lines as they now read.
+    if (fixed_any) {
+      diags = {};
+      m = load_and_check(options.dir, diags, checked);
+    }
+  }
   if (options.format == ReportFormat::json)
     print_diagnostics(stdout, diags, m ? &*m : nullptr, ReportFormat::json, false, false);
   else
     print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
                       true);
-  bool failed = diags.has_errors() ||
-                (options.werror && diags.count(support::Severity::warning) > 0);
+  bool failed =
+      diags.has_errors() || (options.werror && diags.count(support::Severity::warning) > 0);
   return !m || failed ? kExitManuscript : kExitOk;
 }
 

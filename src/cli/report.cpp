@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "support/json_writer.hpp"
-#include "support/utf8.hpp"
 
 namespace folio::cli {
 namespace {
@@ -17,23 +20,70 @@ std::string_view line_of(std::string_view text, int line) {
     start = nl + 1;
   }
   std::size_t end = text.find('\n', start);
-  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start
-                                                                          : end - start);
+  std::string_view s =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;
 }
 
-// The quoted source line with invalid UTF-8 bytes shown as U+FFFD, so terminals and
-// JSON-reading tools never receive broken text.
-std::string printable(std::string_view line) {
-  std::string out;
-  while (auto bad = support::find_invalid_utf8(line)) {
-    out.append(line.substr(0, *bad));
-    out += "\xEF\xBF\xBD";
-    line.remove_prefix(*bad + 1);
+// The length of the well-formed UTF-8 sequence at s[i], or 0 when the byte starts none.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = b < 0x80           ? 1
+                  : (b >> 5) == 0x6  ? 2
+                  : (b >> 4) == 0xE  ? 3
+                  : (b >> 3) == 0x1E ? 4
+                                     : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// A source line made safe for a terminal, each shown character with the byte column it
+// starts at. Invalid bytes and control characters (the ones being reported, often) show
+// as U+FFFD; tabs stay tabs so that the caret line can copy them and line up.
+struct ShownLine {
+  std::string text;
+  std::vector<std::size_t> starts;  ///< byte offset in the source line of each character
+  std::vector<bool> tabs;
+};
+
+ShownLine show(std::string_view line) {
+  ShownLine out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    auto b = static_cast<unsigned char>(line[i]);
+    std::size_t n = utf8_length(line, i);
+    out.starts.push_back(i);
+    out.tabs.push_back(b == '\t');
+    if (n == 0 || (n == 1 && b != '\t' && (b < 0x20 || b == 0x7F))) {
+      out.text += "\uFFFD";
+      n = 1;
+    } else {
+      out.text.append(line.substr(i, n));
+    }
+    i += n;
   }
-  out.append(line);
   return out;
+}
+
+// Spaces (tabs where the line has them) up to byte column `column` (1-based) of the line.
+std::string pad_to(const ShownLine& line, int column) {
+  std::string pad;
+  auto byte = static_cast<std::size_t>(std::max(column, 1) - 1);
+  for (std::size_t k = 0; k < line.starts.size() && line.starts[k] < byte; ++k)
+    pad += line.tabs[k] ? '\t' : ' ';
+  return pad;
+}
+
+// The number of characters between byte columns `from` and `to` of the line (at least 1).
+std::size_t width_between(const ShownLine& line, int from, int to) {
+  std::size_t n = 0;
+  for (std::size_t start : line.starts)
+    if (start + 1 >= static_cast<std::size_t>(from) && start + 1 < static_cast<std::size_t>(to))
+      ++n;
+  return std::max<std::size_t>(n, 1);
 }
 
 const char* color_of(support::Severity s) {
@@ -44,6 +94,64 @@ const char* color_of(support::Severity s) {
       return "\033[1;35m";
     default:
       return "\033[1;36m";
+  }
+}
+
+// Sorts by file in book order (book.yaml, then the contents in reading order, then any
+// other file by name), then by line and column; equal positions keep their report order.
+void sort_in_book_order(support::Diagnostics& diags, const manuscript::Manuscript* sources) {
+  std::map<std::string, std::size_t> rank;
+  if (sources)
+    for (const auto& s : sources->sources) rank.emplace(s.name, rank.size());
+  auto key = [&](const support::Diagnostic& d) {
+    auto it = rank.find(d.pos.file);
+    return std::make_tuple(it == rank.end() ? rank.size() : it->second,
+                           it == rank.end() ? d.pos.file : std::string(), d.pos.line, d.pos.column);
+  };
+  std::stable_sort(diags.items().begin(), diags.items().end(),
+                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
+}
+
+void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::Manuscript* sources,
+               bool color) {
+  const char* bold = color ? "\033[1m" : "";
+  const char* green = color ? "\033[1;32m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  std::string where = d.pos.file;
+  if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
+  if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
+  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", d.code);
+  fmt::print(out, "{}{}:{} {}{}:{} {}{}{}{}\n", bold, where, reset,
+             color ? color_of(d.severity) : "", support::severity_name(d.severity), reset, bold,
+             d.message, reset, code);
+  const manuscript::SourceFile* src = sources ? sources->source(d.pos.file) : nullptr;
+  bool shown_fix = false;
+  if (src && d.pos.line > 0) {
+    std::string_view text = line_of(src->text, d.pos.line);
+    if (!text.empty()) {
+      ShownLine line = show(text);
+      int col = d.pos.column > 0 ? d.pos.column : 1;
+      // A range on the same line gets tildes after the caret, as in Clang.
+      std::size_t width = d.end.line == d.pos.line && d.end.column > col
+                              ? width_between(line, col, d.end.column)
+                              : 1;
+      std::string pad = pad_to(line, col);
+      fmt::print(out, "  {}\n", line.text);
+      fmt::print(out, "  {}{}^{}{}\n", pad, green, std::string(width - 1, '~'), reset);
+      // The replacement under the range it replaces (a fix-it hint).
+      // (Not when it is only spaces: those would be invisible there.)
+      if (d.end.line == d.pos.line && d.fix.find('\n') == std::string::npos &&
+          d.fix.find_first_not_of(' ') != std::string::npos) {
+        fmt::print(out, "  {}{}{}{}\n", pad, green, d.fix, reset);
+        shown_fix = true;
+      }
+    }
+  }
+  if (!d.fix.empty() && !shown_fix) {
+    std::string shown = d.fix;
+    for (std::size_t p = shown.find('\n'); p != std::string::npos; p = shown.find('\n', p + 2))
+      shown.replace(p, 1, "\\n");
+    fmt::print(out, "  fix: replace with '{}'\n", shown);
   }
 }
 
@@ -85,36 +193,12 @@ void print_diagnostics(std::FILE* out, const support::Diagnostics& unsorted,
                        const manuscript::Manuscript* sources, ReportFormat format, bool color,
                        bool summary) {
   support::Diagnostics diags = unsorted;
-  diags.sort();
+  sort_in_book_order(diags, sources);
   if (format == ReportFormat::json) {
     fmt::print(out, "{}", diagnostics_json(diags));
     return;
   }
-  const char* bold = color ? "\033[1m" : "";
-  const char* reset = color ? "\033[0m" : "";
-  for (const auto& d : diags.items()) {
-    std::string where = d.pos.file;
-    if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
-    if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
-    std::string code = d.code.empty() ? "" : fmt::format(" [{}]", d.code);
-    fmt::print(out, "{}{}:{} {}{}:{} {}{}{}\n", bold, where, reset,
-               color ? color_of(d.severity) : "", support::severity_name(d.severity), reset,
-               bold, d.message, reset + code);
-    const manuscript::SourceFile* src = sources ? sources->source(d.pos.file) : nullptr;
-    if (src && d.pos.line > 0) {
-      std::string_view line = line_of(src->text, d.pos.line);
-      if (!line.empty()) {
-        fmt::print(out, "  {}\n", printable(line));
-        int col = d.pos.column > 0 ? d.pos.column : 1;
-        // Tabs stay tabs so the caret lines up under them.
-        std::string pad;
-        for (int i = 0; i + 1 < col && i < static_cast<int>(line.size()); ++i)
-          pad += line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
-        fmt::print(out, "  {}{}^{}\n", pad, color ? "\033[1;32m" : "", reset);
-      }
-    }
-    if (!d.fix.empty()) fmt::print(out, "  fix: {}\n", d.fix);
-  }
+  for (const auto& d : diags.items()) print_one(out, d, sources, color);
   if (summary) {
     auto e = diags.count(support::Severity::error);
     auto w = diags.count(support::Severity::warning);

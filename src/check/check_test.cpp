@@ -1,0 +1,123 @@
+// check_manuscript on in-memory manuscripts and the seed; the fixture driver in
+// tests/checks covers every code through the CLI.
+#include "check/check.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "check/codes.hpp"
+#include "check/fixes.hpp"
+
+namespace folio::check {
+namespace {
+
+constexpr const char* kYaml = "title: T\nauthor: A\nlang: en\n";
+
+support::Diagnostics check_text(const std::string& md, const std::string& yaml = kYaml) {
+  support::Diagnostics diags;
+  auto src = manuscript::memory_source({{"book.yaml", yaml}, {"a.md", md}});
+  auto m = manuscript::read_manuscript(*src, diags);
+  EXPECT_TRUE(m);
+  EXPECT_FALSE(diags.has_errors());
+  if (m) check_manuscript(*m, diags);
+  diags.sort();
+  return diags;
+}
+
+// "code@line:column" for each diagnostic, in order.
+std::string summary(const support::Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.items())
+    out += d.code + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " ";
+  return out;
+}
+
+TEST(Check, SeedManuscriptIsClean) {
+  support::Diagnostics diags;
+  auto src = manuscript::open_folder(std::string(FOLIO_SOURCE_DIR) + "/manuscript", diags);
+  ASSERT_TRUE(src);
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m);
+  check_manuscript(*m, diags);
+  EXPECT_EQ(summary(diags), "");
+  for (const auto& d : diags.items())
+    ADD_FAILURE() << d.pos.line << ":" << d.pos.column << " " << d.message;
+}
+
+TEST(Check, QuotationOverSeveralParagraphs) {
+  EXPECT_EQ(summary(check_text("# H\n\nHe said “one.\n\n“Two.\n\n> “Three.”\n")), "");
+  EXPECT_EQ(summary(check_text("# H\n\nHe said “one.\n\nTwo.\n")), "unbalanced-quotes@3:9 ");
+  EXPECT_EQ(summary(check_text("# H\n\nShe said ” no.\n")), "unbalanced-quotes@3:10 ");
+  // A heading ends any quotation.
+  EXPECT_EQ(summary(check_text("# H\n\n“One.\n\n## “Two”\n")), "unbalanced-quotes@3:1 ");
+  // Apostrophes are not closing single quotes that need an opening one.
+  EXPECT_EQ(summary(check_text("# H\n\nIt’s the workers’ ‘wage-leveling’ instinct.\n")), "");
+}
+
+TEST(Check, TypographyPositionsAndFixes) {
+  auto diags = check_text("# H\n\nHe said \"no\" -- and 'twas... well,  fine .\n");
+  EXPECT_EQ(summary(diags),
+            "straight-quote@3:9 straight-quote@3:12 ascii-dash@3:14 straight-apostrophe@3:21 "
+            "ascii-ellipsis@3:26 double-space@3:35 space-before-punctuation@3:41 ");
+  std::string md = "# H\n\nHe said \"no\" -- and 'twas... well,  fine .\n";
+  EXPECT_EQ(apply_edits(md, fix_edits("a.md", md, diags)),
+            "# H\n\nHe said “no” – and ‘twas… well, fine.\n");
+}
+
+TEST(Check, ProseOutsideCodeAndMarkup) {
+  std::string md =
+      "# H {#top}\n\nSee `\"x\" -- y` and [a link](#top \"title\") and <span a=\"b\">.\n\n"
+      "```\n\"code\" -- ...\n```\n\n    \"indented code\"\n\n::: {.dateline lang=\"fr\"}\n"
+      "Paris\n:::\n";
+  EXPECT_EQ(summary(check_text(md)), "raw-html@3:47 ");
+}
+
+TEST(Check, FootnotesFromTheSource) {
+  EXPECT_EQ(summary(check_text("# H\n\nA[^1] b[^2].\n\n[^1]: One.\n[^3]: Three.\n[^1]: Again.\n")),
+            "footnote-undefined@3:8 footnote-unreferenced@6:1 footnote-duplicate@7:1 ");
+}
+
+TEST(Check, StructureRules) {
+  EXPECT_EQ(summary(check_text("Intro.\n\n# A\n\n### Deep\n")),
+            "missing-heading@1:1 heading-skip@5:1 ");
+  EXPECT_EQ(summary(check_text("# A\n\n::: dateline\nParis\n:::\n\nAfter.\n")),
+            "dateline-position@3:1 ");
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: epigraph\nWords.\n:::\n")),
+            "epigraph-position@5:1 ");
+  EXPECT_EQ(summary(check_text("# A {epub:type=chaptr}\n")), "unknown-role@1:16 ");
+  EXPECT_EQ(summary(check_text("# A {epub:type=chapter}\n\n# B {epub:type=preface}\n")),
+            "matter-order@3:1 ");
+}
+
+TEST(Check, IdsAndLinks) {
+  EXPECT_EQ(
+      summary(check_text("# A {#x}\n\n## B {#x}\n\n[to](#x) [bad](#y) [web](https://e.org)\n")),
+      "duplicate-id@3:7 broken-link@5:10 ");
+}
+
+TEST(Check, SuppressionSilencesWarningsOnly) {
+  std::string yaml = std::string(kYaml) +
+                     "check:\n  ignore:\n    double-space: [a.md]\n    duplicate-id: all\n"
+                     "    dubble-space: all\n";
+  EXPECT_EQ(summary(check_text("# A\n\nTwo  spaces.\n", yaml)),
+            "check-setting@7:5 check-setting@8:5 ");
+}
+
+TEST(Codes, EveryCodeHasADocsEntry) {
+  std::ifstream in(std::string(FOLIO_SOURCE_DIR) + "/docs/checks.md");
+  ASSERT_TRUE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string docs = ss.str();
+  for (const CodeInfo& c : all_codes())
+    EXPECT_NE(docs.find("### `" + std::string(c.code) + "`"), std::string::npos) << c.code;
+}
+
+TEST(Fixes, OverlappingEditsAreSkipped) {
+  EXPECT_EQ(apply_edits("abcdef", {{4, 1, "E"}, {0, 2, "X"}, {1, 2, "Y"}}), "XcdEf");
+}
+
+}  // namespace
+}  // namespace folio::check

@@ -1,0 +1,155 @@
+// Image checks: every figure, inline image and the cover must be a PNG or JPEG file inside
+// the manuscript folder (both the EPUB and the PDF writer embed these two), and pictures
+// in the text need alt text for readers who cannot see them.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <system_error>
+
+#include "check/families.hpp"
+
+namespace folio::check {
+namespace {
+
+namespace fs = std::filesystem;
+using model::Block;
+using model::Inline;
+
+enum class Format { png, jpeg, other };
+
+Format format_by_name(const std::string& target) {
+  std::string ext = fs::path(target).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".png") return Format::png;
+  if (ext == ".jpg" || ext == ".jpeg") return Format::jpeg;
+  return Format::other;
+}
+
+Format format_by_content(const fs::path& file) {
+  std::array<char, 8> head{};
+  std::ifstream in(file, std::ios::binary);
+  in.read(head.data(), head.size());
+  std::string_view h(head.data(), static_cast<std::size_t>(in.gcount()));
+  if (h == std::string_view("\x89PNG\r\n\x1A\n", 8)) return Format::png;
+  if (h.starts_with("\xFF\xD8\xFF")) return Format::jpeg;
+  return Format::other;
+}
+
+const char* format_name(Format f) {
+  return f == Format::png ? "PNG" : "JPEG";
+}
+
+bool looks_like_url(const std::string& target) {
+  std::size_t colon = target.find(':');
+  // One letter before the colon is a Windows drive, not a scheme.
+  return colon != std::string::npos && colon > 1 &&
+         std::all_of(
+             target.begin(), target.begin() + static_cast<std::ptrdiff_t>(colon),
+             [](unsigned char c) { return std::isalnum(c) || c == '+' || c == '-' || c == '.'; });
+}
+
+class ImageChecker {
+ public:
+  ImageChecker(const manuscript::Manuscript& m, support::Diagnostics& diags)
+      : base_(m.document.base_dir), diags_(diags) {}
+
+  // Checks one image; `alt` is null for the cover, which needs none.
+  void check(const std::string& target, const std::string* alt, const support::SourcePos& pos);
+
+ private:
+  bool check_place(const std::string& target, const support::SourcePos& pos, fs::path& full);
+
+  fs::path base_;
+  support::Diagnostics& diags_;
+};
+
+bool ImageChecker::check_place(const std::string& target, const support::SourcePos& pos,
+                               fs::path& full) {
+  if (target.empty()) {
+    diags_.error("image-missing", pos, "this image has no file name");
+    return false;
+  }
+  if (looks_like_url(target)) {
+    diags_.error("image-outside", pos,
+                 "the image '" + target +
+                     "' is a URL; books carry their images, so put the file in the "
+                     "manuscript folder");
+    return false;
+  }
+  fs::path rel = fs::path(target).lexically_normal();
+  if (rel.is_absolute() || (!rel.empty() && *rel.begin() == "..")) {
+    diags_.error(
+        "image-outside", pos,
+        "the image '" + target + "' lies outside the manuscript folder; copy it into the folder");
+    return false;
+  }
+  if (base_.empty()) return false;  // an in-memory manuscript has no files to look at
+  std::error_code ec;
+  full = fs::weakly_canonical(base_ / rel, ec);
+  auto [b, f] = std::mismatch(base_.begin(), base_.end(), full.begin(), full.end());
+  if (ec || b != base_.end()) {
+    diags_.error("image-outside", pos,
+                 "the image '" + target + "' leads outside the manuscript folder (a symlink?)");
+    return false;
+  }
+  if (!fs::is_regular_file(full, ec)) {
+    diags_.error("image-missing", pos,
+                 "the image '" + target + "' does not exist in the manuscript folder");
+    return false;
+  }
+  return true;
+}
+
+void ImageChecker::check(const std::string& target, const std::string* alt,
+                         const support::SourcePos& pos) {
+  fs::path full;
+  bool present = check_place(target, pos, full);
+  Format named = format_by_name(target);
+  if (!target.empty() && named == Format::other) {
+    diags_.error("image-format", pos,
+                 "the image '" + target +
+                     "' is not a PNG or JPEG file (.png, .jpg, .jpeg), "
+                     "the formats folio embeds in both the EPUB and the PDF");
+  } else if (present) {
+    Format actual = format_by_content(full);
+    if (actual != named)
+      diags_.error("image-format", pos,
+                   "the image '" + target + "' is named as " + format_name(named) +
+                       " but its content is " +
+                       (actual == Format::other ? std::string("neither PNG nor JPEG")
+                                                : std::string(format_name(actual))));
+  }
+  if (alt && alt->find_first_not_of(" \t\n") == std::string::npos)
+    diags_.warning("image-alt", pos,
+                   "this image has no alt text; describe it for readers who cannot see it "
+                   "(![description](" +
+                       target + "))");
+}
+
+}  // namespace
+
+void check_images(const manuscript::Manuscript& m, support::Diagnostics& diags) {
+  ImageChecker checker(m, diags);
+  const model::MetaString& cover = m.document.metadata.cover_image;
+  if (!cover.empty()) checker.check(cover.value, nullptr, cover.source);
+  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
+    if (in.kind == model::InlineKind::image) checker.check(in.target, &in.text, in.source);
+    for (const Inline& c : in.children) in_inline(c);
+  };
+  std::function<void(const Block&)> in_block = [&](const Block& b) {
+    if (b.kind == model::BlockKind::figure) checker.check(b.target, &b.alt, b.source);
+    for (const Inline& in : b.inlines) in_inline(in);
+    for (const Block& c : b.blocks) in_block(c);
+  };
+  for (const model::Section& s : m.document.sections) {
+    if (s.heading) in_block(*s.heading);
+    for (const Block& b : s.blocks) in_block(b);
+    for (const Block& b : s.footnotes) in_block(b);
+  }
+}
+
+}  // namespace folio::check

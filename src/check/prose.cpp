@@ -1,0 +1,396 @@
+// Prose mapping in two passes: lines into blocks (containers, fences, markers), then inline
+// masking within each block (escapes, code spans, HTML, link destinations, attributes).
+#include "check/prose.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "manuscript/attributes.hpp"
+
+namespace folio::check {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_alpha(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+std::string normalise_label(std::string_view label) {
+  std::string out(label);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The `>` markers (each with up to three spaces before and one after) opening a line.
+std::size_t container_prefix(std::string_view line, int& depth) {
+  std::size_t i = 0;
+  depth = 0;
+  while (true) {
+    std::size_t j = i;
+    while (j < line.size() && j - i < 3 && line[j] == ' ') ++j;
+    if (j < line.size() && line[j] == '>') {
+      ++depth;
+      i = j + 1;
+      if (i < line.size() && line[i] == ' ') ++i;
+    } else {
+      return i;
+    }
+  }
+}
+
+// A code fence opener (``` or ~~~, three or more): its character and length.
+bool code_fence(std::string_view body, char& fence, std::size_t& length) {
+  if (body.empty() || (body[0] != '`' && body[0] != '~')) return false;
+  std::size_t n = 0;
+  while (n < body.size() && body[n] == body[0]) ++n;
+  if (n < 3) return false;
+  // A backtick fence's info string may not contain backticks (else it is inline code).
+  if (body[0] == '`' && body.find('`', n) != std::string_view::npos) return false;
+  fence = body[0];
+  length = n;
+  return true;
+}
+
+bool closes_fence(std::string_view body, char fence, std::size_t length) {
+  std::size_t n = 0;
+  while (n < body.size() && body[n] == fence) ++n;
+  if (n < length) return false;
+  return std::all_of(body.begin() + static_cast<std::ptrdiff_t>(n), body.end(), is_space);
+}
+
+// A thematic break (three or more of one of - * _) or a setext underline (= or -).
+bool is_rule(std::string_view body) {
+  char c = body[0];
+  if (c != '-' && c != '*' && c != '_' && c != '=') return false;
+  std::size_t count = 0;
+  for (char b : body) {
+    if (b == c)
+      ++count;
+    else if (!is_space(b))
+      return false;
+  }
+  return count >= 3 || c == '=' || c == '-';
+}
+
+// An HTML block start: `<tag`, `</tag` followed by a space, `>`, `/` or the line end.
+bool html_block_start(std::string_view body) {
+  std::size_t i = 1;
+  if (i < body.size() && body[i] == '/') ++i;
+  if (i >= body.size() || !is_alpha(body[i])) return false;
+  while (i < body.size() && (std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '-'))
+    ++i;
+  return i == body.size() || is_space(body[i]) || body[i] == '>' || body[i] == '/';
+}
+
+// `[^label]` at `s[i]`: the index just past `]`, or npos.
+std::size_t footnote_label_end(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size() || s[i] != '[' || s[i + 1] != '^') return std::string_view::npos;
+  std::size_t j = i + 2;
+  while (j < s.size() && s[j] != ']' && s[j] != '[' &&
+         !std::isspace(static_cast<unsigned char>(s[j])))
+    ++j;
+  if (j >= s.size() || s[j] != ']' || j == i + 2) return std::string_view::npos;
+  return j + 1;
+}
+
+// The length of a list marker (`- `, `* `, `+ `, `1. `, `1) `) opening `body`, or 0.
+std::size_t list_marker(std::string_view body) {
+  std::size_t i = 0;
+  if (body[0] == '-' || body[0] == '*' || body[0] == '+') {
+    i = 1;
+  } else {
+    while (i < body.size() && i < 9 && is_digit(body[i])) ++i;
+    if (i == 0 || i >= body.size() || (body[i] != '.' && body[i] != ')')) return 0;
+    ++i;
+  }
+  if (i < body.size() && !is_space(body[i])) return 0;
+  while (i < body.size() && is_space(body[i])) ++i;
+  return i;
+}
+
+class Mapper {
+ public:
+  Mapper(std::string_view src, const std::vector<bool>& code_line)
+      : src_(src), code_line_(code_line) {}
+
+  ProseMap run();
+
+ private:
+  void line(int number, std::size_t offset, std::string_view text);
+  void close();
+  // Appends source bytes [offset, offset + text.size()) as a new line of the open block,
+  // opening one (of `kind`) when `fresh` or when none is open.
+  void append(std::size_t offset, std::string_view text, int depth, bool fresh,
+              ProseBlock::Kind kind = ProseBlock::Kind::paragraph);
+  void mask_inlines(ProseBlock& b);
+
+  std::string_view src_;
+  const std::vector<bool>& code_line_;
+  ProseMap map_;
+  std::optional<ProseBlock> open_;
+  bool open_is_line_block_ = false;
+  char fence_ = 0;
+  std::size_t fence_length_ = 0;
+  bool in_html_comment_ = false;
+  bool in_html_block_ = false;
+};
+
+ProseMap Mapper::run() {
+  std::size_t pos = 0;
+  int number = 0;
+  while (pos < src_.size()) {
+    ++number;
+    std::size_t nl = src_.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? src_.size() : nl;
+    std::size_t begin = pos;
+    if (number == 1 && src_.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;
+    std::size_t stop = end;
+    if (stop > begin && src_[stop - 1] == '\r') --stop;
+    line(number, begin, src_.substr(begin, stop - begin));
+    pos = nl == std::string_view::npos ? src_.size() : nl + 1;
+  }
+  close();
+  return std::move(map_);
+}
+
+void Mapper::close() {
+  if (!open_) return;
+  mask_inlines(*open_);
+  map_.blocks.push_back(std::move(*open_));
+  open_.reset();
+  open_is_line_block_ = false;
+}
+
+void Mapper::append(std::size_t offset, std::string_view text, int depth, bool fresh,
+                    ProseBlock::Kind kind) {
+  // Trailing spaces are a hard break or noise, never prose.
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  if (fresh || !open_) {
+    close();
+    open_.emplace();
+    open_->kind = kind;
+    open_->depth = depth;
+  } else {
+    open_->text += '\n';
+  }
+  if (text.empty()) return;
+  open_->segments.push_back({open_->text.size(), offset});
+  open_->text.append(text);
+}
+
+void Mapper::line(int number, std::size_t offset, std::string_view text) {
+  int depth = 0;
+  std::size_t prefix = container_prefix(text, depth);
+  std::string_view rest = text.substr(prefix);
+  if (fence_) {
+    std::size_t ind = 0;
+    while (ind < rest.size() && rest[ind] == ' ') ++ind;
+    if (closes_fence(rest.substr(ind), fence_, fence_length_)) fence_ = 0;
+    return;
+  }
+  if (static_cast<std::size_t>(number) < code_line_.size() &&
+      code_line_[static_cast<std::size_t>(number)]) {
+    close();
+    return;
+  }
+  std::size_t ind = 0;
+  while (ind < rest.size() && is_space(rest[ind])) ++ind;
+  std::string_view body = rest.substr(ind);
+  std::size_t body_offset = offset + prefix + ind;
+
+  if (in_html_comment_) {
+    if (body.find("-->") != std::string_view::npos) in_html_comment_ = false;
+    return;
+  }
+  if (in_html_block_) {
+    if (body.empty()) in_html_block_ = false;
+    return;
+  }
+  if (body.empty()) {
+    close();
+    return;
+  }
+  if (code_fence(body, fence_, fence_length_)) {
+    close();
+    return;
+  }
+  if (body.starts_with(":::") || is_rule(body)) {
+    close();
+    return;
+  }
+  if (body.starts_with("<!--")) {
+    close();
+    in_html_comment_ = body.find("-->", 4) == std::string_view::npos;
+    return;
+  }
+  if (body[0] == '<' && html_block_start(body)) {
+    close();
+    in_html_block_ = true;
+    return;
+  }
+  if (body[0] == '#') {
+    std::size_t hashes = 0;
+    while (hashes < body.size() && body[hashes] == '#') ++hashes;
+    if (hashes <= 6 && (hashes == body.size() || is_space(body[hashes]))) {
+      std::size_t start = hashes;
+      while (start < body.size() && is_space(body[start])) ++start;
+      std::string_view title = body.substr(start);
+      if (auto attrs = manuscript::trailing_attributes(title))
+        title = title.substr(0, attrs->second);
+      // A closing sequence of #s after a space is not part of the heading.
+      std::size_t t = title.size();
+      while (t > 0 && is_space(title[t - 1])) --t;
+      std::size_t h = t;
+      while (h > 0 && title[h - 1] == '#') --h;
+      if (h < t && (h == 0 || is_space(title[h - 1]))) title = title.substr(0, h);
+      append(body_offset + start, title, depth, true, ProseBlock::Kind::heading);
+      close();
+      return;
+    }
+  }
+  if (body[0] == '[') {
+    std::size_t label_end = footnote_label_end(body, 0);
+    if (label_end != std::string_view::npos && label_end < body.size() && body[label_end] == ':') {
+      map_.definitions.push_back({normalise_label(body.substr(2, label_end - 3)), body_offset});
+      std::size_t start = label_end + 1;
+      while (start < body.size() && is_space(body[start])) ++start;
+      append(body_offset + start, body.substr(start), depth, true);
+      return;
+    }
+    // A link reference definition `[label]: destination` cannot interrupt a paragraph.
+    std::size_t close_bracket = body.find("]:");
+    if (!open_ && close_bracket != std::string_view::npos &&
+        body.substr(0, close_bracket).find(']') == std::string_view::npos)
+      return;
+  }
+  if (std::size_t marker = list_marker(body)) {
+    append(body_offset + marker, body.substr(marker), depth, true);
+    return;
+  }
+  if (body[0] == '|' && (body.size() == 1 || body[1] == ' ')) {
+    // Verse: the bar and the spaces after it (the line's indentation) are markup.
+    std::size_t start = 1;
+    while (start < body.size() && is_space(body[start])) ++start;
+    bool fresh = !open_is_line_block_ || !open_ || depth > open_->depth;
+    append(body_offset + start, body.substr(start), depth, fresh);
+    open_is_line_block_ = true;
+    return;
+  }
+  // A deeper quote starts a new block; a shallower line continues lazily (CommonMark).
+  bool fresh = open_ && (depth > open_->depth || open_is_line_block_);
+  append(body_offset, body, depth, fresh);
+}
+
+void Mapper::mask_inlines(ProseBlock& b) {
+  std::string& t = b.text;
+  const std::size_t n = t.size();
+  auto mask = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < n; ++k)
+      if (t[k] != '\n') t[k] = kOpaque;
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    char c = t[i];
+    if (c == '\\' && i + 1 < n &&
+        (std::ispunct(static_cast<unsigned char>(t[i + 1])) || t[i + 1] == '\n')) {
+      mask(i, t[i + 1] == '\n' ? i + 1 : i + 2);
+      i += 2;
+      continue;
+    }
+    if (c == '`') {
+      std::size_t run = 0;
+      while (i + run < n && t[i + run] == '`') ++run;
+      // The code span closes at the next run of exactly as many backticks.
+      std::size_t j = i + run;
+      std::size_t close = std::string::npos;
+      while (j < n) {
+        if (t[j] != '`') {
+          ++j;
+          continue;
+        }
+        std::size_t r = 0;
+        while (j + r < n && t[j + r] == '`') ++r;
+        if (r == run) {
+          close = j;
+          break;
+        }
+        j += r;
+      }
+      if (close != std::string::npos) {
+        mask(i, close + run);
+        i = close + run;
+      } else {
+        i += run;
+      }
+      continue;
+    }
+    if (c == '<' && i + 1 < n) {
+      std::size_t end = std::string::npos;
+      if (t.compare(i, 4, "<!--") == 0) {
+        std::size_t e = t.find("-->", i + 4);
+        if (e != std::string::npos) end = e + 3;
+      } else if (is_alpha(t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '?' || t[i + 1] == '!') {
+        std::size_t e = t.find('>', i + 1);
+        if (e != std::string::npos) end = e + 1;
+      }
+      if (end != std::string::npos) {
+        mask(i, end);
+        i = end;
+        continue;
+      }
+    }
+    if (c == '[' && i + 1 < n && t[i + 1] == '^') {
+      std::size_t end = footnote_label_end(t, i);
+      if (end != std::string::npos) {
+        map_.references.push_back(
+            {normalise_label(std::string_view(t).substr(i + 2, end - i - 3)), b.source_offset(i)});
+        mask(i, end);
+        i = end;
+        continue;
+      }
+    }
+    if (c == ']' && i + 1 < n && (t[i + 1] == '(' || t[i + 1] == '{' || t[i + 1] == '[')) {
+      // A link destination (parentheses may nest), a span's attributes, a reference label.
+      char open = t[i + 1];
+      char shut = open == '(' ? ')' : open == '{' ? '}' : ']';
+      int level = 0;
+      std::size_t j = i + 1;
+      for (; j < n; ++j) {
+        if (t[j] == '\\') {
+          ++j;
+          continue;
+        }
+        if (t[j] == open) ++level;
+        if (t[j] == shut && --level == 0) break;
+      }
+      if (j < n) {
+        mask(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::size_t ProseBlock::source_offset(std::size_t i) const {
+  auto it = std::upper_bound(segments.begin(), segments.end(), i,
+                             [](std::size_t v, const Segment& s) { return v < s.text_begin; });
+  if (it == segments.begin()) return segments.empty() ? 0 : segments.front().source_begin;
+  --it;
+  return it->source_begin + (i - it->text_begin);
+}
+
+ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line) {
+  return Mapper(text, code_line).run();
+}
+
+}  // namespace folio::check

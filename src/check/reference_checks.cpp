@@ -1,0 +1,174 @@
+// Reference checks: footnotes (found in the sources, since cmark-gfm drops unreferenced
+// definitions and leaves undefined references as text), ids, and links to them.
+#include <cctype>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "check/families.hpp"
+
+namespace folio::check {
+namespace {
+
+using model::Block;
+using model::Inline;
+using model::InlineKind;
+
+void check_footnotes(const ProseSource& s, support::Diagnostics& diags) {
+  const std::string& file = s.file->name;
+  std::map<std::string, std::size_t> defined;  // label → offset of its first definition
+  for (const FootnoteMark& d : s.prose.definitions) {
+    auto [it, fresh] = defined.try_emplace(d.label, d.offset);
+    if (!fresh)
+      diags.error("footnote-duplicate", s.lines.at(file, d.offset),
+                  "the footnote '" + d.label + "' is already defined on line " +
+                      std::to_string(s.lines.at(file, it->second).line) +
+                      "; this second definition is ignored");
+  }
+  std::set<std::string> referenced;
+  for (const FootnoteMark& r : s.prose.references) {
+    referenced.insert(r.label);
+    if (!defined.contains(r.label))
+      diags.error("footnote-undefined", s.lines.at(file, r.offset),
+                  "the footnote '" + r.label + "' is referenced but never defined in " + file +
+                      " (add a line `[^" + r.label + "]: …`)");
+  }
+  for (const auto& [label, offset] : defined)
+    if (!referenced.contains(label))
+      diags.warning("footnote-unreferenced", s.lines.at(file, offset),
+                    "the footnote '" + label +
+                        "' is defined but never referenced, so it is "
+                        "left out of the book");
+}
+
+// Every id the book defines, with where it is defined (first definition wins).
+class IdTable {
+ public:
+  IdTable(const manuscript::Manuscript& m, const std::vector<ProseSource>& sources,
+          support::Diagnostics& diags)
+      : m_(m), sources_(sources), diags_(diags) {}
+
+  void collect() {
+    for (const model::Section& s : m_.document.sections) {
+      if (s.heading) block(*s.heading);
+      for (const Block& b : s.blocks) block(b);
+      for (const Block& b : s.footnotes) block(b);
+    }
+  }
+  bool has(const std::string& id) const { return ids_.contains(id); }
+  bool has_in(const std::string& id, const std::string& file) const {
+    auto it = ids_.find(id);
+    return it != ids_.end() && it->second.file == file;
+  }
+
+ private:
+  void block(const Block& b) {
+    add(b.id, b.source);
+    for (const Inline& in : b.inlines) inline_ids(in);
+    for (const Block& c : b.blocks) block(c);
+  }
+  void inline_ids(const Inline& in) {
+    add(in.id, in.source);
+    for (const Inline& c : in.children) inline_ids(c);
+  }
+  void add(const std::string& id, support::SourcePos pos) {
+    if (id.empty()) return;
+    pos = locate(pos, "#" + id);
+    auto [it, fresh] = ids_.try_emplace(id, pos);
+    if (!fresh)
+      diags_.error("duplicate-id", pos,
+                   "the id '" + id + "' is already used at " + it->second.file + ":" +
+                       std::to_string(it->second.line) + "; ids must be unique in the book");
+  }
+  // Moves `pos` to where `needle` is written on its line, at or after its column.
+  support::SourcePos locate(support::SourcePos pos, const std::string& needle) const {
+    const ProseSource* src = nullptr;
+    for (const ProseSource& s : sources_)
+      if (s.file->name == pos.file) src = &s;
+    if (!src || !pos.has_line()) return pos;
+    const manuscript::SourceFile* f = src->file;
+    std::size_t start = src->lines.line_start(pos.line);
+    std::size_t end = f->text.find('\n', start);
+    std::size_t from = start + static_cast<std::size_t>(std::max(pos.column, 1) - 1);
+    std::size_t at = f->text.find(needle, from);
+    if (at != std::string::npos && (end == std::string::npos || at < end))
+      pos.column = static_cast<int>(at - start) + 1;
+    return pos;
+  }
+
+  const manuscript::Manuscript& m_;
+  const std::vector<ProseSource>& sources_;
+  support::Diagnostics& diags_;
+  std::map<std::string, support::SourcePos> ids_;
+};
+
+bool has_scheme(const std::string& target) {
+  std::size_t colon = target.find(':');
+  if (colon == std::string::npos || colon == 0 ||
+      !std::isalpha(static_cast<unsigned char>(target[0])))
+    return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    char c = target[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+      return false;
+  }
+  return true;
+}
+
+void check_link(const manuscript::Manuscript& m, const IdTable& ids, const Inline& link,
+                support::Diagnostics& diags) {
+  const std::string& target = link.target;
+  if (has_scheme(target)) return;
+  if (target.empty()) {
+    diags.error("broken-link", link.source, "this link has no target");
+    return;
+  }
+  std::size_t hash = target.find('#');
+  std::string file = target.substr(0, hash);
+  std::string fragment = hash == std::string::npos ? "" : target.substr(hash + 1);
+  if (!file.empty()) {
+    if (!file.ends_with(".md") || !m.source(file)) {
+      diags.error("broken-link", link.source,
+                  "this link points to '" + file + "', which is not a Markdown file of the book");
+      return;
+    }
+    if (!fragment.empty() && !ids.has_in(fragment, file))
+      diags.error(
+          "broken-link", link.source,
+          "this link points to the id '" + fragment + "', which " + file + " does not define");
+    return;
+  }
+  if (!ids.has(fragment))
+    diags.error("broken-link", link.source,
+                "this link points to the id '" + fragment +
+                    "', which nothing in the book defines (give a heading or span {#" + fragment +
+                    "})");
+}
+
+void check_links(const manuscript::Manuscript& m, const IdTable& ids, support::Diagnostics& diags) {
+  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
+    if (in.kind == InlineKind::link) check_link(m, ids, in, diags);
+    for (const Inline& c : in.children) in_inline(c);
+  };
+  std::function<void(const Block&)> in_block = [&](const Block& b) {
+    for (const Inline& in : b.inlines) in_inline(in);
+    for (const Block& c : b.blocks) in_block(c);
+  };
+  for (const model::Section& s : m.document.sections) {
+    if (s.heading) in_block(*s.heading);
+    for (const Block& b : s.blocks) in_block(b);
+    for (const Block& b : s.footnotes) in_block(b);
+  }
+}
+
+}  // namespace
+
+void check_references(const manuscript::Manuscript& m, const std::vector<ProseSource>& sources,
+                      support::Diagnostics& diags) {
+  for (const ProseSource& s : sources) check_footnotes(s, diags);
+  IdTable ids(m, sources, diags);
+  ids.collect();
+  check_links(m, ids, diags);
+}
+
+}  // namespace folio::check

@@ -1,0 +1,177 @@
+// Structure checks over the model: sections and their order, headings, fenced divs,
+// datelines, epigraphs and block quotes.
+#include <array>
+#include <string_view>
+
+#include "check/families.hpp"
+#include "check/nearest_name.hpp"
+
+namespace folio::check {
+namespace {
+
+using model::Block;
+using model::BlockKind;
+
+// The section roles model::matter_of_role knows (a unit test holds the two in step).
+constexpr std::array<std::string_view, 17> kRoles{
+    "preface",         "foreword", "introduction", "prologue", "dedication", "epigraph",
+    "acknowledgments", "chapter",  "part",         "epilogue", "conclusion", "afterword",
+    "appendix",        "endnotes", "bibliography", "glossary", "colophon"};
+
+// Fenced-div classes folio gives a structure of their own; others stay generic blocks.
+constexpr std::array<std::string_view, 2> kDivClasses{"dateline", "epigraph"};
+
+// A dateline has at most this many lines (place, date, and perhaps a name).
+constexpr std::size_t kMaxDatelineLines = 3;
+
+class StructureChecker {
+ public:
+  StructureChecker(const manuscript::Manuscript& m, support::Diagnostics& diags)
+      : m_(m), diags_(diags) {}
+
+  void run();
+
+ private:
+  void check_section(const model::Section& s);
+  void check_role(const model::Section& s);
+  // Walks blocks in reading order; `container` names what holds them, for messages.
+  void walk(const std::vector<Block>& blocks, std::string_view container, bool top_level,
+            const model::Section& section);
+  void check_dateline(const Block& b, bool last, std::string_view container);
+  void check_heading_level(const Block& b);
+
+  const manuscript::Manuscript& m_;
+  support::Diagnostics& diags_;
+  int previous_level_ = 1;
+};
+
+void StructureChecker::run() {
+  const auto& sections = m_.document.sections;
+  model::Matter furthest = model::Matter::front;
+  for (const model::Section& s : sections) {
+    if (s.matter < furthest)
+      diags_.warning("matter-order", s.source,
+                     std::string(model::matter_name(s.matter)) + " matter ('" + s.role +
+                         "') comes after " + model::matter_name(furthest) +
+                         " matter; move it, or change its role");
+    furthest = std::max(furthest, s.matter);
+    check_section(s);
+  }
+}
+
+void StructureChecker::check_section(const model::Section& s) {
+  if (!s.heading)
+    diags_.warning("missing-heading", s.source,
+                   "this section has no heading: text before a file's first '# ' heading gets "
+                   "no title in the table of contents");
+  else
+    check_role(s);
+  previous_level_ = 1;
+  walk(s.blocks, "section", true, s);
+}
+
+void StructureChecker::check_role(const model::Section& s) {
+  auto it = s.heading->attributes.find("epub:type");
+  if (it == s.heading->attributes.end() || model::matter_of_role(s.role)) return;
+  support::SourcePos pos = s.heading->source;
+  // Point at the role itself when the heading line spells it out.
+  if (const manuscript::SourceFile* f = m_.source(pos.file)) {
+    LineIndex lines(f->text);
+    std::size_t start = lines.line_start(pos.line);
+    std::size_t end = f->text.find('\n', start);
+    std::string_view line = std::string_view(f->text).substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
+    std::size_t at = line.find("epub:type=");
+    if (at != std::string_view::npos) {
+      at += 10;
+      if (at < line.size() && (line[at] == '"' || line[at] == '\'')) ++at;
+      pos.column = static_cast<int>(at) + 1;
+    }
+  }
+  std::string message = "folio does not know the role '" + s.role + "'";
+  if (auto near = nearest_name(s.role, kRoles))
+    message += "; did you mean '" + *near + "'?";
+  else
+    message += " (it is treated as a chapter of body matter)";
+  diags_.warning("unknown-role", pos, message);
+}
+
+void StructureChecker::check_heading_level(const Block& b) {
+  if (b.level > previous_level_ + 1)
+    diags_.warning("heading-skip", b.source,
+                   "a level-" + std::to_string(b.level) + " heading follows a level-" +
+                       std::to_string(previous_level_) + " heading; levels should not skip (use " +
+                       std::string(static_cast<std::size_t>(previous_level_ + 1), '#') + ")");
+  previous_level_ = b.level;
+}
+
+void StructureChecker::check_dateline(const Block& b, bool last, std::string_view container) {
+  if (!last)
+    diags_.error("dateline-position", b.source,
+                 "the dateline must be the last block of its " + std::string(container));
+  std::vector<std::vector<model::Inline>> lines = model::lines_of(b);
+  bool empty = true;
+  for (const auto& line : lines)
+    if (model::plain_text(line).find_first_not_of(" \t\n") != std::string::npos) empty = false;
+  if (empty)
+    diags_.error("dateline-empty", b.source, "this dateline is empty (give a place and a date)");
+  else if (lines.size() > kMaxDatelineLines)
+    diags_.warning("dateline-lines", b.source,
+                   "this dateline has " + std::to_string(lines.size()) +
+                       " lines; a dateline holds at most three (place, date, name)");
+}
+
+void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view container,
+                            bool top_level, const model::Section& section) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    switch (b.kind) {
+      case BlockKind::heading:
+        check_heading_level(b);
+        break;
+      case BlockKind::dateline:
+        check_dateline(b, i + 1 == blocks.size(), container);
+        break;
+      case BlockKind::epigraph:
+        if (!(top_level && i == 0))
+          diags_.error("epigraph-position", b.source,
+                       "an epigraph must open its section (put it right after the heading)");
+        walk(b.blocks, "epigraph", false, section);
+        break;
+      case BlockKind::block_quote: {
+        bool empty = true;
+        for (const Block& c : b.blocks)
+          if (!(c.kind == BlockKind::paragraph && c.inlines.empty())) empty = false;
+        if (empty) diags_.warning("empty-block-quote", b.source, "this block quote is empty");
+        walk(b.blocks, "block quote", false, section);
+        break;
+      }
+      case BlockKind::div: {
+        for (const std::string& cls : b.classes) {
+          std::string message =
+              "folio has no layout for the class '" + cls + "'; the div is kept as a generic block";
+          if (auto near = nearest_name(cls, kDivClasses))
+            message += "; did you mean '" + *near + "'?";
+          diags_.warning("unknown-div-class", b.source, message);
+          break;  // one warning per div
+        }
+        walk(b.blocks, "div", false, section);
+        break;
+      }
+      case BlockKind::list:
+      case BlockKind::list_item:
+        walk(b.blocks, "list item", false, section);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+void check_structure(const manuscript::Manuscript& m, support::Diagnostics& diags) {
+  StructureChecker(m, diags).run();
+}
+
+}  // namespace folio::check

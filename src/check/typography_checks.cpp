@@ -1,0 +1,232 @@
+// Typography checks over the prose of one source: ASCII stand-ins for quotes, dashes and
+// ellipses, stray spaces (each with the replacement `folio check --fix` applies), and
+// curly quotes that do not balance.
+//
+// Quote balance follows the convention for a quotation running over several paragraphs:
+// every paragraph of it opens with “ and only the last one closes. So a quotation still
+// open at the end of a paragraph is carried into the next one, and is fine there if that
+// paragraph opens with the same quotation mark; otherwise it is reported where it opened.
+#include <optional>
+
+#include "check/families.hpp"
+
+namespace folio::check {
+namespace {
+
+constexpr char32_t kLeftDouble = U'\u201C';
+constexpr char32_t kRightDouble = U'\u201D';
+constexpr char32_t kLeftSingle = U'\u2018';
+constexpr char32_t kRightSingle = U'\u2019';
+
+// The code point at text[i] and its length; a stray byte (or kOpaque) stands for itself.
+char32_t decode(std::string_view t, std::size_t i, std::size_t& len) {
+  auto b = static_cast<unsigned char>(t[i]);
+  len = 1;
+  if (b < 0x80) return b;
+  std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > t.size()) return b;
+  char32_t cp = b & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    auto c = static_cast<unsigned char>(t[i + k]);
+    if ((c & 0xC0) != 0x80) return b;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  len = n;
+  return cp;
+}
+
+// The code point before text[i], stepping over emphasis markers; 0 at the block's start.
+char32_t before(std::string_view t, std::size_t i) {
+  while (i > 0 && (t[i - 1] == '*' || t[i - 1] == '_')) --i;
+  if (i == 0) return 0;
+  std::size_t start = i - 1;
+  while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+  std::size_t len;
+  return decode(t, start, len);
+}
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == U'\u00A0';
+}
+
+// True when a quotation mark after `c` opens a quotation rather than closing one.
+bool opens_after(char32_t c) {
+  return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' || c == '<' || c == '-' ||
+         c == '/' || c == U'\u2014' || c == U'\u2013' || c == kLeftDouble || c == kLeftSingle;
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+class TypographyChecker {
+ public:
+  TypographyChecker(const ProseSource& s, bool french, support::Diagnostics& diags)
+      : s_(s), french_(french), diags_(diags) {}
+
+  void run() {
+    for (const ProseBlock& b : s_.prose.blocks) {
+      replacements(b);
+      balance(b);
+    }
+    flush_carried();
+  }
+
+ private:
+  void report(const ProseBlock& b, std::size_t i, std::size_t len, std::string code,
+              std::string message, std::string fix) {
+    const std::string& file = s_.file->name;
+    std::size_t at = b.source_offset(i);
+    diags_.report({support::Severity::warning, std::move(code), std::move(message),
+                   s_.lines.at(file, at), s_.lines.at(file, at + len), std::move(fix)});
+  }
+  void report_quote(std::size_t offset, bool opening, bool single) {
+    std::string mark = single ? (opening ? "‘" : "’") : (opening ? "“" : "”");
+    std::string message =
+        opening ? "this " + mark +
+                      " opens a quotation that is never closed (a quotation running over "
+                      "several paragraphs opens each of them with " +
+                      mark + " and closes only the last)"
+                : "this " + mark + " closes a quotation that was never opened";
+    diags_.warning("unbalanced-quotes", s_.lines.at(s_.file->name, offset), message);
+  }
+  void replacements(const ProseBlock& b);
+  void spaces(const ProseBlock& b, std::size_t i, std::size_t run);
+  void balance(const ProseBlock& b);
+  void flush_carried() {
+    if (carried_double_) report_quote(*carried_double_, true, false);
+    if (carried_single_) report_quote(*carried_single_, true, true);
+    carried_double_.reset();
+    carried_single_.reset();
+  }
+
+  const ProseSource& s_;
+  bool french_;
+  support::Diagnostics& diags_;
+  // The source offset of a quotation mark left open at the end of the previous block.
+  std::optional<std::size_t> carried_double_;
+  std::optional<std::size_t> carried_single_;
+};
+
+void TypographyChecker::replacements(const ProseBlock& b) {
+  std::string_view t = b.text;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    if (c == '"') {
+      bool open = opens_after(before(t, i));
+      report(b, i, 1, "straight-quote",
+             open ? "a straight double quote; use an opening “"
+                  : "a straight double quote; "
+                    "use a closing ”",
+             open ? "“" : "”");
+    } else if (c == '\'') {
+      char32_t prev = before(t, i);
+      std::size_t len;
+      char32_t next = i + 1 < t.size() ? decode(t, i + 1, len) : 0;
+      // After a space an apostrophe opens a quotation, unless it elides digits ('90s).
+      bool open = opens_after(prev) && !(next >= '0' && next <= '9');
+      std::string message = open ? "a straight single quote; use an opening ‘"
+                            : is_ascii_alnum(prev) && is_ascii_alnum(next)
+                                ? "a straight apostrophe; use ’"
+                                : "a straight single quote or apostrophe; use ’";
+      report(b, i, 1, "straight-apostrophe", message, open ? "‘" : "’");
+    } else if (c == '-' || c == '.' || c == ' ') {
+      std::size_t run = 0;
+      while (i + run < t.size() && t[i + run] == c) ++run;
+      if (c == '-' && run == 2)
+        report(b, i, 2, "ascii-dash", "'--' stands in for a dash; use an en dash –", "–");
+      else if (c == '-' && run == 3)
+        report(b, i, 3, "ascii-dash", "'---' stands in for a dash; use an em dash —", "—");
+      else if (c == '.' && run == 3)
+        report(b, i, 3, "ascii-ellipsis", "'...' stands in for an ellipsis; use …", "…");
+      else if (c == ' ')
+        spaces(b, i, run);
+      i += run;
+      continue;
+    }
+    ++i;
+  }
+}
+
+void TypographyChecker::spaces(const ProseBlock& b, std::size_t i, std::size_t run) {
+  std::string_view t = b.text;
+  std::size_t j = i + run;
+  // Only spaces between two characters of one line: not indentation, not line ends.
+  if (i == 0 || t[i - 1] == '\n' || j >= t.size() || t[j] == '\n') return;
+  char p = t[j];
+  char after = j + 1 < t.size() ? t[j + 1] : ' ';
+  bool punct = p == ',' || (p == '.' && after != '.') ||
+               (!french_ && (p == ';' || p == ':' || p == '!' || p == '?'));
+  // Punctuation ends a word: a space, a closing mark or the block's end follows it.
+  bool ends_word = after == ' ' || after == '\n' || after == ')' || after == ']' || after == '"' ||
+                   after == '\'' || after == '*' || after == '_' || after == kOpaque ||
+                   after == '\xE2' || j + 1 == t.size();
+  if (punct && ends_word) {
+    report(b, i, run + 1, "space-before-punctuation",
+           std::string("a space before '") + p + "'; punctuation follows the word directly",
+           std::string(1, p));
+  } else if (run >= 2) {
+    report(b, i, run, "double-space", std::to_string(run) + " spaces in a row; one is enough", " ");
+  }
+}
+
+void TypographyChecker::balance(const ProseBlock& b) {
+  std::string_view t = b.text;
+  if (b.kind == ProseBlock::Kind::heading) flush_carried();
+  // The first character that is not markup decides whether the block continues a quotation.
+  std::size_t first = 0;
+  while (first < t.size() && (t[first] == '*' || t[first] == '_' || t[first] == kOpaque)) ++first;
+  std::size_t len;
+  std::size_t single_first = first;
+  if (first < t.size() && decode(t, first, len) == kLeftDouble) single_first = first + len;
+  bool continues_double = false, continues_single = false;
+  if (carried_double_) {
+    continues_double = first < t.size() && decode(t, first, len) == kLeftDouble;
+    if (!continues_double) report_quote(*carried_double_, true, false);
+  }
+  if (carried_single_) {
+    continues_single = single_first < t.size() && decode(t, single_first, len) == kLeftSingle;
+    if (!continues_single) report_quote(*carried_single_, true, true);
+  }
+  carried_double_.reset();
+  carried_single_.reset();
+
+  std::vector<std::size_t> doubles, singles;  // source offsets of open marks
+  for (std::size_t i = 0; i < t.size(); i += len) {
+    char32_t c = decode(t, i, len);
+    if (c == kLeftDouble) {
+      doubles.push_back(b.source_offset(i));
+    } else if (c == kRightDouble) {
+      if (doubles.empty())
+        report_quote(b.source_offset(i), false, false);
+      else
+        doubles.pop_back();
+    } else if (c == kLeftSingle) {
+      singles.push_back(b.source_offset(i));
+    } else if (c == kRightSingle && !singles.empty()) {
+      singles.pop_back();  // otherwise an apostrophe
+    }
+  }
+  // The outermost open mark may run on into the next paragraph; inner ones may not.
+  auto settle = [&](std::vector<std::size_t>& open, std::optional<std::size_t>& carried,
+                    bool single) {
+    if (open.empty()) return;
+    for (std::size_t k = 1; k < open.size(); ++k) report_quote(open[k], true, single);
+    carried = open.front();
+  };
+  settle(doubles, carried_double_, false);
+  settle(singles, carried_single_, true);
+  if (b.kind == ProseBlock::Kind::heading) flush_carried();
+}
+
+}  // namespace
+
+void check_typography(const ProseSource& source, const std::string& lang,
+                      support::Diagnostics& diags) {
+  // French sets a (thin) space before ; : ! ? — only , and . must follow the word there.
+  bool french = lang == "fr" || lang.starts_with("fr-");
+  TypographyChecker(source, french, diags).run();
+}
+
+}  // namespace folio::check
