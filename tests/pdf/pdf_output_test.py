@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""PDF output tests: build the seed with `folio build --pdf` and check the file with poppler,
+qpdf and (when installed) ../shared/validate/pdfcheck.sh; compare rendered pages with
+checked-in PNGs. Usage: pdf_output_test.py FOLIO [--update-golden]"""
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SEED = os.path.join(ROOT, "manuscript")
+GOLDEN = os.path.join(HERE, "golden")
+SHARED = os.environ.get("FOLIO_SHARED", os.path.join(ROOT, "..", "shared"))
+# Pages compared with the golden renders: the title page, the preface's opening and a
+# page with block quotes and running heads.
+GOLDEN_PAGES = [3, 5, 7]
+DPI = 40
+TOLERANCE = 0.02  # mean absolute difference, as a fraction of full scale
+
+failures = []
+passed = 0
+
+
+def check(name, ok, detail=""):
+    global passed
+    if ok:
+        passed += 1
+        print("ok   " + name)
+    else:
+        failures.append(name)
+        print("FAIL " + name + (": " + detail if detail else ""))
+
+
+def run(cmd, env=None, check_rc=True):
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if check_rc and p.returncode != 0:
+        raise SystemExit("command failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr))
+    return p
+
+
+def build(folio, out, extra=(), env=None):
+    run([folio, "build", SEED, "-o", out, "--pdf", "--quiet"] + list(extra), env=env)
+    pdfs = [f for f in os.listdir(out) if f.endswith(".pdf")]
+    assert len(pdfs) == 1, pdfs
+    return os.path.join(out, pdfs[0])
+
+
+def read_png_gray(path):
+    """Decodes an 8-bit grayscale or RGB PNG (what pdftoppm writes) to (w, h, bytes)."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, color = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and color in (0, 2), (depth, color)
+            channels = 1 if color == 0 else 3
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * channels
+    out = bytearray()
+    prev = bytearray(stride)
+    i = 0
+    for _ in range(h):
+        f = raw[i]
+        line = bytearray(raw[i + 1:i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b = prev[x]
+            c = prev[x - channels] if x >= channels else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+            elif f == 2:
+                line[x] = (line[x] + b) & 255
+            elif f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pr) & 255
+        prev = line
+        out += line[::channels]
+    return w, h, bytes(out)
+
+
+def main():
+    folio = os.path.abspath(sys.argv[1])
+    update = "--update-golden" in sys.argv
+    tmp = tempfile.mkdtemp(prefix="folio-pdf-test-")
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+
+    a = build(folio, os.path.join(tmp, "a"), env=env)
+    b = build(folio, os.path.join(tmp, "b"), env=env)
+    check("two builds are byte-identical", open(a, "rb").read() == open(b, "rb").read())
+
+    info = run(["pdfinfo", a]).stdout
+    check("pages are 432 x 648 pt (6 x 9 in)", "Page size:       432 x 648 pts" in info, info)
+    check("tagged", "Tagged:          yes" in info)
+    check("title in the metadata", "Title:           Perestroika versus Socialism" in info)
+    check("creation date from the manuscript", "CreationDate:    Fri Jul 28 00:00:00 1989 UTC" in info,
+          info)
+    pages = int(info.split("Pages:")[1].split()[0])
+
+    boxes = run(["pdfinfo", "-box", "-f", "1", "-l", str(pages), a]).stdout
+    trims = [l for l in boxes.splitlines() if "TrimBox:" in l]
+    bleeds = [l for l in boxes.splitlines() if "BleedBox:" in l]
+    check("a TrimBox and a BleedBox on every page", len(trims) == pages and len(bleeds) == pages)
+    check("the TrimBox is the 6 x 9 in trim",
+          all(l.split()[-4:] == ["0.00", "0.00", "432.00", "648.00"] for l in trims), trims[0])
+
+    fonts = run(["pdffonts", a]).stdout.splitlines()[2:]
+    check("fonts present", len(fonts) >= 2, str(fonts))
+    check("every font embedded and subset",
+          all(" yes yes " in f for f in fonts) and all("+" in f.split()[0] for f in fonts),
+          "\n".join(fonts))
+    check("only EB Garamond 12 (no fallback faces, no synthetic bold)",
+          all("EBGaramond12" in f for f in fonts), "\n".join(fonts))
+
+    qc = run(["qpdf", "--check", a], check_rc=False)
+    check("qpdf --check clean", qc.returncode == 0 and "No syntax or stream encoding errors" in qc.stdout,
+          qc.stdout + qc.stderr)
+
+    outline = json.loads(run(["qpdf", "--json", "--json-key=outlines", a]).stdout)["outlines"]
+    check("outline has the preface", [o["title"] for o in outline] == ["Preface"], str(outline))
+    labels = json.loads(run(["qpdf", "--json", "--json-key=pagelabels", a]).stdout)["pagelabels"]
+    styles = [l["label"].get("/S") for l in labels]
+    check("page labels: roman front matter", styles and styles[0] == "/r", str(labels))
+
+    text = run(["pdftotext", "-layout", a, "-"]).stdout
+    check("copied text keeps ligatures as letters", "\ufb01" not in text and "\ufb02" not in text)
+    tail = " ".join(text.split("Detroit")[-1].split())
+    check("dateline set (both lines)", tail.startswith(", Michigan July 28, 1989"), tail[:80])
+    plain = run(["pdftotext", "-f", "5", "-l", "5", a, "-"]).stdout
+    check("running text extracts in order",
+          "This book consists of a series of articles which were originally published" in
+          " ".join(plain.split()), plain[:300])
+
+    env2 = dict(env)
+    env2["SOURCE_DATE_EPOCH"] = "86400"
+    c = build(folio, os.path.join(tmp, "c"), env=env2)
+    check("SOURCE_DATE_EPOCH sets the dates",
+          "CreationDate:    Fri Jan  2 00:00:00 1970 UTC" in run(["pdfinfo", c]).stdout)
+
+    d = build(folio, os.path.join(tmp, "d"), extra=["--bleed", "--crop-marks"], env=env)
+    dbox = run(["pdfinfo", "-box", "-f", "5", "-l", "6", d]).stdout
+    def box(kind, page):
+        for l in dbox.splitlines():
+            if l.startswith("Page") and l.split()[1] == str(page) and kind + ":" in l:
+                return [float(v) for v in l.split()[-4:]]
+    # 0.125 in = 9 pt of bleed beyond the trim on the outside (right of a recto, left of a
+    # verso), top and bottom; the crop-mark slug puts the trim 33 pt in.
+    check("--bleed --crop-marks: boxes",
+          box("TrimBox", 5) == [33, 33, 465, 681] and box("BleedBox", 5) == [33, 24, 474, 690]
+          and box("BleedBox", 6) == [24, 24, 465, 690] and box("MediaBox", 5) == [0, 0, 498, 714],
+          dbox)
+
+    pdfcheck = os.path.join(SHARED, "validate", "pdfcheck.sh")
+    if os.path.exists(pdfcheck):
+        pc = run(["bash", pdfcheck, "--require", "trimbox,bleedbox,tagged,outline,title,lang", a],
+                 check_rc=False)
+        last = pc.stdout.strip().splitlines()[-1] if pc.stdout.strip() else pc.stderr
+        check("pdfcheck.sh PASS", pc.returncode == 0, last)
+    else:
+        print("skip pdfcheck.sh (not found at %s)" % pdfcheck)
+
+    # Layout regressions: render pages and compare with the checked-in PNGs.
+    os.makedirs(GOLDEN, exist_ok=True)
+    for p in GOLDEN_PAGES:
+        prefix = os.path.join(tmp, "page")
+        run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(p), "-l", str(p),
+             "-singlefile", a, prefix])
+        got = prefix + ".png"
+        golden = os.path.join(GOLDEN, "seed-page-%d.png" % p)
+        if update or not os.path.exists(golden):
+            os.replace(got, golden)
+            print("wrote " + golden)
+            continue
+        w1, h1, px1 = read_png_gray(got)
+        w2, h2, px2 = read_png_gray(golden)
+        if (w1, h1) != (w2, h2):
+            check("page %d render size" % p, False, "%dx%d vs %dx%d" % (w1, h1, w2, h2))
+            continue
+        diff = sum(abs(x - y) for x, y in zip(px1, px2)) / (255.0 * len(px1))
+        check("page %d matches its golden render (diff %.4f)" % (p, diff), diff <= TOLERANCE)
+
+    print("%d passed, %d failed" % (passed, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
