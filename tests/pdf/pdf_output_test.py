@@ -19,7 +19,7 @@ SHARED = os.environ.get("FOLIO_SHARED", os.path.join(ROOT, "..", "shared"))
 # page with block quotes and running heads.
 GOLDEN_PAGES = [3, 5, 7]
 DPI = 40
-TOLERANCE = 0.02  # mean absolute difference, as a fraction of full scale
+TOLERANCE = 0.01  # mean absolute difference, as a fraction of full scale
 
 failures = []
 passed = 0

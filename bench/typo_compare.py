@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Sets the same manuscripts with folio and with pandoc + xelatex (EB Garamond 12, 11/13.6 pt,
+6 x 9 in, 4.5 in measure), scores both with ../shared/typo/typometrics.py and prints the
+figures side by side. See bench/typo_compare.sh for usage."""
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.environ.get("FOLIO_SHARED", os.path.join(ROOT, "..", "shared"))
+TYPO = os.path.join(SHARED, "typo")
+
+# (label, JSON path, goal direction) — the figures the issue's bar is about come first.
+FIELDS = [
+    ("pages", "pages"),
+    ("measured lines", "lines.measured"),
+    ("word gap mean (em)", "word_gap_em.mean"),
+    ("dev. from natural (em)", "word_gap_em.dev_mean"),
+    ("dev. from natural (rel)", "word_gap_em.dev_mean_rel"),
+    ("lines > 1.5x natural", "word_gap_em.rel_natural.over_1_5"),
+    ("TeX badness > 1000", "word_gap_em.tex_badness.over_1000"),
+    ("overshrunk lines", "word_gap_em.tex_badness.overshrunk_lines"),
+    ("gap p95 (em)", "word_gap_em.p95"),
+    ("gap max (em)", "word_gap_em.max"),
+    ("gap std (em)", "word_gap_em.std"),
+    ("loose share", "word_gap_em.loose_share"),
+    ("tight share", "word_gap_em.tight_share"),
+    ("adjacent delta (em)", "word_gap_em.adjacent_delta_mean"),
+    ("overfull lines", "overfull.count"),
+    ("hyphens / 100 lines", "hyphens.per_100_lines"),
+    ("longest hyphen ladder", "hyphens.max_ladder"),
+    ("hyphen at page break", "hyphens.at_page_break"),
+    ("widows", "widows.count"),
+    ("orphans", "orphans.count"),
+    ("runts share", "runts_share"),
+    ("rivers / 1000 lines", "rivers.per_1000_lines"),
+]
+
+
+def load_make_pdfs():
+    spec = importlib.util.spec_from_file_location("make_pdfs", os.path.join(TYPO, "calib", "make_pdfs.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def get(d, path):
+    for k in path.split("."):
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def fmt(v):
+    if v is None:
+        return "-"
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float):
+        return "%.3f" % v
+    return str(v)
+
+
+def run(cmd, cwd=None, env=None):
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        raise SystemExit("failed: %s\n%s%s" % (" ".join(cmd), p.stdout[-2000:], p.stderr[-2000:]))
+    return p.stdout
+
+
+def first_arabic_page(pdf):
+    labels = json.loads(run(["qpdf", "--json", "--json-key=pagelabels", pdf]))["pagelabels"]
+    for l in labels:
+        if l["label"].get("/S") == "/D":
+            return l["index"] + 1
+    return 1
+
+
+def metrics(pdf, first_page):
+    out = run([sys.executable, os.path.join(TYPO, "typometrics.py"), pdf, "--json",
+               "--pages", "%d-100000" % first_page])
+    return json.loads(out)
+
+
+def check(pdf, first_page):
+    p = subprocess.run([sys.executable, os.path.join(TYPO, "typometrics.py"), pdf, "--check",
+                        os.path.join(TYPO, "goals.json"), "--pages", "%d-100000" % first_page],
+                       capture_output=True, text=True)
+    fails = [l.strip() for l in p.stdout.splitlines() if l.strip().startswith("FAIL must")]
+    return fails
+
+
+def folio_pdf(folio, md_files, work, style_path, title):
+    ms = os.path.join(work, "manuscript")
+    os.makedirs(ms, exist_ok=True)
+    names = []
+    for i, text in enumerate(md_files):
+        name = "part%02d.md" % (i + 1)
+        with open(os.path.join(ms, name), "w", encoding="utf-8") as f:
+            f.write(text)
+        names.append(name)
+    with open(os.path.join(ms, "book.yaml"), "w", encoding="utf-8") as f:
+        f.write("title: %s\nauthor: David North\nlang: en-US\ndate: \"1989-07-28\"\n" % title)
+        f.write("style: %s\ncontents:\n" % style_path)
+        for n in names:
+            f.write("  - %s\n" % n)
+    out = os.path.join(work, "folio-out")
+    t0 = time.time()
+    run([folio, "build", ms, "-o", out, "--pdf", "--quiet"])
+    elapsed = time.time() - t0
+    pdf = [os.path.join(out, f) for f in os.listdir(out) if f.endswith(".pdf")][0]
+    return pdf, elapsed
+
+
+def xelatex_pdf(mp, md_files, work):
+    tex_dir = os.path.join(work, "tex")
+    os.makedirs(tex_dir, exist_ok=True)
+    md = os.path.join(tex_dir, "book.md")
+    with open(md, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(md_files))
+    body = run(["pandoc", "book.md", "-f", "markdown", "-t", "latex", "--top-level-division=chapter"],
+               cwd=tex_dir)
+    src = mp.LATEX_PRE % dict(mp.GEOM, extra=mp.TEX_VARIANTS["tex-kp"], body=body)
+    with open(os.path.join(tex_dir, "book.tex"), "w", encoding="utf-8") as f:
+        f.write(src)
+    t0 = time.time()
+    for _ in range(2):
+        subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", "book.tex"],
+                       cwd=tex_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = (time.time() - t0) / 2
+    pdf = os.path.join(tex_dir, "book.pdf")
+    if not os.path.exists(pdf):
+        raise SystemExit("xelatex failed: see %s/book.log" % tex_dir)
+    return pdf, elapsed
+
+
+def long_manuscript(mp, chapters):
+    """The seed preface, sentence-rotated per chapter (as the calibration copies are), each
+    chapter with a footnote: a multi-chapter book of about 12 pages a chapter... of text."""
+    seed = open(os.path.join(ROOT, "manuscript", "preface.md"), encoding="utf-8").read()
+    seed = seed.replace("# Preface {epub:type=preface}", "# Preface")
+    parts = []
+    for k in range(chapters):
+        text = mp.make_copy(seed, k + 1)
+        lines = text.split("\n", 1)
+        text = "# Chapter %d\n%s" % (k + 1, lines[1])
+        blocks = text.split("\n\n")
+        for i, b in enumerate(blocks):
+            if i > 0 and not b.startswith((">", ":::", "#")):
+                blocks[i] = b + "[^c%d]" % (k + 1)
+                break
+        text = "\n\n".join(blocks)
+        text += ("\n\n[^c%d]: A note to chapter %d, set at the foot of the page where its "
+                 "reference falls, in the smaller size of the notes.\n" % (k + 1, k + 1))
+        parts.append(text)
+    return parts
+
+
+def compare(name, folio, mp, md_files, style_path, work):
+    fpdf, ftime = folio_pdf(folio, md_files, os.path.join(work, name), style_path,
+                            "Perestroika versus Socialism")
+    xpdf, xtime = xelatex_pdf(mp, md_files, os.path.join(work, name))
+    ff = first_arabic_page(fpdf)
+    fm, xm = metrics(fpdf, ff), metrics(xpdf, 2)
+    print("\n== %s (folio from page %d; xelatex from page 2, after its title page)" % (name, ff))
+    print("%-26s %12s %12s" % ("", "folio", "xelatex"))
+    for label, path in FIELDS:
+        print("%-26s %12s %12s" % (label, fmt(get(fm, path)), fmt(get(xm, path))))
+    print("%-26s %12s %12s" % ("wall time (s)", "%.2f" % ftime, "%.2f" % xtime))
+    fails = check(fpdf, ff)
+    print("folio 'must' goals failed: %d%s" % (len(fails), "".join("\n  " + f for f in fails)))
+    return fm, xm, fpdf, xpdf
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folio", default=os.path.join(ROOT, "build", "folio"))
+    ap.add_argument("--chapters", type=int, default=12)
+    ap.add_argument("--keep", help="keep the PDFs in this folder")
+    a = ap.parse_args()
+    for tool in ("pandoc", "xelatex", "qpdf", "mutool"):
+        if not shutil.which(tool):
+            raise SystemExit("%s is needed (apt-get install pandoc texlive-xetex "
+                             "texlive-latex-recommended qpdf mupdf-tools)" % tool)
+    mp = load_make_pdfs()
+    work = a.keep or tempfile.mkdtemp(prefix="folio-typo-")
+    style = os.path.join(HERE, "calibration-style.yaml")
+    calib = open(os.path.join(TYPO, "calib", "manuscript.md"), encoding="utf-8").read()
+    fm, xm, _, _ = compare("calibration", a.folio, mp, [calib], style, work)
+    classic = os.path.join(ROOT, "styles", "classic.yaml")
+    lm, lx, _, _ = compare("long (%d chapters)" % a.chapters, a.folio, mp,
+                           long_manuscript(mp, a.chapters), classic, work)
+    # The issue's bar on the long manuscript.
+    bar = [
+        ("dev. from natural <= xelatex", get(lm, "word_gap_em.dev_mean") <= get(lx, "word_gap_em.dev_mean")),
+        ("lines > 1.5x <= xelatex", get(lm, "word_gap_em.rel_natural.over_1_5") <= get(lx, "word_gap_em.rel_natural.over_1_5")),
+        ("0 overfull", get(lm, "overfull.count") == 0),
+        ("0 widows, 0 orphans", get(lm, "widows.count") == 0 and get(lm, "orphans.count") == 0),
+        ("no word split across pages", get(lm, "hyphens.at_page_break") == 0),
+        ("hyphen ladder <= 2", get(lm, "hyphens.max_ladder") <= 2),
+    ]
+    print("\n== the bar on the long manuscript")
+    for label, ok in bar:
+        print("%-4s %s" % ("ok" if ok else "FAIL", label))
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print("\nPDFs kept in " + work)
+    return 0 if all(ok for _, ok in bar) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
