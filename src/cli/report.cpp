@@ -202,8 +202,12 @@ void print_diagnostics(std::FILE* out, const support::Diagnostics& unsorted,
   if (summary) {
     auto e = diags.count(support::Severity::error);
     auto w = diags.count(support::Severity::warning);
-    if (e + w > 0)
-      fmt::print(out, "{} error{}, {} warning{}\n", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+    // "2 errors, 3 warnings"; a count of zero is left out, and nothing is said when clean.
+    std::string counts;
+    if (e > 0) counts = fmt::format("{} error{}", e, e == 1 ? "" : "s");
+    if (w > 0)
+      counts += fmt::format("{}{} warning{}", counts.empty() ? "" : ", ", w, w == 1 ? "" : "s");
+    if (!counts.empty()) fmt::print(out, "{}\n", counts);
   }
 }
 

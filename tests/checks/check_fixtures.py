@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""`folio check` on every fixture folder here: the exact diagnostics, in order; then --fix.
+
+Each fixture is a small manuscript with an expected.txt listing, one per line and in the
+order folio prints them, `file:line:column: severity: code`. The driver runs
+`folio check --format json` and requires exactly that list (so a check must fire at the
+right place and nowhere else), the matching text report and exit status, and, for a
+fixture with a fixed/ folder, that `folio check --fix` on a copy turns each source into
+fixed/'s version and changes nothing else.
+"""
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+
+FOLIO = os.path.abspath(sys.argv.pop(1))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+# The codes whose fixes --fix applies (docs/checks.md marks them "fixed by --fix").
+AUTO_FIX = {"straight-quote", "straight-apostrophe", "ascii-dash", "ascii-ellipsis",
+            "double-space", "space-before-punctuation", "byte-order-mark"}
+
+
+def fixtures():
+    return sorted(d for d in os.listdir(HERE) if os.path.isfile(os.path.join(HERE, d, "expected.txt")))
+
+
+def expected_of(name):
+    out = []
+    with open(os.path.join(HERE, name, "expected.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            m = re.fullmatch(r"(.+):(\d+):(\d+): (error|warning|note): ([a-z0-9-]+)", line)
+            assert m, f"{name}/expected.txt: bad line {line!r}"
+            out.append((m[1], int(m[2]), int(m[3]), m[4], m[5]))
+    return out
+
+
+def run(*args):
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([FOLIO, *args], capture_output=True, text=True, timeout=60, env=env)
+
+
+def check_json(folder):
+    r = run("check", "--format", "json", folder)
+    return r, json.loads(r.stdout) if r.stdout.strip() else []
+
+
+def snapshot(folder):
+    files = {}
+    for base, _dirs, names in os.walk(folder):
+        for n in names:
+            p = os.path.join(base, n)
+            with open(p, "rb") as f:
+                files[os.path.relpath(p, folder)] = (f.read(), stat.S_IMODE(os.stat(p).st_mode))
+    return files
+
+
+class Fixtures(unittest.TestCase):
+    def test_fixture_count(self):
+        self.assertGreaterEqual(len(fixtures()), 40)
+
+    def test_exact_diagnostics(self):
+        for name in fixtures():
+            with self.subTest(fixture=name):
+                expected = expected_of(name)
+                r, diags = check_json(os.path.join(HERE, name))
+                got = [(d["file"], d["line"], d["column"], d["severity"], d["code"]) for d in diags]
+                self.assertEqual(got, expected, r.stderr)
+                wants_error = any(e[3] == "error" for e in expected)
+                self.assertEqual(r.returncode, 1 if wants_error else 0, r.stderr)
+                for d in diags:
+                    self.assertEqual(set(d), {"file", "line", "column", "end_line", "end_column",
+                                              "severity", "code", "message", "fix"})
+                    self.assertTrue(d["message"])
+                    self.assertGreaterEqual((d["end_line"], d["end_column"]), (d["line"], d["column"]))
+                    if d["code"] in AUTO_FIX and d["code"] != "byte-order-mark":
+                        self.assertIsNotNone(d["fix"], d)
+
+    def test_text_report(self):
+        for name in fixtures():
+            with self.subTest(fixture=name):
+                expected = expected_of(name)
+                r = run("check", os.path.join(HERE, name))
+                heads = [l for l in r.stderr.splitlines() if re.search(r": (error|warning|note): ", l)]
+                self.assertEqual(len(heads), len(expected), r.stderr)
+                for head, (file, line, col, sev, code) in zip(heads, expected):
+                    where = file if line == 0 else f"{file}:{line}:{col}"
+                    self.assertTrue(head.startswith(f"{where}: {sev}: "), head)
+                    self.assertTrue(head.endswith(f" [{code}]"), head)
+                    self.assertNotIn("\033[", head)  # not a terminal: no colour
+                errors = sum(e[3] == "error" for e in expected)
+                warnings = sum(e[3] == "warning" for e in expected)
+                if expected:
+                    parts = ([f"{errors} error{'' if errors == 1 else 's'}"] if errors else []) + \
+                            ([f"{warnings} warning{'' if warnings == 1 else 's'}"] if warnings else [])
+                    self.assertEqual(r.stderr.splitlines()[-1], ", ".join(parts))
+                else:
+                    self.assertEqual(r.stderr, "")
+
+    def test_werror(self):
+        r = run("check", "--werror", os.path.join(HERE, "double-space"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(run("check", os.path.join(HERE, "double-space")).returncode, 0)
+        self.assertEqual(run("check", "--werror", os.path.join(HERE, "clean")).returncode, 0)
+
+    def test_fix_changes_only_the_fixed_characters(self):
+        fixed_any = 0
+        for name in fixtures():
+            golden = os.path.join(HERE, name, "fixed")
+            if not os.path.isdir(golden):
+                continue
+            fixed_any += 1
+            with self.subTest(fixture=name), tempfile.TemporaryDirectory() as tmp:
+                book = os.path.join(tmp, name)
+                shutil.copytree(os.path.join(HERE, name), book)
+                os.chmod(os.path.join(book, "a.md"), 0o640)
+                before = snapshot(book)
+                r = run("check", "--fix", book)
+                self.assertIn("fixed ", r.stderr)
+                after = snapshot(book)
+                self.assertEqual(sorted(after), sorted(before))  # no temporary left behind
+                for rel, (data, mode) in before.items():
+                    want = data
+                    if os.path.dirname(rel) == "" and os.path.exists(os.path.join(golden, rel)):
+                        with open(os.path.join(golden, rel), "rb") as f:
+                            want = f.read()
+                    self.assertEqual(after[rel][0], want, rel)
+                    self.assertEqual(after[rel][1], mode, rel)
+                _, left = check_json(book)
+                self.assertEqual([d for d in left if d["code"] in AUTO_FIX], [])
+                # A second --fix has nothing left to do.
+                self.assertNotIn("fixed ", run("check", "--fix", book).stderr)
+        self.assertGreaterEqual(fixed_any, 5)
+
+    def test_fix_writes_nothing_when_reading_fails(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "control-character"), book)
+            with open(os.path.join(book, "a.md"), "a", encoding="utf-8") as f:
+                f.write('\n"straight"\n')
+            before = snapshot(book)
+            self.assertEqual(run("check", "--fix", book).returncode, 1)
+            self.assertEqual(snapshot(book), before)
+
+    def test_seed_manuscript_is_clean(self):
+        r = run("check", os.path.join(ROOT, "manuscript"))
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        _, diags = check_json(os.path.join(ROOT, "manuscript"))
+        self.assertEqual(diags, [])
+
+    def test_every_code_documented_and_exercised(self):
+        with open(os.path.join(ROOT, "docs", "checks.md"), encoding="utf-8") as f:
+            documented = set(re.findall(r"^### `([a-z0-9-]+)`", f.read(), re.M))
+        exercised = {e[4] for name in fixtures() for e in expected_of(name)}
+        with open(os.path.join(ROOT, "tests", "bad", "expected.txt"), encoding="utf-8") as f:
+            exercised |= set(re.findall(r"\[([a-z0-9-]+)\]$", f.read(), re.M))
+        exercised.add("no-manuscript")  # a missing folder: tests/cli_test.py
+        self.assertEqual(exercised - documented, set(), "undocumented codes")
+        self.assertEqual(documented - exercised, set(), "documented codes without a fixture")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
