@@ -30,7 +30,7 @@ Words words_of(const CLI::App& app) {
     for (const auto& l : opt->get_lnames()) spellings.push_back("--" + l);
     if (spellings.empty()) continue;  // a positional
     w.flags.insert(w.flags.end(), spellings.begin(), spellings.end());
-    if (opt->get_type_size() == 0) continue;
+    if (opt->get_expected_max() == 0) continue;  // a flag: no value
     std::string type = opt->get_type_name();
     auto open = type.find('{');
     if (open != std::string::npos) {

@@ -73,7 +73,7 @@ struct WatchOptions {
 
 struct PreviewOptions {
   std::filesystem::path dir = "manuscript";
-  std::filesystem::path output;  ///< empty: OUTDIR-free default "<slug>-preview.png"
+  std::filesystem::path output;  ///< empty: out/<slug>-preview.png
   std::string pages = "1-8";     ///< a range "A-B", or one page "N" (1-based, as in the PDF)
   double dpi = 72;
   Verbosity verbosity = Verbosity::normal;

@@ -68,14 +68,14 @@ std::string strip_leading_spaces(const std::string& line) {
 }
 
 // A help footer: prose paragraphs, and an "Examples:" paragraph shown as literal lines.
-std::string footer_roff(const std::string& footer, bool skip_exit_status) {
+// The top-level footer fills the EXAMPLES section, which has a heading of its own and
+// an EXIT STATUS section after it, so there the label and the exit-status line are left out.
+std::string footer_roff(const std::string& footer, bool top_level) {
   std::string out;
   for (const std::string& p : paragraphs(footer)) {
-    if (p.starts_with("Exit status:")) {
-      if (skip_exit_status) continue;
-    }
+    if (top_level && p.starts_with("Exit status:")) continue;
     if (p.starts_with("Examples:")) {
-      out += ".PP\nExamples:\n.PP\n.RS 4\n.nf\n";
+      out += top_level ? ".RS 4\n.nf\n" : ".PP\nExamples:\n.PP\n.RS 4\n.nf\n";
       std::istringstream in(p.substr(p.find('\n') + 1));
       for (std::string line; std::getline(in, line);)
         out += roff_code(strip_leading_spaces(line)) + "\n";
@@ -95,7 +95,7 @@ std::string option_names(const CLI::Option& opt) {
     names += fmt::format("{}\\fB\\-{}\\fR", names.empty() ? "" : ", ", roff_code(s));
   for (const auto& l : opt.get_lnames())
     names += fmt::format("{}\\fB\\-\\-{}\\fR", names.empty() ? "" : ", ", roff_code(l));
-  if (opt.get_type_size() != 0) {
+  if (opt.get_expected_max() != 0) {
     std::string type = opt.get_type_name();
     names += fmt::format(" \\fI{}\\fR", roff_code(type.substr(0, type.find(':'))));
   }
@@ -108,10 +108,11 @@ std::string options_roff(const CLI::App& app) {
     if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"})
       continue;
     std::string description = opt->get_description();
+    if (!description.empty() && description.back() != '.') description += '.';
     std::string type = opt->get_type_name();
     if (auto brace = type.find('{'); brace != std::string::npos)
       description += " One of " + type.substr(brace) + ".";
-    if (!opt->get_default_str().empty() && opt->get_type_size() != 0 &&
+    if (!opt->get_default_str().empty() && opt->get_expected_max() != 0 &&
         description.find("default") == std::string::npos)
       description += " Default: " + opt->get_default_str() + ".";
     out += ".TP\n" + option_names(*opt) + "\n" + roff_text(description) + "\n";
@@ -123,7 +124,8 @@ std::string synopsis_of(const CLI::App& sub) {
   std::string s = fmt::format("\\fBfolio {}\\fR", roff_code(sub.get_name()));
   bool has_flags = false;
   for (const CLI::Option* opt : sub.get_options()) {
-    if (opt->get_group().empty()) continue;
+    if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"})
+      continue;
     if (opt->get_positional() && opt->get_lnames().empty())
       s += opt->get_required() ? fmt::format(" \\fI{}\\fR", roff_code(opt->get_name(true)))
                                : fmt::format(" [\\fI{}\\fR]", roff_code(opt->get_name(true)));

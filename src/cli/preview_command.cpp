@@ -1,13 +1,80 @@
 // `folio preview`: typeset the book and draw chosen pages, as spreads, into one PNG.
 #include <fmt/format.h>
 
+#include <system_error>
+
+#include "check/check.hpp"
 #include "cli/commands.hpp"
+#include "cli/contact_sheet.hpp"
+#include "cli/install_paths.hpp"
+#include "cli/load.hpp"
+#include "cli/page_range.hpp"
+#include "cli/print_pages.hpp"
+#include "cli/progress_line.hpp"
 
 namespace folio::cli {
 
-int run_preview(const PreviewOptions&) {
-  fmt::print(stderr, "folio: error: preview needs the typesetter's page drawing (not yet)\n");
-  return kExitManuscript;
+int run_preview(const PreviewOptions& options) {
+  namespace fs = std::filesystem;
+  std::string error;
+  auto range = parse_page_range(options.pages, error);
+  if (!range) {
+    fmt::print(stderr, "folio: error: --pages: {}\n", error);
+    return kExitUsage;
+  }
+
+  ProgressLine progress(stderr, options.verbosity != Verbosity::quiet && is_terminal(stderr));
+  support::Diagnostics diags;
+  progress.stage("reading");
+  auto m = load_manuscript(options.dir, diags);
+  // The same gate as `folio build`: a manuscript with errors is not typeset.
+  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
+  auto report = [&] {
+    progress.clear();
+    print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
+                      true);
+  };
+  if (!m || diags.has_errors()) {
+    report();
+    return kExitManuscript;
+  }
+
+  const model::Document& doc = m->document;
+  fs::path png = options.output.empty()
+                     ? fs::path("out") / (model::slug(doc.metadata.title.value) + "-preview.png")
+                     : options.output;
+  pdf::PdfOptions po;
+  po.output = png;
+  po.style_dirs = installed_style_dirs();
+  progress.stage("typesetting");
+  auto pages = typeset_print_pages(doc, po, diags);
+  if (!pages || diags.has_errors()) {
+    report();
+    return kExitManuscript;
+  }
+  std::size_t count = pages->count();
+  if (static_cast<std::size_t>(range->first) > count) {
+    report();
+    fmt::print(stderr, "folio: error: --pages {}: the book has {} page{}\n", options.pages, count,
+               count == 1 ? "" : "s");
+    return kExitUsage;
+  }
+  std::size_t last = std::min(count, static_cast<std::size_t>(range->last)) - 1;
+  SheetLayout sheet = layout_sheet(*pages, static_cast<std::size_t>(range->first) - 1, last,
+                                   options.dpi);
+  progress.stage("drawing");
+  std::error_code ec;
+  if (png.has_parent_path()) fs::create_directories(png.parent_path(), ec);
+  error = write_contact_sheet(*pages, sheet, png);
+  report();
+  if (!error.empty()) {
+    fmt::print(stderr, "folio: error: {}: {}\n", png.string(), error);
+    return kExitUsage;
+  }
+  if (options.verbosity != Verbosity::quiet)
+    fmt::print(stderr, "wrote {} (pages {}–{} of {}, {} × {} px)\n", png.string(),
+               range->first, last + 1, count, sheet.width, sheet.height);
+  return kExitOk;
 }
 
 }  // namespace folio::cli
