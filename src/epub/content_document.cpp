@@ -56,6 +56,7 @@ class SectionWriter {
   std::set<std::string> reserved_;  // author ids anywhere in this section
   std::map<int, int> refs_of_note_;  // note number → references written so far
   std::vector<TocHeading> headings_;
+  int generated_headings_ = 0;
 };
 
 std::string SectionWriter::fresh_id(std::string_view stem) {
@@ -137,7 +138,8 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
   if (!b.id.empty() && !ids_.count(b.id)) {
     author_id(h, b.id, b.source);
   } else {
-    h.append_attribute("id") = fresh_id(level == 1 ? "title" : "h").c_str();
+    h.append_attribute("id") =
+        (level == 1 ? fresh_id("title") : fresh_id(fmt::format("h-{}", ++generated_headings_))).c_str();
   }
   set_lang(h, b.lang);
   for (const auto& c : b.classes) add_class(h, c);
