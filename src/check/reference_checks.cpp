@@ -63,7 +63,8 @@ class IdTable {
 
  private:
   void block(const Block& b) {
-    add(b.id, b.source);
+    // A footnote's id is its label, which is per file and not an id of the book.
+    if (b.kind != model::BlockKind::footnote) add(b.id, b.source);
     for (const Inline& in : b.inlines) inline_ids(in);
     for (const Block& c : b.blocks) block(c);
   }
