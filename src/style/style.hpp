@@ -77,7 +77,7 @@ struct Folios {
 
 struct Footnotes {
   Face face;
-  double space_before = 10;  ///< between the text and the rule above the notes
+  double space_before = 13.6;  ///< between the text and the notes (the rule sits in it)
   double rule_width = 72;
   double rule_thickness = 0.4;
 };

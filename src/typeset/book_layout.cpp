@@ -510,7 +510,9 @@ class BookSetter {
     double h = notes_height(numbers) - st_.footnotes.space_before;
     double y = body_bottom() - h;
     double x = left(page.recto);
-    page.rules.push_back({x, y - st_.footnotes.face.size - 2, st_.footnotes.rule_width,
+    // The rule sits in the space above the notes, clear of the last text line's descenders
+    // (the text ends space_before above y) and of the first note's ascenders.
+    page.rules.push_back({x, y - 0.15 * st_.footnotes.space_before, st_.footnotes.rule_width,
                           st_.footnotes.rule_thickness});
     for (int n : numbers) {
       auto it = notes_.find(n);
