@@ -105,6 +105,29 @@ TEST(Check, SuppressionSilencesWarningsOnly) {
             "check-setting@7:5 check-setting@8:5 ");
 }
 
+// Inputs that would make a naive scanner quadratic; under a CTest timeout they prove the
+// checks stay linear (each is about 200 KB in one paragraph).
+TEST(Check, PathologicalInputsStayLinear) {
+  std::vector<std::string> cases = {std::string(50000, '`') + "x", "", "", "", "", ""};
+  std::string runs, links, html, quotes, ids;
+  for (int i = 0; i < 20000; ++i) {
+    runs += std::string(static_cast<std::size_t>(i % 50 + 1), '`') + " ";
+    links += "](x ";
+    html += "<a ";
+    quotes += "“";
+  }
+  cases[1] = runs;
+  cases[2] = links;
+  cases[3] = html + "<!-- ";
+  cases[4] = quotes;
+  for (int i = 0; i < 5000; ++i) ids += "## H" + std::to_string(i) + " {#same}\n\n";
+  cases[5] = ids;
+  for (const std::string& md : cases) {
+    support::Diagnostics diags = check_text("# A\n\n" + md + "\n");
+    EXPECT_LT(diags.items().size(), 30000u);
+  }
+}
+
 TEST(Codes, EveryCodeHasADocsEntry) {
   std::ifstream in(std::string(FOLIO_SOURCE_DIR) + "/docs/checks.md");
   ASSERT_TRUE(in);

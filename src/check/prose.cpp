@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 
 #include "manuscript/attributes.hpp"
@@ -287,9 +288,81 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
   append(body_offset, body, depth, fresh);
 }
 
+// Where each bracket closes, and where the next backtick run of each length starts, found
+// in one pass each so that masking stays linear even on pathological input (thousands of
+// unmatched brackets or backticks).
+struct InlineIndex {
+  std::vector<std::size_t> closer;  ///< for ( { [: the index of the bracket closing it
+  std::map<std::size_t, std::vector<std::size_t>> runs;  ///< backtick run length → starts
+
+  explicit InlineIndex(std::string_view t) : closer(t.size(), std::string::npos) {
+    std::vector<std::size_t> open[3];
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (c == '\\') {
+        ++i;
+        continue;
+      }
+      if (c == '`') {
+        std::size_t r = 0;
+        while (i + r < t.size() && t[i + r] == '`') ++r;
+        runs[r].push_back(i);
+        i += r - 1;
+        continue;
+      }
+      int kind = c == '(' || c == ')'   ? 0
+                 : c == '{' || c == '}' ? 1
+                 : c == '[' || c == ']' ? 2
+                                        : -1;
+      if (kind < 0) continue;
+      auto& stack = open[kind];
+      if (c == '(' || c == '{' || c == '[') {
+        stack.push_back(i);
+      } else if (!stack.empty()) {
+        closer[stack.back()] = i;
+        stack.pop_back();
+      }
+    }
+  }
+
+  // The start of the next backtick run of exactly `length` after `from`, or npos.
+  std::size_t next_run(std::size_t length, std::size_t from) const {
+    auto it = runs.find(length);
+    if (it == runs.end()) return std::string::npos;
+    auto at = std::upper_bound(it->second.begin(), it->second.end(), from);
+    return at == it->second.end() ? std::string::npos : *at;
+  }
+};
+
+// The next occurrence of `needle` at or after `from`, remembering the last answer: the
+// scans below ask with ever larger `from`, so each byte is searched about once.
+class NextOf {
+ public:
+  NextOf(std::string_view text, std::string_view needle) : text_(text), needle_(needle) {}
+  std::size_t operator()(std::size_t from) {
+    // The last answer holds while no occurrence can lie between `asked_` and `from`.
+    if (!valid_ || from < asked_ || (found_ != std::string::npos && found_ < from)) {
+      found_ = text_.find(needle_, from);
+      asked_ = from;
+      valid_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view text_, needle_;
+  std::size_t asked_ = 0;
+  std::size_t found_ = std::string::npos;
+  bool valid_ = false;
+};
+
 void Mapper::mask_inlines(ProseBlock& b) {
   std::string& t = b.text;
   const std::size_t n = t.size();
+  const InlineIndex index(t);
+  // Searches run on a copy: masking rewrites `t` behind the scan position only.
+  const std::string original = t;
+  NextOf next_gt(original, ">"), next_comment_end(original, "-->");
   auto mask = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to && k < n; ++k)
       if (t[k] != '\n') t[k] = kOpaque;
@@ -307,21 +380,7 @@ void Mapper::mask_inlines(ProseBlock& b) {
       std::size_t run = 0;
       while (i + run < n && t[i + run] == '`') ++run;
       // The code span closes at the next run of exactly as many backticks.
-      std::size_t j = i + run;
-      std::size_t close = std::string::npos;
-      while (j < n) {
-        if (t[j] != '`') {
-          ++j;
-          continue;
-        }
-        std::size_t r = 0;
-        while (j + r < n && t[j + r] == '`') ++r;
-        if (r == run) {
-          close = j;
-          break;
-        }
-        j += r;
-      }
+      std::size_t close = index.next_run(run, i);
       if (close != std::string::npos) {
         mask(i, close + run);
         i = close + run;
@@ -333,10 +392,10 @@ void Mapper::mask_inlines(ProseBlock& b) {
     if (c == '<' && i + 1 < n) {
       std::size_t end = std::string::npos;
       if (t.compare(i, 4, "<!--") == 0) {
-        std::size_t e = t.find("-->", i + 4);
+        std::size_t e = next_comment_end(i + 4);
         if (e != std::string::npos) end = e + 3;
       } else if (is_alpha(t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '?' || t[i + 1] == '!') {
-        std::size_t e = t.find('>', i + 1);
+        std::size_t e = next_gt(i + 1);
         if (e != std::string::npos) end = e + 1;
       }
       if (end != std::string::npos) {
@@ -355,25 +414,13 @@ void Mapper::mask_inlines(ProseBlock& b) {
         continue;
       }
     }
-    if (c == ']' && i + 1 < n && (t[i + 1] == '(' || t[i + 1] == '{' || t[i + 1] == '[')) {
-      // A link destination (parentheses may nest), a span's attributes, a reference label.
-      char open = t[i + 1];
-      char shut = open == '(' ? ')' : open == '{' ? '}' : ']';
-      int level = 0;
-      std::size_t j = i + 1;
-      for (; j < n; ++j) {
-        if (t[j] == '\\') {
-          ++j;
-          continue;
-        }
-        if (t[j] == open) ++level;
-        if (t[j] == shut && --level == 0) break;
-      }
-      if (j < n) {
-        mask(i, j + 1);
-        i = j + 1;
-        continue;
-      }
+    // A link destination (parentheses may nest), a span's attributes, a reference label.
+    if (c == ']' && i + 1 < n && (t[i + 1] == '(' || t[i + 1] == '{' || t[i + 1] == '[') &&
+        index.closer[i + 1] != std::string::npos) {
+      std::size_t j = index.closer[i + 1];
+      mask(i, j + 1);
+      i = j + 1;
+      continue;
     }
     ++i;
   }

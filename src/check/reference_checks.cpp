@@ -91,9 +91,11 @@ class IdTable {
     std::size_t start = src->lines.line_start(pos.line);
     std::size_t end = f->text.find('\n', start);
     std::size_t from = start + static_cast<std::size_t>(std::max(pos.column, 1) - 1);
-    std::size_t at = f->text.find(needle, from);
-    if (at != std::string::npos && (end == std::string::npos || at < end))
-      pos.column = static_cast<int>(at - start) + 1;
+    if (end == std::string::npos) end = f->text.size();
+    if (from >= end) return pos;
+    // Search the line only: an id not spelt `#id` there must not cost a scan of the file.
+    std::size_t at = std::string_view(f->text).substr(from, end - from).find(needle);
+    if (at != std::string_view::npos) pos.column = static_cast<int>(from + at - start) + 1;
     return pos;
   }
 

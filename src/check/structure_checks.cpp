@@ -1,6 +1,7 @@
 // Structure checks over the model: sections and their order, headings, fenced divs,
 // datelines, epigraphs and block quotes.
 #include <array>
+#include <map>
 #include <string_view>
 
 #include "check/families.hpp"
@@ -42,6 +43,7 @@ class StructureChecker {
 
   const manuscript::Manuscript& m_;
   support::Diagnostics& diags_;
+  std::map<std::string, LineIndex> lines_;  // per file, built when first needed
   int previous_level_ = 1;
 };
 
@@ -76,7 +78,7 @@ void StructureChecker::check_role(const model::Section& s) {
   support::SourcePos pos = s.heading->source;
   // Point at the role itself when the heading line spells it out.
   if (const manuscript::SourceFile* f = m_.source(pos.file)) {
-    LineIndex lines(f->text);
+    const LineIndex& lines = lines_.try_emplace(pos.file, f->text).first->second;
     std::size_t start = lines.line_start(pos.line);
     std::size_t end = f->text.find('\n', start);
     std::string_view line = std::string_view(f->text).substr(
