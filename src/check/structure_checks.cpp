@@ -1,5 +1,6 @@
 // Structure checks over the model: sections and their order, headings, fenced divs,
 // datelines, epigraphs and block quotes.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string_view>
@@ -19,8 +20,10 @@ constexpr std::array<std::string_view, 17> kRoles{
     "acknowledgments", "chapter",  "part",         "epilogue", "conclusion", "afterword",
     "appendix",        "endnotes", "bibliography", "glossary", "colophon"};
 
-// Fenced-div classes folio gives a structure of their own; others stay generic blocks.
-constexpr std::array<std::string_view, 2> kDivClasses{"dateline", "epigraph"};
+// Fenced-div classes the manuscript format names (docs/manuscript.md): two with a structure
+// of their own, three that styles lay out; any other class is a generic block.
+constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "attribution",
+                                                      "letter", "signature"};
 
 // A dateline has at most this many lines (place, date, and perhaps a name).
 constexpr std::size_t kMaxDatelineLines = 3;
@@ -150,8 +153,9 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
       }
       case BlockKind::div: {
         for (const std::string& cls : b.classes) {
+          if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end()) continue;
           std::string message =
-              "folio has no layout for the class '" + cls + "'; the div is kept as a generic block";
+              "folio does not know the class '" + cls + "'; the div is kept as a generic block";
           if (auto near = nearest_name(cls, kDivClasses))
             message += "; did you mean '" + *near + "'?";
           diags_.warning("unknown-div-class", b.source, message);
