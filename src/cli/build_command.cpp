@@ -83,6 +83,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     progress.stage("writing the EPUB");
     epub::EpubOptions eo;
     eo.output = options.out_dir / (stem + ".epub");
+    eo.style_dirs = installed_style_dirs();
     timed(eo.output, [&] { return epub::write_epub(doc, eo, diags); });
   }
   if (want_pdf) {

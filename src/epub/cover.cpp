@@ -32,26 +32,28 @@ constexpr Ink kGround{0.953, 0.933, 0.894};   // warm paper
 constexpr Ink kText{0.129, 0.122, 0.110};     // near-black ink
 constexpr Ink kAccent{0.553, 0.122, 0.106};   // deep red rule and author
 
-// A centred, wrapped paragraph of `text` in `family` at `size` px, shrunk until it fits
+// A centred, wrapped paragraph of `text` in `face` at `size` px, shrunk until it fits
 // within `max_height` px (long titles).
 std::unique_ptr<PangoLayout, GObjectDeleter> paragraph(PangoContext* ctx, const std::string& text,
-                                                       const std::string& family, double size,
+                                                       const CoverFace& face, double size,
                                                        double max_height, double letter_spacing) {
   std::unique_ptr<PangoLayout, GObjectDeleter> layout(pango_layout_new(ctx));
   pango_layout_set_text(layout.get(), text.c_str(), -1);
   pango_layout_set_width(layout.get(), static_cast<int>(kTextWidth * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
   pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
-  if (letter_spacing > 0) {
-    PangoAttrList* attrs = pango_attr_list_new();
-    pango_attr_list_insert(attrs,
-                           pango_attr_letter_spacing_new(static_cast<int>(letter_spacing * PANGO_SCALE)));
-    pango_layout_set_attributes(layout.get(), attrs);
-    pango_attr_list_unref(attrs);
-  }
+  PangoAttrList* attrs = pango_attr_list_new();
+  if (letter_spacing > 0)
+    pango_attr_list_insert(
+        attrs, pango_attr_letter_spacing_new(static_cast<int>(letter_spacing * PANGO_SCALE)));
+  if (face.small_caps) pango_attr_list_insert(attrs, pango_attr_font_features_new("smcp 1"));
+  pango_layout_set_attributes(layout.get(), attrs);
+  pango_attr_list_unref(attrs);
   for (int attempt = 0; attempt < 12; ++attempt) {
     std::unique_ptr<PangoFontDescription, FontDescriptionDeleter> desc(
-        pango_font_description_from_string(family.c_str()));
+        pango_font_description_new());
+    pango_font_description_set_family(desc.get(), face.family.c_str());
+    pango_font_description_set_style(desc.get(), face.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_font_description_set_absolute_size(desc.get(), size * PANGO_SCALE);
     pango_layout_set_font_description(layout.get(), desc.get());
     pango_layout_set_spacing(layout.get(), static_cast<int>(size * 0.12 * PANGO_SCALE));
@@ -135,7 +137,7 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
   }
 
   if (!text.authors.empty()) {
-    auto author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 6);
+    auto author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 4);
     double h = height_of(author.get());
     show(cr.get(), author.get(), kCoverHeight - 330 - h, kAccent);
   }

@@ -17,11 +17,18 @@ struct CoverText {
   std::string lang;
 };
 
-/// The fonts the cover is set in (Pango family names); the style decides them.
+/// A face on the cover: a Pango family name, italic or not, small capitals or not.
+struct CoverFace {
+  std::string family = "EB Garamond 12";
+  bool italic = false;
+  bool small_caps = false;
+};
+
+/// The faces the cover is set in; the book's style decides them (see cover_fonts_of).
 struct CoverFonts {
-  std::string title = "EB Garamond 12";
-  std::string subtitle = "EB Garamond 12 Italic";
-  std::string author = "EB Garamond 12";
+  CoverFace title;
+  CoverFace subtitle{"EB Garamond 12", true, false};
+  CoverFace author{"EB Garamond 12", false, true};
 };
 
 /// Renders the cover as a PNG of kCoverWidth × kCoverHeight. The same text and fonts give

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "epub/accessibility.hpp"
+#include "epub/book_style.hpp"
 #include "epub/build_time.hpp"
 #include "epub/content_document.hpp"
 #include "epub/cover.hpp"
@@ -51,8 +52,8 @@ std::string file_stem(std::string_view s) {
 }
 
 // The book's images (cover first), read and named; false after reporting an error.
-bool gather_images(const model::Document& doc, const BookInfo& book, ContentLinks& links,
-                   std::vector<ManifestItem>& images, ManifestItem& cover,
+bool gather_images(const model::Document& doc, const BookInfo& book, const CoverFonts& fonts,
+                   ContentLinks& links, std::vector<ManifestItem>& images, ManifestItem& cover,
                    support::Diagnostics& diags) {
   bool ok = true;
   const model::MetaString& given = doc.metadata.cover_image;
@@ -65,7 +66,7 @@ bool gather_images(const model::Document& doc, const BookInfo& book, ContentLink
     std::string error;
     CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value,
                    authors_line(doc.metadata), book.lang};
-    auto png = render_cover_png(text, CoverFonts{}, error);
+    auto png = render_cover_png(text, fonts, error);
     if (!png) {
       diags.error("epub-cover-render", {}, "cannot draw the cover: " + error);
       return false;
@@ -143,9 +144,10 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
     files.push_back(fmt::format("{:03}-{}.xhtml", i + 1, file_stem(doc.sections[i].role)));
   ContentLinks links = index_links(doc, files);
 
+  style::Style design = book_style(doc, options.style, options.style_dirs, diags);
   std::vector<ManifestItem> images;
   ManifestItem cover;
-  if (!gather_images(doc, book, links, images, cover, diags)) return false;
+  if (!gather_images(doc, book, cover_fonts_of(design), links, images, cover, diags)) return false;
 
   std::vector<ContentDocument> pages;
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
@@ -187,7 +189,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
                      std::move(pages[i].xhtml)});
   items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false,
                    ncx_document(book, toc)});
-  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(meta.style.value)});
+  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design)});
   items.push_back(std::move(cover));
   for (auto& img : images) items.push_back(std::move(img));
 

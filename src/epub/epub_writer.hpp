@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/document.hpp"
 #include "support/diagnostic.hpp"
@@ -15,6 +16,10 @@ struct EpubOptions {
   /// The SOURCE_DATE_EPOCH to honour; when unset, write_epub reads the environment variable.
   /// Without one, times come from the newest manuscript file, never the clock.
   std::optional<std::string> source_date_epoch;
+  /// A style name or a path to a .yaml file; empty: book.yaml's `style:`, else "classic".
+  std::string style;
+  /// Where style names are looked up, after the manuscript's own styles/ folder.
+  std::vector<std::filesystem::path> style_dirs;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

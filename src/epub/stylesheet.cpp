@@ -1,11 +1,14 @@
 // The built-in "classic" e-book design: justified, hyphenated, indented, quiet.
 #include "epub/stylesheet.hpp"
 
+#include <fmt/format.h>
+
 namespace folio::epub {
 
-std::string stylesheet(std::string_view /*style_name*/) {
-  // Every length is in em or %; only a generic font family and no colour on running text.
-  return R"css(@charset "UTF-8";
+namespace {
+
+// The fixed part of the design; the style's choices follow it (see design_rules).
+constexpr const char* kBase = R"css(@charset "UTF-8";
 @namespace epub "http://www.idpf.org/2007/ops";
 
 /* Running text: justified and hyphenated, paragraphs marked by a first-line indent. */
@@ -18,10 +21,7 @@ body {
 }
 p {
   margin: 0;
-  text-indent: 1.5em;
   text-align: justify;
-  -webkit-hyphens: auto;
-  hyphens: auto;
 }
 /* No indent where a paragraph opens a passage: after a heading, rule or inset block. */
 h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p,
@@ -40,23 +40,16 @@ h1, h2, h3, h4, h5, h6 {
   break-after: avoid;
 }
 h1 { font-size: 1.6em; margin: 2.5em 0 1.5em; }
-h2 { font-size: 1.25em; margin: 1.8em 0 1em; font-style: italic; }
-h3 { font-size: 1.1em; margin: 1.5em 0 0.8em; font-variant: small-caps; }
+h2 { font-size: 1.25em; margin: 1.8em 0 1em; }
+h3 { font-size: 1.1em; margin: 1.5em 0 0.8em; }
 h4, h5, h6 { font-size: 1em; margin: 1.2em 0 0.6em; font-style: italic; }
 
-/* Block quotations: inset on both sides, a touch smaller, paragraphs indented as in the text. */
-blockquote {
-  margin: 1em 2em;
-  font-size: 0.95em;
-}
 blockquote + blockquote { margin-top: 0.5em; }
 
-/* The dateline that closes a preface or letter: set apart, flush right, in small capitals. */
+/* The dateline that closes a preface or letter: set apart (alignment and caps: the style). */
 p.dateline {
   margin-top: 1.5em;
-  text-align: right;
   text-indent: 0;
-  font-variant: small-caps;
   -webkit-hyphens: none;
   hyphens: none;
   page-break-inside: avoid;
@@ -139,6 +132,47 @@ nav#toc ol ol { padding-left: 1.5em; }
 nav#toc li { margin: 0.3em 0; }
 nav#toc a { text-decoration: none; }
 )css";
+
+const char* css_align(const std::string& align) {
+  return align == "left" ? "left" : align == "right" ? "right" : "center";
 }
+
+std::string face_rules(const style::Face& face) {
+  return fmt::format("font-style: {}; font-variant: {};", face.italic ? "italic" : "normal",
+                     face.small_caps ? "small-caps" : "normal");
+}
+
+// Sizes are taken relative to the body size, so they stay em and follow the reader's size.
+std::string design_rules(const style::Style& st) {
+  double body = st.body.size > 0 ? st.body.size : 11;
+  auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / body); };
+  const char* hyphens = st.hyphenation.enabled ? "auto" : "manual";
+  std::string strong = st.strong == "italic"       ? "font-weight: normal; font-style: italic;"
+                       : st.strong == "small-caps" ? "font-weight: normal; font-variant: small-caps;"
+                                                   : "font-weight: bold;";
+  std::string out = "\n/* From the style '" + st.name + "'. */\n";
+  out += fmt::format("p {{ text-indent: {}; -webkit-hyphens: {}; hyphens: {}; }}\n", em(st.indent),
+                     hyphens, hyphens);
+  out += fmt::format("strong {{ {} }}\n", strong);
+  out += fmt::format("h1 {{ text-align: {}; {} }}\n", css_align(st.chapter.align),
+                     face_rules(st.chapter.face));
+  out += fmt::format("h2 {{ text-align: {}; {} }}\n", css_align(st.section.align),
+                     face_rules(st.section.face));
+  out += fmt::format("h3 {{ text-align: {}; {} }}\n", css_align(st.subsection.align),
+                     face_rules(st.subsection.face));
+  out += fmt::format("blockquote {{ margin: 1em {} 1em {}; font-size: {}; }}\n",
+                     em(st.block_quote.inset_right), em(st.block_quote.inset_left),
+                     em(st.block_quote.face.size));
+  out += fmt::format("blockquote p + p {{ text-indent: {}; }}\n",
+                     st.block_quote.indent_paragraphs ? em(st.indent) : "0");
+  out += fmt::format("p.dateline {{ text-align: {}; font-variant: {}; }}\n",
+                     css_align(st.dateline.align),
+                     st.dateline.face.small_caps ? "small-caps" : "normal");
+  return out;
+}
+
+}  // namespace
+
+std::string stylesheet(const style::Style& style) { return kBase + design_rules(style); }
 
 }  // namespace folio::epub

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <string>
-#include <string_view>
+
+#include "style/style.hpp"
 
 namespace folio::epub {
 
-/// CSS for the style named in book.yaml. Relative units only, no fonts or colours forced on
-/// the text, so the reader's settings win.
-std::string stylesheet(std::string_view style_name);
+/// CSS for `style`: its indent, headings, block quotes, dateline and hyphenation, in em
+/// relative to its body size. Relative units only, a generic font family and no colours,
+/// so the reader's settings win.
+std::string stylesheet(const style::Style& style);
 
 }  // namespace folio::epub

@@ -1,0 +1,48 @@
+// Style lookup for the EPUB, falling back to the classic design with a warning.
+#include "epub/book_style.hpp"
+
+#include <fmt/format.h>
+
+namespace folio::epub {
+
+style::Style book_style(const model::Document& doc, const std::string& name,
+                        const std::vector<std::filesystem::path>& dirs,
+                        support::Diagnostics& diags) {
+  std::string wanted = !name.empty()                  ? name
+                       : !doc.metadata.style.empty() ? doc.metadata.style.value
+                                                      : "classic";
+  std::vector<std::filesystem::path> search{doc.base_dir / "styles"};
+  search.insert(search.end(), dirs.begin(), dirs.end());
+  search.push_back(FOLIO_STYLES_DIR);
+  support::SourcePos where = doc.metadata.style.source;
+  auto path = style::find_style(wanted, search);
+  if (!path) {
+    diags.warning("epub-style-not-found", where,
+                  fmt::format("no style named '{}'; the EPUB uses the classic design", wanted));
+    return {};
+  }
+  // The style's own errors are the PDF writer's to report; here they only mean "use classic".
+  support::Diagnostics style_diags;
+  auto st = style::load_style(*path, style_diags);
+  if (!st) {
+    std::string why;
+    for (const auto& d : style_diags.items())
+      if (d.severity == support::Severity::error && why.empty())
+        why = fmt::format(" ({}:{}: {})", d.pos.file, d.pos.line, d.message);
+    diags.warning("epub-style-invalid", where,
+                  fmt::format("style '{}' cannot be read{}; the EPUB uses the classic design",
+                              wanted, why));
+    return {};
+  }
+  return *st;
+}
+
+CoverFonts cover_fonts_of(const style::Style& style) {
+  CoverFonts f;
+  f.title = {style.chapter.face.family, style.chapter.face.italic, style.chapter.face.small_caps};
+  f.subtitle = {style.body.family, true, false};
+  f.author = {style.body.family, false, true};
+  return f;
+}
+
+}  // namespace folio::epub
