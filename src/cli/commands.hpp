@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,7 @@ int run_dump(const std::filesystem::path& dir);
 
 struct InitOptions {
   std::filesystem::path dir;
-  std::string title;  ///< empty: made from the folder's name
+  std::optional<std::string> title;  ///< unset: made from the folder's name
   std::string author = "Your Name";
   std::string lang = "en-US";
   Verbosity verbosity = Verbosity::normal;

@@ -73,7 +73,7 @@ int run_init(const InitOptions& options) {
   std::string folder_name = fs::absolute(dir, ec).lexically_normal().filename().string();
   if (folder_name.empty())  // "mybook/" normalises to a trailing empty component
     folder_name = fs::absolute(dir, ec).lexically_normal().parent_path().filename().string();
-  info.title = options.title.empty() ? title_from_folder_name(folder_name) : options.title;
+  info.title = options.title ? *options.title : title_from_folder_name(folder_name);
   info.author = options.author;
   info.lang = options.lang;
   info.folder = dir.string();
