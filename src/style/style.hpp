@@ -117,6 +117,9 @@ struct Style {
   Page page;
   Face body{"EB Garamond 12", 11, 13.6, false, false, 0, ""};
   double indent = 16.5;             ///< first-line indent (1.5 em)
+  /// Body lines sit on a baseline grid of the body leading, so facing pages and the two sides
+  /// of a leaf line up: the space around quotes and headings is padded to whole lines.
+  bool grid = true;
   std::string strong = "italic";    ///< how **strong** is set: bold | italic | small-caps
   std::string mono_family = "DejaVu Sans Mono";
   Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, "center", 90, 40.8, false};

@@ -228,6 +228,7 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
           [&](const YAML::Node& n) {
             auto f = r.face_fields(s.body);
             f["indent"] = r.length(s.indent);
+            f["grid"] = r.boolean(s.grid);
             f["strong"] = r.text(s.strong, {"bold", "italic", "small-caps"});
             f["mono-family"] = r.text(s.mono_family);
             r.map(n, "body", f);

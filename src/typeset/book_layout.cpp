@@ -190,6 +190,7 @@ class BookSetter {
       it.group = group;
       it.notes = p.lines[k].notes;
       it.hyphenated = p.lines[k].hyphenated;
+      it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
       if (k == 0) {
         it.dest = dest;
         it.break_before = !keep_with_previous && !keep_next_;
@@ -210,6 +211,29 @@ class BookSetter {
     it.amount = amount;
     it.keep_at_top = keep_at_top;
     flow.push_back(it);
+  }
+
+  // Pads the spaces that open and close flow[from..] so that, from the body line before to
+  // the body line after, the advances add up to whole body lines: the text after a block
+  // quote or heading returns to the baseline grid. The padding is split between both sides.
+  void pad_to_grid(std::vector<FlowItem>& flow, std::size_t from) {
+    if (!st_.grid || from >= flow.size()) return;
+    if (flow[from].kind != FlowItem::space) add_space_at(flow, from, 0.001);
+    if (flow.back().kind != FlowItem::space) add_space(flow, 0.001);
+    double total = st_.body.leading;  // the next body line's own advance
+    for (std::size_t i = from; i < flow.size(); ++i)
+      total += flow[i].kind == FlowItem::space ? flow[i].amount : flow[i].leading;
+    double lines = std::ceil(total / st_.body.leading - 1e-6);
+    double extra = lines * st_.body.leading - total;
+    flow[from].amount += extra / 2;
+    flow.back().amount += extra / 2;
+  }
+
+  void add_space_at(std::vector<FlowItem>& flow, std::size_t at, double amount) {
+    FlowItem it;
+    it.kind = FlowItem::space;
+    it.amount = amount;
+    flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(at), it);
   }
 
   void paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f, bool indent,
@@ -246,10 +270,12 @@ class BookSetter {
         break;
       case BlockKind::heading: {
         const style::Heading& h = b.level <= 2 ? st_.section : st_.subsection;
+        std::size_t from = flow.size();
         add_space(flow, h.space_before);
         std::string tag = b.level <= 2 ? "H2" : "H3";
         heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, tag, {}, b.source);
         add_space(flow, h.space_after);
+        pad_to_grid(flow, from);
         indent_next = false;
         break;
       }
@@ -263,6 +289,7 @@ class BookSetter {
         qf.measure = f.measure - q.inset_left - q.inset_right;
         qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
         qf.indent = f.indent * q.face.size / st_.body.size;
+        std::size_t from = flow.size();
         add_space(flow, q.space_before);
         bool inner = false;
         for (const Block& c : b.blocks) {
@@ -270,6 +297,7 @@ class BookSetter {
           inner = q.indent_paragraphs;
         }
         add_space(flow, q.space_after);
+        if (f.group.empty()) pad_to_grid(flow, from);
         indent_next = false;
         break;
       }
@@ -283,12 +311,15 @@ class BookSetter {
         indent_next = false;
         break;
       }
-      case BlockKind::scene_break:
+      case BlockKind::scene_break: {
+        std::size_t from = flow.size();
         add_space(flow, st_.body.leading / 2);
         paragraph(flow, plain(st_.scene_break), f, false, Align::center, "P", b.source);
         add_space(flow, st_.body.leading / 2);
+        pad_to_grid(flow, from);
         indent_next = false;
         break;
+      }
       case BlockKind::line_block:
       case BlockKind::code_block: {
         Frame lf = f;
@@ -299,9 +330,11 @@ class BookSetter {
           while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
           t.spans.push_back({0, t.text.size(), false, false, false, true, false, {}});
         }
+        std::size_t from = flow.size();
         add_space(flow, st_.body.leading / 2);
         paragraph(flow, t, lf, false, Align::left, "P", b.source);
         add_space(flow, st_.body.leading / 2);
+        pad_to_grid(flow, from);
         indent_next = false;
         break;
       }
@@ -452,6 +485,12 @@ class BookSetter {
           continue;
         }
         double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
+        if (it.on_grid) {
+          // Snap up to the grid (a no-op where pad_to_grid already made the spaces fit).
+          double origin = body_top() + st_.body.size;
+          double steps = std::ceil((baseline - origin) / st_.body.leading - 1e-6);
+          baseline = origin + std::max(0.0, steps) * st_.body.leading;
+        }
         std::vector<int> with = page_notes;
         for (int n : it.notes)
           if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);

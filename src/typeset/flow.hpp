@@ -21,6 +21,7 @@ struct FlowItem {
   std::string dest;
   std::vector<int> notes;
   bool hyphenated = false;
+  bool on_grid = false;  ///< a body-size line: its baseline snaps to the page's grid
   /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
   bool break_before = true;
   // A space: its height; dropped at the top of a page unless it is a chapter sink.
