@@ -34,7 +34,8 @@ AccessibilityFacts accessibility_facts(const model::Document& doc) {
   for (const auto& s : doc.sections) {
     if (!s.footnotes.empty()) f.has_footnotes = true;
     if (!s.heading) f.has_headings = false;
-    if (has_lang(s.blocks) || (s.heading && (!s.heading->lang.empty() || has_lang(s.heading->inlines))))
+    if (has_lang(s.blocks) ||
+        (s.heading && (!s.heading->lang.empty() || has_lang(s.heading->inlines))))
       f.has_lang_spans = true;
   }
   return f;

@@ -11,12 +11,12 @@ namespace folio::epub {
 
 /// What the publication holds that the accessibility metadata speaks about.
 struct AccessibilityFacts {
-  bool has_images = false;           ///< any image in the reading order (the cover counts)
-  bool all_images_have_alt = true;   ///< every such image has a text alternative
+  bool has_images = false;          ///< any image in the reading order (the cover counts)
+  bool all_images_have_alt = true;  ///< every such image has a text alternative
   bool has_footnotes = false;
-  bool has_headings = false;         ///< sections open with headings (structural navigation)
-  bool has_toc = false;              ///< nav.xhtml lists the sections
-  bool has_lang_spans = false;       ///< passages marked with their language
+  bool has_headings = false;    ///< sections open with headings (structural navigation)
+  bool has_toc = false;         ///< nav.xhtml lists the sections
+  bool has_lang_spans = false;  ///< passages marked with their language
 };
 
 /// Facts read from the model; the cover's contribution is added by the caller.

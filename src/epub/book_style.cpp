@@ -8,9 +8,9 @@ namespace folio::epub {
 style::Style book_style(const model::Document& doc, const std::string& name,
                         const std::vector<std::filesystem::path>& dirs,
                         support::Diagnostics& diags) {
-  std::string wanted = !name.empty()                  ? name
+  std::string wanted = !name.empty()                 ? name
                        : !doc.metadata.style.empty() ? doc.metadata.style.value
-                                                      : "classic";
+                                                     : "classic";
   std::vector<std::filesystem::path> search{doc.base_dir / "styles"};
   search.insert(search.end(), dirs.begin(), dirs.end());
   search.push_back(FOLIO_STYLES_DIR);
@@ -29,9 +29,9 @@ style::Style book_style(const model::Document& doc, const std::string& name,
     for (const auto& d : style_diags.items())
       if (d.severity == support::Severity::error && why.empty())
         why = fmt::format(" ({}:{}: {})", d.pos.file, d.pos.line, d.message);
-    diags.warning("epub-style-invalid", where,
-                  fmt::format("style '{}' cannot be read{}; the EPUB uses the classic design",
-                              wanted, why));
+    diags.warning(
+        "epub-style-invalid", where,
+        fmt::format("style '{}' cannot be read{}; the EPUB uses the classic design", wanted, why));
     return {};
   }
   return *st;

@@ -33,8 +33,7 @@ TEST(BuildTime, NewestManuscriptFile) {
   std::ofstream(dir / "a.md") << "# A\n";
   std::ofstream(dir / "notes.txt") << "not part of the book\n";
   auto at = [](std::int64_t s) {
-    return std::chrono::file_clock::from_sys(
-        std::chrono::sys_seconds(std::chrono::seconds(s)));
+    return std::chrono::file_clock::from_sys(std::chrono::sys_seconds(std::chrono::seconds(s)));
   };
   fs::last_write_time(dir / "book.yaml", at(1000000000));
   fs::last_write_time(dir / "a.md", at(1100000000));

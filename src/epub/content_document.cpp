@@ -52,11 +52,12 @@ class SectionWriter {
   const std::string& file_;
   const SectionContext& ctx_;
   support::Diagnostics& diags_;
-  std::set<std::string> ids_;       // ids written so far
-  std::set<std::string> reserved_;  // author ids anywhere in this section
+  std::set<std::string> ids_;        // ids written so far
+  std::set<std::string> reserved_;   // author ids anywhere in this section
   std::map<int, int> refs_of_note_;  // note number → references written so far
   std::vector<TocHeading> headings_;
   int generated_headings_ = 0;
+  int last_heading_level_ = 0;
 };
 
 std::string SectionWriter::fresh_id(std::string_view stem) {
@@ -133,18 +134,23 @@ ContentDocument SectionWriter::write(const model::Section& section) {
 }
 
 void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
-  level = std::clamp(level, 1, 6);
+  // Levels never skip in the output (### right after # becomes h2): assistive technology
+  // navigates by them. The check stage warns the author about the skip itself.
+  level = std::clamp(std::min(level, last_heading_level_ + 1), 1, 6);
+  last_heading_level_ = level;
   pugi::xml_node h = append_block(parent, fmt::format("h{}", level).c_str());
   if (!b.id.empty() && !ids_.count(b.id)) {
     author_id(h, b.id, b.source);
   } else {
     h.append_attribute("id") =
-        (level == 1 ? fresh_id("title") : fresh_id(fmt::format("h-{}", ++generated_headings_))).c_str();
+        (level == 1 ? fresh_id("title") : fresh_id(fmt::format("h-{}", ++generated_headings_)))
+            .c_str();
   }
   set_lang(h, b.lang);
   for (const auto& c : b.classes) add_class(h, c);
   inlines(h, b.inlines);
-  if (level <= 2) headings_.push_back({level, h.attribute("id").value(), model::plain_text(b.inlines)});
+  if (level <= 2)
+    headings_.push_back({level, h.attribute("id").value(), model::plain_text(b.inlines)});
 }
 
 void SectionWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) {
@@ -398,7 +404,9 @@ void SectionWriter::footnote(pugi::xml_node parent, const Block& note) {
   pugi::xml_node back = append_inline(first, "a");
   back.append_attribute("href") = ("#fnref-" + number).c_str();
   back.append_attribute("role") = "doc-backlink";
-  back.append_attribute("title") = std::string(ctx_.labels.back_to_text).c_str();
+  // A tooltip only in the book's language: a title attribute cannot carry a lang of its own.
+  if (labels_lang_attribute(ctx_.labels, ctx_.book_lang).empty())
+    back.append_attribute("title") = std::string(ctx_.labels.back_to_text).c_str();
   add_class(back, "note-number");
   append_text(back, number + ".");
   if (rest == 1) {

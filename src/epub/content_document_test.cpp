@@ -47,7 +47,9 @@ pugi::xml_node one(const pugi::xml_document& xml, const char* xpath) {
   return set.empty() ? pugi::xml_node() : set.first().node();
 }
 
-std::string attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
+std::string attr(pugi::xml_node n, const char* name) {
+  return n.attribute(name).value();
+}
 
 }  // namespace
 
@@ -138,9 +140,10 @@ TEST(ContentDocument, BlockQuotesKeepTheirParagraphs) {
 
 TEST(ContentDocument, LinksAcrossDocuments) {
   Rendered r;
-  render(read("# One\n\nSee [there](#target) and [web](https://example.org) and [nowhere](x.md).\n\n"
-              "# Two {#target}\n\nText.\n"),
-         0, r);
+  render(
+      read("# One\n\nSee [there](#target) and [web](https://example.org) and [nowhere](x.md).\n\n"
+           "# Two {#target}\n\nText.\n"),
+      0, r);
   EXPECT_EQ(attr(one(r.xml, "//a[text()='there']"), "href"), "002.xhtml#target");
   EXPECT_EQ(attr(one(r.xml, "//a[text()='web']"), "href"), "https://example.org");
   // A link to a file the EPUB does not carry is written as text, with a warning.
@@ -159,4 +162,12 @@ TEST(ContentDocument, TextLosesCharactersXmlForbids) {
   pugi::xml_node p = doc.append_child("p");
   epub::append_text(p, std::string("a\x01") + "b\xEF\xBF\xBF" + "c");
   EXPECT_EQ(std::string(p.text().get()), "abc");
+}
+
+TEST(ContentDocument, HeadingLevelsNeverSkip) {
+  Rendered r;
+  render(read("# C\n\n### Three\n\nText.\n\n#### Four\n\n## Two\n"), 0, r);
+  EXPECT_EQ(r.xml.select_nodes("//h2").size(), 2u);  // ### after # and the real ##
+  EXPECT_EQ(r.xml.select_nodes("//h3").size(), 1u);  // #### after it
+  EXPECT_EQ(r.xml.select_nodes("//h4").size(), 0u);
 }

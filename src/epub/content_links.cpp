@@ -15,7 +15,8 @@ void index_inlines(const std::vector<model::Inline>& inlines, const std::string&
 void index_blocks(const std::vector<model::Block>& blocks, const std::string& file,
                   ContentLinks& links) {
   for (const auto& b : blocks) {
-    if (!b.id.empty() && b.kind != model::BlockKind::footnote) links.file_of_id.try_emplace(b.id, file);
+    if (!b.id.empty() && b.kind != model::BlockKind::footnote)
+      links.file_of_id.try_emplace(b.id, file);
     if (b.kind == model::BlockKind::footnote) links.file_of_note.try_emplace(b.number, file);
     index_inlines(b.inlines, file, links);
     index_blocks(b.blocks, file, links);

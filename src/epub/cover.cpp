@@ -22,15 +22,15 @@ struct FontDescriptionDeleter {
   void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
 };
 
-constexpr double kMargin = 190;            // px from the left and right edges
+constexpr double kMargin = 190;  // px from the left and right edges
 constexpr double kTextWidth = kCoverWidth - 2 * kMargin;
 
 struct Ink {
   double r, g, b;
 };
-constexpr Ink kGround{0.953, 0.933, 0.894};   // warm paper
-constexpr Ink kText{0.129, 0.122, 0.110};     // near-black ink
-constexpr Ink kAccent{0.553, 0.122, 0.106};   // deep red rule and author
+constexpr Ink kGround{0.953, 0.933, 0.894};  // warm paper
+constexpr Ink kText{0.129, 0.122, 0.110};    // near-black ink
+constexpr Ink kAccent{0.553, 0.122, 0.106};  // deep red rule and author
 
 // A centred, wrapped paragraph of `text` in `face` at `size` px, shrunk until it fits
 // within `max_height` px (long titles).
@@ -53,7 +53,8 @@ std::unique_ptr<PangoLayout, GObjectDeleter> paragraph(PangoContext* ctx, const 
     std::unique_ptr<PangoFontDescription, FontDescriptionDeleter> desc(
         pango_font_description_new());
     pango_font_description_set_family(desc.get(), face.family.c_str());
-    pango_font_description_set_style(desc.get(), face.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_style(desc.get(),
+                                     face.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_font_description_set_absolute_size(desc.get(), size * PANGO_SCALE);
     pango_layout_set_font_description(layout.get(), desc.get());
     pango_layout_set_spacing(layout.get(), static_cast<int>(size * 0.12 * PANGO_SCALE));
@@ -99,8 +100,7 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
   // A private font map at 72 dpi, so sizes are pixels and no process-wide default is touched.
   std::unique_ptr<PangoFontMap, GObjectDeleter> font_map(pango_cairo_font_map_new());
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map.get()), 72.0);
-  std::unique_ptr<PangoContext, GObjectDeleter> ctx(
-      pango_font_map_create_context(font_map.get()));
+  std::unique_ptr<PangoContext, GObjectDeleter> ctx(pango_font_map_create_context(font_map.get()));
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);

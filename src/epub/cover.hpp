@@ -6,7 +6,7 @@
 
 namespace folio::epub {
 
-inline constexpr int kCoverWidth = 1600;   ///< pixels; 1:1.6, the proportion stores ask for
+inline constexpr int kCoverWidth = 1600;  ///< pixels; 1:1.6, the proportion stores ask for
 inline constexpr int kCoverHeight = 2560;
 
 /// What the cover shows, and the language it is shaped in.

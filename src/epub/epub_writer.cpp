@@ -60,8 +60,9 @@ bool gather_images(const model::Document& doc, const BookInfo& book, const Cover
   if (!given.empty()) {
     auto img = read_image(doc.base_dir, given.value, given.source, "cover image", diags);
     if (!img) return false;
-    cover = {"cover-image", fmt::format("images/cover{}", extension_of(img->media_type)),
-             img->media_type, "cover-image", false, std::move(img->bytes)};
+    cover = {"cover-image",   fmt::format("images/cover{}", extension_of(img->media_type)),
+             img->media_type, "cover-image",
+             false,           std::move(img->bytes)};
   } else {
     std::string error;
     CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value,
@@ -84,8 +85,8 @@ bool gather_images(const model::Document& doc, const BookInfo& book, const Cover
     std::string stem = file_stem(std::filesystem::path(use.target).stem().string());
     std::string href = fmt::format("images/{:03}-{}{}", n, stem, extension_of(img->media_type));
     links.image_href[use.target] = "../" + href;
-    images.push_back({fmt::format("img-{:03}", n), href, img->media_type, "", false,
-                      std::move(img->bytes)});
+    images.push_back(
+        {fmt::format("img-{:03}", n), href, img->media_type, "", false, std::move(img->bytes)});
   }
   return ok;
 }
@@ -182,13 +183,13 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   if (has_imprint(book))
     items.push_back({"imprint", "text/imprint.xhtml", kXhtml, "", true,
                      imprint_page(book, kStylesheetFromText)});
-  items.push_back({"nav", "nav.xhtml", kXhtml, "nav", true,
-                   nav_document(book, toc, landmarks, kStylesheet)});
+  items.push_back(
+      {"nav", "nav.xhtml", kXhtml, "nav", true, nav_document(book, toc, landmarks, kStylesheet)});
   for (std::size_t i = 0; i < pages.size(); ++i)
     items.push_back({fmt::format("s{:03}", i + 1), "text/" + pages[i].file, kXhtml, "", true,
                      std::move(pages[i].xhtml)});
-  items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false,
-                   ncx_document(book, toc)});
+  items.push_back(
+      {"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false, ncx_document(book, toc)});
   items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design)});
   items.push_back(std::move(cover));
   for (auto& img : images) items.push_back(std::move(img));

@@ -24,7 +24,9 @@ void paragraph(pugi::xml_node parent, const char* cls, std::string_view text) {
   append_text(p, text);
 }
 
-void close(pugi::xml_node n) { n.append_child(pugi::node_pcdata).set_value("\n"); }
+void close(pugi::xml_node n) {
+  n.append_child(pugi::node_pcdata).set_value("\n");
+}
 
 }  // namespace
 
@@ -53,7 +55,8 @@ std::string cover_page(const BookInfo& book, std::string_view image_href,
   std::string_view label_lang = labels_lang_attribute(book.labels, book.lang);
   pugi::xml_node sec = append_block(body, "section");
   sec.append_attribute("class") = "cover";
-  if (label_lang.empty()) sec.append_attribute("aria-label") = std::string(book.labels.cover).c_str();
+  if (label_lang.empty())
+    sec.append_attribute("aria-label") = std::string(book.labels.cover).c_str();
   pugi::xml_node img = append_block(sec, "img");
   img.append_attribute("role") = "doc-cover";
   img.append_attribute("src") = std::string(image_href).c_str();
@@ -86,8 +89,7 @@ std::string title_page(const BookInfo& book, std::string_view stylesheet_href) {
 }
 
 bool has_imprint(const BookInfo& book) {
-  return !book.meta.rights.empty() || !book.meta.publisher.empty() ||
-         !book.identifier.isbn.empty();
+  return !book.meta.rights.empty() || !book.meta.publisher.empty() || !book.identifier.isbn.empty();
 }
 
 std::string imprint_page(const BookInfo& book, std::string_view stylesheet_href) {

@@ -69,9 +69,9 @@ std::optional<IsbnParse> parse_isbn(std::string_view raw) {
 
 std::string uuid_v5_url_namespace(std::string_view name) {
   // RFC 4122 appendix C: the URL namespace 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
-  static constexpr std::array<guint8, 16> kUrlNamespace = {
-      0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
-      0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
+  static constexpr std::array<guint8, 16> kUrlNamespace = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad,
+                                                           0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0,
+                                                           0x4f, 0xd4, 0x30, 0xc8};
   GChecksum* sha1 = g_checksum_new(G_CHECKSUM_SHA1);
   g_checksum_update(sha1, kUrlNamespace.data(), kUrlNamespace.size());
   g_checksum_update(sha1, reinterpret_cast<const guchar*>(name.data()),
@@ -99,7 +99,8 @@ std::string uuid_name(const model::Metadata& meta) {
 std::optional<BookIdentifier> book_identifier(const model::Metadata& meta,
                                               support::Diagnostics& diags) {
   std::string_view given = trim(meta.identifier.value);
-  if (given.empty()) return BookIdentifier{"urn:uuid:" + uuid_v5_url_namespace(uuid_name(meta)), ""};
+  if (given.empty())
+    return BookIdentifier{"urn:uuid:" + uuid_v5_url_namespace(uuid_name(meta)), ""};
   if (auto isbn = parse_isbn(given)) {
     if (!isbn->valid) {
       diags.error("epub-isbn-invalid", meta.identifier.source,

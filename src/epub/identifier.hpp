@@ -12,8 +12,8 @@ namespace folio::epub {
 
 /// The identifier written to the package document.
 struct BookIdentifier {
-  std::string value;       ///< e.g. "urn:isbn:9780929087405" or "urn:uuid:…"
-  std::string isbn;        ///< the ISBN's digits (and X) when the identifier is one, else empty
+  std::string value;  ///< e.g. "urn:isbn:9780929087405" or "urn:uuid:…"
+  std::string isbn;   ///< the ISBN's digits (and X) when the identifier is one, else empty
 };
 
 /// The digits of `raw` when it is written as an ISBN ("978-0-929087-40-5", "isbn:…",

@@ -29,9 +29,9 @@ struct ImageFile {
 /// Reads `target` (relative to `base_dir`). Reports an error at `where` and returns nullopt
 /// when it is a URL, does not exist, lies outside the manuscript folder (symlinks resolved),
 /// or is not a PNG, JPEG, GIF or WebP image. `what` names it in messages ("cover image").
-std::optional<ImageFile> read_image(const std::filesystem::path& base_dir, const std::string& target,
-                                    const support::SourcePos& where, std::string_view what,
-                                    support::Diagnostics& diags);
+std::optional<ImageFile> read_image(const std::filesystem::path& base_dir,
+                                    const std::string& target, const support::SourcePos& where,
+                                    std::string_view what, support::Diagnostics& diags);
 
 /// Every image the sections refer to (figures and inline images), in reading order, each
 /// target once, with the position of its first use.

@@ -33,7 +33,8 @@ class ImageFileOnDisk : public ::testing::Test {
     support::Diagnostics diags;
     auto img = epub::read_image(root_ / "book", target, {"book.yaml", 9, 14}, "cover image", diags);
     EXPECT_FALSE(img) << target;
-    if (diags.items().size() != 1) return "(" + std::to_string(diags.items().size()) + " diagnostics)";
+    if (diags.items().size() != 1)
+      return "(" + std::to_string(diags.items().size()) + " diagnostics)";
     EXPECT_EQ(diags.items()[0].pos, (support::SourcePos{"book.yaml", 9, 14}));
     return diags.items()[0].code;
   }

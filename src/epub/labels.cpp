@@ -10,8 +10,8 @@ const GeneratedLabels& labels_for(std::string_view lang) {
   static const std::array<GeneratedLabels, 5> kLabels{{
       {"en", "Contents", "Landmarks", "Cover", "Title Page", "Copyright", "Start of Content",
        "Back to text", "by"},
-      {"de", "Inhalt", "Orientierungspunkte", "Umschlag", "Titelseite", "Impressum",
-       "Textbeginn", "Zurück zum Text", "von"},
+      {"de", "Inhalt", "Orientierungspunkte", "Umschlag", "Titelseite", "Impressum", "Textbeginn",
+       "Zurück zum Text", "von"},
       {"fr", "Table des matières", "Repères", "Couverture", "Page de titre", "Mentions légales",
        "Début du texte", "Retour au texte", "par"},
       {"es", "Índice", "Puntos de referencia", "Cubierta", "Portada", "Créditos",

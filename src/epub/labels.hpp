@@ -13,9 +13,9 @@ struct GeneratedLabels {
   std::string_view cover;
   std::string_view title_page;
   std::string_view copyright;
-  std::string_view start;          ///< landmark for the start of the text
-  std::string_view back_to_text;   ///< title of a footnote's back link
-  std::string_view cover_alt_by;   ///< "by" in "Cover: Title by Author"
+  std::string_view start;         ///< landmark for the start of the text
+  std::string_view back_to_text;  ///< title of a footnote's back link
+  std::string_view cover_alt_by;  ///< "by" in "Cover: Title by Author"
 };
 
 /// Labels for `lang` ("de-DE" → German); English when folio has no translation.

@@ -14,8 +14,8 @@ TEST(PackageDocument, FileAs) {
 }
 
 TEST(PackageDocument, W3cDates) {
-  for (const char* ok : {"1989", "1989-07", "1989-07-28", "1989-07-28T10:00:00Z",
-                         "1989-07-28T10:00+02:00"})
+  for (const char* ok :
+       {"1989", "1989-07", "1989-07-28", "1989-07-28T10:00:00Z", "1989-07-28T10:00+02:00"})
     EXPECT_TRUE(epub::is_w3c_date(ok)) << ok;
   for (const char* bad : {"July 1989", "1989-13-01", "89-07-28", "1989-07-28 10:00", ""})
     EXPECT_FALSE(epub::is_w3c_date(bad)) << bad;
@@ -28,7 +28,10 @@ pugi::xml_document package(const epub::AccessibilityFacts& facts, model::Metadat
   meta.title.value = "T";
   meta.subtitle.value = "S";
   meta.authors = {{"Ann Author", {}}};
-  epub::BookInfo book{meta, {"urn:isbn:9780929087405", "9780929087405"}, "de", "2024-01-01T00:00:00Z",
+  epub::BookInfo book{meta,
+                      {"urn:isbn:9780929087405", "9780929087405"},
+                      "de",
+                      "2024-01-01T00:00:00Z",
                       epub::labels_for("de")};
   std::vector<epub::ManifestItem> items{
       {"nav", "nav.xhtml", "application/xhtml+xml", "nav", true, ""},
@@ -41,8 +44,7 @@ pugi::xml_document package(const epub::AccessibilityFacts& facts, model::Metadat
 
 std::vector<std::string> values(const pugi::xml_document& doc, const char* property) {
   std::vector<std::string> out;
-  for (auto n : doc.select_nodes(
-           (std::string("//meta[@property='") + property + "']").c_str()))
+  for (auto n : doc.select_nodes((std::string("//meta[@property='") + property + "']").c_str()))
     out.push_back(n.node().text().get());
   return out;
 }
@@ -94,8 +96,7 @@ TEST(PackageDocument, AccessibilityFollowsTheContent) {
   auto with_alt = package(pictures, meta, diags);
   features = values(with_alt, "schema:accessibilityFeature");
   EXPECT_NE(std::find(features.begin(), features.end(), "alternativeText"), features.end());
-  EXPECT_EQ(values(with_alt, "schema:accessMode"),
-            (std::vector<std::string>{"textual", "visual"}));
+  EXPECT_EQ(values(with_alt, "schema:accessMode"), (std::vector<std::string>{"textual", "visual"}));
 
   // One image without a text alternative: text alone no longer suffices, and no claim.
   pictures.all_images_have_alt = false;

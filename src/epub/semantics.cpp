@@ -33,9 +33,12 @@ std::optional<SectionSemantics> semantics_of_role(std::string_view role) {
 
 std::string_view matter_epub_type(model::Matter m) {
   switch (m) {
-    case model::Matter::front: return "frontmatter";
-    case model::Matter::body: return "bodymatter";
-    case model::Matter::back: return "backmatter";
+    case model::Matter::front:
+      return "frontmatter";
+    case model::Matter::body:
+      return "bodymatter";
+    case model::Matter::back:
+      return "backmatter";
   }
   return "bodymatter";
 }

@@ -147,9 +147,10 @@ std::string design_rules(const style::Style& st) {
   double body = st.body.size > 0 ? st.body.size : 11;
   auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / body); };
   const char* hyphens = st.hyphenation.enabled ? "auto" : "manual";
-  std::string strong = st.strong == "italic"       ? "font-weight: normal; font-style: italic;"
-                       : st.strong == "small-caps" ? "font-weight: normal; font-variant: small-caps;"
-                                                   : "font-weight: bold;";
+  std::string strong = st.strong == "italic" ? "font-weight: normal; font-style: italic;"
+                       : st.strong == "small-caps"
+                           ? "font-weight: normal; font-variant: small-caps;"
+                           : "font-weight: bold;";
   std::string out = "\n/* From the style '" + st.name + "'. */\n";
   out += fmt::format("p {{ text-indent: {}; -webkit-hyphens: {}; hyphens: {}; }}\n", em(st.indent),
                      hyphens, hyphens);
@@ -173,6 +174,8 @@ std::string design_rules(const style::Style& st) {
 
 }  // namespace
 
-std::string stylesheet(const style::Style& style) { return kBase + design_rules(style); }
+std::string stylesheet(const style::Style& style) {
+  return kBase + design_rules(style);
+}
 
 }  // namespace folio::epub

@@ -31,7 +31,9 @@ XhtmlPage::XhtmlPage(std::string_view title, std::string_view lang,
   html.append_child(pugi::node_pcdata).set_value("\n");
 }
 
-std::string XhtmlPage::str() const { return serialize(doc_); }
+std::string XhtmlPage::str() const {
+  return serialize(doc_);
+}
 
 std::string serialize(const pugi::xml_document& doc) {
   std::ostringstream out;

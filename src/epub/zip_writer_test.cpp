@@ -24,7 +24,7 @@ TEST(ZipWriter, MimetypeFirstStoredWithoutExtraField) {
   // The local header of the first entry: name at offset 30, no extra field, data right after.
   ASSERT_GT(bytes->size(), 58u);
   EXPECT_EQ(bytes->substr(0, 4), "PK\x03\x04");
-  EXPECT_EQ(static_cast<unsigned char>((*bytes)[8]), 0u);  // compression method: stored
+  EXPECT_EQ(static_cast<unsigned char>((*bytes)[8]), 0u);   // compression method: stored
   EXPECT_EQ(static_cast<unsigned char>((*bytes)[28]), 0u);  // extra field length
   EXPECT_EQ(bytes->substr(30, 8), "mimetype");
   EXPECT_EQ(bytes->substr(38, 20), "application/epub+zip");
