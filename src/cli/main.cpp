@@ -22,10 +22,8 @@ int main(int argc, char** argv) try {
   // below inherit fallthrough and pass options they do not know up to `folio`.
   app.fallthrough();
   bool quiet = false, verbose = false;
-  auto* quiet_flag =
-      app.add_flag("-q,--quiet", quiet, "Print diagnostics only: no progress, no list of outputs");
-  app.add_flag("-v,--verbose", verbose, "Also print timings, files created and files changed")
-      ->excludes(quiet_flag);
+  app.add_flag("-q,--quiet", quiet, "Print diagnostics only: no progress, no list of outputs");
+  app.add_flag("-v,--verbose", verbose, "Also print timings, files created and files changed");
   app.footer(
       "Examples:\n"
       "  folio build                 build out/<slug>.epub and out/<slug>.pdf from manuscript/\n"
@@ -100,6 +98,9 @@ int main(int argc, char** argv) try {
   watch_cmd->add_flag("--epub", build.epub, "Build the EPUB only");
   watch_cmd->add_flag("--pdf", build.pdf, "Build the PDF only");
   watch_cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
+  watch_cmd->add_flag("--bleed", build.bleed,
+                      "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
+  watch_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
   watch_cmd->add_option("--debounce", watch.debounce_ms,
                         "Milliseconds without changes before a rebuild")
       ->capture_default_str()
@@ -145,6 +146,11 @@ int main(int argc, char** argv) try {
     return kExitUsage;
   }
 
+  // Checked here rather than with CLI11's excludes(), which clutters --help.
+  if (quiet && verbose) {
+    fmt::print(stderr, "folio: error: --quiet and --verbose cannot be used together\n");
+    return kExitUsage;
+  }
   Verbosity verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
   build.verbosity = init.verbosity = preview.verbosity = verbosity;
   if (*build_cmd) return run_build(build);
