@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "check/check.hpp"
 #include "check/fixes.hpp"
@@ -25,7 +26,10 @@ std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path
 }  // namespace
 
 bool stderr_wants_color() {
-  return ::isatty(2) && std::getenv("NO_COLOR") == nullptr;
+  // https://no-color.org; and a terminal that says it is dumb cannot show escapes.
+  const char* term = std::getenv("TERM");
+  return ::isatty(2) && std::getenv("NO_COLOR") == nullptr &&
+         !(term && std::string_view(term) == "dumb");
 }
 
 int run_check(const CheckOptions& options) {

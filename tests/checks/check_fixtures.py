@@ -111,6 +111,14 @@ class Fixtures(unittest.TestCase):
         self.assertEqual(run("check", os.path.join(HERE, "double-space")).returncode, 0)
         self.assertEqual(run("check", "--werror", os.path.join(HERE, "clean")).returncode, 0)
 
+    def test_build_writes_nothing_on_errors_or_with_werror_on_warnings(self):
+        for name, args in (("dateline-position", []), ("double-space", ["--werror"])):
+            with self.subTest(fixture=name), tempfile.TemporaryDirectory() as out:
+                r = run("build", os.path.join(HERE, name), "-o", os.path.join(out, "o"), *args)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"[{expected_of(name)[0][4]}]", r.stderr)
+                self.assertEqual(os.listdir(out), [])
+
     def test_fix_changes_only_the_fixed_characters(self):
         fixed_any = 0
         for name in fixtures():
