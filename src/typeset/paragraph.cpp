@@ -163,7 +163,16 @@ class ParagraphSetter {
  public:
   ParagraphSetter(const FontContext& fonts, FontTable& table, const StyledText& t,
                   const ParagraphSettings& s)
-      : fonts_(fonts), table_(table), t_(t), s_(s), attrs_(make_attrs(t, s)) {}
+      : fonts_(fonts), table_(table), t_(t), s_(s), attrs_(make_attrs(t, s)) {
+    // The line-end hyphen is set as U+2010 where the font has it: a glyph of its own, whose
+    // ToUnicode can then be U+00AD without an /ActualText override on every real hyphen.
+    PangoFontDescription* d = describe(s.face);
+    if (PangoFont* f = pango_context_load_font(fonts.context(), d)) {
+      if (!pango_font_has_char(f, 0x2010)) hyphen_ = "-";
+      g_object_unref(f);
+    }
+    pango_font_description_free(d);
+  }
 
   SetParagraph run() {
     SetParagraph out;
@@ -230,7 +239,7 @@ class ParagraphSetter {
 
   double reshaped_width(std::size_t a, std::size_t b, bool hyphen) {
     std::string s = t_.text.substr(0, b);
-    if (hyphen) s += '-';
+    if (hyphen) s += hyphen_;
     auto items = shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr);
     return width_of(items);
   }
@@ -416,7 +425,7 @@ class ParagraphSetter {
       const Piece& pc = pieces[p];
       if (pc.reshaped) {
         std::string s = t_.text.substr(0, pc.b);
-        if (pc.hyphen) s += '-';
+        if (pc.hyphen) s += hyphen_;
         frags[p] = shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking,
                          nullptr);
         natural += width_of(frags[p]);
@@ -556,6 +565,7 @@ class ParagraphSetter {
   std::vector<Node> nodes_;
   std::vector<NodeText> text_;
   std::vector<std::size_t> glue_at_;
+  std::string hyphen_ = "\u2010";
 };
 
 }  // namespace

@@ -146,6 +146,11 @@ def main():
           "This book consists of a series of articles which were originally published" in
           " ".join(plain.split()), plain[:300])
 
+    struct = run(["pdfinfo", "-struct-text", a]).stdout
+    check("tagged text keeps line-end spaces and hyphens (no /ActualText spans)",
+          "published in the Bulletin, the weekly" in struct and
+          "more than a half-century ago that the destruction" in struct, struct[:600])
+
     env2 = dict(env)
     env2["SOURCE_DATE_EPOCH"] = "86400"
     c = build(folio, os.path.join(tmp, "c"), env=env2)
