@@ -102,6 +102,7 @@ aside.footnote {
   font-size: 0.85em;
   margin-top: 1em;
 }
+section > aside.footnote:first-of-type { margin-top: 2.5em; }
 aside.footnote + aside.footnote { margin-top: 0.3em; }
 aside.footnote p { text-indent: 0; }
 aside.footnote p + p { text-indent: 1.5em; }
