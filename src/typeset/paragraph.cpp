@@ -464,6 +464,7 @@ class ParagraphSetter {
         emit_original(line, pc.a, pc.b, x, r);
       }
     }
+    line.right = x;
     // Keep the break space as a glyph at the line end, so extracted text keeps the word gap.
     if (bn.kind == Node::glue) {
       std::size_t sp = text_[brk].a;
@@ -492,14 +493,15 @@ class ParagraphSetter {
   void emit_original(SetLine& line, std::size_t a, std::size_t b, double& x, double r) {
     auto it = std::lower_bound(clusters_.begin(), clusters_.end(), a,
                                [](const Cluster& c, std::size_t v) { return c.start < v; });
-    GlyphRun* run = nullptr;
-    std::size_t run_item = SIZE_MAX;
+    // Continue the line's last run while the font stays the same: Cairo skips a run without
+    // ink, so a break space alone in a run would vanish from the text layer.
+    GlyphRun* run = line.runs.empty() ? nullptr : &line.runs.back();
     for (; it != clusters_.end() && it->start < b; ++it) {
       const ShapedItem& si = items_[it->item];
-      if (!run || run_item != it->item) {
-        line.runs.push_back({table_.index_of(si.font.get()), x, 0, {}, {}, {}, 0});
+      int font = table_.index_of(si.font.get());
+      if (!run || run->font != font) {
+        line.runs.push_back({font, x, 0, {}, {}, {}, 0});
         run = &line.runs.back();
-        run_item = it->item;
       }
       double extra = 0;
       if (is_glue_start(it->start) && r != 0) {

@@ -30,6 +30,7 @@ struct ParagraphSettings {
 struct SetLine {
   std::vector<GlyphRun> runs;
   double natural = 0;  ///< natural width of the content
+  double right = 0;    ///< where the content ends, as set (the break space excluded)
   double ratio = 0;    ///< adjustment ratio applied to the spaces
   bool hyphenated = false;
   bool overfull = false;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "typeset/hyphenator.hpp"
@@ -37,11 +39,12 @@ class ParagraphTest : public ::testing::Test {
     return t;
   }
 
+  // The right edge of the set content; the runs end there, or one break space later.
   static double right_edge(const SetLine& l) {
     double x = 0;
-    for (const auto& r : l.runs)
-      if (!r.text.empty() && r.text != " ") x = std::max(x, r.x + r.width);
-    return x;
+    for (const auto& r : l.runs) x = std::max(x, r.x + r.width);
+    EXPECT_TRUE(std::abs(x - l.right) < 1e-9 || text_of(l).back() == ' ');
+    return l.right;
   }
 
   FontContext fonts;
@@ -118,6 +121,34 @@ TEST_F(ParagraphTest, LigaturesKeepTheirText) {
   SetParagraph p = set_paragraph(fonts, table, t, settings(324));
   ASSERT_EQ(p.lines.size(), 1u);
   EXPECT_EQ(text_of(p.lines[0]), "office affine fluffy difficult");
+}
+
+}  // namespace
+}  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+TEST_F(ParagraphTest, EveryLineBrokenAtASpaceEndsWithIt) {
+  StyledText t{"Leon Trotsky, on whose writings this book is based, explained more than a "
+               "half-century ago that the destruction of the Bolshevik Party by the Stalinist "
+               "bureaucracy and its usurpation of political power represented the first stage "
+               "of the bourgeois counterrevolution in the USSR.",
+               {}, {}};
+  ParagraphSettings s = settings(324);
+  s.indent = 16.5;
+  s.breaking = style::Style{}.line_breaking;  // the classic parameters, as in the seed PDF
+  SetParagraph p = set_paragraph(fonts, table, t, s);
+  ASSERT_GT(p.lines.size(), 2u);
+  std::string all;
+  for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    std::string text = text_of(p.lines[i]);
+    if (!p.lines[i].hyphenated) {
+      EXPECT_EQ(text.back(), ' ') << text;
+      // The space must be a drawn glyph, not only text: its cluster has a glyph.
+      EXPECT_EQ(p.lines[i].runs.back().clusters.back().second, 1) << text;
+    }
+  }
 }
 
 }  // namespace
