@@ -175,7 +175,10 @@ def main():
         pc = run(["bash", pdfcheck, "--require", "trimbox,bleedbox,tagged,outline,title,lang", a],
                  check_rc=False)
         last = pc.stdout.strip().splitlines()[-1] if pc.stdout.strip() else pc.stderr
-        check("pdfcheck.sh PASS", pc.returncode == 0, last)
+        if pc.returncode == 2:  # the validator itself could not run (tools missing)
+            print("skip pdfcheck.sh: " + last)
+        else:
+            check("pdfcheck.sh PASS", pc.returncode == 0, last)
     else:
         print("skip pdfcheck.sh (not found at %s)" % pdfcheck)
 
