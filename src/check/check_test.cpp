@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "check/codes.hpp"
 #include "check/fixes.hpp"
+#include "check/line_index.hpp"
 
 namespace folio::check {
 namespace {
@@ -125,6 +127,87 @@ TEST(Check, PathologicalInputsStayLinear) {
   for (const std::string& md : cases) {
     support::Diagnostics diags = check_text("# A\n\n" + md + "\n");
     EXPECT_LT(diags.items().size(), 30000u);
+  }
+}
+
+// Random Markdown built from the characters the scanners care about: reading and checking
+// must not crash (the ASan pass of the suite watches this), and every position must lie
+// in its file, with fixes that apply cleanly.
+TEST(Check, RandomMarkdownGivesPositionsInsideTheFile) {
+  const std::vector<std::string> tokens = {"\"",
+                                           "'",
+                                           "“",
+                                           "”",
+                                           "‘",
+                                           "’",
+                                           "`",
+                                           "``",
+                                           "[",
+                                           "]",
+                                           "(",
+                                           ")",
+                                           "{",
+                                           "}",
+                                           "[^a]",
+                                           "[^a]: ",
+                                           "<",
+                                           ">",
+                                           "<!--",
+                                           "-->",
+                                           "<b>",
+                                           ":::",
+                                           "::: dateline",
+                                           "::: epigraph",
+                                           "# ",
+                                           "## ",
+                                           "--",
+                                           "---",
+                                           "...",
+                                           "  ",
+                                           " ",
+                                           " ,",
+                                           "\n",
+                                           "\n\n",
+                                           "> ",
+                                           "- ",
+                                           "1. ",
+                                           "| ",
+                                           "\\",
+                                           "*",
+                                           "_",
+                                           "```",
+                                           "    ",
+                                           "word",
+                                           "é",
+                                           "{#x}",
+                                           "](#x)",
+                                           "![",
+                                           "\r\n",
+                                           "\xEF\xBB\xBF"};
+  std::mt19937 rng(1989);
+  for (int round = 0; round < 300; ++round) {
+    std::string md;
+    int n = static_cast<int>(rng() % 80);
+    for (int k = 0; k < n; ++k) md += tokens[rng() % tokens.size()];
+    support::Diagnostics diags;
+    auto src = manuscript::memory_source({{"book.yaml", kYaml}, {"a.md", md}});
+    auto m = manuscript::read_manuscript(*src, diags);
+    if (!m || diags.has_errors()) continue;
+    check_manuscript(*m, diags);
+    const LineIndex lines(md);
+    for (const auto& d : diags.items()) {
+      // Positions the checks find in the text; those of model nodes come from the reader
+      // (cmark-gfm gives a link or image whose text spans lines the line of its `]`).
+      const CodeInfo* info = find_code(d.code);
+      bool from_text = info && (info->family == Family::typography ||
+                                info->family == Family::files || d.code.starts_with("footnote-"));
+      if (d.pos.file != "a.md" || !d.pos.has_line() || !from_text) continue;
+      ASSERT_LE(d.pos.line, lines.line_count()) << ::testing::PrintToString(md);
+      std::size_t at = lines.line_start(d.pos.line) + static_cast<std::size_t>(d.pos.column - 1);
+      ASSERT_LE(at, md.size()) << d.code << " in " << ::testing::PrintToString(md);
+    }
+    std::string fixed = apply_edits(md, fix_edits("a.md", md, diags));
+    EXPECT_LE(fixed.size(), md.size() + 3 * diags.items().size());
   }
 }
 
