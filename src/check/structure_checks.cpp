@@ -14,7 +14,8 @@ namespace {
 using model::Block;
 using model::BlockKind;
 
-// The section roles model::matter_of_role knows (a unit test holds the two in step).
+// The section roles model::matter_of_role knows, for "did you mean" suggestions only (the
+// verdict itself is matter_of_role's).
 constexpr std::array<std::string_view, 17> kRoles{
     "preface",         "foreword", "introduction", "prologue", "dedication", "epigraph",
     "acknowledgments", "chapter",  "part",         "epilogue", "conclusion", "afterword",
