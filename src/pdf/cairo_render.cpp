@@ -39,7 +39,8 @@ void draw_run(cairo_t* cr, const typeset::PagedDocument& doc, const typeset::Gly
   for (const auto& [bytes, count] : run.clusters) clusters.push_back({bytes, count});
   cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
                          static_cast<int>(glyphs.size()), clusters.data(),
-                         static_cast<int>(clusters.size()), static_cast<cairo_text_cluster_flags_t>(0));
+                         static_cast<int>(clusters.size()),
+                         static_cast<cairo_text_cluster_flags_t>(0));
 }
 
 void crop_marks(cairo_t* cr, double x0, double y0, double w, double h, double bleed, double slug) {
@@ -131,7 +132,8 @@ Rendered render_pdf(const typeset::PagedDocument& doc, const RenderMetadata& met
       cairo_tag_begin(cr, block.tag.c_str(), "");
       if (!block.dest.empty()) {
         double y = block.runs.empty() ? 0 : block.runs.front().y - 24;
-        std::string attrs = "name=" + quoted(block.dest) + " x=0 y=" + std::to_string(std::max(0.0, dy + y));
+        std::string attrs =
+            "name=" + quoted(block.dest) + " x=0 y=" + std::to_string(std::max(0.0, dy + y));
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs.c_str());
         cairo_tag_end(cr, CAIRO_TAG_DEST);
       }

@@ -21,7 +21,7 @@ struct PrintGeometry {
 
 /// One page's boxes in PDF user space (origin bottom-left), for the post-pass.
 struct PageBoxes {
-  double trim[4];   ///< llx lly urx ury
+  double trim[4];  ///< llx lly urx ury
   double bleed[4];
 };
 

@@ -64,17 +64,27 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string xmp_packet(const RenderMetadata& m, const std::string& lang, const std::string& producer) {
+std::string xmp_packet(const RenderMetadata& m, const std::string& lang,
+                       const std::string& producer) {
   std::string lang_attr = lang.empty() ? "x-default" : lang;
   return fmt::format(
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -85,7 +95,8 @@ std::string xmp_packet(const RenderMetadata& m, const std::string& lang, const s
       "<dc:format>application/pdf</dc:format>\n"
       "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n"
       "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n"
-      "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\n"
+      "<dc:description><rdf:Alt><rdf:li "
+      "xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\n"
       "<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n"
       "<xmp:CreateDate>{}</xmp:CreateDate>\n<xmp:ModifyDate>{}</xmp:ModifyDate>\n"
       "<xmp:CreatorTool>{}</xmp:CreatorTool>\n<pdf:Producer>{}</pdf:Producer>\n"
@@ -100,7 +111,7 @@ std::string xmp_packet(const RenderMetadata& m, const std::string& lang, const s
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
   // The style: the option, else book.yaml's `style:`, else classic.
-  std::string name = !options.style.empty()       ? options.style
+  std::string name = !options.style.empty()        ? options.style
                      : !doc.metadata.style.empty() ? doc.metadata.style.value
                                                    : "classic";
   std::vector<fs::path> dirs{doc.base_dir / "styles"};
@@ -110,8 +121,8 @@ bool write_pdf(const model::Document& doc, const PdfOptions& options, support::D
   if (!path) {
     support::SourcePos where = doc.metadata.style.empty() ? out_pos : doc.metadata.style.source;
     diags.error("style-not-found", where,
-                fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})",
-                            name, FOLIO_STYLES_DIR));
+                fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})", name,
+                            FOLIO_STYLES_DIR));
     return false;
   }
   auto st = style::load_style(*path, diags);
@@ -125,9 +136,11 @@ bool write_pdf(const model::Document& doc, const PdfOptions& options, support::D
 
   RenderMetadata meta;
   meta.title = doc.metadata.title.value;
-  for (const auto& a : doc.metadata.authors) meta.author += (meta.author.empty() ? "" : ", ") + a.value;
+  for (const auto& a : doc.metadata.authors)
+    meta.author += (meta.author.empty() ? "" : ", ") + a.value;
   meta.subject = doc.metadata.description.value;
-  for (const auto& s : doc.metadata.subjects) meta.keywords += (meta.keywords.empty() ? "" : "; ") + s.value;
+  for (const auto& s : doc.metadata.subjects)
+    meta.keywords += (meta.keywords.empty() ? "" : "; ") + s.value;
   meta.creator = fmt::format("{} {}", options.creator, FOLIO_VERSION_STRING);
   meta.date = iso8601(document_epoch(doc, options));
   PrintGeometry geo{options.bleed, options.crop_marks};
@@ -142,8 +155,8 @@ bool write_pdf(const model::Document& doc, const PdfOptions& options, support::D
   in.boxes = std::move(r.boxes);
   for (const auto& p : paged.pages) in.labels.push_back(p.label);
   in.lang = doc.metadata.lang.value;
-  in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator,
-                            FOLIO_VERSION_STRING, cairo_version_string());
+  in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator, FOLIO_VERSION_STRING,
+                            cairo_version_string());
   in.xmp = xmp_packet(meta, in.lang, in.producer);
   std::string error;
   std::string bytes = post_process(in, error);

@@ -17,9 +17,9 @@ struct PdfOptions {
   std::string style;
   /// Where style names are looked up, after the manuscript's own styles/ folder.
   std::vector<std::filesystem::path> style_dirs;
-  double bleed = 0;         ///< points added on the outside, top and bottom (0.125 in = 9)
-  bool crop_marks = false;  ///< trim marks in a slug around the page
-  bool front_matter = true; ///< half-title, title and copyright pages from the metadata
+  double bleed = 0;          ///< points added on the outside, top and bottom (0.125 in = 9)
+  bool crop_marks = false;   ///< trim marks in a slug around the page
+  bool front_matter = true;  ///< half-title, title and copyright pages from the metadata
   /// Seconds since 1970 for the PDF's dates; unset: the SOURCE_DATE_EPOCH environment
   /// variable, else the manuscript's date, else 1970-01-01. Never the clock.
   std::optional<long long> source_date_epoch;

@@ -53,7 +53,8 @@ class ArtifactFilter : public QOH::TokenFilter {
       return;
     }
     static const std::set<std::string> starts{"BT", "m", "re", "Do", "sh"};
-    static const std::set<std::string> ends{"ET", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Do", "sh"};
+    static const std::set<std::string> ends{"ET", "S", "s",  "f", "F",  "f*", "B",
+                                            "B*", "b", "b*", "n", "Do", "sh"};
     if (op == "q" || op == "Q") close_artifact();
     if (!open_ && starts.count(op)) {
       TokenFilter::write(std::string("\n/Artifact BMC\n"));
@@ -98,20 +99,29 @@ bool is_roman(const std::string& s) {
 int roman_value(const std::string& s) {
   auto v = [](char c) {
     switch (c) {
-      case 'i': return 1;
-      case 'v': return 5;
-      case 'x': return 10;
-      case 'l': return 50;
-      case 'c': return 100;
-      case 'd': return 500;
-      default: return 1000;
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      default:
+        return 1000;
     }
   };
   int total = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     int a = v(s[i]);
-    if (i + 1 < s.size() && a < v(s[i + 1])) total -= a;
-    else total += a;
+    if (i + 1 < s.size() && a < v(s[i + 1]))
+      total -= a;
+    else
+      total += a;
   }
   return total;
 }
@@ -123,7 +133,9 @@ QOH page_labels(const std::vector<std::string>& labels) {
   int prev_value = 0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const std::string& l = labels[i];
-    bool digits = !l.empty() && std::all_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    bool digits = !l.empty() && std::all_of(l.begin(), l.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
     std::string style = is_roman(l) ? "/r" : digits ? "/D" : "";
     int value = style == "/r" ? roman_value(l) : digits ? std::stoi(l) : 0;
     if (i == 0 || style != prev_style || value != prev_value + 1) {

@@ -14,7 +14,7 @@ struct PostPassInput {
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"
   std::string producer;
-  std::string xmp;                  ///< an XMP packet, or empty
+  std::string xmp;  ///< an XMP packet, or empty
 };
 
 /// Returns the finished PDF, or an empty string with `error` set.

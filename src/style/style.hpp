@@ -16,12 +16,12 @@ namespace folio::style {
 
 /// The trim size and the margins of the text block (inside = spine side).
 struct Page {
-  double width = 432;    // 6 in
-  double height = 648;   // 9 in
-  double top = 57.6;     // 0.8 in
-  double bottom = 64.8;  // 0.9 in
-  double inside = 57.6;  // 0.8 in
-  double outside = 50.4; // 0.7 in
+  double width = 432;     // 6 in
+  double height = 648;    // 9 in
+  double top = 57.6;      // 0.8 in
+  double bottom = 64.8;   // 0.9 in
+  double inside = 57.6;   // 0.8 in
+  double outside = 50.4;  // 0.7 in
 };
 
 /// A face at a size: the Pango family name, OpenType features ("onum 1, liga 1").
@@ -116,11 +116,11 @@ struct Style {
   std::string name = "classic";
   Page page;
   Face body{"EB Garamond 12", 11, 13.6, false, false, 0, ""};
-  double indent = 16.5;             ///< first-line indent (1.5 em)
+  double indent = 16.5;  ///< first-line indent (1.5 em)
   /// Body lines sit on a baseline grid of the body leading, so facing pages and the two sides
   /// of a leaf line up: the space around quotes and headings is padded to whole lines.
   bool grid = true;
-  std::string strong = "italic";    ///< how **strong** is set: bold | italic | small-caps
+  std::string strong = "italic";  ///< how **strong** is set: bold | italic | small-caps
   std::string mono_family = "DejaVu Sans Mono";
   Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, "center", 90, 40.8, false};
   Heading section{{"EB Garamond 12", 11, 13.6, true, false, 0, ""}, "center", 13.6, 6.8, false};

@@ -37,7 +37,8 @@ class StyleReader {
   using Field = std::function<void(const YAML::Node&)>;
 
   // Walks a mapping: each key must be one of `fields`.
-  void map(const YAML::Node& n, const std::string& where, const std::map<std::string, Field>& fields) {
+  void map(const YAML::Node& n, const std::string& where,
+           const std::map<std::string, Field>& fields) {
     if (!n.IsMap()) {
       error(n, where + " must be a mapping");
       return;
@@ -48,9 +49,12 @@ class StyleReader {
       if (it == fields.end()) {
         std::string known;
         for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f.first;
-        diags_.report({support::Severity::error, "style-unknown-key",
+        diags_.report({support::Severity::error,
+                       "style-unknown-key",
                        "unknown key '" + key + "' in " + where + " (known: " + known + ")",
-                       pos(kv.first), {}, {}});
+                       pos(kv.first),
+                       {},
+                       {}});
         ok_ = false;
         continue;
       }
@@ -131,20 +135,24 @@ class StyleReader {
 
   Field face(Face& f, const std::string& where) {
     return [this, &f, where](const YAML::Node& n) {
-      map(n, where, {{"family", text(f.family)},
-                     {"size", length(f.size, false)},
-                     {"leading", length(f.leading, false)},
-                     {"italic", boolean(f.italic)},
-                     {"small-caps", boolean(f.small_caps)},
-                     {"tracking", number(f.tracking, -0.1, 0.5)},
-                     {"features", text(f.features)}});
+      map(n, where,
+          {{"family", text(f.family)},
+           {"size", length(f.size, false)},
+           {"leading", length(f.leading, false)},
+           {"italic", boolean(f.italic)},
+           {"small-caps", boolean(f.small_caps)},
+           {"tracking", number(f.tracking, -0.1, 0.5)},
+           {"features", text(f.features)}});
     };
   }
 
   std::map<std::string, Field> face_fields(Face& f) {
-    return {{"family", text(f.family)},           {"size", length(f.size, false)},
-            {"leading", length(f.leading, false)}, {"italic", boolean(f.italic)},
-            {"small-caps", boolean(f.small_caps)}, {"tracking", number(f.tracking, -0.1, 0.5)},
+    return {{"family", text(f.family)},
+            {"size", length(f.size, false)},
+            {"leading", length(f.leading, false)},
+            {"italic", boolean(f.italic)},
+            {"small-caps", boolean(f.small_caps)},
+            {"tracking", number(f.tracking, -0.1, 0.5)},
             {"features", text(f.features)}};
   }
 
@@ -301,8 +309,7 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
                     }}});
             hy.dictionary_dir = dir;
           }},
-         {"line-breaking",
-          [&](const YAML::Node& n) {
+         {"line-breaking", [&](const YAML::Node& n) {
             r.map(n, "line-breaking",
                   {{"pretolerance", r.number(lb.pretolerance, -1, 10000)},
                    {"tolerance", r.number(lb.tolerance, 0, 10000)},

@@ -21,11 +21,9 @@ using model::Block;
 using model::BlockKind;
 
 std::string roman(int n) {
-  static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"},
-                                                      {400, "cd"}, {100, "c"},  {90, "xc"},
-                                                      {50, "l"},   {40, "xl"},  {10, "x"},
-                                                      {9, "ix"},   {5, "v"},    {4, "iv"},
-                                                      {1, "i"}};
+  static const std::pair<int, const char*> table[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [v, s] : table)
     while (n >= v) {
@@ -143,8 +141,8 @@ class BookSetter {
     s.measure = measure;
     s.indent = indent;
     s.align = align;
-    s.hyphenator = hyphenate && st_.hyphenation.enabled && hyphenator_.loaded() ? &hyphenator_
-                                                                                 : nullptr;
+    s.hyphenator =
+        hyphenate && st_.hyphenation.enabled && hyphenator_.loaded() ? &hyphenator_ : nullptr;
     s.min_word = st_.hyphenation.min_word;
     s.breaking = st_.line_breaking;
     // Emergency stretch and indents are given for the body size; scale them with the face.
@@ -240,15 +238,15 @@ class BookSetter {
                  Align align, const std::string& tag, const support::SourcePos& where,
                  bool keep_with_previous = false, const std::string& dest = {}) {
     if (text.empty()) return;
-    ParagraphSettings s = settings(f.face, f.measure, indent ? f.indent : 0, align,
-                                   tag == "P" || tag == "Note");
+    ParagraphSettings s =
+        settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
     SetParagraph p = set(text, s, where);
     add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
   }
 
-  void heading_lines(std::vector<FlowItem>& flow, const StyledText& text,
-                     const style::Heading& h, const Frame& f, const std::string& tag,
-                     const std::string& dest, const support::SourcePos& where) {
+  void heading_lines(std::vector<FlowItem>& flow, const StyledText& text, const style::Heading& h,
+                     const Frame& f, const std::string& tag, const std::string& dest,
+                     const support::SourcePos& where) {
     Frame hf = f;
     hf.face = h.face;
     paragraph(flow, text, hf, false, align_of(h.align), tag, where, false, dest);
@@ -388,7 +386,8 @@ class BookSetter {
   // ---- notes ---------------------------------------------------------------------------
 
   void set_notes(const model::Section& sec) {
-    Frame nf{st_.footnotes.face, measure_, 0, "", st_.indent * st_.footnotes.face.size / st_.body.size};
+    Frame nf{st_.footnotes.face, measure_, 0, "",
+             st_.indent * st_.footnotes.face.size / st_.body.size};
     for (const Block& note : sec.footnotes) {
       std::vector<FlowItem> lines;
       bool first = true;
@@ -579,8 +578,8 @@ class BookSetter {
     if (sec.heading) {
       title = model::plain_text(sec.heading->inlines);
       add_space(flow, st_.chapter.space_before, true);
-      heading_lines(flow, styled_text(sec.heading->inlines, st_.chapter.uppercase), st_.chapter,
-                    f, "H1", dest, sec.heading->source);
+      heading_lines(flow, styled_text(sec.heading->inlines, st_.chapter.uppercase), st_.chapter, f,
+                    "H1", dest, sec.heading->source);
       add_space(flow, st_.chapter.space_after);
       out_.outline.push_back({title, dest, 1});
       section_dests_.push_back({index, dest});
@@ -659,7 +658,9 @@ class BookSetter {
         for (const char* prefix : {"urn:isbn:", "isbn:"})
           if (id.rfind(prefix, 0) == 0) id = id.substr(std::string(prefix).size());
         bool isbn = md.identifier.value.find("isbn") != std::string::npos ||
-                    std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == 'X'; });
+                    std::all_of(id.begin(), id.end(), [](char c) {
+                      return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == 'X';
+                    });
         lines.push_back(isbn ? "ISBN " + id : id);
       }
       if (!md.date.empty()) lines.push_back("First edition " + md.date.value.substr(0, 4));
@@ -717,16 +718,16 @@ class BookSetter {
       paragraph(num, plain(out_.pages[section_pages_[i]].label), nf, false, Align::right, "TOCI",
                 {});
       if (!num.empty()) place(blk, num.front().runs, x + measure_ - 30, slot.baseline);
-      page.links.push_back({x, slot.baseline - st_.body.size, measure_, st_.body.leading,
-                            section_dests_[i].second});
+      page.links.push_back(
+          {x, slot.baseline - st_.body.size, measure_, st_.body.leading, section_dests_[i].second});
     }
   }
 
   void label_pages() {
     for (std::size_t p = 0; p < out_.pages.size(); ++p) {
       bool front = p < first_body_page_;
-      out_.pages[p].label = front ? roman(static_cast<int>(p) + 1)
-                                  : std::to_string(p - first_body_page_ + 1);
+      out_.pages[p].label =
+          front ? roman(static_cast<int>(p) + 1) : std::to_string(p - first_body_page_ + 1);
     }
   }
 
@@ -756,8 +757,8 @@ class BookSetter {
       bool head_folio = st_.folios.position == "head-outside";
       if (!m.opening) {
         const std::string& what = page.recto ? rh.recto : rh.verso;
-        std::string text = what == "title"    ? doc_.metadata.title.value
-                           : what == "author" ? author
+        std::string text = what == "title"     ? doc_.metadata.title.value
+                           : what == "author"  ? author
                            : what == "section" ? m.section_title
                                                : std::string();
         if (!text.empty()) put(line_of(text, rh.face, Align::center), l, rh.baseline);

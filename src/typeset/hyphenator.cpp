@@ -103,8 +103,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  hnj_hyphen_hyphenate2(dict_->hd, lw.data(), static_cast<int>(lw.size()), hy.data(), nullptr,
-                        &rep, &pos, &cut);
+  hnj_hyphen_hyphenate2(dict_->hd, lw.data(), static_cast<int>(lw.size()), hy.data(), nullptr, &rep,
+                        &pos, &cut);
   if (rep) {
     // Non-standard (replacement) hyphenation does not occur in English patterns; ignore it.
     for (int i = 0; i < n; ++i)

@@ -21,10 +21,10 @@ struct Candidate {
   int fitness;           // 0 tight, 1 decent, 2 loose, 3 very loose
   int ladder;            // hyphenated lines in a row ending here (0 when this one is not)
   double total_demerits;
-  Sums after;            // sums at the first box after the break
-  double post_width;     // extra width at the start of the next line
+  Sums after;         // sums at the first box after the break
+  double post_width;  // extra width at the start of the next line
   bool flagged;
-  double ratio;          // ratio of the line ending here
+  double ratio;  // ratio of the line ending here
   std::shared_ptr<Candidate> previous;
 };
 
@@ -101,8 +101,8 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
       if (std::isinf(r) && r > 0) b = kInfBad;
 
       bool deactivate = r < -1 || forced;
-      bool no_candidate_yet = min_demerits == kAwful &&
-                              std::all_of(best, best + kClasses, [](auto& x) { return !x; });
+      bool no_candidate_yet =
+          min_demerits == kAwful && std::all_of(best, best + kClasses, [](auto& x) { return !x; });
       int ladder = flagged ? std::min(c.ladder + 1, 2) : 0;
       bool too_many_hyphens = flagged && p.max_hyphen_ladder > 0 && c.ladder >= p.max_hyphen_ladder;
       // TeX §854: in the final pass the last active node may not vanish without a break.
@@ -115,13 +115,14 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
         } else {
           double base = p.line_penalty + b;
           d = base * base;
-          if (pen > 0) d += pen * pen;
-          else if (pen > -kInfPenalty) d -= pen * pen;
+          if (pen > 0)
+            d += pen * pen;
+          else if (pen > -kInfPenalty)
+            d -= pen * pen;
           if (flagged && c.flagged) d += p.double_hyphen_demerits;
           if (forced && c.flagged) d += p.final_hyphen_demerits;
           // A last line without interword glue holds one word: a runt.
-          if (forced && i + 1 == nodes.size() &&
-              sums[i].stretch - c.after.stretch - kFil < 1e-9)
+          if (forced && i + 1 == nodes.size() && sums[i].stretch - c.after.stretch - kFil < 1e-9)
             d += p.runt_demerits;
           if (too_many_hyphens) d += 1e9;
         }
@@ -152,7 +153,8 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
     if (forced && i + 1 == nodes.size()) {
       std::shared_ptr<Candidate> best_final;
       for (auto& cand : active)
-        if (cand->position == i && (!best_final || cand->total_demerits < best_final->total_demerits))
+        if (cand->position == i &&
+            (!best_final || cand->total_demerits < best_final->total_demerits))
           best_final = cand;
       return best_final;
     }

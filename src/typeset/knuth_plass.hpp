@@ -13,10 +13,10 @@ inline constexpr double kFil = 1e6;        ///< "infinite" stretch (parfillskip)
 struct Node {
   enum Kind { box, glue, penalty } kind = box;
   double width = 0;
-  double stretch = 0;   ///< glue only
-  double shrink = 0;    ///< glue only
-  int cost = 0;         ///< penalty only; ≥ kInfPenalty forbids, ≤ -kInfPenalty forces
-  bool flagged = false; ///< a hyphen break (for double-hyphen and final-hyphen demerits)
+  double stretch = 0;    ///< glue only
+  double shrink = 0;     ///< glue only
+  int cost = 0;          ///< penalty only; ≥ kInfPenalty forbids, ≤ -kInfPenalty forces
+  bool flagged = false;  ///< a hyphen break (for double-hyphen and final-hyphen demerits)
   /// Penalty only: extra width at the start of the next line when broken here (the reshaped
   /// word remainder after a hyphen differs from its unbroken slice).
   double post_width = 0;

@@ -49,7 +49,8 @@ double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& b
       st += n[i].kind == Node::glue ? n[i].stretch : 0;
       sh += n[i].kind == Node::glue ? n[i].shrink : 0;
     }
-    double r = w < p.line_width ? (p.line_width - w) / st : (w > p.line_width ? (p.line_width - w) / sh : 0);
+    double r = w < p.line_width ? (p.line_width - w) / st
+                                : (w > p.line_width ? (p.line_width - w) / sh : 0);
     if (r < -1) return -1;
     double bad = badness(r);
     if (bad > p.tolerance) return -1;
@@ -155,11 +156,12 @@ namespace {
 
 TEST(KnuthPlass, ForcedBreaksInsideAParagraphAreKept) {
   // "a b \n c d": the forced break must end line 1 and the paragraph must go on.
-  std::vector<Node> n = {Node::Box(10), Node::Glue(2, 1, 0.5), Node::Box(10),
-                         Node::Penalty(0, kInfPenalty), Node::Glue(0, kFil, 0),
-                         Node::Penalty(0, -kInfPenalty), Node::Box(10), Node::Glue(2, 1, 0.5),
-                         Node::Box(10), Node::Penalty(0, kInfPenalty), Node::Glue(0, kFil, 0),
-                         Node::Penalty(0, -kInfPenalty)};
+  std::vector<Node> n = {Node::Box(10),          Node::Glue(2, 1, 0.5),
+                         Node::Box(10),          Node::Penalty(0, kInfPenalty),
+                         Node::Glue(0, kFil, 0), Node::Penalty(0, -kInfPenalty),
+                         Node::Box(10),          Node::Glue(2, 1, 0.5),
+                         Node::Box(10),          Node::Penalty(0, kInfPenalty),
+                         Node::Glue(0, kFil, 0), Node::Penalty(0, -kInfPenalty)};
   BreakParams p;
   p.line_width = 100;
   BreakResult r = break_lines(n, p);

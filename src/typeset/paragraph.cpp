@@ -75,8 +75,9 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
     if (sp.small_caps || (sp.bold && s.strong == "small-caps")) features = "smcp 1";
     if (sp.superscript) features = join_features(features, "lnum 1");
     if (!features.empty())
-      insert(list.get(), pango_attr_font_features_new(join_features(base_features, features).c_str()),
-             sp.start, end);
+      insert(list.get(),
+             pango_attr_font_features_new(join_features(base_features, features).c_str()), sp.start,
+             end);
     if (sp.mono) insert(list.get(), pango_attr_family_new(s.mono_family.c_str()), sp.start, end);
     if (sp.mono) insert(list.get(), pango_attr_scale_new(0.85), sp.start, end);
     if (sp.superscript) insert(list.get(), pango_attr_scale_new(0.62), sp.start, end);
@@ -89,8 +90,7 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
 
 // Shapes bytes [start, end) of `text` (the whole string is the shaping context).
 std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoAttrList* attrs,
-                              std::size_t start, std::size_t end, double tracking,
-                              int* missing) {
+                              std::size_t start, std::size_t end, double tracking, int* missing) {
   std::vector<ShapedItem> out;
   if (end <= start) return out;
   GList* items = pango_itemize(ctx, text.c_str(), static_cast<int>(start),
@@ -100,9 +100,12 @@ std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoA
     auto* item = static_cast<PangoItem*>(l->data);
     pango_shape_with_flags(text.c_str() + item->offset, item->length, text.c_str(),
                            static_cast<int>(text.size()), &item->analysis, gs, PANGO_SHAPE_NONE);
-    PangoFont* font = item->analysis.font ? static_cast<PangoFont*>(g_object_ref(item->analysis.font)) : nullptr;
-    ShapedItem si{std::shared_ptr<PangoFont>(font, FontUnref{}), static_cast<std::size_t>(item->offset),
-                  static_cast<std::size_t>(item->length), {}};
+    PangoFont* font =
+        item->analysis.font ? static_cast<PangoFont*>(g_object_ref(item->analysis.font)) : nullptr;
+    ShapedItem si{std::shared_ptr<PangoFont>(font, FontUnref{}),
+                  static_cast<std::size_t>(item->offset),
+                  static_cast<std::size_t>(item->length),
+                  {}};
     double size = 0;
     if (tracking != 0 && si.font) {
       PangoFontDescription* fd = pango_font_describe(si.font.get());
@@ -144,7 +147,9 @@ double width_of(const std::vector<ShapedItem>& items) {
   return w;
 }
 
-bool is_space(gunichar c) { return c == ' ' || c == '\t'; }
+bool is_space(gunichar c) {
+  return c == ' ' || c == '\t';
+}
 
 // A cluster of the paragraph's shaping: bytes [start, end), glyphs [g0, g1) of `item`.
 struct Cluster {
@@ -176,8 +181,8 @@ class ParagraphSetter {
 
   SetParagraph run() {
     SetParagraph out;
-    items_ = shape(fonts_.context(), t_.text, attrs_.get(), 0, t_.text.size(),
-                   s_.face.tracking, &out.missing_glyphs);
+    items_ = shape(fonts_.context(), t_.text, attrs_.get(), 0, t_.text.size(), s_.face.tracking,
+                   &out.missing_glyphs);
     index_clusters();
     build_nodes();
     BreakParams bp;
@@ -274,7 +279,8 @@ class ParagraphSetter {
         }
         if (letters >= s_.min_word) {
           std::size_t off = static_cast<std::size_t>(p - base);
-          for (std::size_t h : s_.hyphenator->points(std::string_view(p, static_cast<std::size_t>(q - p))))
+          for (std::size_t h :
+               s_.hyphenator->points(std::string_view(p, static_cast<std::size_t>(q - p))))
             points.push_back({off + h, Node::hyphenation});
         }
         p = q;
@@ -347,8 +353,8 @@ class ParagraphSetter {
         if (is_space(d) || d == '\n') break;
         std::size_t after = static_cast<std::size_t>(g_utf8_next_char(x.c_str() + j) - x.c_str());
         bool dash = d == '-' || d == 0x2013 || d == 0x2014;
-        bool more = after < x.size() && !is_space(static_cast<unsigned char>(x[after])) &&
-                    x[after] != '\n';
+        bool more =
+            after < x.size() && !is_space(static_cast<unsigned char>(x[after])) && x[after] != '\n';
         if (dash && more && after - unit > (d == '-' ? 1u : 0u)) {
           add_unit(unit, after);
           // Explicit hyphens count as hyphenated lines (TeX's \exhyphenpenalty); dashes not.
@@ -426,8 +432,8 @@ class ParagraphSetter {
       if (pc.reshaped) {
         std::string s = t_.text.substr(0, pc.b);
         if (pc.hyphen) s += hyphen_;
-        frags[p] = shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking,
-                         nullptr);
+        frags[p] =
+            shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking, nullptr);
         natural += width_of(frags[p]);
       } else {
         natural += w(pc.a, pc.b);
@@ -459,7 +465,8 @@ class ParagraphSetter {
     for (std::size_t p = 0; p < pieces.size(); ++p) {
       const Piece& pc = pieces[p];
       if (pc.reshaped) {
-        for (const ShapedItem& si : frags[p]) emit_item(line, si, si.offset, si.offset + si.length, x, r, pc.hyphen ? pc.b : SIZE_MAX);
+        for (const ShapedItem& si : frags[p])
+          emit_item(line, si, si.offset, si.offset + si.length, x, r, pc.hyphen ? pc.b : SIZE_MAX);
       } else {
         emit_original(line, pc.a, pc.b, x, r);
       }

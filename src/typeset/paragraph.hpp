@@ -39,8 +39,8 @@ struct SetLine {
 
 struct SetParagraph {
   std::vector<SetLine> lines;
-  int pass = 0;           ///< Knuth–Plass pass that succeeded (1–4)
-  int missing_glyphs = 0; ///< characters the fonts could not show
+  int pass = 0;            ///< Knuth–Plass pass that succeeded (1–4)
+  int missing_glyphs = 0;  ///< characters the fonts could not show
 };
 
 /// Sets `text` into lines of `settings.measure`. Never returns an overfull line unless a

@@ -130,11 +130,13 @@ namespace folio::typeset {
 namespace {
 
 TEST_F(ParagraphTest, EveryLineBrokenAtASpaceEndsWithIt) {
-  StyledText t{"Leon Trotsky, on whose writings this book is based, explained more than a "
-               "half-century ago that the destruction of the Bolshevik Party by the Stalinist "
-               "bureaucracy and its usurpation of political power represented the first stage "
-               "of the bourgeois counterrevolution in the USSR.",
-               {}, {}};
+  StyledText t{
+      "Leon Trotsky, on whose writings this book is based, explained more than a "
+      "half-century ago that the destruction of the Bolshevik Party by the Stalinist "
+      "bureaucracy and its usurpation of political power represented the first stage "
+      "of the bourgeois counterrevolution in the USSR.",
+      {},
+      {}};
   ParagraphSettings s = settings(324);
   s.indent = 16.5;
   s.breaking = style::Style{}.line_breaking;  // the classic parameters, as in the seed PDF
