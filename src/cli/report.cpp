@@ -103,13 +103,18 @@ void sort_in_book_order(support::Diagnostics& diags, const manuscript::Manuscrip
   std::map<std::string, std::size_t> rank;
   if (sources)
     for (const auto& s : sources->sources) rank.emplace(s.name, rank.size());
-  auto key = [&](const support::Diagnostic& d) {
+  auto rank_of = [&](const support::Diagnostic& d) {
     auto it = rank.find(d.pos.file);
-    return std::make_tuple(it == rank.end() ? rank.size() : it->second,
-                           it == rank.end() ? d.pos.file : std::string(), d.pos.line, d.pos.column);
+    return it == rank.end() ? rank.size() : it->second;
   };
   std::stable_sort(diags.items().begin(), diags.items().end(),
-                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
+                   [&](const support::Diagnostic& a, const support::Diagnostic& b) {
+                     std::size_t ra = rank_of(a), rb = rank_of(b);
+                     if (ra != rb) return ra < rb;
+                     // Files outside the book share a rank; their names order them.
+                     if (int c = a.pos.file.compare(b.pos.file)) return c < 0;
+                     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+                   });
 }
 
 void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::Manuscript* sources,
