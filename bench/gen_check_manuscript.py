@@ -93,7 +93,7 @@ def chapter(w, number, chapters):
             text += f"[^{label}]"
             notes.append(label)
         if rng.random() < 0.05 and number < chapters:
-            text += f" See [the next chapter](ch{number + 1:02}.md#ch{number + 1})."
+            text += f" See [the next chapter](#ch{number + 1})."
         if rng.random() < 0.05:
             text += f" Compare [the opening](#ch{number})."
         lines += [text, ""]
@@ -140,7 +140,7 @@ def main():
             break
     # The last chapter's link to a next one would dangle; end the book there.
     with open(os.path.join(args.outdir, names[-1]), encoding="utf-8") as f:
-        last = f.read().replace(f"(ch{number + 1:02}.md#ch{number + 1})", f"(#ch{number})")
+        last = f.read().replace(f"(#ch{number + 1})", f"(#ch{number})")
     with open(os.path.join(args.outdir, names[-1]), "w", encoding="utf-8") as f:
         f.write(last)
     with open(os.path.join(args.outdir, "map.png"), "wb") as f:

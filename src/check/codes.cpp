@@ -54,6 +54,7 @@ constexpr std::array kCodes{
     CodeInfo{"footnote-duplicate", Severity::error, Family::structure},
     CodeInfo{"duplicate-id", Severity::error, Family::structure},
     CodeInfo{"broken-link", Severity::error, Family::structure},
+    CodeInfo{"unsupported-link", Severity::warning, Family::structure},
     CodeInfo{"image-missing", Severity::error, Family::structure},
     CodeInfo{"image-format", Severity::error, Family::structure},
     CodeInfo{"image-outside", Severity::error, Family::structure},

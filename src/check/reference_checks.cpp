@@ -56,10 +56,6 @@ class IdTable {
     }
   }
   bool has(const std::string& id) const { return ids_.contains(id); }
-  bool has_in(const std::string& id, const std::string& file) const {
-    auto it = ids_.find(id);
-    return it != ids_.end() && it->second.file == file;
-  }
 
  private:
   void block(const Block& b) {
@@ -105,52 +101,41 @@ class IdTable {
   std::map<std::string, support::SourcePos> ids_;
 };
 
-bool has_scheme(const std::string& target) {
-  std::size_t colon = target.find(':');
-  if (colon == std::string::npos || colon == 0 ||
-      !std::isalpha(static_cast<unsigned char>(target[0])))
-    return false;
-  for (std::size_t i = 1; i < colon; ++i) {
-    char c = target[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
-      return false;
-  }
-  return true;
+// The links both writers keep: web addresses and mail (EPUB: content_document.cpp).
+bool is_web_or_mail(const std::string& target) {
+  return target.starts_with("http://") || target.starts_with("https://") ||
+         target.starts_with("mailto:");
 }
 
-void check_link(const manuscript::Manuscript& m, const IdTable& ids, const Inline& link,
-                support::Diagnostics& diags) {
+void check_link(const IdTable& ids, const Inline& link, support::Diagnostics& diags) {
   const std::string& target = link.target;
-  if (has_scheme(target)) return;
+  if (is_web_or_mail(target)) return;
   if (target.empty()) {
     diags.error("broken-link", link.source, "this link has no target");
     return;
   }
-  std::size_t hash = target.find('#');
-  std::string file = target.substr(0, hash);
-  std::string fragment = hash == std::string::npos ? "" : target.substr(hash + 1);
-  if (!file.empty()) {
-    if (!file.ends_with(".md") || !m.source(file)) {
+  if (target.starts_with("#")) {
+    std::string id = target.substr(1);
+    if (!ids.has(id))
       diags.error("broken-link", link.source,
-                  "this link points to '" + file + "', which is not a Markdown file of the book");
-      return;
-    }
-    if (!fragment.empty() && !ids.has_in(fragment, file))
-      diags.error(
-          "broken-link", link.source,
-          "this link points to the id '" + fragment + "', which " + file + " does not define");
+                  "this link points to the id '" + id +
+                      "', which nothing in the book defines (give a heading or span {#" + id +
+                      "})");
     return;
   }
-  if (!ids.has(fragment))
-    diags.error("broken-link", link.source,
-                "this link points to the id '" + fragment +
-                    "', which nothing in the book defines (give a heading or span {#" + fragment +
-                    "})");
+  // Anything else (another file, a file's #id, another scheme) the book cannot carry.
+  std::size_t hash = target.find('#');
+  std::string message = "the link target '" + target +
+                        "' is neither a web address (http, https, mailto) nor an #id, so the "
+                        "book shows the link text without a link";
+  if (hash != std::string::npos && ids.has(target.substr(hash + 1)))
+    message += "; ids are unique in the whole book, so write '" + target.substr(hash) + "'";
+  diags.warning("unsupported-link", link.source, message);
 }
 
 void check_links(const manuscript::Manuscript& m, const IdTable& ids, support::Diagnostics& diags) {
   std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
-    if (in.kind == InlineKind::link) check_link(m, ids, in, diags);
+    if (in.kind == InlineKind::link) check_link(ids, in, diags);
     for (const Inline& c : in.children) in_inline(c);
   };
   std::function<void(const Block&)> in_block = [&](const Block& b) {
