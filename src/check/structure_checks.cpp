@@ -140,8 +140,8 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         break;
       case BlockKind::epigraph:
         if (!(top_level && i == 0))
-          diags_.error("epigraph-position", b.source,
-                       "an epigraph must open its section (put it right after the heading)");
+          diags_.warning("epigraph-position", b.source,
+                         "an epigraph must open its section (put it right after the heading)");
         walk(b.blocks, "epigraph", false, section);
         break;
       case BlockKind::block_quote: {
