@@ -9,10 +9,10 @@ namespace folio::cli {
 namespace {
 
 struct Words {
-  std::vector<std::string> flags;     ///< every spelling of every option
-  std::vector<std::string> fixed;     ///< "case" arms: option spellings → their values
-  std::vector<std::string> paths;     ///< options whose value is a file or folder
-  std::vector<std::string> free;      ///< other values (numbers, titles): no completion
+  std::vector<std::string> flags;  ///< every spelling of every option
+  std::vector<std::string> fixed;  ///< "case" arms: option spellings → their values
+  std::vector<std::string> paths;  ///< options whose value is a file or folder
+  std::vector<std::string> free;   ///< other values (numbers, titles): no completion
 };
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
@@ -38,8 +38,9 @@ Words words_of(const CLI::App& app) {
       std::string values = type.substr(open + 1, type.find('}', open) - open - 1);
       for (char& c : values)
         if (c == ',') c = ' ';
-      w.fixed.push_back(fmt::format("      {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;",
-                                    join(spellings, "|"), values));
+      w.fixed.push_back(
+          fmt::format("      {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;",
+                      join(spellings, "|"), values));
     } else if (opt->get_lnames() == std::vector<std::string>{"output"}) {
       w.paths.insert(w.paths.end(), spellings.begin(), spellings.end());
     } else {

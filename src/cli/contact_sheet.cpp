@@ -14,9 +14,9 @@ namespace folio::cli {
 namespace {
 
 constexpr int kSpreadsPerRow = 2;
-constexpr double kMargin = 16;       // around the sheet, pixels
-constexpr double kSpreadGap = 24;    // between spreads in a row, and between rows
-constexpr int kLabelHeight = 18;     // under each row, for the page labels
+constexpr double kMargin = 16;     // around the sheet, pixels
+constexpr double kSpreadGap = 24;  // between spreads in a row, and between rows
+constexpr int kLabelHeight = 18;   // under each row, for the page labels
 
 struct Spread {
   std::optional<std::size_t> verso, recto;
@@ -59,8 +59,7 @@ void draw_label(cairo_t* cr, PangoFontDescription* font, const std::string& text
 
 }  // namespace
 
-SheetLayout layout_sheet(const PrintPages& pages, std::size_t first, std::size_t last,
-                         double dpi) {
+SheetLayout layout_sheet(const PrintPages& pages, std::size_t first, std::size_t last, double dpi) {
   SheetLayout sheet;
   sheet.scale = dpi / 72.0;
   sheet.page_width = std::round(pages.width() * sheet.scale);
@@ -87,12 +86,12 @@ SheetLayout layout_sheet(const PrintPages& pages, std::size_t first, std::size_t
 std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& sheet,
                                 const std::filesystem::path& png) {
   if (sheet.slots.empty()) return "no pages to draw";
-  if (static_cast<double>(sheet.width) * sheet.height > kMaxSheetPixels ||
-      sheet.width > 32767 || sheet.height > 32767)
+  if (static_cast<double>(sheet.width) * sheet.height > kMaxSheetPixels || sheet.width > 32767 ||
+      sheet.height > 32767)
     return "the contact sheet would be " + std::to_string(sheet.width) + " × " +
            std::to_string(sheet.height) + " pixels; choose fewer pages or a lower --dpi";
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, sheet.width,
-                                                        sheet.height);
+  cairo_surface_t* surface =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, sheet.width, sheet.height);
   cairo_t* cr = cairo_create(surface);
   // A grey desk, white paper, a hairline where the spine is: the look of a proof spread.
   cairo_set_source_rgb(cr, 0.82, 0.82, 0.80);
@@ -127,7 +126,8 @@ std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& shee
     status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
   cairo_destroy(cr);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) return std::string("Cairo: ") + cairo_status_to_string(status);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return std::string("Cairo: ") + cairo_status_to_string(status);
   return support::write_file_atomically(png, bytes);
 }
 

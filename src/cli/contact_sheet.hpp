@@ -17,8 +17,8 @@ struct SheetSlot {
 };
 
 struct SheetLayout {
-  int width = 0, height = 0;  ///< the whole image, in pixels
-  double scale = 1;           ///< pixels per point
+  int width = 0, height = 0;               ///< the whole image, in pixels
+  double scale = 1;                        ///< pixels per point
   double page_width = 0, page_height = 0;  ///< one page, in pixels
   std::vector<SheetSlot> slots;
   int label_height = 0;  ///< room under each page for its label
@@ -27,8 +27,7 @@ struct SheetLayout {
 /// Lays out pages [first, last] (0-based, inclusive) as spreads, two spreads to a row. A
 /// recto without a verso before it (page 1) sits on the right of its spread, as it would
 /// in the bound book; so does a verso without a recto after it on the left.
-SheetLayout layout_sheet(const PrintPages& pages, std::size_t first, std::size_t last,
-                         double dpi);
+SheetLayout layout_sheet(const PrintPages& pages, std::size_t first, std::size_t last, double dpi);
 
 /// Draws the sheet and writes it as a PNG, atomically. Returns an error message or "".
 std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& layout,

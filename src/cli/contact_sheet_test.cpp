@@ -64,8 +64,8 @@ TEST(ContactSheet, WritesAPngWithEachPagesInk) {
   unsigned char* data = cairo_image_surface_get_data(img);
   int stride = cairo_image_surface_get_stride(img);
   auto pixel = [&](double x, double y) {
-    auto* p = reinterpret_cast<std::uint32_t*>(data + static_cast<int>(y) * stride) +
-              static_cast<int>(x);
+    auto* p =
+        reinterpret_cast<std::uint32_t*>(data + static_cast<int>(y) * stride) + static_cast<int>(x);
     return *p & 0xFFFFFF;
   };
   for (const SheetSlot& slot : s.slots) {

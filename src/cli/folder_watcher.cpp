@@ -18,8 +18,8 @@ using Clock = std::chrono::steady_clock;
 
 // Close-write rather than every modify where possible, but modify too: some programs keep
 // a file open. Moves and deletes cover editors that save by renaming a new file into place.
-constexpr std::uint32_t kFileEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE |
-                                      IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
+constexpr std::uint32_t kFileEvents =
+    IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
 constexpr std::uint32_t kRootEvents = kFileEvents | IN_DELETE_SELF | IN_MOVE_SELF;
 
 }  // namespace

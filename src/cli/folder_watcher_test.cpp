@@ -29,9 +29,7 @@ class FolderWatcherTest : public ::testing::Test {
     ::close(stop_[1]);
     fs::remove_all(root_);
   }
-  void write(const fs::path& rel, const std::string& text) {
-    std::ofstream(root_ / rel) << text;
-  }
+  void write(const fs::path& rel, const std::string& text) { std::ofstream(root_ / rel) << text; }
   // Waits on another thread, and presses "stop" after `timeout` so a missed event fails
   // the test instead of hanging it.
   FolderWatcher::Result wait_with_timeout(FolderWatcher& w, std::chrono::milliseconds timeout) {
@@ -112,8 +110,8 @@ TEST_F(FolderWatcherTest, ReportsTheRootGoingAway) {
 }
 
 TEST(SideFiles, AreRecognised) {
-  for (const char* name : {".book.yaml.swp", "a.md~", "#a.md#", "4913", "a.md.swx",
-                           "x.epub.tmp-123456", ".hidden"})
+  for (const char* name :
+       {".book.yaml.swp", "a.md~", "#a.md#", "4913", "a.md.swx", "x.epub.tmp-123456", ".hidden"})
     EXPECT_TRUE(is_side_file(name)) << name;
   for (const char* name : {"a.md", "book.yaml", "map.png", "01-chapter.md"})
     EXPECT_FALSE(is_side_file(name)) << name;

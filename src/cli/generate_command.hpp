@@ -9,8 +9,8 @@
 namespace folio::cli {
 
 struct GenerateOptions {
-  std::string what;               ///< "man" or "bash-completion"
-  std::filesystem::path output;   ///< empty: stdout
+  std::string what;              ///< "man" or "bash-completion"
+  std::filesystem::path output;  ///< empty: stdout
 };
 
 /// Adds the hidden `generate` subcommand that the build uses to write folio.1 and the bash

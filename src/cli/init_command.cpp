@@ -1,7 +1,7 @@
 // `folio init DIR`: scaffolds a new manuscript, never touching anything that exists.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -26,8 +26,8 @@ std::string create_new_file(const fs::path& path, const std::string& text) {
   fs::path tmp = support::make_temporary_beside(path, error);
   if (tmp.empty()) return error;
   int fd = ::open(tmp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  bool written = fd >= 0 && ::write(fd, text.data(), text.size()) ==
-                                static_cast<ssize_t>(text.size());
+  bool written =
+      fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   if (fd >= 0 && ::close(fd) != 0) written = false;
   if (!written) {
     error = path.string() + ": cannot write: " + std::strerror(errno);

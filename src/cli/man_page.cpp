@@ -105,8 +105,7 @@ std::string option_names(const CLI::Option& opt) {
 std::string options_roff(const CLI::App& app) {
   std::string out;
   for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"})
-      continue;
+    if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"}) continue;
     std::string description = opt->get_description();
     if (!description.empty() && description.back() != '.') description += '.';
     std::string type = opt->get_type_name();
@@ -124,8 +123,7 @@ std::string synopsis_of(const CLI::App& sub) {
   std::string s = fmt::format("\\fBfolio {}\\fR", roff_code(sub.get_name()));
   bool has_flags = false;
   for (const CLI::Option* opt : sub.get_options()) {
-    if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"})
-      continue;
+    if (opt->get_group().empty() || opt->get_lnames() == std::vector<std::string>{"help"}) continue;
     if (opt->get_positional() && opt->get_lnames().empty())
       s += opt->get_required() ? fmt::format(" \\fI{}\\fR", roff_code(opt->get_name(true)))
                                : fmt::format(" [\\fI{}\\fR]", roff_code(opt->get_name(true)));
@@ -151,8 +149,12 @@ std::string page_date() {
 
 }  // namespace
 
-std::string roff_text(std::string_view text) { return roff_escape(text, false); }
-std::string roff_code(std::string_view text) { return roff_escape(text, true); }
+std::string roff_text(std::string_view text) {
+  return roff_escape(text, false);
+}
+std::string roff_code(std::string_view text) {
+  return roff_escape(text, true);
+}
 
 std::string man_page(const CLI::App& app) {
   std::string summary = app.get_description();
@@ -169,12 +171,13 @@ std::string man_page(const CLI::App& app) {
   out += ".SH SYNOPSIS\n";
   for (const CLI::App* sub : subcommands) out += ".br\n" + synopsis_of(*sub) + "\n";
   out += ".br\n\\fBfolio\\fR \\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR\n";
-  out += ".SH DESCRIPTION\n"
-         "\\fBfolio\\fR reads a manuscript folder (\\fIbook.yaml\\fR and Markdown files), checks\n"
-         "it, and writes an EPUB 3 e\\-book and a typeset, print\\-ready PDF. Diagnostics\n"
-         "name the file, line and column, like a compiler's. The manuscript format is\n"
-         "described in the \\fIFORMAT.txt\\fR that \\fBfolio init\\fR writes, and in full in\n"
-         "folio's \\fIdocs/manuscript.md\\fR.\n";
+  out +=
+      ".SH DESCRIPTION\n"
+      "\\fBfolio\\fR reads a manuscript folder (\\fIbook.yaml\\fR and Markdown files), checks\n"
+      "it, and writes an EPUB 3 e\\-book and a typeset, print\\-ready PDF. Diagnostics\n"
+      "name the file, line and column, like a compiler's. The manuscript format is\n"
+      "described in the \\fIFORMAT.txt\\fR that \\fBfolio init\\fR writes, and in full in\n"
+      "folio's \\fIdocs/manuscript.md\\fR.\n";
   out += ".SH GLOBAL OPTIONS\nThese may be given before or after the command.\n";
   out += options_roff(app);
   out += ".SH COMMANDS\n";
@@ -186,20 +189,25 @@ std::string man_page(const CLI::App& app) {
   }
   out += ".SH EXAMPLES\n";
   out += footer_roff(app.get_footer(), true);
-  out += ".SH EXIT STATUS\n"
-         ".TP\n0\nSuccess.\n"
-         ".TP\n1\nThe manuscript has errors (nothing is written), or, for \\fBinit\\fR, the\n"
-         "folder exists and is not empty.\n"
-         ".TP\n2\nA usage error, or an input/output problem.\n";
-  out += ".SH ENVIRONMENT\n"
-         ".TP\n.B SOURCE_DATE_EPOCH\n"
-         "Seconds since 1970 to date the outputs with, for reproducible builds (else the\n"
-         "manuscript's \\fBdate\\fR). folio never reads the clock into its outputs.\n"
-         ".TP\n.B NO_COLOR\nWhen set, diagnostics are not coloured even on a terminal.\n";
-  out += ".SH FILES\n"
-         ".TP\n.I " + roff_code(FOLIO_INSTALL_STYLES_DIR) + "\n"
-         "The default styles (\\fIclassic.yaml\\fR); a manuscript's own \\fIstyles/\\fR folder\n"
-         "is searched first.\n";
+  out +=
+      ".SH EXIT STATUS\n"
+      ".TP\n0\nSuccess.\n"
+      ".TP\n1\nThe manuscript has errors (nothing is written), or, for \\fBinit\\fR, the\n"
+      "folder exists and is not empty.\n"
+      ".TP\n2\nA usage error, or an input/output problem.\n";
+  out +=
+      ".SH ENVIRONMENT\n"
+      ".TP\n.B SOURCE_DATE_EPOCH\n"
+      "Seconds since 1970 to date the outputs with, for reproducible builds (else the\n"
+      "manuscript's \\fBdate\\fR). folio never reads the clock into its outputs.\n"
+      ".TP\n.B NO_COLOR\nWhen set, diagnostics are not coloured even on a terminal.\n";
+  out +=
+      ".SH FILES\n"
+      ".TP\n.I " +
+      roff_code(FOLIO_INSTALL_STYLES_DIR) +
+      "\n"
+      "The default styles (\\fIclassic.yaml\\fR); a manuscript's own \\fIstyles/\\fR folder\n"
+      "is searched first.\n";
   out += ".SH SEE ALSO\n\\fBpandoc\\fR(1), which reads the same manuscript folders.\n";
   return out;
 }

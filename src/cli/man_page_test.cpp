@@ -40,7 +40,6 @@ TEST(ManPage, ListsVisibleCommandsAndTheirOptionsOnly) {
 
   std::string completion = bash_completion(app);
   EXPECT_NE(completion.find("complete -o filenames -F _folio folio"), std::string::npos);
-  EXPECT_NE(completion.find("--format) COMPREPLY=($(compgen -W \"text json\""),
-            std::string::npos);
+  EXPECT_NE(completion.find("--format) COMPREPLY=($(compgen -W \"text json\""), std::string::npos);
   EXPECT_EQ(completion.find("secret"), std::string::npos);
 }

@@ -18,8 +18,7 @@ std::optional<int> page_number(std::string_view s) {
   s = trimmed(s);
   int value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || value < 1 ||
-      value > kMaxPage)
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || value < 1 || value > kMaxPage)
     return std::nullopt;
   return value;
 }

@@ -21,8 +21,8 @@ TEST(PageRange, AcceptsOnePageOrARange) {
 }
 
 TEST(PageRange, RejectsWhatIsNotARange) {
-  for (const char* bad : {"", "0", "0-3", "8-1", "a-b", "1-", "-3", "1-2-3", "1,3", "2.5",
-                          "100001", "99999999999999999999"}) {
+  for (const char* bad : {"", "0", "0-3", "8-1", "a-b", "1-", "-3", "1-2-3", "1,3", "2.5", "100001",
+                          "99999999999999999999"}) {
     std::string error;
     EXPECT_FALSE(parse_page_range(bad, error)) << bad;
     EXPECT_FALSE(error.empty()) << bad;

@@ -60,8 +60,8 @@ int run_preview(const PreviewOptions& options) {
     return kExitUsage;
   }
   std::size_t last = std::min(count, static_cast<std::size_t>(range->last)) - 1;
-  SheetLayout sheet = layout_sheet(*pages, static_cast<std::size_t>(range->first) - 1, last,
-                                   options.dpi);
+  SheetLayout sheet =
+      layout_sheet(*pages, static_cast<std::size_t>(range->first) - 1, last, options.dpi);
   progress.stage("drawing");
   std::error_code ec;
   if (png.has_parent_path()) fs::create_directories(png.parent_path(), ec);
@@ -72,8 +72,8 @@ int run_preview(const PreviewOptions& options) {
     return kExitUsage;
   }
   if (options.verbosity != Verbosity::quiet)
-    fmt::print(stderr, "wrote {} (pages {}–{} of {}, {} × {} px)\n", png.string(),
-               range->first, last + 1, count, sheet.width, sheet.height);
+    fmt::print(stderr, "wrote {} (pages {}–{} of {}, {} × {} px)\n", png.string(), range->first,
+               last + 1, count, sheet.width, sheet.height);
   return kExitOk;
 }
 

@@ -6,7 +6,9 @@
 
 namespace folio::cli {
 
-bool is_terminal(std::FILE* file) { return ::isatty(::fileno(file)) == 1; }
+bool is_terminal(std::FILE* file) {
+  return ::isatty(::fileno(file)) == 1;
+}
 
 void ProgressLine::stage(std::string_view what) {
   stage_ = what;

@@ -90,7 +90,8 @@ A scene break, above, is a line of spaced asterisks. Small capitals are written
 [like this]{{.smallcaps}}.
 )";
 
-constexpr const char* kFormatNote = R"(This folder is a folio manuscript: book.yaml and Markdown files.
+constexpr const char* kFormatNote =
+    R"(This folder is a folio manuscript: book.yaml and Markdown files.
 
   book.yaml       the metadata (title, author, language…) and, under `contents`,
                   the Markdown files in reading order
@@ -146,9 +147,9 @@ std::string title_from_folder_name(const std::string& name) {
 
 std::vector<ScaffoldFile> scaffold_files(const ScaffoldInfo& info) {
   return {
-      {"book.yaml", fmt::format(kBookYaml, fmt::arg("title", yaml_quoted(info.title)),
-                                fmt::arg("author", yaml_quoted(info.author)),
-                                fmt::arg("lang", info.lang))},
+      {"book.yaml",
+       fmt::format(kBookYaml, fmt::arg("title", yaml_quoted(info.title)),
+                   fmt::arg("author", yaml_quoted(info.author)), fmt::arg("lang", info.lang))},
       {"preface.md", fmt::format(kPreface)},
       {"01-chapter.md", fmt::format(kChapter)},
       {"FORMAT.txt", fmt::format(kFormatNote, fmt::arg("folder", info.folder))},

@@ -46,7 +46,8 @@ TEST(Scaffold, ChecksWithoutAnyDiagnostic) {
   auto m = read_scaffold({"My Book", "Your Name", "en-US", "mybook"}, diags);
   ASSERT_TRUE(m);
   check::check_manuscript(*m, diags);
-  for (const auto& d : diags.items()) ADD_FAILURE() << d.pos.file << ":" << d.pos.line << ": " << d.message;
+  for (const auto& d : diags.items())
+    ADD_FAILURE() << d.pos.file << ":" << d.pos.line << ": " << d.message;
   // A preface (front matter) and one chapter, in that order.
   ASSERT_EQ(m->document.sections.size(), 2u);
 }
@@ -56,9 +57,9 @@ TEST(Scaffold, BookYamlNamesEveryKeyWithAComment) {
   for (const auto& f : cli::scaffold_files({"T", "A", "en", "t"}))
     if (f.name == "book.yaml") yaml = f.text;
   // Every key folio reads (check/metadata_checks.cpp's list), each after a comment line.
-  for (std::string key : {"title", "subtitle", "author", "lang", "date", "identifier",
-                          "publisher", "rights", "description", "subject", "cover-image", "style",
-                          "contents", "check"}) {
+  for (std::string key :
+       {"title", "subtitle", "author", "lang", "date", "identifier", "publisher", "rights",
+        "description", "subject", "cover-image", "style", "contents", "check"}) {
     std::size_t at = yaml.find("\n" + key + ":");
     if (at == std::string::npos) at = yaml.find("\n# " + key + ":");
     ASSERT_NE(at, std::string::npos) << key;

@@ -18,15 +18,14 @@ namespace fs = std::filesystem;
 std::string summary_line(int number, const BuildOutcome& outcome, double seconds) {
   std::string counts;
   if (outcome.errors + outcome.warnings > 0)
-    counts = fmt::format("; {} error{}, {} warning{}", outcome.errors,
-                         outcome.errors == 1 ? "" : "s", outcome.warnings,
-                         outcome.warnings == 1 ? "" : "s");
+    counts =
+        fmt::format("; {} error{}, {} warning{}", outcome.errors, outcome.errors == 1 ? "" : "s",
+                    outcome.warnings, outcome.warnings == 1 ? "" : "s");
   if (outcome.status != kExitOk)
     return fmt::format("folio: [{}] build failed in {:.2f} s{}; earlier outputs are unchanged",
                        number, seconds, counts);
   std::string files;
-  for (const auto& w : outcome.written)
-    files += (files.empty() ? "" : ", ") + w.path.string();
+  for (const auto& w : outcome.written) files += (files.empty() ? "" : ", ") + w.path.string();
   return fmt::format("folio: [{}] built in {:.2f} s: {}{}", number, seconds, files, counts);
 }
 
@@ -45,14 +44,12 @@ int run_watch(const WatchOptions& options) {
   // The watch is set up before the first build, so a save during that build is not missed.
   FolderWatcher watcher(build.dir);
   if (!watcher.error().empty()) {
-    fmt::print(stderr, "folio: error: cannot watch {}: {}\n", build.dir.string(),
-               watcher.error());
+    fmt::print(stderr, "folio: error: cannot watch {}: {}\n", build.dir.string(), watcher.error());
     return kExitUsage;
   }
   bool quiet = build.verbosity == Verbosity::quiet;
   bool verbose = build.verbosity == Verbosity::verbose;
-  if (!quiet)
-    fmt::print(stderr, "folio: watching {} (Ctrl-C to stop)\n", build.dir.string());
+  if (!quiet) fmt::print(stderr, "folio: watching {} (Ctrl-C to stop)\n", build.dir.string());
 
   ProgressLine progress(stderr, !quiet && is_terminal(stderr));
   for (int number = 1;; ++number) {
