@@ -64,7 +64,30 @@ void crop_marks(cairo_t* cr, double x0, double y0, double w, double h, double bl
   cairo_stroke(cr);
 }
 
+// Furniture and rules: untagged, so the post-pass marks them as /Artifact.
+void paint_furniture(cairo_t* cr, const typeset::PagedDocument& doc, const typeset::Page& page,
+                     double dx, double dy) {
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (const auto& run : page.furniture) draw_run(cr, doc, run, dx, dy);
+  for (const auto& rule : page.rules) {
+    cairo_set_line_width(cr, rule.thickness);
+    cairo_move_to(cr, dx + rule.x, dy + rule.y);
+    cairo_line_to(cr, dx + rule.x + rule.width, dy + rule.y);
+    cairo_stroke(cr);
+  }
+}
+
 }  // namespace
+
+void draw_page(cairo_t* cr, const typeset::PagedDocument& doc, std::size_t index) {
+  if (index >= doc.pages.size()) return;
+  const typeset::Page& page = doc.pages[index];
+  cairo_save(cr);
+  paint_furniture(cr, doc, page, 0, 0);
+  for (const auto& block : page.blocks)
+    for (const auto& run : block.runs) draw_run(cr, doc, run, 0, 0);
+  cairo_restore(cr);
+}
 
 Rendered render_pdf(const typeset::PagedDocument& doc, const RenderMetadata& meta,
                     const PrintGeometry& geo) {
@@ -111,15 +134,8 @@ Rendered render_pdf(const typeset::PagedDocument& doc, const RenderMetadata& met
     boxes.bleed[3] = boxes.trim[3] + geo.bleed;
     out.boxes.push_back(boxes);
 
-    cairo_set_source_rgb(cr, 0, 0, 0);
     // Furniture first and untagged: the post-pass marks it as /Artifact.
-    for (const auto& run : page.furniture) draw_run(cr, doc, run, dx, dy);
-    for (const auto& rule : page.rules) {
-      cairo_set_line_width(cr, rule.thickness);
-      cairo_move_to(cr, dx + rule.x, dy + rule.y);
-      cairo_line_to(cr, dx + rule.x + rule.width, dy + rule.y);
-      cairo_stroke(cr);
-    }
+    paint_furniture(cr, doc, page, dx, dy);
     if (geo.crop_marks) crop_marks(cr, dx, dy, doc.width, doc.height, geo.bleed, slug);
 
     std::string open_group;

@@ -1,6 +1,8 @@
 // Draws a PagedDocument onto a Cairo PDF surface: glyph runs, tags, links, outline, labels.
 #pragma once
 
+#include <cairo.h>
+
 #include <string>
 #include <vector>
 
@@ -33,5 +35,9 @@ struct Rendered {
 
 Rendered render_pdf(const typeset::PagedDocument& doc, const RenderMetadata& meta,
                     const PrintGeometry& geometry);
+
+/// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
+/// corner at the user-space origin, one unit per point (for previews on any Cairo surface).
+void draw_page(cairo_t* cr, const typeset::PagedDocument& doc, std::size_t index);
 
 }  // namespace folio::pdf

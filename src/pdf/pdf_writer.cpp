@@ -108,7 +108,9 @@ std::string xmp_packet(const RenderMetadata& m, const std::string& lang,
 
 }  // namespace
 
-bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags) {
+std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& doc,
+                                                        const PdfOptions& options,
+                                                        support::Diagnostics& diags) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
   // The style: the option, else book.yaml's `style:`, else classic.
   std::string name = !options.style.empty()        ? options.style
@@ -123,16 +125,24 @@ bool write_pdf(const model::Document& doc, const PdfOptions& options, support::D
     diags.error("style-not-found", where,
                 fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})", name,
                             FOLIO_STYLES_DIR));
-    return false;
+    return std::nullopt;
   }
   auto st = style::load_style(*path, diags);
-  if (!st) return false;
+  if (!st) return std::nullopt;
 
   typeset::LayoutOptions lo;
   lo.front_matter = options.front_matter;
   lo.creator = options.creator;
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
-  if (diags.has_errors()) return false;
+  if (diags.has_errors()) return std::nullopt;
+  return paged;
+}
+
+bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags) {
+  support::SourcePos out_pos{options.output.filename().string(), 0, 0};
+  std::optional<typeset::PagedDocument> set = typeset_for_print(doc, options, diags);
+  if (!set) return false;
+  const typeset::PagedDocument& paged = *set;
 
   RenderMetadata meta;
   meta.title = doc.metadata.title.value;

@@ -8,6 +8,7 @@
 
 #include "model/document.hpp"
 #include "support/diagnostic.hpp"
+#include "typeset/paged_document.hpp"
 
 namespace folio::pdf {
 
@@ -25,6 +26,13 @@ struct PdfOptions {
   std::optional<long long> source_date_epoch;
   std::string creator = "folio";
 };
+
+/// write_pdf's first half: resolves the style and typesets the book into pages (for
+/// `folio preview`, which paints them with draw_page from pdf/cairo_render.hpp). nullopt
+/// after reporting an error.
+std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& doc,
+                                                        const PdfOptions& options,
+                                                        support::Diagnostics& diags);
 
 /// Typesets `doc` and writes the PDF. Returns false after reporting an error.
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags);
