@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "epub/png_encoder.hpp"
+
 namespace folio::epub {
 namespace {
 
@@ -78,11 +80,6 @@ void show(cairo_t* cr, PangoLayout* layout, double top, Ink ink) {
   pango_cairo_show_layout(cr, layout);
 }
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 std::optional<std::string> render_cover_png(const CoverText& text, const CoverFonts& fonts,
@@ -142,14 +139,7 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
     show(cr.get(), author.get(), kCoverHeight - 330 - h, kAccent);
   }
 
-  cairo_surface_flush(surface.get());
-  std::string png;
-  cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    error = cairo_status_to_string(st);
-    return std::nullopt;
-  }
-  return png;
+  return encode_png(surface.get(), error);
 }
 
 }  // namespace folio::epub
