@@ -25,28 +25,33 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run_once(cmd, cwd):
-    """(wall seconds, peak RSS in MiB, exit status) of one run of `cmd`."""
+    """(wall seconds, CPU seconds, peak RSS in MiB, exit status) of one run of `cmd`."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as rep:
         start = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-v", "-o", rep.name] + cmd, cwd=cwd,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - start
-        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", rep.read())
+        report = rep.read()
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+    # User + system time of the whole tree: steadier than wall time on a shared, loaded machine.
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", report))
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode(errors="replace")[-2000:])
-    return wall, (int(m.group(1)) / 1024 if m else float("nan")), p.returncode
+    return wall, cpu, (int(m.group(1)) / 1024 if m else float("nan")), p.returncode
 
 
 def measure(name, cmd, runs, cwd):
-    walls, rss, status = [], [], 0
+    walls, cpus, rss, status = [], [], [], 0
     for _ in range(runs):
-        w, r, s = run_once(cmd, cwd)
+        w, c, r, s = run_once(cmd, cwd)
         walls.append(w)
+        cpus.append(c)
         rss.append(r)
         status = status or s
     row = {"name": name, "median": statistics.median(walls), "min": min(walls),
+           "cpu": statistics.median(cpus),
            "rss": max(rss), "runs": runs, "status": status}
-    print(f"  {name:34} median {row['median']:8.3f} s  fastest {row['min']:8.3f} s  "
+    print(f"  {name:34} median {row['median']:8.3f} s  fastest {row['min']:8.3f} s  cpu {row['cpu']:8.3f} s  "
           f"peak {row['rss']:7.1f} MiB  ({runs} runs{', FAILED' if status else ''})", flush=True)
     return row
 
@@ -88,6 +93,7 @@ def main():
     ap.add_argument("--scales", default="1,4,16", help="folio scaling runs (full build)")
     ap.add_argument("--big-runs", type=int, default=2, help="runs of the ×16 full build")
     ap.add_argument("--no-pandoc", action="store_true")
+    ap.add_argument("--no-folio", action="store_true", help="time Pandoc only")
     ap.add_argument("--work", help="keep manuscripts and outputs here (default: a temp folder)")
     args = ap.parse_args()
     folio = os.path.abspath(args.folio)
@@ -101,27 +107,30 @@ def main():
 
     print(f"manuscript: {book} ({args.words} words)")
     rows = {}
-    for name, cmd in (("folio check", [folio, "check", book]),
+    folio_commands = [("folio check", [folio, "check", book]),
                       ("folio build --epub", [folio, "build", "--epub", book, "-o", out]),
                       ("folio build --pdf", [folio, "build", "--pdf", book, "-o", out]),
-                      ("folio build (check+EPUB+PDF)", [folio, "build", book, "-o", out])):
+                      ("folio build (check+EPUB+PDF)", [folio, "build", book, "-o", out])]
+    for name, cmd in [] if args.no_folio else folio_commands:
         rows[name] = measure(name, cmd, args.runs, work)
     if not args.no_pandoc:
         for name, cmd in pandoc_commands(book, out):
             rows[name] = measure(name, cmd, args.slow_runs, book)
 
-    print("\n| command | median (s) | peak RSS (MiB) | ratio |")
-    print("|---|---:|---:|---|")
+    print("\n| command | median wall (s) | median CPU (s) | peak RSS (MiB) | ratio (wall; CPU) |")
+    print("|---|---:|---:|---:|---|")
     pairs = {"pandoc → EPUB": "folio build --epub",
              "pandoc + xelatex → PDF": "folio build --pdf",
              "pandoc + weasyprint → PDF": "folio build --pdf"}
     for name, r in rows.items():
         ratio = ""
         if name in pairs and pairs[name] in rows:
-            ratio = f"{r['median'] / rows[pairs[name]]['median']:.1f}× slower than {pairs[name]}"
-        print(f"| {name} | {r['median']:.3f} | {r['rss']:.0f} | {ratio} |")
+            f = rows[pairs[name]]
+            ratio = (f"{r['median'] / f['median']:.1f}×; {r['cpu'] / f['cpu']:.1f}× "
+                     f"the time of {pairs[name]}")
+        print(f"| {name} | {r['median']:.3f} | {r['cpu']:.3f} | {r['rss']:.0f} | {ratio} |")
 
-    scales = [int(s) for s in args.scales.split(",") if s]
+    scales = [int(s) for s in args.scales.split(",") if s and not args.no_folio]
     if scales:
         print("\nfolio scaling (full build):")
         table = []
@@ -134,11 +143,12 @@ def main():
                 args.runs if k < 16 else args.big_runs, work)
             table.append((k, r))
         base = table[0][1]
-        print("| scale | words | median (s) | × time of first | peak RSS (MiB) | × memory |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| scale | words | median wall (s) | median CPU (s) | × CPU of first | "
+              "peak RSS (MiB) | × memory |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for k, r in table:
-            print(f"| ×{k} | {args.words * k} | {r['median']:.3f} | "
-                  f"{r['median'] / base['median']:.1f} | {r['rss']:.0f} | "
+            print(f"| ×{k} | {args.words * k} | {r['median']:.3f} | {r['cpu']:.3f} | "
+                  f"{r['cpu'] / base['cpu']:.1f} | {r['rss']:.0f} | "
                   f"{r['rss'] / base['rss']:.1f} |")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
