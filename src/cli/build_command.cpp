@@ -84,6 +84,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     epub::EpubOptions eo;
     eo.output = options.out_dir / (stem + ".epub");
     eo.style_dirs = installed_style_dirs();
+    eo.style = options.style;
     timed(eo.output, [&] { return epub::write_epub(doc, eo, diags); });
   }
   if (want_pdf) {
@@ -91,6 +92,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     pdf::PdfOptions po;
     po.output = options.out_dir / (stem + ".pdf");
     po.style_dirs = installed_style_dirs();
+    po.style = options.style;
     po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
     po.crop_marks = options.crop_marks;
     timed(po.output, [&] { return pdf::write_pdf(doc, po, diags); });

@@ -45,6 +45,9 @@ int main(int argc, char** argv) try {
   build_cmd->add_flag("--bleed", build.bleed,
                       "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
   build_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
+  build_cmd->add_option("--style", build.style,
+                        "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
+                        "book.yaml's style:");
 
   CheckOptions check;
   std::string format = "text";
@@ -101,6 +104,9 @@ int main(int argc, char** argv) try {
   watch_cmd->add_flag("--bleed", build.bleed,
                       "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
   watch_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
+  watch_cmd->add_option("--style", build.style,
+                        "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
+                        "book.yaml's style:");
   watch_cmd->add_option("--debounce", watch.debounce_ms,
                         "Milliseconds without changes before a rebuild")
       ->capture_default_str()

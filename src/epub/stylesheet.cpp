@@ -1,4 +1,4 @@
-// The built-in "classic" e-book design: justified, hyphenated, indented, quiet.
+// The EPUB's CSS: a fixed base (justified, hyphenated, indented, quiet) plus the style's choices.
 #include "epub/stylesheet.hpp"
 
 #include <fmt/format.h>
@@ -143,6 +143,17 @@ std::string face_rules(const style::Face& face) {
                      face.small_caps ? "small-caps" : "normal");
 }
 
+// A family name as a CSS string: quoted, with quotes and backslashes escaped.
+std::string css_family(const std::string& family) {
+  std::string out = "\"";
+  for (char c : family) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
 // Sizes are taken relative to the body size, so they stay em and follow the reader's size.
 std::string design_rules(const style::Style& st) {
   double body = st.body.size > 0 ? st.body.size : 11;
@@ -153,6 +164,12 @@ std::string design_rules(const style::Style& st) {
                            ? "font-weight: normal; font-variant: small-caps;"
                            : "font-weight: bold;";
   std::string out = "\n/* From the style '" + st.name + "'. */\n";
+  // The style's families lead, with a generic fallback: fonts are not embedded, so a reading
+  // system without them (and a reader's own font choice) still gets a serif.
+  out += fmt::format("body {{ font-family: {}, serif; }}\n", css_family(st.body.family));
+  if (st.chapter.face.family != st.body.family)
+    out += fmt::format("h1, h2, h3 {{ font-family: {}, serif; }}\n",
+                       css_family(st.chapter.face.family));
   out += fmt::format("p {{ text-indent: {}; -webkit-hyphens: {}; hyphens: {}; }}\n", em(st.indent),
                      hyphens, hyphens);
   out += fmt::format("strong {{ {} }}\n", strong);
@@ -176,7 +193,11 @@ std::string design_rules(const style::Style& st) {
 }  // namespace
 
 std::string stylesheet(const style::Style& style) {
-  return kBase + design_rules(style);
+  std::string css = kBase + design_rules(style);
+  // Last, so the author's rules win the cascade over the generated ones.
+  if (!style.epub.extra_css.empty())
+    css += "\n/* The style's extra-css. */\n" + style.epub.extra_css + "\n";
+  return css;
 }
 
 }  // namespace folio::epub

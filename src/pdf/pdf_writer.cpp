@@ -10,6 +10,7 @@
 
 #include "pdf/cairo_render.hpp"
 #include "pdf/post_pass.hpp"
+#include "pdf/printer_rules.hpp"
 #include "style/style.hpp"
 #include "support/atomic_file.hpp"
 #include "typeset/book_layout.hpp"
@@ -134,6 +135,8 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
   lo.front_matter = options.front_matter;
   lo.creator = options.creator;
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
+  check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
+                      diags);
   if (diags.has_errors()) return std::nullopt;
   return paged;
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/diagnostic.hpp"
@@ -108,6 +109,14 @@ struct Hyphenation {
   std::vector<std::string> exceptions;  ///< TeX \hyphenation style: "man-u-script"
 };
 
+/// EPUB-only choices: the e-book takes the same design otherwise.
+struct Epub {
+  /// Embedding font files is not implemented yet: the loader rejects `embed-fonts: true`
+  /// rather than ignore it, and the stylesheet names the families with a generic fallback.
+  bool embed_fonts = false;
+  std::string extra_css;  ///< appended verbatim to the generated stylesheet
+};
+
 struct ChapterOpening {
   bool recto = true;  ///< each chapter and front-matter part starts on a right-hand page
 };
@@ -134,7 +143,15 @@ struct Style {
   Hyphenation hyphenation;
   ChapterOpening opening;
   std::string scene_break = "⁂";
+  Epub epub;
 };
+
+/// A KDP trim size by name ("6x9", "5.5x8.5", "6 × 9 in"): {width, height} in points, or
+/// nullopt for a name that is not one of KDP's standard paperback sizes.
+std::optional<std::pair<double, double>> trim_size(const std::string& name);
+
+/// The names trim_size knows, for messages and docs ("5x8, 5.06x7.81, ...").
+std::string trim_names();
 
 /// Where `name` is looked for: a path (when it has a '/' or ends in .yaml), else
 /// `<dir>/<name>.yaml` for each dir in order. nullopt when not found.

@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -174,6 +175,28 @@ class StyleReader {
   bool ok_ = true;
 };
 
+// KDP's standard paperback trim sizes, in inches (width × height).
+constexpr struct {
+  const char* name;
+  double width, height;
+} kTrims[] = {
+    {"5x8", 5, 8},
+    {"5.06x7.81", 5.06, 7.81},
+    {"5.25x8", 5.25, 8},
+    {"5.5x8.5", 5.5, 8.5},
+    {"6x9", 6, 9},
+    {"6.14x9.21", 6.14, 9.21},
+    {"6.69x9.61", 6.69, 9.61},
+    {"7x10", 7, 10},
+    {"7.44x9.69", 7.44, 9.69},
+    {"7.5x9.25", 7.5, 9.25},
+    {"8x10", 8, 10},
+    {"8.25x6", 8.25, 6},
+    {"8.25x8.25", 8.25, 8.25},
+    {"8.5x8.5", 8.5, 8.5},
+    {"8.5x11", 8.5, 11},
+};
+
 // Faces that name no family inherit the body's.
 void inherit_family(Style& s) {
   for (Face* f : {&s.chapter.face, &s.section.face, &s.subsection.face, &s.block_quote.face,
@@ -182,6 +205,29 @@ void inherit_family(Style& s) {
 }
 
 }  // namespace
+
+std::optional<std::pair<double, double>> trim_size(const std::string& name) {
+  // Spaces, a trailing "in" and the multiplication sign are spelling, not meaning.
+  std::string key;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name.compare(i, 2, "\xC3\x97") == 0) {  // U+00D7 ×
+      key += 'x';
+      ++i;
+    } else if (name[i] != ' ') {
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+    }
+  }
+  if (key.size() > 2 && key.compare(key.size() - 2, 2, "in") == 0) key.resize(key.size() - 2);
+  for (const auto& t : kTrims)
+    if (key == t.name) return std::pair{t.width * 72, t.height * 72};
+  return std::nullopt;
+}
+
+std::string trim_names() {
+  std::string out;
+  for (const auto& t : kTrims) out += (out.empty() ? "" : ", ") + std::string(t.name);
+  return out;
+}
 
 std::optional<fs::path> find_style(const std::string& name, const std::vector<fs::path>& dirs) {
   std::error_code ec;
@@ -215,6 +261,11 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
   }
   StyleReader r(file_label, diags, s.body.size);
   if (root.IsNull()) return s;
+  // The defaults name EB Garamond in every face; cleared, so a face the file leaves alone
+  // follows the file's body family (inherit_family) instead of staying with classic's.
+  for (Face* f : {&s.chapter.face, &s.section.face, &s.subsection.face, &s.block_quote.face,
+                  &s.dateline.face, &s.running_heads.face, &s.folios.face, &s.footnotes.face})
+    f->family.clear();
   Page& p = s.page;
   LineBreaking& lb = s.line_breaking;
   Hyphenation& hy = s.hyphenation;
@@ -222,13 +273,34 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
         {{"name", r.text(s.name)},
          {"page",
           [&](const YAML::Node& n) {
+            std::string trim;
+            bool explicit_size = false;
+            auto sized = [&](double& out) {
+              return [&, field = r.length(out, false)](const YAML::Node& v) {
+                explicit_size = true;
+                field(v);
+              };
+            };
             r.map(n, "page",
-                  {{"width", r.length(p.width, false)},
+                  {{"trim", r.text(trim)},
+                   {"width", sized(p.width)},
+                   {"height", sized(p.height)},
                    {"height", r.length(p.height, false)},
                    {"top", r.length(p.top)},
                    {"bottom", r.length(p.bottom)},
                    {"inside", r.length(p.inside)},
                    {"outside", r.length(p.outside)}});
+            if (!trim.empty()) {
+              const YAML::Node at = n["trim"];
+              if (explicit_size)
+                return r.error(at, "give either trim or width and height, not both");
+              auto size = trim_size(trim);
+              if (!size)
+                return r.error(at, "'" + trim + "' is not a KDP trim size (known: " + trim_names() +
+                                       "; or give width and height)");
+              p.width = size->first;
+              p.height = size->second;
+            }
             if (p.inside + p.outside >= p.width || p.top + p.bottom >= p.height)
               r.error(n, "the margins leave no room for text on the page");
           }},
@@ -291,6 +363,19 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
             r.map(n, "chapter-opening", {{"recto", r.boolean(s.opening.recto)}});
           }},
          {"scene-break", r.text(s.scene_break)},
+         {"epub",
+          [&](const YAML::Node& n) {
+            r.map(n, "epub",
+                  {{"embed-fonts",
+                    [&](const YAML::Node& v) {
+                      r.boolean(s.epub.embed_fonts)(v);
+                      if (s.epub.embed_fonts)
+                        r.error(v,
+                                "embed-fonts: true is not supported yet (fonts are named in "
+                                "the CSS, not embedded)");
+                    }},
+                   {"extra-css", r.text(s.epub.extra_css)}});
+          }},
          {"hyphenation",
           [&](const YAML::Node& n) {
             std::string dir = hy.dictionary_dir.string();
