@@ -79,23 +79,42 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     else
       ok = false;
   };
+  pdf::PdfOptions po;
+  po.output = options.out_dir / (stem + ".pdf");
+  po.style_dirs = installed_style_dirs();
+  po.style = options.style;
+  po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
+  po.crop_marks = options.crop_marks;
+  // The print edition is typeset first: its page starts become the EPUB's page list.
+  std::optional<typeset::PagedDocument> paged;
+  double typeset_seconds = 0;
+  if (want_pdf || !options.no_page_list) {
+    progress.stage("typesetting the PDF");
+    auto start = std::chrono::steady_clock::now();
+    support::Diagnostics scratch;  // with --epub, PDF problems are not the EPUB's
+    paged = pdf::typeset_for_print(doc, po, want_pdf ? diags : scratch);
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    typeset_seconds = took.count();
+    if (!paged && !want_pdf)
+      diags.warning("epub-no-page-list", {},
+                    "the print edition could not be typeset (build the PDF to see why), so the "
+                    "EPUB has no print page numbers",
+                    "pass --no-page-list to leave them out on purpose");
+  }
   if (want_epub) {
     progress.stage("writing the EPUB");
     epub::EpubOptions eo;
     eo.output = options.out_dir / (stem + ".epub");
     eo.style_dirs = installed_style_dirs();
     eo.style = options.style;
+    if (paged && !options.no_page_list) eo.page_map = paged->page_map;
     timed(eo.output, [&] { return epub::write_epub(doc, eo, diags); });
   }
   if (want_pdf) {
-    progress.stage("typesetting the PDF");
-    pdf::PdfOptions po;
-    po.output = options.out_dir / (stem + ".pdf");
-    po.style_dirs = installed_style_dirs();
-    po.style = options.style;
-    po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
-    po.crop_marks = options.crop_marks;
-    timed(po.output, [&] { return pdf::write_pdf(doc, po, diags); });
+    progress.stage("writing the PDF");
+    timed(po.output, [&] { return paged && pdf::write_typeset_pdf(doc, *paged, po, diags); });
+    if (!outcome.written.empty() && outcome.written.back().path == po.output)
+      outcome.written.back().seconds += typeset_seconds;
   }
   return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);
 }

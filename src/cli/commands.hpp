@@ -27,6 +27,8 @@ struct BuildOptions {
   bool werror = false;
   bool bleed = false;       ///< PDF: 0.125 in bleed on the outside, top and bottom
   bool crop_marks = false;  ///< PDF: trim marks in a slug around each page
+  /// EPUB: no print page numbers (and, with --epub, no typesetting)
+  bool no_page_list = false;
   std::string style;        ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
   Verbosity verbosity = Verbosity::normal;
 };

@@ -45,6 +45,9 @@ int main(int argc, char** argv) try {
   build_cmd->add_flag("--bleed", build.bleed,
                       "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
   build_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
+  build_cmd->add_flag("--no-page-list", build.no_page_list,
+                      "EPUB: leave out the print edition's page numbers (then --epub skips "
+                      "typesetting)");
   build_cmd->add_option("--style", build.style,
                         "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
                         "book.yaml's style:");

@@ -1,6 +1,8 @@
 // Accessibility facts → schema.org metadata and a summary that says only what is true.
 #include "epub/accessibility.hpp"
 
+#include <cctype>
+
 #include "epub/image_file.hpp"
 
 namespace folio::epub {
@@ -19,6 +21,21 @@ bool has_lang(const std::vector<model::Block>& blocks) {
 }
 
 }  // namespace
+
+std::string page_break_source(const model::Metadata& meta) {
+  std::string_view id = meta.identifier.value;
+  for (std::string_view prefix : {"urn:isbn:", "isbn:", "ISBN:", "ISBN "})
+    if (id.starts_with(prefix)) id.remove_prefix(prefix.size());
+  std::string digits;
+  bool isbn_like = !id.empty();
+  for (char c : id)
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == 'X' || c == 'x')
+      digits += c;
+    else if (c != '-' && c != ' ')
+      isbn_like = false;
+  if (isbn_like && (digits.size() == 10 || digits.size() == 13)) return "urn:isbn:" + digits;
+  return meta.title.value + ", print edition typeset by folio";
+}
 
 bool claims_conformance(const AccessibilityFacts& f) {
   return !f.has_images || f.all_images_have_alt;
@@ -52,6 +69,10 @@ std::vector<std::pair<std::string, std::string>> accessibility_metadata(
   if (f.has_images) m.emplace_back("schema:accessModeSufficient", "textual,visual");
   if (f.has_headings) m.emplace_back("schema:accessibilityFeature", "structuralNavigation");
   if (f.has_toc) m.emplace_back("schema:accessibilityFeature", "tableOfContents");
+  if (!f.page_break_source.empty()) {
+    m.emplace_back("schema:accessibilityFeature", "printPageNumbers");
+    m.emplace_back("schema:accessibilityFeature", "pageNavigation");
+  }
   m.emplace_back("schema:accessibilityFeature", "readingOrder");
   if (f.has_images && f.all_images_have_alt)
     m.emplace_back("schema:accessibilityFeature", "alternativeText");
@@ -60,6 +81,7 @@ std::vector<std::pair<std::string, std::string>> accessibility_metadata(
   m.emplace_back("schema:accessibilityFeature", "ARIA");
   m.emplace_back("schema:accessibilityHazard", "none");
   m.emplace_back("schema:accessibilitySummary", accessibility_summary(f));
+  if (!f.page_break_source.empty()) m.emplace_back("dc:source", f.page_break_source);
   // An image without a text alternative fails WCAG 1.1.1: then no claim is made.
   if (claims_conformance(f)) m.emplace_back("dcterms:conformsTo", kConformsTo);
   return m;
@@ -74,6 +96,8 @@ std::string accessibility_summary(const AccessibilityFacts& f) {
   if (f.has_headings) s += ", every section opens with a heading";
   if (f.has_toc) s += ", and a table of contents links to each section";
   s += ".";
+  if (!f.page_break_source.empty())
+    s += " The print edition's page numbers are marked in the text and listed for navigation.";
   if (f.has_footnotes) s += " Footnotes are linked from the text and link back to it.";
   if (f.has_lang_spans) s += " Passages in other languages are marked with their language.";
   if (f.has_images)

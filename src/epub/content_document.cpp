@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "epub/page_breaks.hpp"
 #include "epub/semantics.hpp"
 #include "epub/xhtml_page.hpp"
 
@@ -41,6 +42,8 @@ class SectionWriter {
   void footnote(pugi::xml_node parent, const Block& note);
   void image(pugi::xml_node parent, const std::string& target, const std::string& alt);
   void common_attributes(pugi::xml_node element, const Block& b);
+  /// Marks where the print edition's pages begin (the section's page starts).
+  void page_breaks(const model::Section& section, ContentDocument& out);
 
   /// Sets an author-given id, unless an earlier element took it (then a warning).
   void author_id(pugi::xml_node element, const std::string& id, const support::SourcePos& pos);
@@ -58,6 +61,9 @@ class SectionWriter {
   std::vector<TocHeading> headings_;
   int generated_headings_ = 0;
   int last_heading_level_ = 0;
+  // Each block's element by its path (the page map's block_path); {} is the section heading.
+  std::vector<int> path_;
+  std::map<std::vector<int>, pugi::xml_node> element_of_path_;
 };
 
 std::string SectionWriter::fresh_id(std::string_view stem) {
@@ -119,12 +125,14 @@ ContentDocument SectionWriter::write(const model::Section& section) {
     const Block& h = *section.heading;
     set_lang(sec, h.lang);
     heading(sec, h, 1);
+    element_of_path_[{}] = sec.last_child();
     sec.append_attribute("aria-labelledby") = headings_.back().id.c_str();
   } else {
     sec.append_attribute("aria-label") = out.title.c_str();
   }
   blocks(sec, section.blocks);
   for (const Block& note : section.footnotes) footnote(sec, note);
+  page_breaks(section, out);
   sec.append_child(pugi::node_pcdata).set_value("\n");
   body.append_child(pugi::node_pcdata).set_value("\n");
 
@@ -154,7 +162,44 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
 }
 
 void SectionWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) {
-  for (const Block& b : bs) block(parent, b);
+  for (std::size_t i = 0; i < bs.size(); ++i) {
+    path_.push_back(static_cast<int>(i));
+    block(parent, bs[i]);
+    pugi::xml_node e = parent.last_child();
+    while (e && e.type() != pugi::node_element) e = e.previous_sibling();
+    if (e) element_of_path_[path_] = e;
+    path_.pop_back();
+  }
+}
+
+void SectionWriter::page_breaks(const model::Section& section, ContentDocument& out) {
+  for (const model::PageStart& start : ctx_.page_starts) {
+    const Block* b = section.heading ? &*section.heading : nullptr;
+    const std::vector<Block>* level = &section.blocks;
+    for (int i : start.block_path) {
+      if (i < 0 || static_cast<std::size_t>(i) >= level->size()) {
+        b = nullptr;
+        break;
+      }
+      b = &(*level)[static_cast<std::size_t>(i)];
+      level = &b->blocks;
+    }
+    auto it = element_of_path_.find(start.block_path);
+    if (!b || it == element_of_path_.end()) {
+      diags_.warning("epub-page-break", section.source,
+                     fmt::format("print page {} begins at a place the EPUB does not have; "
+                                 "its page break is left out",
+                                 start.label));
+      continue;
+    }
+    std::string text = b->kind == BlockKind::code_block ? b->text : model::plain_text(b->inlines);
+    std::string id = ids_.count("page-" + start.label) || reserved_.count("page-" + start.label)
+                         ? fresh_id("page-" + start.label + "-")
+                         : "page-" + start.label;
+    ids_.insert(id);
+    insert_page_break(it->second, letters_before(text, start.char_offset), start.label, id);
+    out.page_breaks.emplace_back(start.label, id);
+  }
 }
 
 void SectionWriter::block(pugi::xml_node parent, const Block& b) {

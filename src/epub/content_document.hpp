@@ -8,6 +8,7 @@
 
 #include "epub/labels.hpp"
 #include "model/document.hpp"
+#include "model/page_map.hpp"
 #include "support/diagnostic.hpp"
 
 namespace folio::epub {
@@ -36,6 +37,8 @@ struct ContentDocument {
   std::string title;  ///< the section heading's text (the book title when there is none)
   std::string xhtml;
   std::vector<TocHeading> headings;  ///< levels 1 and 2, in order
+  /// Print page breaks marked in this document: (page label, id of the marker), in order.
+  std::vector<std::pair<std::string, std::string>> page_breaks;
 };
 
 /// What a section needs to know about the book it belongs to.
@@ -45,6 +48,8 @@ struct SectionContext {
   std::string_view stylesheet_href;  ///< relative to the content document
   const GeneratedLabels& labels;
   const ContentLinks& links;
+  /// The print edition's page starts that fall in this section (empty: no page breaks).
+  std::vector<model::PageStart> page_starts{};
 };
 
 /// Renders `section` as the content document `file`. Links that lead nowhere are written as

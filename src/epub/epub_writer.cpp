@@ -153,6 +153,8 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   std::vector<ContentDocument> pages;
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
     SectionContext ctx{meta.title.value, lang, kStylesheetFromText, book.labels, links};
+    for (const model::PageStart& start : options.page_map)
+      if (start.section == static_cast<int>(i)) ctx.page_starts.push_back(start);
     pages.push_back(render_section(doc.sections[i], files[i], ctx, diags));
   }
 
@@ -174,6 +176,11 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
     landmarks.push_back({"bodymatter", std::string(book.labels.start), "text/" + files[start]});
   }
 
+  std::vector<NavPoint> page_list;
+  for (const ContentDocument& page : pages)
+    for (const auto& [label, id] : page.page_breaks)
+      page_list.push_back({label, "text/" + page.file + "#" + id, {}});
+
   // Manifest in reading order; the spine is the in_spine subset in the same order.
   std::vector<ManifestItem> items;
   items.push_back({"cover", "text/cover.xhtml", kXhtml, "", true,
@@ -183,8 +190,8 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   if (has_imprint(book))
     items.push_back({"imprint", "text/imprint.xhtml", kXhtml, "", true,
                      imprint_page(book, kStylesheetFromText)});
-  items.push_back(
-      {"nav", "nav.xhtml", kXhtml, "nav", true, nav_document(book, toc, landmarks, kStylesheet)});
+  items.push_back({"nav", "nav.xhtml", kXhtml, "nav", true,
+                   nav_document(book, toc, landmarks, kStylesheet, page_list)});
   for (std::size_t i = 0; i < pages.size(); ++i)
     items.push_back({fmt::format("s{:03}", i + 1), "text/" + pages[i].file, kXhtml, "", true,
                      std::move(pages[i].xhtml)});
@@ -197,6 +204,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   AccessibilityFacts facts = accessibility_facts(doc);
   facts.has_images = true;  // the cover page shows the cover, with its text alternative
   facts.has_toc = true;
+  if (!page_list.empty()) facts.page_break_source = page_break_source(meta);
   std::string opf = package_document(book, items, facts, diags);
 
   if (diags.count(support::Severity::error) > errors_before) return false;

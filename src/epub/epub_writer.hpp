@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "model/page_map.hpp"
 #include "support/diagnostic.hpp"
 
 namespace folio::epub {
@@ -20,6 +21,9 @@ struct EpubOptions {
   std::string style;
   /// Where style names are looked up, after the manuscript's own styles/ folder.
   std::vector<std::filesystem::path> style_dirs;
+  /// Where the print edition's pages begin (from the PDF typesetter): marked in the text and
+  /// listed in a page-list nav. Empty: the EPUB has no print page numbers.
+  model::PageMap page_map;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

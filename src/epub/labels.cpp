@@ -9,15 +9,15 @@ namespace folio::epub {
 const GeneratedLabels& labels_for(std::string_view lang) {
   static const std::array<GeneratedLabels, 5> kLabels{{
       {"en", "Contents", "Landmarks", "Cover", "Title Page", "Copyright", "Start of Content",
-       "Back to text", "by"},
+       "Back to text", "by", "Pages"},
       {"de", "Inhalt", "Orientierungspunkte", "Umschlag", "Titelseite", "Impressum", "Textbeginn",
-       "Zurück zum Text", "von"},
+       "Zurück zum Text", "von", "Seiten"},
       {"fr", "Table des matières", "Repères", "Couverture", "Page de titre", "Mentions légales",
-       "Début du texte", "Retour au texte", "par"},
+       "Début du texte", "Retour au texte", "par", "Pages"},
       {"es", "Índice", "Puntos de referencia", "Cubierta", "Portada", "Créditos",
-       "Inicio del texto", "Volver al texto", "de"},
+       "Inicio del texto", "Volver al texto", "de", "Páginas"},
       {"it", "Indice", "Punti di riferimento", "Copertina", "Frontespizio", "Colophon",
-       "Inizio del testo", "Torna al testo", "di"},
+       "Inizio del testo", "Torna al testo", "di", "Pagine"},
   }};
   std::string primary;
   for (char c : lang) {

@@ -16,6 +16,7 @@ struct GeneratedLabels {
   std::string_view start;         ///< landmark for the start of the text
   std::string_view back_to_text;  ///< title of a footnote's back link
   std::string_view cover_alt_by;  ///< "by" in "Cover: Title by Author"
+  std::string_view pages;         ///< heading of the print edition's page list
 };
 
 /// Labels for `lang` ("de-DE" → German); English when folio has no translation.

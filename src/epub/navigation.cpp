@@ -44,7 +44,8 @@ void ncx_points(pugi::xml_node parent, const std::vector<NavPoint>& points, int&
 }  // namespace
 
 std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
-                         const std::vector<Landmark>& landmarks, std::string_view stylesheet_href) {
+                         const std::vector<Landmark>& landmarks, std::string_view stylesheet_href,
+                         const std::vector<NavPoint>& page_list) {
   const GeneratedLabels& labels = book.labels;
   std::string label_lang(labels_lang_attribute(labels, book.lang));
   XhtmlPage page(labels.contents, book.lang, stylesheet_href);
@@ -81,6 +82,21 @@ std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
   }
   ol.append_child(pugi::node_pcdata).set_value("\n");
   marks.append_child(pugi::node_pcdata).set_value("\n");
+
+  if (!page_list.empty()) {
+    pugi::xml_node pages = append_block(body, "nav");
+    pages.append_attribute("epub:type") = "page-list";
+    pages.append_attribute("role") = "doc-pagelist";
+    pages.append_attribute("id") = "page-list";
+    pages.append_attribute("aria-labelledby") = "page-list-title";
+    pages.append_attribute("hidden") = "hidden";
+    pugi::xml_node h = append_block(pages, "h2");
+    h.append_attribute("id") = "page-list-title";
+    set_lang(h, label_lang);
+    append_text(h, labels.pages);
+    toc_list(pages, page_list);
+    pages.append_child(pugi::node_pcdata).set_value("\n");
+  }
   body.append_child(pugi::node_pcdata).set_value("\n");
   return page.str();
 }

@@ -9,9 +9,11 @@
 
 namespace folio::epub {
 
-/// nav.xhtml, placed beside the package document (hrefs are relative to it).
+/// nav.xhtml, placed beside the package document (hrefs are relative to it); with a hidden
+/// page-list nav when `page_list` (the print edition's pages) is not empty.
 std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
-                         const std::vector<Landmark>& landmarks, std::string_view stylesheet_href);
+                         const std::vector<Landmark>& landmarks, std::string_view stylesheet_href,
+                         const std::vector<NavPoint>& page_list = {});
 
 /// toc.ncx for EPUB 2 reading systems, placed beside the package document.
 std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc);

@@ -136,6 +136,13 @@ std::string package_document(const BookInfo& book, const std::vector<ManifestIte
   meta_prop("dcterms:modified", book.modified);
 
   for (const auto& [property, value] : accessibility_metadata(facts)) {
+    if (property == "dc:source") {
+      // The print edition the page breaks come from: EPUB Accessibility's page source, in
+      // the form EPUBCheck 5.1 and Ace 1.4 know (a11y:pageBreakSource is newer than both).
+      dc("dc:source", value, "page-source");
+      meta_prop("source-of", "pagination", "page-source");
+      continue;
+    }
     pugi::xml_node n = meta_prop(property.c_str(), value);
     // The summary is written in English; say so inside a book in another language.
     if (property == "schema:accessibilitySummary" && !book.lang.starts_with("en"))

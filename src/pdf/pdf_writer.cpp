@@ -142,10 +142,13 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
 }
 
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags) {
-  support::SourcePos out_pos{options.output.filename().string(), 0, 0};
   std::optional<typeset::PagedDocument> set = typeset_for_print(doc, options, diags);
-  if (!set) return false;
-  const typeset::PagedDocument& paged = *set;
+  return set && write_typeset_pdf(doc, *set, options, diags);
+}
+
+bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument& paged,
+                       const PdfOptions& options, support::Diagnostics& diags) {
+  support::SourcePos out_pos{options.output.filename().string(), 0, 0};
 
   RenderMetadata meta;
   meta.title = doc.metadata.title.value;

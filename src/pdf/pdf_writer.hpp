@@ -34,6 +34,11 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
                                                         const PdfOptions& options,
                                                         support::Diagnostics& diags);
 
+/// write_pdf's second half: renders pages typeset_for_print made from `doc` and writes the
+/// PDF (so `folio build` can hand the same pages' page map to the EPUB writer).
+bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument& paged,
+                       const PdfOptions& options, support::Diagnostics& diags);
+
 /// Typesets `doc` and writes the PDF. Returns false after reporting an error.
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags);
 

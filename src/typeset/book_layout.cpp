@@ -108,6 +108,8 @@ class BookSetter {
     }
     if (!body_started) first_body_page_ = out_.pages.size();
     label_pages();
+    for (std::size_t k = 0; k < start_pages_.size(); ++k)
+      out_.page_map[k].label = out_.pages[start_pages_[k]].label;
     if (toc_page != SIZE_MAX) fill_contents();
     furniture();
     return std::move(out_);
@@ -241,7 +243,24 @@ class BookSetter {
     ParagraphSettings s =
         settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
     SetParagraph p = set(text, s, where);
+    std::size_t first = flow.size();
     add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
+    if (section_index_ < 0) return;
+    for (std::size_t k = 0; k < p.lines.size(); ++k) {
+      FlowItem& it = flow[first + k];
+      it.section = section_index_;
+      it.block_path = path_;
+      it.char_offset = model_offset(text, p.lines[k].start);
+    }
+  }
+
+  // The styled text's byte offset as an offset into the model's plain text: note marks and
+  // a list item's number are the typesetter's, not the model's.
+  std::size_t model_offset(const StyledText& text, std::size_t at) const {
+    std::size_t added = mark_shift_;
+    for (const auto& [offset, number] : text.notes)
+      if (offset < at) added += std::to_string(number).size();
+    return at > added ? at - added : 0;
   }
 
   void heading_lines(std::vector<FlowItem>& flow, const StyledText& text, const style::Heading& h,
@@ -257,7 +276,11 @@ class BookSetter {
 
   void blocks(std::vector<FlowItem>& flow, const std::vector<Block>& bs, const Frame& f,
               bool& indent_next) {
-    for (const Block& b : bs) block(flow, b, f, indent_next);
+    for (std::size_t k = 0; k < bs.size(); ++k) {
+      path_.push_back(static_cast<int>(k));
+      block(flow, bs[k], f, indent_next);
+      path_.pop_back();
+    }
   }
 
   void block(std::vector<FlowItem>& flow, const Block& b, const Frame& f, bool& indent_next) {
@@ -290,8 +313,10 @@ class BookSetter {
         std::size_t from = flow.size();
         add_space(flow, q.space_before);
         bool inner = false;
-        for (const Block& c : b.blocks) {
-          block(flow, c, qf, inner);
+        for (std::size_t k = 0; k < b.blocks.size(); ++k) {
+          path_.push_back(static_cast<int>(k));
+          block(flow, b.blocks[k], qf, inner);
+          path_.pop_back();
           inner = q.indent_paragraphs;
         }
         add_space(flow, q.space_after);
@@ -341,9 +366,13 @@ class BookSetter {
         Frame lf = f;
         lf.x = f.x + f.indent;
         lf.measure = f.measure - f.indent;
-        for (const Block& item : b.blocks) {
+        for (std::size_t ii = 0; ii < b.blocks.size(); ++ii) {
+          const Block& item = b.blocks[ii];
+          path_.push_back(static_cast<int>(ii));
           bool first = true;
-          for (const Block& c : item.blocks) {
+          for (std::size_t ci = 0; ci < item.blocks.size(); ++ci) {
+            const Block& c = item.blocks[ci];
+            path_.push_back(static_cast<int>(ci));
             if (first && c.kind == BlockKind::paragraph) {
               StyledText t = styled_text(c.inlines);
               std::string mark = b.ordered ? std::to_string(n) + ". " : "• ";
@@ -353,13 +382,17 @@ class BookSetter {
                 sp.end += mark.size();
               }
               for (auto& nt : t.notes) nt.first += mark.size();
+              mark_shift_ = mark.size();
               paragraph(flow, t, lf, false, Align::justify, "P", c.source);
+              mark_shift_ = 0;
             } else {
               bool ind = false;
               block(flow, c, lf, ind);
             }
+            path_.pop_back();
             first = false;
           }
+          path_.pop_back();
           ++n;
         }
         indent_next = false;
@@ -515,6 +548,13 @@ class BookSetter {
         pending = 0;
       }
       if (j == flow.size()) cut = flow.size();
+      if (!placed.empty() && placed.front().item < cut) {
+        const FlowItem& top = flow[placed.front().item];
+        if (top.section >= 0) {
+          start_pages_.push_back(out_.pages.size() - 1);
+          out_.page_map.push_back({{}, top.section, top.block_path, top.char_offset});
+        }
+      }
       // Emit the items before the cut.
       std::vector<int> notes_here;
       int last_block = -1;
@@ -571,6 +611,8 @@ class BookSetter {
 
   void section(const model::Section& sec, std::size_t index, bool front) {
     std::vector<FlowItem> flow;
+    section_index_ = static_cast<int>(index);
+    path_.clear();
     set_notes(sec);
     Frame f{st_.body, measure_, 0, "", st_.indent};
     std::string title;
@@ -587,6 +629,7 @@ class BookSetter {
     }
     bool indent = false;
     blocks(flow, sec.blocks, f, indent);
+    section_index_ = -1;
     std::size_t first = out_.pages.size() - 1;
     paginate(flow, front, title);
     if (sec.heading) section_pages_.push_back(first);
@@ -782,6 +825,11 @@ class BookSetter {
   std::vector<PageMeta> meta_;
   double measure_ = 0;
   int next_block_ = 1;
+  // The model position being set: section index (-1 outside sections) and block path.
+  int section_index_ = -1;
+  std::vector<int> path_;
+  std::size_t mark_shift_ = 0;            // bytes of a list item's number before its text
+  std::vector<std::size_t> start_pages_;  // page index of each page_map entry
   bool keep_next_ = false;
   bool missing_reported_ = false;
   bool figure_warned_ = false;

@@ -21,6 +21,10 @@ struct FlowItem {
   std::string dest;
   std::vector<int> notes;
   bool hyphenated = false;
+  /// Where the line begins in the model (section -1: text the typesetter made up).
+  int section = -1;
+  std::vector<int> block_path;
+  std::size_t char_offset = 0;
   bool on_grid = false;  ///< a body-size line: its baseline snaps to the page's grid
   /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
   bool break_before = true;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/page_map.hpp"
 #include "typeset/font_table.hpp"
 
 namespace folio::typeset {
@@ -72,6 +73,8 @@ struct PagedDocument {
   std::vector<OutlineEntry> outline;
   FontTable fonts;
   int overfull_lines = 0;  ///< lines wider than their measure (should stay 0)
+  /// Where each page with section text begins in the model (for the EPUB's page list).
+  model::PageMap page_map;
 };
 
 }  // namespace folio::typeset

@@ -396,6 +396,7 @@ class ParagraphSetter {
     while (e > k && nodes_[e - 1].kind != Node::box) --e;
     std::size_t end = e > k ? text_[e - 1].b : start;
     if (end < start) end = start;
+    line.start = start;
 
     std::vector<Piece> pieces;
     std::size_t pos = start;

@@ -35,6 +35,7 @@ struct SetLine {
   bool hyphenated = false;
   bool overfull = false;
   std::vector<int> notes;  ///< note numbers referenced on this line
+  std::size_t start = 0;   ///< byte offset in the paragraph's text where the line begins
 };
 
 struct SetParagraph {

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""The EPUB's print page list against the PDF built in the same run.
+
+Usage: editions_test.py FOLIO MANUSCRIPT
+         one `folio build`; then: every PDF page with text from the book's sections has a
+         page-list entry (one per page, in order, labels as the PDF's page labels say);
+         for every entry, the first words after the EPUB's marker are the first words of
+         that PDF page's text layer (pdftotext -f N -l N, running head and folio aside);
+         the package declares pageBreakSource, printPageNumbers and pageNavigation; the
+         EPUB's table of contents names the sections the PDF's outline names.
+       editions_test.py FOLIO --no-page-list MANUSCRIPT
+         `folio build --epub --no-page-list`: no markers, no page list, no pageBreakSource.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+OPS = "{http://www.idpf.org/2007/ops}"
+OPF = "{http://www.idpf.org/2007/opf}"
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "pre",
+          "figure", "figcaption", "aside", "section", "hr"}
+LETTERS = 40  # how much of each page start is compared (letters and digits)
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print(f"FAIL: {what}")
+    return cond
+
+
+def letters(text):
+    """Letters and digits only, case-folded: line-end hyphens, spacing and the print
+    edition's upper-cased headings do not count."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in text if c.isalnum())
+
+
+def roman(n):
+    out = ""
+    for v, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def pdf_labels(pdf, pages):
+    """Each physical page's label, from the PDF's /PageLabels (as qpdf reads them)."""
+    data = json.loads(subprocess.run(["qpdf", "--json", "--json-key=pagelabels", str(pdf)],
+                                     capture_output=True, text=True, check=True).stdout)
+    ranges = sorted(data.get("pagelabels", []), key=lambda r: r["index"])
+    labels = []
+    for p in range(pages):
+        r = [x for x in ranges if x["index"] <= p][-1]
+        n = r["label"].get("/St", 1) + p - r["index"]
+        style = r["label"].get("/S", "/D")
+        labels.append(roman(n) if style == "/r" else roman(n).upper() if style == "/R" else str(n))
+    return labels
+
+
+def page_text(pdf, n):
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def linearize(elem, out):
+    """Document order as ("text", s), ("marker", id) and ("end", None) at each block's end."""
+    if elem.text:
+        out.append(("text", elem.text))
+    for child in elem:
+        name = child.tag.replace(XHTML, "")
+        if child.get(f"{OPS}type") == "pagebreak":
+            out.append(("marker", child.get("id")))
+        else:
+            linearize(child, out)
+            if name in BLOCKS:
+                out.append(("end", None))
+        if child.tail:
+            out.append(("text", child.tail))
+
+
+def words_after_markers(z, files):
+    """marker id → (file, the letters of its text up to the end of its block)."""
+    after = {}
+    for f in files:
+        stream = []
+        linearize(ET.fromstring(z.read(f)), stream)
+        for i, (kind, value) in enumerate(stream):
+            if kind != "marker":
+                continue
+            text = ""
+            for k, v in stream[i + 1:]:
+                if k == "text":
+                    text += v
+                elif k == "end" and letters(text):
+                    break
+            after[value] = (f, letters(text))
+    return after
+
+
+def main():
+    args = sys.argv[1:]
+    folio = args.pop(0)
+    no_list = args[0] == "--no-page-list"
+    if no_list:
+        args.pop(0)
+    manuscript = Path(args[0])
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [folio, "build", str(manuscript), "-o", tmp]
+        if no_list:
+            cmd += ["--epub", "--no-page-list"]
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if not check(r.returncode == 0, f"folio build exits 0 (got {r.returncode})"):
+            print(r.stderr)
+            return
+        epub = next(Path(tmp).glob("*.epub"))
+        with zipfile.ZipFile(epub) as z:
+            nav = ET.fromstring(z.read("EPUB/nav.xhtml"))
+            opf = z.read("EPUB/package.opf").decode()
+            page_lists = [n for n in nav.iter(f"{XHTML}nav") if n.get(f"{OPS}type") == "page-list"]
+            content = sorted(n for n in z.namelist() if n.startswith("EPUB/text/"))
+            markers = words_after_markers(z, content)
+            if no_list:
+                check(not page_lists, "--no-page-list: no page-list nav")
+                check(not markers, "--no-page-list: no pagebreak markers")
+                check("dc:source" not in opf, "--no-page-list: no page source")
+                return
+            if not check(len(page_lists) == 1, "nav.xhtml has one page-list nav"):
+                return
+            entries = [(a.text, a.get("href")) for a in page_lists[0].iter(f"{XHTML}a")]
+        check(re.search(r'<dc:source id="page-source">[^<]+</dc:source>', opf) and
+              '<meta refines="#page-source" property="source-of">pagination</meta>' in opf,
+              "package declares the page source (dc:source, source-of pagination)")
+        for feature in ("printPageNumbers", "pageNavigation"):
+            check(f">{feature}<" in opf, f"package declares accessibilityFeature {feature}")
+        check(len(entries) == len(markers), f"{len(entries)} page-list entries for {len(markers)} markers")
+
+        pdf = next(Path(tmp).glob("*.pdf"))
+        pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
+        labels = pdf_labels(pdf, pages)
+        physical = {label: i + 1 for i, label in enumerate(labels)}
+        meta = ET.fromstring(z_read(epub, "EPUB/package.opf"))
+        furniture = {letters(e.text or "") for e in meta.iter()
+                     if e.tag in ("{http://purl.org/dc/elements/1.1/}title",
+                                  "{http://purl.org/dc/elements/1.1/}creator")}
+        furniture |= {letters(a.text or "") for a in nav.iter(f"{XHTML}a")}
+
+        listed = []
+        for label, href in entries:
+            file, _, fragment = href.partition("#")
+            ok = check(label in physical, f"page-list label {label} is a PDF page label")
+            ok = check(fragment in markers and markers[fragment][0] == "EPUB/" + file,
+                       f"page {label}: {href} leads to a pagebreak marker") and ok
+            if not ok:
+                continue
+            n = physical[label]
+            listed.append(n)
+            epub_start = markers[fragment][1][:LETTERS]
+            lines = [ln for ln in page_text(pdf, n).splitlines() if letters(ln)]
+            # The running head and the folio come first in the text layer: set them aside,
+            # but never a line the EPUB's text itself starts with (a chapter's title).
+            while lines and (letters(lines[0]) in furniture | {letters(label)} or
+                             letters(lines[0]).removeprefix(letters(label)) in furniture or
+                             letters(lines[0]).removesuffix(letters(label)) in furniture) \
+                    and not epub_start.startswith(letters(lines[0])):
+                lines.pop(0)
+            pdf_start = letters(" ".join(lines))[:len(epub_start)]
+            check(epub_start and pdf_start == epub_start,
+                  f"page {label} (PDF page {n}): EPUB starts '{epub_start}', PDF '{pdf_start}'")
+        check(listed == sorted(set(listed)), f"page list in page order, once each: {listed}")
+        # Every page from the first listed one on that carries text is listed; before it
+        # come only the pages made from the metadata (half-title, title, copyright, contents).
+        if listed:
+            for n in range(listed[0], pages + 1):
+                if any(letters(ln) and letters(ln) != letters(labels[n - 1])
+                       for ln in page_text(pdf, n).splitlines()):
+                    check(n in listed, f"PDF page {n} ({labels[n - 1]}) has text and a page-list entry")
+            first_file = entries[0][1].partition("#")[0]
+            check(first_file == content_sections(content)[0],
+                  f"the first page-list entry is in the first section ({first_file})")
+        # The EPUB's table of contents names the sections the PDF's outline names.
+        outline = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", str(pdf)],
+                                            capture_output=True, text=True, check=True).stdout)
+        pdf_titles = [o["title"] for o in outline.get("outlines", []) if o["title"] != "Contents"]
+        toc = next(n for n in nav.iter(f"{XHTML}nav") if n.get(f"{OPS}type") == "toc")
+        epub_titles = ["".join(li.find(f"{XHTML}a").itertext())
+                       for li in toc.find(f"{XHTML}ol").findall(f"{XHTML}li")]
+        check(pdf_titles == epub_titles, f"PDF outline {pdf_titles} = EPUB contents {epub_titles}")
+        print(f"{manuscript.name}: {len(entries)} pages listed of {pages}")
+
+
+def content_sections(files):
+    """The sections' content documents ("001-preface.xhtml"), in reading order."""
+    return [f.removeprefix("EPUB/") for f in files if re.match(r"EPUB/text/\d{3}-", f)]
+
+
+def z_read(epub, name):
+    with zipfile.ZipFile(epub) as z:
+        return z.read(name)
+
+
+if __name__ == "__main__":
+    main()
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        sys.exit(1)
+    print("ok")
