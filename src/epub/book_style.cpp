@@ -14,7 +14,8 @@ style::Style book_style(const model::Document& doc, const std::string& name,
   std::vector<std::filesystem::path> search{doc.base_dir / "styles"};
   search.insert(search.end(), dirs.begin(), dirs.end());
   search.push_back(FOLIO_STYLES_DIR);
-  support::SourcePos where = doc.metadata.style.source;
+  // book.yaml's `style:` when the name came from there; a --style name has no position.
+  support::SourcePos where = name.empty() ? doc.metadata.style.source : support::SourcePos{};
   auto path = style::find_style(wanted, search);
   if (!path) {
     diags.warning("epub-style-not-found", where,
@@ -25,6 +26,7 @@ style::Style book_style(const model::Document& doc, const std::string& name,
   support::Diagnostics style_diags;
   auto st = style::load_style(*path, style_diags);
   if (!st) {
+    if (!name.empty()) where = {path->string(), 0, 0};
     std::string why;
     for (const auto& d : style_diags.items())
       if (d.severity == support::Severity::error && why.empty())
