@@ -19,7 +19,7 @@ cmake --build build
 ctest --test-dir build --output-on-failure -j2
 
 if [ "${FOLIO_SKIP_SANITIZE:-0}" != 1 ]; then
-  echo "== the suite again under ASan + UBSan (tests labelled 'slow' are left to the run above)"
+  echo '== the suite again under ASan + UBSan (validator runs, labelled validators, are left to the run above: they time Java and Chromium, not folio)'
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON \
     -DFOLIO_WERROR=ON -DFOLIO_TESTS=ON -DFOLIO_SHARED="$shared" >/dev/null
   cmake --build build-asan
@@ -27,5 +27,5 @@ if [ "${FOLIO_SKIP_SANITIZE:-0}" != 1 ]; then
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
   export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  ctest --test-dir build-asan --output-on-failure -j2 -LE slow
+  ctest --test-dir build-asan --output-on-failure -j2 -LE validators
 fi

@@ -34,14 +34,18 @@ void ZipWriter::fail(std::string what) {
 
 bool ZipWriter::add(std::string_view name, std::string_view bytes, bool stored) {
   if (!archive_) return false;
-  // libzip reads the data at zip_close; give it its own copy, which it frees.
-  void* copy = std::malloc(bytes.empty() ? 1 : bytes.size());
-  if (!copy) {
-    fail("out of memory");
-    return false;
+  // libzip reads the data at zip_close; give it its own copy, which it frees. An empty entry
+  // gets no buffer at all: libzip does not take ownership of a zero-length one (it leaked).
+  void* copy = nullptr;
+  if (!bytes.empty()) {
+    copy = std::malloc(bytes.size());
+    if (!copy) {
+      fail("out of memory");
+      return false;
+    }
+    std::memcpy(copy, bytes.data(), bytes.size());
   }
-  if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
-  zip_source_t* src = zip_source_buffer(archive_, copy, bytes.size(), 1);
+  zip_source_t* src = zip_source_buffer(archive_, copy, bytes.size(), copy ? 1 : 0);
   if (!src) {
     std::free(copy);
     fail(std::string("zip: ") + zip_strerror(archive_));
