@@ -108,48 +108,6 @@ bool is_bcp47(std::string_view tag) {
   return i == parts.size();
 }
 
-IsbnVerdict check_isbn(std::string_view identifier) {
-  std::string low = lower(identifier);
-  std::string_view rest = identifier;
-  bool explicit_isbn = false;
-  for (std::string_view prefix : {"urn:isbn:", "isbn:", "isbn "}) {
-    if (low.starts_with(prefix)) {
-      rest = identifier.substr(prefix.size());
-      explicit_isbn = true;
-      break;
-    }
-  }
-  std::string digits;
-  bool only_isbn_chars = true;
-  for (char c : rest) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == 'X' || c == 'x')
-      digits += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    else if (c != '-' && c != ' ')
-      only_isbn_chars = false;
-  }
-  if (!explicit_isbn && (!only_isbn_chars || (digits.size() != 10 && digits.size() != 13)))
-    return {};
-  // An X may only stand as the last character of an ISBN-10.
-  bool shape_ok = only_isbn_chars && (digits.size() == 10 || digits.size() == 13);
-  for (std::size_t i = 0; shape_ok && i < digits.size(); ++i)
-    if (digits[i] == 'X' && !(digits.size() == 10 && i == 9)) shape_ok = false;
-  if (!shape_ok) return {IsbnVerdict::bad_format};
-  char expected;
-  if (digits.size() == 10) {
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (10 - i) * (digits[static_cast<std::size_t>(i)] - '0');
-    int check = (11 - sum % 11) % 11;
-    expected = check == 10 ? 'X' : static_cast<char>('0' + check);
-  } else {
-    int sum = 0;
-    for (int i = 0; i < 12; ++i)
-      sum += (i % 2 ? 3 : 1) * (digits[static_cast<std::size_t>(i)] - '0');
-    expected = static_cast<char>('0' + (10 - sum % 10) % 10);
-  }
-  if (digits.back() != expected) return {IsbnVerdict::bad_check_digit, expected};
-  return {IsbnVerdict::valid};
-}
-
 bool is_iso8601_date(std::string_view s) {
   int year, month, day, hour, minute, second;
   if (!digits_at(s, 0, 4, year)) return false;

@@ -1,5 +1,7 @@
-// ISBN check digits and name-based UUIDs for the package's unique identifier.
+// ISBN identifiers (read by model/isbn) and name-based UUIDs for the package's unique identifier.
 #include "epub/identifier.hpp"
+
+#include "model/isbn.hpp"
 
 #include <fmt/format.h>
 #include <glib.h>
@@ -10,61 +12,18 @@
 namespace folio::epub {
 namespace {
 
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
 }
 
-bool isbn13_valid(std::string_view d) {
-  int sum = 0;
-  for (std::size_t i = 0; i < 13; ++i) sum += (d[i] - '0') * (i % 2 == 0 ? 1 : 3);
-  return sum % 10 == 0;
-}
-
-bool isbn10_valid(std::string_view d) {
-  int sum = 0;
-  for (std::size_t i = 0; i < 10; ++i) {
-    int v = d[i] == 'X' ? 10 : d[i] - '0';
-    sum += v * static_cast<int>(10 - i);
-  }
-  return sum % 11 == 0;
-}
-
 }  // namespace
 
 std::optional<IsbnParse> parse_isbn(std::string_view raw) {
-  std::string_view s = trim(raw);
-  bool prefixed = false;
-  for (std::string_view prefix : {"urn:isbn:", "isbn:", "isbn "}) {
-    if (starts_with_nocase(s, prefix)) {
-      s = trim(s.substr(prefix.size()));
-      prefixed = true;
-      break;
-    }
-  }
-  IsbnParse out;
-  for (char c : s) {
-    if (c >= '0' && c <= '9')
-      out.digits += c;
-    else if (c == 'X' || c == 'x')
-      out.digits += 'X';
-    else if (c != '-' && c != ' ')
-      return prefixed ? std::optional(out) : std::nullopt;
-  }
-  std::size_t x = out.digits.find('X');
-  bool shape = (out.digits.size() == 13 && x == std::string::npos) ||
-               (out.digits.size() == 10 && (x == std::string::npos || x == 9));
-  if (!shape) return prefixed ? std::optional(out) : std::nullopt;
-  out.valid = out.digits.size() == 13 ? isbn13_valid(out.digits) : isbn10_valid(out.digits);
-  return out;
+  model::IsbnVerdict v = model::check_isbn(trim(raw));
+  if (v.kind == model::IsbnVerdict::not_isbn) return std::nullopt;
+  return IsbnParse{std::move(v.digits), v.kind == model::IsbnVerdict::valid};
 }
 
 std::string uuid_v5_url_namespace(std::string_view name) {
