@@ -9,6 +9,7 @@
 #include "cli/install_paths.hpp"
 #include "cli/load.hpp"
 #include "cli/progress_line.hpp"
+#include "editions/editions.hpp"
 #include "epub/epub_writer.hpp"
 #include "pdf/pdf_writer.hpp"
 
@@ -116,6 +117,19 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     if (!outcome.written.empty() && outcome.written.back().path == po.output)
       outcome.written.back().seconds += typeset_seconds;
   }
+  // Both editions written: their words, notes and contents must agree (docs/editions.md).
+  if (want_epub && want_pdf && ok && paged && !diags.has_errors()) {
+    progress.stage("comparing the editions");
+    auto start = std::chrono::steady_clock::now();
+    auto c = editions::check_editions(doc, options.out_dir / (stem + ".epub"), *paged, diags);
+    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    if (c)
+      outcome.editions_check = fmt::format(
+          "editions: {} words, {} note words, {} contents entries and {} page starts compared "
+          "in {:.1f} ms: {}",
+          c->words, c->note_words, c->toc_entries, c->page_starts, took.count(),
+          c->same ? "the EPUB and the PDF agree" : "they differ");
+  }
   return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);
 }
 
@@ -123,6 +137,8 @@ int run_build(const BuildOptions& options) {
   ProgressLine progress(stderr, options.verbosity != Verbosity::quiet && is_terminal(stderr));
   BuildOutcome outcome = build_manuscript(options, progress);
   if (options.verbosity == Verbosity::quiet) return outcome.status;
+  if (options.verbosity == Verbosity::verbose && !outcome.editions_check.empty())
+    fmt::print(stderr, "{}\n", outcome.editions_check);
   for (const auto& w : outcome.written) {
     if (options.verbosity == Verbosity::verbose)
       fmt::print(stderr, "wrote {} in {:.2f} s\n", w.path.string(), w.seconds);

@@ -50,6 +50,7 @@ struct BuildOutcome {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::vector<Output> written;
+  std::string editions_check;  ///< what the editions check compared, for --verbose
 };
 
 /// One build (read, check, write), printing diagnostics; the body of `folio build` and of

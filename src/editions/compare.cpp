@@ -12,16 +12,19 @@
 namespace folio::editions {
 namespace {
 
-std::string quoted_word(const std::vector<std::string>& words, std::size_t i) {
-  return i < words.size() ? fmt::format("'{}'", words[i]) : std::string("nothing (its text ends)");
+std::string quoted_word(const WordList& words, std::size_t i) {
+  return i < words.size() ? fmt::format("'{}'", std::string(words[i]))
+                          : std::string("nothing (its text ends)");
 }
 
 // Up to three words before `i`, to find the place by eye.
-std::string context(const std::vector<std::string>& words, std::size_t i) {
+std::string context(const WordList& words, std::size_t i) {
   std::size_t from = i >= 3 ? i - 3 : 0;
   std::string out;
-  for (std::size_t k = from; k < i && k < words.size(); ++k)
-    out += (out.empty() ? "" : " ") + words[k];
+  for (std::size_t k = from; k < i && k < words.size(); ++k) {
+    if (!out.empty()) out += ' ';
+    out += words[k];
+  }
   return out.empty() ? "at the start" : fmt::format("after '{}'", out);
 }
 
@@ -33,12 +36,13 @@ std::string normalised_space(const std::string& s) {
 }
 
 // Reports the first difference between two word lists; true when they are the same.
-bool compare_words(const std::vector<std::string>& e, const std::vector<TextPart>& e_parts,
-                   const std::vector<std::string>& p, const std::vector<TextPart>& p_parts,
-                   const model::Document& doc, bool notes, support::Diagnostics& diags) {
-  auto [ei, pi] = std::mismatch(e.begin(), e.end(), p.begin(), p.end());
-  if (ei == e.end() && pi == p.end()) return true;
-  std::size_t i = static_cast<std::size_t>(ei - e.begin());
+bool compare_words(const WordList& e, const std::vector<TextPart>& e_parts, const WordList& p,
+                   const std::vector<TextPart>& p_parts, const model::Document& doc, bool notes,
+                   support::Diagnostics& diags) {
+  std::size_t n = std::min(e.size(), p.size());
+  std::size_t i = 0;
+  while (i < n && e[i] == p[i]) ++i;
+  if (i == e.size() && i == p.size()) return true;
   // The EPUB names the section (one content document each); the PDF names the page.
   const TextPart* part = part_at(e_parts, i < e.size() ? i : (e.empty() ? 0 : e.size() - 1));
   const TextPart* page = part_at(p_parts, i < p.size() ? i : (p.empty() ? 0 : p.size() - 1));

@@ -7,7 +7,7 @@
 
 using namespace folio;
 using editions::EditionText;
-using editions::words_of;
+using editions::list_of;
 
 namespace {
 
@@ -41,9 +41,9 @@ model::Document book() {
 
 EditionText epub_side() {
   EditionText e;
-  e.words = words_of("One The first paragraph here. And a second one.");
+  e.words = list_of("One The first paragraph here. And a second one.");
   e.parts = {{0, "text/001-chapter.xhtml", 0}};
-  e.note_words = words_of("1. A note.");
+  e.note_words = list_of("1. A note.");
   e.note_parts = {{0, "text/001-chapter.xhtml", 0}};
   e.page_starts = {{"1", 0}, {"2", 5}};
   e.toc = {"One"};
@@ -52,9 +52,9 @@ EditionText epub_side() {
 
 EditionText pdf_side() {
   EditionText p;
-  p.words = words_of("ONE The first paragraph here. And a second one.");
+  p.words = list_of("ONE The first paragraph here. And a second one.");
   p.parts = {{0, "1", -1}, {5, "2", -1}};
-  p.note_words = words_of("1. A note.");
+  p.note_words = list_of("1. A note.");
   p.note_parts = {{0, "2", -1}};
   p.page_starts = {{"1", 0}, {"2", 5}};
   p.toc = {"One"};
@@ -76,7 +76,7 @@ TEST(CompareEditions, TheSameTextPasses) {
 
 TEST(CompareEditions, AChangedWordIsReportedWithSectionPositionAndPage) {
   EditionText pdf = pdf_side();
-  pdf.words[7] = "third";  // "And a third one."
+  pdf.words.set(7, "third");  // "And a third one."
   support::Diagnostics diags;
   auto c = editions::compare_editions(epub_side(), pdf, book(), diags);
   EXPECT_FALSE(c.same);
@@ -105,7 +105,7 @@ TEST(CompareEditions, AMissingEndIsReported) {
 
 TEST(CompareEditions, FootnotesAreComparedApart) {
   EditionText pdf = pdf_side();
-  pdf.note_words = words_of("1. A remark.");
+  pdf.note_words = list_of("1. A remark.");
   support::Diagnostics diags;
   editions::compare_editions(epub_side(), pdf, book(), diags);
   ASSERT_EQ(diags.items().size(), 1u);

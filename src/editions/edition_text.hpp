@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "editions/words.hpp"
+
 namespace folio::editions {
 
 /// A stretch of an edition's words: a content document of the EPUB, a page of the PDF.
@@ -21,9 +23,9 @@ struct PageStartWord {
 };
 
 struct EditionText {
-  std::vector<std::string> words;       ///< the running text, furniture aside, folded
-  std::vector<TextPart> parts;          ///< in order, each starting at or after the last
-  std::vector<std::string> note_words;  ///< the footnotes, in note order
+  WordList words;               ///< the running text, furniture aside, folded
+  std::vector<TextPart> parts;  ///< in order, each starting at or after the last
+  WordList note_words;          ///< the footnotes, in note order
   std::vector<TextPart> note_parts;
   std::vector<PageStartWord> page_starts;
   std::vector<std::string> toc;  ///< top-level entries of the contents / outline, as written

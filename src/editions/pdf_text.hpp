@@ -11,7 +11,9 @@ namespace folio::editions {
 /// letters, the line-end hyphen as U+00AD), so these are the characters a PDF reader
 /// extracts. Furniture is set aside: running heads and folios (artifacts), and the pages
 /// before the first one with section text (half-title, title, copyright, contents). Note
-/// blocks go to the note words; the toc is the outline without its "Contents" entry.
+/// blocks go to the note words, each note once (where it is first set: the PDF sets a note
+/// again on each page that refers to it, the EPUB once); the toc is the outline without its
+/// "Contents" entry.
 EditionText pdf_text(const typeset::PagedDocument& paged);
 
 }  // namespace folio::editions
