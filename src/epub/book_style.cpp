@@ -5,6 +5,8 @@
 
 namespace folio::epub {
 
+namespace fs = std::filesystem;
+
 style::Style book_style(const model::Document& doc, const std::string& name,
                         const std::vector<std::filesystem::path>& dirs,
                         support::Diagnostics& diags) {
@@ -16,7 +18,8 @@ style::Style book_style(const model::Document& doc, const std::string& name,
   search.push_back(FOLIO_STYLES_DIR);
   // book.yaml's `style:` when the name came from there; a --style name has no position.
   support::SourcePos where = name.empty() ? doc.metadata.style.source : support::SourcePos{};
-  auto path = style::find_style(wanted, search);
+  // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
+  auto path = style::find_style(wanted, search, name.empty() ? doc.base_dir : fs::path());
   if (!path) {
     diags.warning("epub-style-not-found", where,
                   fmt::format("no style named '{}'; the EPUB uses the classic design", wanted));

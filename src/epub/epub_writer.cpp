@@ -10,6 +10,7 @@
 #include "epub/build_time.hpp"
 #include "epub/content_document.hpp"
 #include "epub/cover.hpp"
+#include "epub/font_embedding.hpp"
 #include "epub/front_matter.hpp"
 #include "epub/identifier.hpp"
 #include "epub/image_file.hpp"
@@ -146,6 +147,12 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   ContentLinks links = index_links(doc, files);
 
   style::Style design = book_style(doc, options.style, options.style_dirs, diags);
+  EmbeddedFonts fonts;
+  if (design.epub.embed_fonts) {
+    auto embedded = embed_fonts(doc, design, diags);
+    if (!embedded) return false;
+    fonts = std::move(*embedded);
+  }
   std::vector<ManifestItem> images;
   ManifestItem cover;
   if (!gather_images(doc, book, cover_fonts_of(design), links, images, cover, diags)) return false;
@@ -197,7 +204,8 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
                      std::move(pages[i].xhtml)});
   items.push_back(
       {"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false, ncx_document(book, toc)});
-  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design)});
+  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design, fonts.css)});
+  for (auto& font : fonts.items) items.push_back(std::move(font));
   items.push_back(std::move(cover));
   for (auto& img : images) items.push_back(std::move(img));
 

@@ -164,8 +164,8 @@ std::string design_rules(const style::Style& st) {
                            ? "font-weight: normal; font-variant: small-caps;"
                            : "font-weight: bold;";
   std::string out = "\n/* From the style '" + st.name + "'. */\n";
-  // The style's families lead, with a generic fallback: fonts are not embedded, so a reading
-  // system without them (and a reader's own font choice) still gets a serif.
+  // The style's families lead, with a generic fallback: a reading system without them (fonts
+  // not embedded, or embedding ignored) and a reader's own font choice still get a serif.
   out += fmt::format("body {{ font-family: {}, serif; }}\n", css_family(st.body.family));
   if (st.chapter.face.family != st.body.family)
     out += fmt::format("h1, h2, h3 {{ font-family: {}, serif; }}\n",
@@ -192,8 +192,11 @@ std::string design_rules(const style::Style& st) {
 
 }  // namespace
 
-std::string stylesheet(const style::Style& style) {
-  std::string css = kBase + design_rules(style);
+std::string stylesheet(const style::Style& style, const std::string& font_faces) {
+  std::string css = kBase;
+  if (!font_faces.empty())
+    css += "\n/* The style's fonts, embedded (epub: embed-fonts). */\n" + font_faces;
+  css += design_rules(style);
   // Last, so the author's rules win the cascade over the generated ones.
   if (!style.epub.extra_css.empty())
     css += "\n/* The style's extra-css. */\n" + style.epub.extra_css + "\n";

@@ -10,6 +10,7 @@ namespace folio::epub {
 /// CSS for `style`: its indent, headings, block quotes, dateline and hyphenation, in em
 /// relative to its body size. Relative units only, a generic font family and no colours,
 /// so the reader's settings win.
-std::string stylesheet(const style::Style& style);
+/// `font_faces`: @font-face rules for embedded fonts, placed before the style's rules.
+std::string stylesheet(const style::Style& style, const std::string& font_faces = {});
 
 }  // namespace folio::epub

@@ -120,7 +120,8 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
   std::vector<fs::path> dirs{doc.base_dir / "styles"};
   for (const auto& d : options.style_dirs) dirs.push_back(d);
   dirs.push_back(FOLIO_STYLES_DIR);
-  auto path = style::find_style(name, dirs);
+  // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
+  auto path = style::find_style(name, dirs, options.style.empty() ? doc.base_dir : fs::path());
   if (!path) {
     support::SourcePos where = doc.metadata.style.empty() ? out_pos : doc.metadata.style.source;
     diags.error("style-not-found", where,

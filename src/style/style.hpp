@@ -111,8 +111,8 @@ struct Hyphenation {
 
 /// EPUB-only choices: the e-book takes the same design otherwise.
 struct Epub {
-  /// Embedding font files is not implemented yet: the loader rejects `embed-fonts: true`
-  /// rather than ignore it, and the stylesheet names the families with a generic fallback.
+  /// Copy the font files the text uses into the EPUB, with @font-face rules (when the
+  /// fonts' licences allow embedding); otherwise the CSS only names the families.
   bool embed_fonts = false;
   std::string extra_css;  ///< appended verbatim to the generated stylesheet
 };
@@ -123,6 +123,7 @@ struct ChapterOpening {
 
 struct Style {
   std::string name = "classic";
+  std::filesystem::path file;  ///< where it was read from (for messages); empty for defaults
   Page page;
   Face body{"EB Garamond 12", 11, 13.6, false, false, 0, ""};
   double indent = 16.5;  ///< first-line indent (1.5 em)
@@ -153,10 +154,12 @@ std::optional<std::pair<double, double>> trim_size(const std::string& name);
 /// The names trim_size knows, for messages and docs ("5x8, 5.06x7.81, ...").
 std::string trim_names();
 
-/// Where `name` is looked for: a path (when it has a '/' or ends in .yaml), else
-/// `<dir>/<name>.yaml` for each dir in order. nullopt when not found.
+/// Where `name` is looked for: a path (when it has a '/' or ends in .yaml; a relative one is
+/// taken from `base` when given — the manuscript folder for book.yaml's `style:` — else from
+/// the current folder), else `<dir>/<name>.yaml` for each dir in order. nullopt when not found.
 std::optional<std::filesystem::path> find_style(const std::string& name,
-                                                const std::vector<std::filesystem::path>& dirs);
+                                                const std::vector<std::filesystem::path>& dirs,
+                                                const std::filesystem::path& base = {});
 
 /// Reads a style file over the classic defaults. Unknown keys, wrong types and impossible
 /// values are reported with the file's line and column; returns nullopt after an error.

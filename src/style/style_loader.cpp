@@ -229,10 +229,12 @@ std::string trim_names() {
   return out;
 }
 
-std::optional<fs::path> find_style(const std::string& name, const std::vector<fs::path>& dirs) {
+std::optional<fs::path> find_style(const std::string& name, const std::vector<fs::path>& dirs,
+                                   const fs::path& base) {
   std::error_code ec;
   if (name.find('/') != std::string::npos || fs::path(name).extension() == ".yaml") {
-    if (fs::is_regular_file(name, ec)) return fs::path(name);
+    fs::path p = fs::path(name).is_relative() && !base.empty() ? base / name : fs::path(name);
+    if (fs::is_regular_file(p, ec)) return p;
     return std::nullopt;
   }
   for (const auto& dir : dirs) {
@@ -366,14 +368,7 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
          {"epub",
           [&](const YAML::Node& n) {
             r.map(n, "epub",
-                  {{"embed-fonts",
-                    [&](const YAML::Node& v) {
-                      r.boolean(s.epub.embed_fonts)(v);
-                      if (s.epub.embed_fonts)
-                        r.error(v,
-                                "embed-fonts: true is not supported yet (fonts are named in "
-                                "the CSS, not embedded)");
-                    }},
+                  {{"embed-fonts", r.boolean(s.epub.embed_fonts)},
                    {"extra-css", r.text(s.epub.extra_css)}});
           }},
          {"hyphenation",
@@ -423,7 +418,9 @@ std::optional<Style> load_style(const fs::path& file, support::Diagnostics& diag
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_style(text.str(), file.string(), diags);
+  auto st = parse_style(text.str(), file.string(), diags);
+  if (st) st->file = file;
+  return st;
 }
 
 }  // namespace folio::style

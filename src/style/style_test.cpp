@@ -114,8 +114,11 @@ TEST(Style, EpubOptions) {
                        diags);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->epub.extra_css, "a { color: red; }");
-  // Embedding is not implemented: asking for it is an error, not a silent no-op.
-  EXPECT_FALSE(parse_style("epub:\n  embed-fonts: true\n", "t.yaml", diags));
+  EXPECT_FALSE(s->epub.embed_fonts);
+  auto e = parse_style("epub:\n  embed-fonts: true\n", "t.yaml", diags);
+  ASSERT_TRUE(e);
+  EXPECT_TRUE(e->epub.embed_fonts);
+  EXPECT_FALSE(parse_style("epub:\n  embed-fonts: sometimes\n", "t.yaml", diags));
   EXPECT_EQ(diags.items().back().pos.line, 2);
 }
 

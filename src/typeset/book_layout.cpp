@@ -2,11 +2,13 @@
 #include "typeset/book_layout.hpp"
 
 #include <fmt/format.h>
+#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "typeset/flow.hpp"
 #include "typeset/font_context.hpp"
@@ -71,7 +73,8 @@ class BookSetter {
         st_(st),
         options_(options),
         diags_(diags),
-        fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value),
+        fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value,
+               FontConfig::load(font_folders(doc.base_dir), diags)),
         hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
                     st.hyphenation.right_min) {
     for (const auto& e : st.hyphenation.exceptions) hyphenator_.add_exception(e);
@@ -125,12 +128,11 @@ class BookSetter {
     for (const style::Face* f : faces) {
       if (std::find(checked.begin(), checked.end(), f->family) != checked.end()) continue;
       checked.push_back(f->family);
-      if (!fonts_.has_family(*f))
-        diags_.error("pdf-font-missing", {},
-                     fmt::format("the style '{}' needs the font family '{}', which is not "
-                                 "installed (for EB Garamond and Linux Libertine: apt-get install "
-                                 "fonts-ebgaramond fonts-linuxlibertine)",
-                                 st_.name, f->family));
+      if (!fonts_.has_family(*f) && missing_families_.insert(f->family).second)
+        diags_.error("pdf-font-missing", {st_.file.string(), 0, 0},
+                     fmt::format("the style '{}' needs the font family '{}', which fontconfig "
+                                 "cannot find (no other face is put in its place): {}",
+                                 st_.name, f->family, font_install_hint(f->family)));
     }
   }
 
@@ -157,6 +159,7 @@ class BookSetter {
   SetParagraph set(const StyledText& text, const ParagraphSettings& s,
                    const support::SourcePos& where) {
     SetParagraph p = set_paragraph(fonts_, out_.fonts, text, s);
+    report_coverage(text, s, where);
     if (p.missing_glyphs > 0 && !missing_reported_) {
       missing_reported_ = true;
       diags_.error("pdf-missing-glyphs", where,
@@ -170,6 +173,52 @@ class BookSetter {
                        "a line is wider than the measure (a character wider than the column?)");
       }
     return p;
+  }
+
+  // Characters the paragraph's own faces lack (Pango would take them from another face):
+  // an error per face, naming each character once per book.
+  void report_coverage(const StyledText& text, const ParagraphSettings& s,
+                       const support::SourcePos& where) {
+    for (const GlyphGap& gap : fonts_.coverage_gaps(text, s.face, s.strong, s.mono_family)) {
+      missing_reported_ = true;  // the shaper's count of unknown glyphs would only repeat it
+      std::set<char32_t>& seen = gaps_reported_[gap.font];
+      if (gap.no_family) {
+        if (!seen.insert(0).second || missing_families_.count(gap.family)) continue;
+        diags_.error("pdf-font-missing", where,
+                     fmt::format("this text is set in the font family '{}', which fontconfig "
+                                 "cannot find (no other face is put in its place): {}",
+                                 gap.family, font_install_hint(gap.family)));
+        continue;
+      }
+      if (gap.synthetic) {
+        if (!seen.insert(0).second) continue;  // reported once per face
+        diags_.error("pdf-missing-face", where,
+                     fmt::format("the family '{}' has no usable face for '{}' (fontconfig would "
+                                 "fake it from another face); use a family that has one, or "
+                                 "another setting for this text (body.strong: italic)",
+                                 gap.family, gap.font));
+        continue;
+      }
+      std::string chars;
+      int n = 0;
+      for (char32_t c : gap.missing) {
+        if (!seen.insert(c).second) continue;
+        ++n;
+        if (n <= 8) {
+          char utf8[8] = {};
+          g_unichar_to_utf8(static_cast<gunichar>(c), utf8);
+          chars += fmt::format("{}{} (U+{:04X})", chars.empty() ? "" : ", ", utf8,
+                               static_cast<unsigned>(c));
+        }
+      }
+      if (n == 0) continue;
+      if (n > 8) chars += fmt::format(" and {} more", n - 8);
+      diags_.error("pdf-missing-glyphs", where,
+                   fmt::format("the font '{}' has no glyph for {}; folio does not borrow them "
+                               "from another face: use a font that has them ({}), or change "
+                               "the text",
+                               gap.font, chars, font_install_hint(gap.family)));
+    }
   }
 
   // Appends a paragraph's lines with the widow, orphan and hyphen-at-page-end rules.
@@ -804,6 +853,11 @@ class BookSetter {
                            : what == "author"  ? author
                            : what == "section" ? m.section_title
                                                : std::string();
+        if (rh.uppercase && !text.empty()) {
+          gchar* up = g_utf8_strup(text.c_str(), static_cast<gssize>(text.size()));
+          text = up;
+          g_free(up);
+        }
         if (!text.empty()) put(line_of(text, rh.face, Align::center), l, rh.baseline);
         if (head_folio)
           put(line_of(page.label, st_.folios.face, page.recto ? Align::right : Align::left), l,
@@ -832,6 +886,8 @@ class BookSetter {
   std::vector<std::size_t> start_pages_;  // page index of each page_map entry
   bool keep_next_ = false;
   bool missing_reported_ = false;
+  std::map<std::string, std::set<char32_t>> gaps_reported_;  // per face: characters reported
+  std::set<std::string> missing_families_;                   // reported by check_fonts
   bool figure_warned_ = false;
   std::map<int, std::vector<FlowItem>> notes_;
   std::size_t first_body_page_ = 0;

@@ -4,13 +4,59 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>
 
 #include <glib.h>
 
-namespace folio::typeset {
+#include <algorithm>
 
-FontContext::FontContext(const std::string& lang) : lang_(lang) {
-  map_ = pango_cairo_font_map_new();
+namespace folio::typeset {
+namespace {
+
+// Characters no font needs a glyph for: spaces and breaks (Pango sets them itself), format
+// and zero-width characters, the soft hyphen.
+bool needs_glyph(gunichar c) {
+  return c >= 0x20 && c != 0xAD && !g_unichar_isspace(c) && !g_unichar_iszerowidth(c) &&
+         g_unichar_type(c) != G_UNICODE_FORMAT;
+}
+
+// Whether fontconfig made the variant up: emboldening a lighter face, or slanting an upright
+// one by a matrix, because the family has no such face (or none usable for the language —
+// Debian's EB Garamond 12 Bold lacks English's letters, so fontconfig emboldens the Regular).
+bool is_synthetic(PangoFont* font, bool bold, bool italic) {
+  if (!PANGO_IS_FC_FONT(font)) return false;
+  FcPattern* pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  FcBool embolden = FcFalse;
+  if (bold && FcPatternGetBool(pat, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden)
+    return true;
+  int slant = FC_SLANT_ROMAN;
+  return italic && FcPatternGetInteger(pat, FC_SLANT, 0, &slant) == FcResultMatch &&
+         slant == FC_SLANT_ROMAN;
+}
+
+// Whether `font` is a face of `family`. A face may carry several family names ("EB Garamond",
+// "EB Garamond 12"): any matches.
+bool is_family(PangoFont* font, const std::string& family) {
+  if (!PANGO_IS_FC_FONT(font)) return false;
+  FcPattern* pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  FcChar8* fam = nullptr;
+  for (int i = 0; FcPatternGetString(pat, FC_FAMILY, i, &fam) == FcResultMatch; ++i)
+    if (g_ascii_strcasecmp(reinterpret_cast<const char*>(fam), family.c_str()) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+FontContext::FontContext(const std::string& lang, std::shared_ptr<const FontConfig> fonts)
+    : fonts_(std::move(fonts)), lang_(lang) {
+  if (fonts_ && fonts_->config()) {
+    // The author's fonts: a font map of our own on the private configuration, so the
+    // process-wide fontconfig state is never touched.
+    map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map_), fonts_->config());
+  } else {
+    map_ = pango_cairo_font_map_new();
+  }
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map_), 72.0);
   context_ = pango_font_map_create_context(map_);
   pango_context_set_round_glyph_positions(context_, FALSE);
@@ -23,6 +69,8 @@ FontContext::FontContext(const std::string& lang) : lang_(lang) {
 }
 
 FontContext::~FontContext() {
+  for (auto& [key, font] : variants_)
+    if (font) g_object_unref(font);
   g_object_unref(context_);
   g_object_unref(map_);
 }
@@ -32,16 +80,64 @@ bool FontContext::has_family(const style::Face& face) const {
   PangoFont* font = pango_context_load_font(context_, d);
   pango_font_description_free(d);
   if (!font) return false;
-  bool found = false;
-  if (PANGO_IS_FC_FONT(font)) {
-    // A face may carry several family names ("EB Garamond", "EB Garamond 12"): any matches.
-    FcPattern* pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
-    FcChar8* fam = nullptr;
-    for (int i = 0; !found && FcPatternGetString(pat, FC_FAMILY, i, &fam) == FcResultMatch; ++i)
-      found = g_ascii_strcasecmp(reinterpret_cast<const char*>(fam), face.family.c_str()) == 0;
-  }
+  bool found = is_family(font, face.family);
   g_object_unref(font);
   return found;
+}
+
+PangoFont* FontContext::variant(const std::string& family, bool bold, bool italic) const {
+  auto key = std::make_tuple(family, bold, italic);
+  auto it = variants_.find(key);
+  if (it != variants_.end()) return it->second;
+  PangoFontDescription* d = pango_font_description_new();
+  pango_font_description_set_family(d, family.c_str());
+  pango_font_description_set_size(d, 10 * PANGO_SCALE);
+  pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style(d, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  PangoFont* font = pango_context_load_font(context_, d);
+  pango_font_description_free(d);
+  if (font && !is_family(font, family)) {
+    g_object_unref(font);  // fontconfig's stand-in for a family it does not have
+    font = nullptr;
+  }
+  variants_.emplace(key, font);
+  return font;
+}
+
+std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const style::Face& face,
+                                                 const std::string& strong,
+                                                 const std::string& mono_family) const {
+  std::vector<GlyphGap> gaps;
+  const char* s = text.text.c_str();
+  const char* end = s + text.text.size();
+  for (const char* p = s; p < end; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char_validated(p, end - p);
+    if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) break;
+    if (!needs_glyph(c)) continue;
+    // The variant this character is set in: paragraph.cpp's attributes, reduced to the font.
+    auto at = static_cast<std::size_t>(p - s);
+    bool bold = false, italic = face.italic, mono = false;
+    for (const Span& sp : text.spans) {
+      if (at < sp.start || at >= sp.end) continue;
+      italic = italic || sp.italic || (sp.bold && strong == "italic");
+      bold = bold || (sp.bold && strong == "bold");
+      mono = mono || sp.mono;
+    }
+    const std::string& family = mono ? mono_family : face.family;
+    PangoFont* font = variant(family, bold, italic);
+    bool synthetic = font && is_synthetic(font, bold, italic);
+    if (font && !synthetic && pango_font_has_char(font, c)) continue;
+    std::string name = !font ? family : family + (bold ? " Bold" : "") + (italic ? " Italic" : "");
+    auto gap =
+        std::find_if(gaps.begin(), gaps.end(), [&](const GlyphGap& g) { return g.font == name; });
+    if (gap == gaps.end())
+      gap = gaps.insert(gaps.end(), GlyphGap{name, family, {}, synthetic, font == nullptr});
+    auto ch = static_cast<char32_t>(c);
+    if (font && !synthetic &&
+        std::find(gap->missing.begin(), gap->missing.end(), ch) == gap->missing.end())
+      gap->missing.push_back(ch);
+  }
+  return gaps;
 }
 
 PangoFontDescription* describe(const style::Face& face) {

@@ -1,0 +1,172 @@
+// Finds the style's font files through fontconfig, checks their licence bits, writes @font-face.
+#include "epub/font_embedding.hpp"
+
+#include <fmt/format.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "typeset/font_config.hpp"
+
+namespace folio::epub {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_strong(const std::vector<model::Inline>& inlines) {
+  return std::any_of(inlines.begin(), inlines.end(), [](const model::Inline& i) {
+    return i.kind == model::InlineKind::strong || has_strong(i.children);
+  });
+}
+
+bool has_strong(const std::vector<model::Block>& blocks) {
+  return std::any_of(blocks.begin(), blocks.end(), [](const model::Block& b) {
+    return has_strong(b.inlines) || has_strong(b.blocks);
+  });
+}
+
+bool book_has_strong(const model::Document& doc) {
+  return std::any_of(doc.sections.begin(), doc.sections.end(), [](const model::Section& s) {
+    return (s.heading && has_strong(s.heading->inlines)) || has_strong(s.blocks) ||
+           has_strong(s.footnotes);
+  });
+}
+
+// The OS/2 fsType of a face; nullopt when FreeType cannot open the file.
+std::optional<unsigned> fs_type_of(const fs::path& file, int index) {
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib) != 0) return std::nullopt;
+  std::optional<unsigned> out;
+  FT_Face face = nullptr;
+  if (FT_New_Face(lib, file.c_str(), index, &face) == 0) {
+    out = FT_Get_FSType_Flags(face);
+    FT_Done_Face(face);
+  }
+  FT_Done_FreeType(lib);
+  return out;
+}
+
+// A file name safe in a zip path and a URL: letters, digits, '.', '-', '_'.
+std::string safe_name(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) out += std::isalnum(c) || c == '.' || c == '-' ? char(c) : '_';
+  return out;
+}
+
+std::string css_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c != '\n' && c != '\r') out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string font_media_type(const std::string& extension) {
+  std::string e = extension;
+  std::transform(e.begin(), e.end(), e.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (e == ".otf") return "font/otf";
+  if (e == ".ttf") return "font/ttf";
+  if (e == ".woff") return "font/woff";
+  if (e == ".woff2") return "font/woff2";
+  return "";
+}
+
+bool fs_type_allows_embedding(unsigned fs_type) {
+  return (fs_type & 0x0002) == 0 && (fs_type & 0x0200) == 0;
+}
+
+std::optional<EmbeddedFonts> embed_fonts(const model::Document& doc, const style::Style& st,
+                                         support::Diagnostics& diags) {
+  std::size_t errors_before = diags.count(support::Severity::error);
+  support::SourcePos style_pos{st.file.string(), 0, 0};
+  auto config = typeset::FontConfig::load(typeset::font_folders(doc.base_dir), diags);
+
+  // The families the EPUB's CSS names: the body's and the headings' (the other faces of the
+  // style only change size and slant there).
+  std::vector<std::string> families{st.body.family};
+  for (const style::Heading* h : {&st.chapter, &st.section, &st.subsection})
+    if (std::find(families.begin(), families.end(), h->face.family) == families.end())
+      families.push_back(h->face.family);
+  bool bold = st.strong == "bold" && book_has_strong(doc);
+
+  EmbeddedFonts out;
+  std::vector<fs::path> taken;
+  for (const std::string& family : families) {
+    for (int v = 0; v < (bold ? 4 : 2); ++v) {
+      bool want_bold = v >= 2, want_italic = v % 2 == 1;
+      auto file = config->find(family, want_bold, want_italic);
+      if (!file) {
+        diags.error("epub-font-missing", style_pos,
+                    fmt::format("cannot embed the font family '{}': fontconfig cannot find it; {}",
+                                family, typeset::font_install_hint(family)));
+        break;
+      }
+      if (file->bold != want_bold || file->italic != want_italic) {
+        // The reading system will slant or embolden the regular face, as the PDF would not.
+        diags.warning("epub-font-face-missing", style_pos,
+                      fmt::format("the font family '{}' has no {} face to embed; reading systems "
+                                  "will fake it from {}",
+                                  family,
+                                  want_bold && want_italic ? "bold italic"
+                                  : want_bold              ? "bold"
+                                                           : "italic",
+                                  file->path.filename().string()));
+        continue;
+      }
+      std::string media = font_media_type(file->path.extension().string());
+      if (media.empty()) {
+        diags.error("epub-font-format", {file->path.string(), 0, 0},
+                    "EPUB has no media type for this kind of font file (use .otf, .ttf, .woff "
+                    "or .woff2, not a collection)");
+        continue;
+      }
+      auto fs_type = fs_type_of(file->path, file->index);
+      if (!fs_type) {
+        diags.error("epub-font-unreadable", {file->path.string(), 0, 0},
+                    "FreeType cannot open this font file");
+        continue;
+      }
+      if (!fs_type_allows_embedding(*fs_type)) {
+        diags.error("epub-font-restricted", {file->path.string(), 0, 0},
+                    fmt::format("the font's licence forbids embedding it (OS/2 fsType 0x{:04X}: "
+                                "{}); set `epub: embed-fonts: false` in the style, or use a font "
+                                "that allows embedding",
+                                *fs_type,
+                                (*fs_type & 0x0002) ? "restricted licence embedding"
+                                                    : "bitmap embedding only"));
+        continue;
+      }
+      std::string href = "fonts/" + safe_name(file->path.filename().string());
+      if (std::find(taken.begin(), taken.end(), file->path) == taken.end()) {
+        std::ifstream in(file->path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (!in) {
+          diags.error("epub-font-unreadable", {file->path.string(), 0, 0},
+                      "cannot read this font file");
+          continue;
+        }
+        taken.push_back(file->path);
+        out.items.push_back(
+            {fmt::format("font-{}", taken.size()), href, media, "", false, bytes.str()});
+      }
+      out.css += fmt::format(
+          "@font-face {{\n  font-family: {};\n  font-style: {};\n  font-weight: {};\n"
+          "  src: url(\"../{}\");\n}}\n",
+          css_string(family), want_italic ? "italic" : "normal", want_bold ? "bold" : "normal",
+          href);
+    }
+  }
+  if (diags.count(support::Severity::error) > errors_before) return std::nullopt;
+  return out;
+}
+
+}  // namespace folio::epub

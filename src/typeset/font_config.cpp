@@ -1,0 +1,211 @@
+// Builds the private fontconfig configuration (never the process-wide current one).
+#include "typeset/font_config.hpp"
+
+#include <fmt/format.h>
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#ifndef FOLIO_FONTS_DIR
+#define FOLIO_FONTS_DIR "fonts"
+#endif
+
+namespace folio::typeset {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_font_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".otf" || ext == ".ttf" || ext == ".ttc" || ext == ".otc" || ext == ".woff" ||
+         ext == ".woff2";
+}
+
+// Whether `path` (already canonical) lies inside `root` (already canonical).
+bool inside(const fs::path& path, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
+// The font files under one folder, each checked to resolve inside the folder's root.
+void collect(const FontFolder& folder, std::vector<fs::path>& out, support::Diagnostics& diags) {
+  std::error_code ec;
+  fs::path root = fs::canonical(folder.root, ec);
+  if (ec) return;
+  std::vector<fs::path> found;
+  for (fs::recursive_directory_iterator it(folder.dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (!is_font_file(p)) continue;
+    std::error_code e2;
+    fs::path real = fs::canonical(p, e2);
+    if (e2 || !fs::is_regular_file(real, e2)) continue;
+    if (!inside(real, root)) {
+      // A symlink out of the manuscript would make the build depend on files elsewhere.
+      diags.error("font-outside-folder", {p.string(), 0, 0},
+                  fmt::format("the font file resolves to {}, outside {}; copy the font into "
+                              "the folder instead of linking to it",
+                              real.string(), root.string()));
+      continue;
+    }
+    found.push_back(real);
+  }
+  std::sort(found.begin(), found.end());
+  for (auto& f : found)
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+std::vector<FontFolder> font_folders(const fs::path& manuscript_dir) {
+  std::vector<FontFolder> out;
+  std::error_code ec;
+  if (!manuscript_dir.empty() && fs::is_directory(manuscript_dir / "fonts", ec))
+    out.push_back({manuscript_dir / "fonts", manuscript_dir});
+  if (fs::is_directory(FOLIO_FONTS_DIR, ec)) out.push_back({FOLIO_FONTS_DIR, FOLIO_FONTS_DIR});
+  return out;
+}
+
+std::shared_ptr<const FontConfig> FontConfig::load(const std::vector<FontFolder>& folders,
+                                                   support::Diagnostics& diags) {
+  std::shared_ptr<FontConfig> fc(new FontConfig());
+  std::vector<fs::path> files;
+  for (const FontFolder& f : folders) collect(f, files, diags);
+  if (files.empty()) return fc;
+
+  // The families the author's files provide (every name each face carries).
+  std::set<std::string> families;
+  std::vector<fs::path> readable;
+  for (const fs::path& f : files) {
+    FcFontSet* set = FcFontSetCreate();
+    unsigned faces =
+        FcFreeTypeQueryAll(reinterpret_cast<const FcChar8*>(f.c_str()), -1, nullptr, nullptr, set);
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* fam = nullptr;
+      for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; ++k)
+        families.insert(reinterpret_cast<const char*>(fam));
+    }
+    FcFontSetDestroy(set);
+    if (faces == 0)
+      diags.warning("font-unreadable", {f.string(), 0, 0},
+                    "fontconfig cannot read this font file; it is left out");
+    else
+      readable.push_back(f);
+  }
+  if (readable.empty()) return fc;
+
+  FcConfig* cfg = FcConfigCreate();
+  if (!FcConfigParseAndLoad(cfg, nullptr, FcTrue)) {
+    diags.warning("font-config", {},
+                  "fontconfig's default configuration cannot be read; only the fonts/ "
+                  "folders' fonts are available");
+  }
+  // The author's files are accepted by path; system faces of their families are rejected, so
+  // a family of the author's own is never matched to a system copy of another version.
+  std::string rules = "<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>";
+  for (const fs::path& f : readable)
+    rules += "<pattern><patelt name=\"file\"><string>" + xml_escape(f.string()) +
+             "</string></patelt></pattern>";
+  rules += "</acceptfont><rejectfont>";
+  for (const std::string& fam : families)
+    rules += "<pattern><patelt name=\"family\"><string>" + xml_escape(fam) +
+             "</string></patelt></pattern>";
+  rules += "</rejectfont></selectfont></fontconfig>\n";
+  if (!FcConfigParseAndLoadFromMemory(cfg, reinterpret_cast<const FcChar8*>(rules.c_str()), FcTrue))
+    diags.warning("font-config", {}, "fontconfig rejected folio's font selection rules");
+  FcConfigBuildFonts(cfg);
+  for (const fs::path& f : readable) {
+    if (FcConfigAppFontAddFile(cfg, reinterpret_cast<const FcChar8*>(f.c_str())))
+      fc->own_files_.push_back(f);
+    else
+      diags.warning("font-unreadable", {f.string(), 0, 0},
+                    "fontconfig cannot load this font file; it is left out");
+  }
+  fc->config_ = cfg;
+  return fc;
+}
+
+FontConfig::~FontConfig() {
+  if (config_) FcConfigDestroy(config_);
+}
+
+std::optional<FontFile> FontConfig::find(const std::string& family, bool bold, bool italic) const {
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(config_, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(config_, pat, &result);
+  FcPatternDestroy(pat);
+  if (!match) return std::nullopt;
+  std::optional<FontFile> out;
+  bool same_family = false;
+  FcChar8* fam = nullptr;
+  std::string first;
+  for (int k = 0; FcPatternGetString(match, FC_FAMILY, k, &fam) == FcResultMatch; ++k) {
+    std::string f = reinterpret_cast<const char*>(fam);
+    if (k == 0) first = f;
+    same_family = same_family || lower(f) == lower(family);
+  }
+  FcChar8* file = nullptr;
+  if (same_family && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+    FontFile ff;
+    ff.path = reinterpret_cast<const char*>(file);
+    FcPatternGetInteger(match, FC_INDEX, 0, &ff.index);
+    ff.family = first;
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(match, FC_SLANT, 0, &slant);
+    ff.bold = weight >= FC_WEIGHT_DEMIBOLD;
+    ff.italic = slant != FC_SLANT_ROMAN;
+    ff.own = std::find(own_files_.begin(), own_files_.end(), ff.path) != own_files_.end();
+    out = ff;
+  }
+  FcPatternDestroy(match);
+  return out;
+}
+
+std::string font_install_hint(const std::string& family) {
+  std::string f = lower(family);
+  const char* package = f.starts_with("eb garamond")       ? "fonts-ebgaramond"
+                        : f.starts_with("linux libertine") ? "fonts-linuxlibertine"
+                        : f.starts_with("linux biolinum")  ? "fonts-linuxlibertine"
+                        : f.starts_with("dejavu")          ? "fonts-dejavu-core"
+                                                           : nullptr;
+  if (package)
+    return fmt::format(
+        "apt-get install {}, or put the font files in the manuscript's fonts/ "
+        "folder",
+        package);
+  return "install the font system-wide, or put its .otf/.ttf files in the manuscript's fonts/ "
+         "folder";
+}
+
+}  // namespace folio::typeset

@@ -1,0 +1,137 @@
+// The private fontconfig configuration: author fonts win, symlinks out are refused, coverage.
+#include "typeset/font_config.hpp"
+
+#include <gtest/gtest.h>
+#include <pango/pango.h>
+#include <pango/pangofc-font.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "typeset/font_context.hpp"
+
+namespace folio::typeset {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kLibertine = "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf";
+
+// A fresh manuscript folder with an empty fonts/ in it, removed afterwards.
+class FontFolderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kLibertine)) GTEST_SKIP() << "install fonts-linuxlibertine";
+    dir_ = fs::temp_directory_path() /
+           ("folio-fonts-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "fonts");
+  }
+  void TearDown() override {
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+  fs::path dir_;
+};
+
+TEST(FontConfig, WithoutFontsFoldersUsesTheSystemConfiguration) {
+  support::Diagnostics diags;
+  auto fc = FontConfig::load({}, diags);
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(fc->config(), nullptr);  // no private copy to build
+  auto f = fc->find("Linux Libertine O", false, false);
+  ASSERT_TRUE(f) << "install fonts-linuxlibertine";
+  EXPECT_FALSE(f->own);
+  EXPECT_EQ(f->path.filename(), "LinLibertine_R.otf");
+  auto bi = fc->find("Linux Libertine O", true, true);
+  ASSERT_TRUE(bi);
+  EXPECT_EQ(bi->path.filename(), "LinLibertine_RBI.otf");
+  EXPECT_TRUE(bi->bold && bi->italic);
+  // A family nobody has is not matched to some other face.
+  EXPECT_FALSE(fc->find("No Such Family Folio", false, false));
+}
+
+TEST_F(FontFolderTest, AuthorFontWinsOverTheSystemCopy) {
+  fs::copy_file(kLibertine, dir_ / "fonts" / "MyLibertine.otf");
+  support::Diagnostics diags;
+  auto fc = FontConfig::load(font_folders(dir_), diags);
+  EXPECT_TRUE(diags.empty());
+  ASSERT_NE(fc->config(), nullptr);
+  ASSERT_EQ(fc->own_files().size(), 1u);
+  auto f = fc->find("Linux Libertine O", false, false);
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(f->own);
+  EXPECT_EQ(f->path, fs::canonical(dir_ / "fonts" / "MyLibertine.otf"));
+  // The system's other Libertine faces are hidden too: bold comes from the author's file
+  // (emboldened), not from the system's LinLibertine_RB.otf.
+  auto b = fc->find("Linux Libertine O", true, false);
+  ASSERT_TRUE(b);
+  EXPECT_TRUE(b->own);
+  // Other families still come from the system.
+  auto g = fc->find("EB Garamond 12", false, false);
+  ASSERT_TRUE(g) << "install fonts-ebgaramond";
+  EXPECT_FALSE(g->own);
+
+  // Pango, through the same configuration, loads the author's file.
+  FontContext ctx("en-US", fc);
+  PangoFontDescription* d = describe({"Linux Libertine O", 11, 13, false, false, 0, ""});
+  PangoFont* font = pango_context_load_font(ctx.context(), d);
+  pango_font_description_free(d);
+  ASSERT_TRUE(font && PANGO_IS_FC_FONT(font));
+  FcChar8* file = nullptr;
+  ASSERT_EQ(FcPatternGetString(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_FILE, 0, &file),
+            FcResultMatch);
+  EXPECT_EQ(fs::path(reinterpret_cast<const char*>(file)), f->path);
+  g_object_unref(font);
+}
+
+TEST_F(FontFolderTest, SymlinkOutOfTheManuscriptIsRefused) {
+  fs::create_symlink(kLibertine, dir_ / "fonts" / "Escape.otf");
+  fs::copy_file(kLibertine, dir_ / "Inside.otf");
+  fs::create_symlink(dir_ / "Inside.otf", dir_ / "fonts" / "Inside.otf");
+  support::Diagnostics diags;
+  auto fc = FontConfig::load(font_folders(dir_), diags);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "font-outside-folder");
+  EXPECT_EQ(diags.items()[0].pos.file, (dir_ / "fonts" / "Escape.otf").string());
+  EXPECT_NE(diags.items()[0].message.find(kLibertine.string()), std::string::npos);
+  // A link that stays inside the manuscript folder is fine.
+  ASSERT_EQ(fc->own_files().size(), 1u);
+  EXPECT_EQ(fc->own_files()[0], fs::canonical(dir_ / "Inside.otf"));
+}
+
+TEST(FontContext, CoverageGapsNameTheFaceAndCharacters) {
+  FontContext ctx("en-US");
+  style::Face face{"EB Garamond 12", 11, 13.6, false, false, 0, ""};
+  if (!ctx.has_family(face)) GTEST_SKIP() << "install fonts-ebgaramond";
+  StyledText t;
+  t.text = "\u201cQuoted\u201d \u2014 and bold \u201cquoted\u201d";
+  std::size_t bold_from = t.text.find("bold");
+  t.spans.push_back({bold_from, t.text.size(), false, true, false, false, false, {}});
+  // Regular has curly quotes and dashes; strong in italic stays covered.
+  EXPECT_TRUE(ctx.coverage_gaps(t, face, "italic", "DejaVu Sans Mono").empty());
+  // Debian's EB Garamond 12 Bold is a stub without curly quotes (or English's letters), so
+  // fontconfig emboldens the Regular instead: a made-up face is reported, not used silently.
+  auto gaps = ctx.coverage_gaps(t, face, "bold", "DejaVu Sans Mono");
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(gaps[0].font, "EB Garamond 12 Bold");
+  EXPECT_TRUE(gaps[0].synthetic);
+  // A character no face of the family has.
+  StyledText cjk;
+  cjk.text = "Kanji \u6F22 and \u6F22 again, \u2603";
+  gaps = ctx.coverage_gaps(cjk, face, "italic", "DejaVu Sans Mono");
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(gaps[0].font, "EB Garamond 12");
+  EXPECT_FALSE(gaps[0].synthetic);
+  EXPECT_EQ(gaps[0].missing, (std::vector<char32_t>{U'\u6F22', U'\u2603'}));
+}
+
+TEST(FontConfig, InstallHintsNameDebianPackages) {
+  EXPECT_NE(font_install_hint("EB Garamond 12").find("fonts-ebgaramond"), std::string::npos);
+  EXPECT_NE(font_install_hint("Linux Libertine O").find("fonts-linuxlibertine"), std::string::npos);
+  EXPECT_NE(font_install_hint("DejaVu Sans Mono").find("fonts-dejavu-core"), std::string::npos);
+  EXPECT_NE(font_install_hint("Minion Pro").find("fonts/"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace folio::typeset
