@@ -153,6 +153,7 @@ class BookSetter {
     s.breaking.emergency_stretch *= face.size / st_.body.size;
     s.mono_family = st_.mono_family;
     s.strong = st_.strong;
+    s.cache = &cache_;
     return s;
   }
 
@@ -875,6 +876,7 @@ class BookSetter {
   support::Diagnostics& diags_;
   FontContext fonts_;
   Hyphenator hyphenator_;
+  ShapingCache cache_;  // after hyphenator_: its points are that hyphenator's
   PagedDocument out_;
   std::vector<PageMeta> meta_;
   double measure_ = 0;

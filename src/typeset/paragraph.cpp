@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "typeset/knuth_plass.hpp"
 
@@ -171,12 +174,15 @@ class ParagraphSetter {
       : fonts_(fonts), table_(table), t_(t), s_(s), attrs_(make_attrs(t, s)) {
     // The line-end hyphen is set as U+2010 where the font has it: a glyph of its own, whose
     // ToUnicode can then be U+00AD without an /ActualText override on every real hyphen.
-    PangoFontDescription* d = describe(s.face);
-    if (PangoFont* f = pango_context_load_font(fonts.context(), d)) {
-      if (!pango_font_has_char(f, 0x2010)) hyphen_ = "-";
-      g_object_unref(f);
-    }
-    pango_font_description_free(d);
+    // (A view of a literal: assigning a literal to a std::string here trips GCC 12's false
+    // -Wrestrict at -O3.)
+    hyphen_ = has_hyphen_glyph() ? "\u2010" : "-";
+    if (s_.cache) style_key_ = style_key();
+    span_order_.resize(t_.spans.size());
+    for (std::size_t i = 0; i < span_order_.size(); ++i) span_order_[i] = i;
+    std::stable_sort(span_order_.begin(), span_order_.end(), [&](std::size_t x, std::size_t y) {
+      return t_.spans[x].start < t_.spans[y].start;
+    });
   }
 
   SetParagraph run() {
@@ -227,11 +233,13 @@ class ParagraphSetter {
         if (end <= start) end = start + 1;  // right-to-left runs are not expected in our books
         clusters_.push_back({start, end, it, g, g1});
         // Spread the cluster's width over its characters (ligatures span several).
-        std::vector<std::size_t> chars;
-        for (const char* p = t_.text.c_str() + start; p < t_.text.c_str() + end;
-             p = g_utf8_next_char(p))
-          chars.push_back(static_cast<std::size_t>(p - t_.text.c_str()));
-        for (std::size_t c : chars) byte_width[c] = w / static_cast<double>(chars.size());
+        const char* first = t_.text.c_str() + start;
+        const char* last = t_.text.c_str() + end;
+        std::size_t chars = 0;
+        for (const char* p = first; p < last; p = g_utf8_next_char(p)) ++chars;
+        for (const char* p = first; p < last; p = g_utf8_next_char(p))
+          byte_width[static_cast<std::size_t>(p - t_.text.c_str())] =
+              w / static_cast<double>(chars);
         g = g1;
       }
     }
@@ -242,11 +250,101 @@ class ParagraphSetter {
 
   double w(std::size_t a, std::size_t b) const { return cum_[b] - cum_[a]; }
 
-  double reshaped_width(std::size_t a, std::size_t b, bool hyphen) {
-    std::string s = t_.text.substr(0, b);
-    if (hyphen) s += hyphen_;
+  // The width of bytes [a, b) shaped on their own (plus a line-end hyphen), as at a break.
+  double reshaped_width(std::size_t a, std::size_t b, bool hyphen, bool reuse) {
+    // A fragment opening on a combining mark is shaped against the text before it.
+    if (!s_.cache || !reuse || g_unichar_ismark(g_utf8_get_char(t_.text.c_str() + a)))
+      return shaped_width(a, b, hyphen);
+    std::string key = fragment_key(a, b, hyphen);
+    auto it = s_.cache->fragment_widths.find(key);
+    if (it == s_.cache->fragment_widths.end())
+      it = s_.cache->fragment_widths.emplace(std::move(key), shaped_width(a, b, hyphen)).first;
+    return it->second;
+  }
+
+  double shaped_width(std::size_t a, std::size_t b, bool hyphen) const {
+    std::string s(t_.text, 0, b);
+    if (hyphen) s.append(hyphen_);
     auto items = shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr);
     return width_of(items);
+  }
+
+  // Everything a fragment's shaped width depends on: the face and settings (style_key_), the
+  // bytes, the appended hyphen, and the spans over the bytes — clipped to the fragment, in the
+  // order Pango's attribute list keeps them (by start, then as inserted). Pango itemizes and
+  // HarfBuzz shapes only the fragment; for the Latin-script words hyphenated here the text
+  // before it (HarfBuzz's pre-context) changes nothing, so equal keys give equal widths.
+  std::string fragment_key(std::size_t a, std::size_t b, bool hyphen) const {
+    std::string key = style_key_;
+    std::size_t end = b + (hyphen ? hyphen_.size() : 0);  // the hyphen takes the attrs at b
+    std::size_t n = t_.text.size() + 8;                   // as in make_attrs
+    for (std::size_t i : span_order_) {
+      const Span& sp = t_.spans[i];
+      std::size_t s0 = std::max(sp.start, a);
+      std::size_t e0 = std::min(sp.end >= t_.text.size() ? n : sp.end, end);
+      if (s0 >= e0) continue;
+      append_raw(key, s0 - a);
+      append_raw(key, e0 - a);
+      key += static_cast<char>(sp.italic | sp.bold << 1 | sp.small_caps << 2 | sp.mono << 3 |
+                               sp.superscript << 4);
+      key += sp.lang;
+      key += '\x1f';
+    }
+    key += hyphen ? '\x01' : '\x02';
+    key.append(t_.text, a, b - a);
+    return key;
+  }
+
+  template <typename T>
+  static void append_raw(std::string& key, T v) {
+    key.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+
+  // The paragraph-wide part of a fragment key: what make_attrs and shape() read of settings.
+  std::string style_key() const {
+    std::string key;
+    const style::Face& f = s_.face;
+    for (std::string_view part : {std::string_view(f.family), std::string_view(f.features),
+                                  std::string_view(s_.strong), std::string_view(s_.mono_family),
+                                  hyphen_}) {
+      key += part;
+      key += '\x1f';
+    }
+    append_raw(key, f.size);
+    append_raw(key, f.tracking);
+    key += static_cast<char>(f.italic | f.small_caps << 1);
+    key += '\x1e';
+    return key;
+  }
+
+  bool has_hyphen_glyph() {
+    std::string key;
+    if (s_.cache) {
+      key = s_.face.family;
+      append_raw(key, s_.face.size);
+      key += s_.face.italic ? 'i' : 'r';
+      if (auto it = s_.cache->has_hyphen_glyph.find(key); it != s_.cache->has_hyphen_glyph.end())
+        return it->second;
+    }
+    bool has = true;
+    PangoFontDescription* d = describe(s_.face);
+    if (PangoFont* f = pango_context_load_font(fonts_.context(), d)) {
+      has = pango_font_has_char(f, 0x2010);
+      g_object_unref(f);
+    }
+    pango_font_description_free(d);
+    if (s_.cache) s_.cache->has_hyphen_glyph.emplace(std::move(key), has);
+    return has;
+  }
+
+  // The hyphenator's points in `word`, from the book's cache when there is one.
+  const std::vector<std::size_t>& hyphen_points(std::string_view word) {
+    if (!s_.cache) return scratch_points_ = s_.hyphenator->points(word);
+    auto& known = s_.cache->hyphen_points;
+    std::string key(word);
+    auto it = known.find(key);
+    if (it == known.end()) it = known.emplace(std::move(key), s_.hyphenator->points(word)).first;
+    return it->second;
   }
 
   void add(Node n, NodeText nt) {
@@ -280,7 +378,7 @@ class ParagraphSetter {
         if (letters >= s_.min_word) {
           std::size_t off = static_cast<std::size_t>(p - base);
           for (std::size_t h :
-               s_.hyphenator->points(std::string_view(p, static_cast<std::size_t>(q - p))))
+               hyphen_points(std::string_view(p, static_cast<std::size_t>(q - p))))
             points.push_back({off + h, Node::hyphenation});
         }
         p = q;
@@ -300,8 +398,10 @@ class ParagraphSetter {
     std::size_t from = ua;
     for (const Point& pt : points) {
       add(Node::Box(w(from, pt.at)), {from, pt.at});
-      double pre = reshaped_width(ua, pt.at, true) - w(ua, pt.at);
-      double post = reshaped_width(pt.at, ub, false) - w(pt.at, ub);
+      // Emergency points (rare) fall anywhere, even inside a cluster: not worth a key.
+      bool reuse = pt.level != Node::emergency;
+      double pre = reshaped_width(ua, pt.at, true, reuse) - w(ua, pt.at);
+      double post = reshaped_width(pt.at, ub, false, reuse) - w(pt.at, ub);
       int pen = pt.level == Node::emergency ? 5000 : static_cast<int>(s_.breaking.hyphen_penalty);
       Node n = Node::Penalty(pre, pen, true);
       n.post_width = post;
@@ -575,7 +675,10 @@ class ParagraphSetter {
   std::vector<Node> nodes_;
   std::vector<NodeText> text_;
   std::vector<std::size_t> glue_at_;
-  std::string hyphen_ = "\u2010";
+  std::string_view hyphen_;
+  std::string style_key_;
+  std::vector<std::size_t> span_order_;  // span indices by start, as Pango's list keeps them
+  std::vector<std::size_t> scratch_points_;
 };
 
 }  // namespace

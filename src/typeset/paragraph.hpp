@@ -8,6 +8,7 @@
 #include "typeset/font_context.hpp"
 #include "typeset/hyphenator.hpp"
 #include "typeset/paged_document.hpp"
+#include "typeset/shaping_cache.hpp"
 #include "typeset/styled_text.hpp"
 
 namespace folio::typeset {
@@ -24,6 +25,9 @@ struct ParagraphSettings {
   style::LineBreaking breaking;
   std::string mono_family = "DejaVu Sans Mono";
   std::string strong = "italic";  ///< bold | italic | small-caps
+  /// Widths and hyphenations kept across the book's paragraphs; null: none kept. The output
+  /// is the same either way (only exact results are reused).
+  ShapingCache* cache = nullptr;
 };
 
 /// One set line: runs positioned from the line's left edge at x = 0, baseline y = 0.

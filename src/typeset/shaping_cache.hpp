@@ -1,0 +1,22 @@
+// Memo tables one book's paragraphs share: a novel repeats its words thousands of times.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace folio::typeset {
+
+/// Results that depend only on their key, kept for the whole book. Not thread-safe: one per
+/// typesetting thread. Serves one Hyphenator (the points are keyed by the word alone).
+struct ShapingCache {
+  /// Word (as in the text) → the hyphenator's break points in it.
+  std::unordered_map<std::string, std::vector<std::size_t>> hyphen_points;
+  /// Face, spans and bytes of a word fragment (see paragraph.cpp) → its shaped width.
+  std::unordered_map<std::string, double> fragment_widths;
+  /// Face → whether its font has U+2010 HYPHEN.
+  std::unordered_map<std::string, bool> has_hyphen_glyph;
+};
+
+}  // namespace folio::typeset
