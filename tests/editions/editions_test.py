@@ -7,10 +7,15 @@ Usage: editions_test.py FOLIO MANUSCRIPT
          for every entry, the first words after the EPUB's marker are the first words of
          that PDF page's text layer (pdftotext -f N -l N, running head and folio aside);
          the package declares pageBreakSource, printPageNumbers and pageNavigation; the
-         EPUB's table of contents names the sections the PDF's outline names.
+         EPUB's table of contents names the sections the PDF's outline names; `folio build -v`
+         says its editions check ran and passed over as many words as this script counts;
+         and, independently of folio's check, the words of every PDF page's real text layer
+         (pdftotext; running head and folio aside) are the EPUB's words from that page's
+         marker to the next, followed by the footnotes referenced in between.
        editions_test.py FOLIO --no-page-list MANUSCRIPT
          `folio build --epub --no-page-list`: no markers, no page list, no pageBreakSource.
 """
+import functools
 import json
 import os
 import re
@@ -70,6 +75,7 @@ def pdf_labels(pdf, pages):
     return labels
 
 
+@functools.lru_cache(maxsize=None)
 def page_text(pdf, n):
     return subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
@@ -119,7 +125,7 @@ def main():
     manuscript = Path(args[0])
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [folio, "build", str(manuscript), "-o", tmp]
+        cmd = [folio, "build", str(manuscript), "-o", tmp, "-v"]
         if no_list:
             cmd += ["--epub", "--no-page-list"]
         r = subprocess.run(cmd, capture_output=True, text=True, env=env)
@@ -200,7 +206,166 @@ def main():
         epub_titles = ["".join(li.find(f"{XHTML}a").itertext())
                        for li in toc.find(f"{XHTML}ol").findall(f"{XHTML}li")]
         check(pdf_titles == epub_titles, f"PDF outline {pdf_titles} = EPUB contents {epub_titles}")
+        check_text_layer(epub, pdf, labels, furniture, r.stderr)
         print(f"{manuscript.name}: {len(entries)} pages listed of {pages}")
+
+
+# ---- the whole text layer against the EPUB, page by page ------------------------------------
+
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+          "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+FURNITURE_TYPES = {"cover", "titlepage", "halftitlepage", "imprint", "copyright-page", "toc",
+                   "landmarks", "page-list", "loi", "lot"}
+FURNITURE_ROLES = {"doc-cover", "doc-toc", "doc-pagelist"}
+
+
+def word_spans(text):
+    """(start, word) for each run of letters, marks and digits; soft hyphens and zero-width
+    characters are dropped inside a word; case-folded, NFKC."""
+    out, start, word = [], None, ""
+    for i, c in enumerate(text + " "):
+        if c in INVISIBLE:
+            continue
+        if c.isalnum() or unicodedata.category(c).startswith("M"):
+            if start is None:
+                start = i
+            word += c
+        elif start is not None:
+            out.append((start, unicodedata.normalize("NFKC", word.casefold())))
+            start, word = None, ""
+    return out
+
+
+class EpubStream:
+    """The EPUB's running text as one string (block edges as newlines), with the offsets of
+    page markers and note references, and each footnote's words by id."""
+
+    def __init__(self):
+        self.text, self.markers, self.refs, self.notes = [], [], [], {}
+        self.size = 0
+
+    def put(self, s):
+        self.text.append(s)
+        self.size += len(s)
+
+    def walk(self, elem, note=None):
+        put = (lambda s: note.append(s)) if note is not None else self.put
+        if elem.text:
+            put(elem.text)
+        for child in elem:
+            name = child.tag.replace(XHTML, "")
+            types = set((child.get(f"{OPS}type") or "").split())
+            role = child.get("role") or ""
+            if "pagebreak" in types:
+                if note is None:
+                    self.markers.append((self.size, child.get("aria-label")))
+            elif types & FURNITURE_TYPES or role in FURNITURE_ROLES:
+                put("\n")
+            elif note is None and (types & {"footnote", "endnote"} or role == "doc-footnote"):
+                parts = []
+                self.walk(child, parts)
+                self.notes[child.get("id")] = [w for _, w in word_spans("".join(parts))]
+            elif name in ("br", "img"):
+                put("\n")
+            elif name in INLINE:
+                if "noteref" in types and note is None:
+                    self.refs.append((self.size, child.get("href").partition("#")[2]))
+                self.walk(child, note)
+            else:
+                put("\n")
+                if name == "ol":
+                    n = int(child.get("start", "1"))
+                    for li in child:
+                        first = next(iter(li), None)
+                        put("\n")
+                        if first is not None and first.tag == f"{XHTML}p":
+                            put(f"{n}\n")
+                        self.walk(li, note)
+                        put("\n")
+                        n += 1
+                else:
+                    self.walk(child, note)
+                put("\n")
+            if child.tail:
+                put(child.tail)
+
+
+def spine_documents(z):
+    opf = ET.fromstring(z.read("EPUB/package.opf"))
+    hrefs = {i.get("id"): i.get("href") for i in opf.iter(f"{OPF}item")}
+    return ["EPUB/" + hrefs[r.get("idref")] for r in opf.iter(f"{OPF}itemref")]
+
+
+def check_text_layer(epub, pdf, labels, furniture, build_log):
+    stream = EpubStream()
+    with zipfile.ZipFile(epub) as z:
+        for name in spine_documents(z):
+            body = ET.fromstring(z.read(name)).find(f"{XHTML}body")
+            stream.put("\n")
+            stream.walk(body)
+    text = "".join(stream.text)
+    spans = word_spans(text)
+    starts = [s for s, _ in spans]
+    words = [w for _, w in spans]
+
+    # folio's own check ran, passed, and counted the same words.
+    m = re.search(r"editions: (\d+) words, (\d+) note words, .*: (.*)", build_log)
+    if check(m, "folio build -v reports its editions check"):
+        check(m.group(3) == "the EPUB and the PDF agree", f"folio's check passed: {m.group(0)}")
+        check(int(m.group(1)) == len(words),
+              f"folio's check compared {m.group(1)} words; this script counts {len(words)}")
+        note_count = sum(len(v) for v in stream.notes.values())
+        check(int(m.group(2)) == note_count,
+              f"folio's check compared {m.group(2)} note words; this script counts {note_count}")
+
+    # Each page's expected words: its marker to the next, then its notes in reference order.
+    import bisect
+    marks = stream.markers
+    check(marks and bisect.bisect_left(starts, marks[0][0]) == 0,
+          "no EPUB text before the first page marker (furniture aside)")
+    physical = {label: i + 1 for i, label in enumerate(labels)}
+    expected = {}
+    for k, (offset, label) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(text) + 1
+        page_words = words[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, end)]
+        seen = []
+        for at, note_id in stream.refs:
+            if offset <= at < end and note_id not in seen:
+                seen.append(note_id)
+        for note_id in seen:
+            page_words += stream.notes.get(note_id, [])
+        expected[physical.get(label)] = page_words
+    first = physical.get(marks[0][1]) if marks else len(labels) + 1
+    compared = 0
+    for n in range(first or 1, len(labels) + 1):
+        want = expected.get(n, [])
+        raw = page_text(pdf, n).replace("\u00ad\n", "").replace("\u00ad\r\n", "")
+        lines = [ln for ln in raw.splitlines() if ln.strip()]
+        label = labels[n - 1]
+
+        def is_furniture(line):
+            t = letters(line)
+            return t in furniture | {letters(label)} or t.removeprefix(letters(label)) in furniture \
+                or t.removesuffix(letters(label)) in furniture
+
+        options = []
+        for top in range(0, 3):
+            for bottom in range(0, 2):
+                if top + bottom > len(lines):
+                    continue
+                cut = lines[:top] + (lines[len(lines) - bottom:] if bottom else [])
+                if all(is_furniture(ln) for ln in cut):
+                    got = [w for _, w in word_spans("\n".join(lines[top:len(lines) - bottom]))]
+                    options.append(got)
+        ok = want in options
+        if not ok:
+            got = options[-1] if options else []
+            i = next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
+            check(False, f"PDF page {n} ({label}): text layer differs from the EPUB at word {i + 1}: "
+                         f"EPUB {want[max(0, i - 3):i + 3]}, PDF {got[max(0, i - 3):i + 3]}")
+        compared += len(want)
+    check(compared >= len(words), f"every EPUB word checked on its page ({compared} of {len(words)})")
 
 
 def content_sections(files):
