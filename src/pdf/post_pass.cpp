@@ -12,81 +12,32 @@
 #include <cctype>
 #include <exception>
 #include <memory>
-#include <set>
+#include <optional>
+#include <string_view>
+
+#include "pdf/artifact_filter.hpp"
+#include "pdf/artifact_marks.hpp"
 
 namespace folio::pdf {
 namespace {
 
 using QOH = QPDFObjectHandle;
 
-// Wraps content outside any marked-content sequence (running heads, folios, rules, marks)
-// in /Artifact BMC … EMC, one graphics object at a time, never across q/Q.
-class ArtifactFilter : public QOH::TokenFilter {
- public:
-  void handleToken(const QPDFTokenizer::Token& token) override {
-    using T = QPDFTokenizer;
-    if (token.getType() == T::tt_space || token.getType() == T::tt_comment) {
-      pending_.push_back(token);
+// The page's content with its artifacts marked: by our scanner when the page has one content
+// stream it can read (Cairo's always), else by qpdf's token filter. Same bytes either way.
+void mark_page_artifacts(QPDFPageObjectHelper& page) {
+  QOH contents = page.getObjectHandle().getKey("/Contents");
+  if (contents.isStream()) {
+    std::shared_ptr<Buffer> data = contents.getStreamData(qpdf_dl_generalized);
+    std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    if (std::optional<std::string> marked = mark_artifacts(text)) {
+      // No filter: QPDFWriter compresses it, as it does the token filter's output.
+      contents.replaceStreamData(*marked, QOH::newNull(), QOH::newNull());
       return;
     }
-    if (token.getType() != T::tt_word) {
-      pending_.push_back(token);
-      return;
-    }
-    const std::string& op = token.getValue();
-    if (op == "BDC" || op == "BMC") {
-      close_artifact();
-      flush();
-      emit(token);
-      ++depth_;
-      return;
-    }
-    if (op == "EMC") {
-      flush();
-      emit(token);
-      if (depth_ > 0) --depth_;
-      return;
-    }
-    if (depth_ > 0) {
-      flush();
-      emit(token);
-      return;
-    }
-    static const std::set<std::string> starts{"BT", "m", "re", "Do", "sh"};
-    static const std::set<std::string> ends{"ET", "S", "s",  "f", "F",  "f*", "B",
-                                            "B*", "b", "b*", "n", "Do", "sh"};
-    if (op == "q" || op == "Q") close_artifact();
-    if (!open_ && starts.count(op)) {
-      TokenFilter::write(std::string("\n/Artifact BMC\n"));
-      open_ = true;
-    }
-    flush();
-    emit(token);
-    if (open_ && ends.count(op)) close_artifact();
   }
-
-  void handleEOF() override {
-    flush();
-    close_artifact();
-  }
-
- private:
-  void flush() {
-    for (const auto& t : pending_) writeToken(t);
-    pending_.clear();
-  }
-  void emit(const QPDFTokenizer::Token& t) { writeToken(t); }
-  void close_artifact() {
-    if (!open_) return;
-    // A newline first: writeToken adds no whitespace ("fEMC" would be one word).
-    TokenFilter::write(std::string("\nEMC\n"));
-    open_ = false;
-  }
-
-  std::vector<QPDFTokenizer::Token> pending_;
-  int depth_ = 0;
-  bool open_ = false;
-};
+  page.addContentTokenFilter(make_artifact_filter());
+}
 
 QOH rect(QPDF&, const double r[4]) {
   return QOH::newFromRectangle(QOH::Rectangle(r[0], r[1], r[2], r[3]));
@@ -199,7 +150,7 @@ std::string post_process(const PostPassInput& in, std::string& error) {
         page.replaceKey("/BleedBox", rect(pdf, in.boxes[i].bleed));
         page.replaceKey("/ArtBox", rect(pdf, in.boxes[i].trim));
       }
-      pages[i].addContentTokenFilter(std::make_shared<ArtifactFilter>());
+      mark_page_artifacts(pages[i]);
     }
 
     QPDFWriter w(pdf);

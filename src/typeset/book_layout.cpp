@@ -223,7 +223,7 @@ class BookSetter {
   }
 
   // Appends a paragraph's lines with the widow, orphan and hyphen-at-page-end rules.
-  void add_lines(std::vector<FlowItem>& flow, const SetParagraph& p, const style::Face& face,
+  void add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face,
                  double x, const std::string& tag, const std::string& group,
                  const std::string& dest, bool keep_with_previous) {
     int block = next_block_++;
@@ -231,7 +231,7 @@ class BookSetter {
     for (std::size_t k = 0; k < n; ++k) {
       FlowItem it;
       it.kind = FlowItem::line;
-      it.runs = p.lines[k].runs;
+      it.runs = std::move(p.lines[k].runs);  // the lines' glyphs move on to the flow
       it.x = x;
       it.leading = face.leading;
       it.top = face.size;
@@ -536,9 +536,17 @@ class BookSetter {
       b.runs.push_back(std::move(r));
     }
   }
+  static void place(PageBlock& b, std::vector<GlyphRun>&& runs, double x, double y) {
+    for (GlyphRun& r : runs) {
+      r.x += x;
+      r.y += y;
+      b.runs.push_back(std::move(r));
+    }
+    runs.clear();
+  }
 
   // Lays out a section's flow from the current (fresh) page on.
-  void paginate(const std::vector<FlowItem>& flow, bool front, const std::string& title) {
+  void paginate(std::vector<FlowItem>& flow, bool front, const std::string& title) {
     std::size_t i = 0;
     bool first_page = true;
     while (i < flow.size()) {
@@ -610,7 +618,7 @@ class BookSetter {
       int last_block = -1;
       for (const Placed& pl : placed) {
         if (pl.item >= cut) break;
-        const FlowItem& it = flow[pl.item];
+        FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
         if (last_block != it.block) {
           PageBlock b;
           b.tag = it.tag;
@@ -622,7 +630,7 @@ class BookSetter {
         if (it.tag == "TOCI" && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
-        place(b, it.runs, left(page.recto) + it.x, pl.baseline);
+        place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
         for (int n : it.notes)
           if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
             notes_here.push_back(n);
