@@ -203,7 +203,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
     items.push_back({fmt::format("s{:03}", i + 1), "text/" + pages[i].file, kXhtml, "", true,
                      std::move(pages[i].xhtml)});
   items.push_back(
-      {"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false, ncx_document(book, toc)});
+      {"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false, ncx_document(book, toc, page_list)});
   items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design, fonts.css)});
   for (auto& font : fonts.items) items.push_back(std::move(font));
   items.push_back(std::move(cover));

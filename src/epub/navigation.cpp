@@ -101,7 +101,8 @@ std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
   return page.str();
 }
 
-std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc) {
+std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc,
+                         const std::vector<NavPoint>& page_list) {
   pugi::xml_document doc;
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
@@ -118,14 +119,42 @@ std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc)
   };
   meta("dtb:uid", book.identifier.value);
   meta("dtb:depth", std::to_string(std::max(1, depth_of(toc))));
-  meta("dtb:totalPageCount", "0");
-  meta("dtb:maxPageNumber", "0");
+  // Only arabic folios have a numeric value; the front matter's roman ones are "front" pages.
+  auto number_of = [](const std::string& label) {
+    bool digits =
+        !label.empty() && label.size() < 9 &&
+        std::all_of(label.begin(), label.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? std::stoi(label) : 0;
+  };
+  int max_page = 0;
+  for (const NavPoint& p : page_list) max_page = std::max(max_page, number_of(p.label));
+  // The print edition numbers its body pages 1 to the last, blank ones included.
+  meta("dtb:totalPageCount", std::to_string(max_page));
+  meta("dtb:maxPageNumber", std::to_string(max_page));
   ncx.append_child("docTitle").append_child("text").text().set(book.meta.title.value.c_str());
   for (const auto& a : book.meta.authors)
     ncx.append_child("docAuthor").append_child("text").text().set(a.value.c_str());
   pugi::xml_node map = ncx.append_child("navMap");
   int order = 0;
   ncx_points(map, toc, order);
+  if (!page_list.empty()) {
+    pugi::xml_node pages = ncx.append_child("pageList");
+    pages.append_child("navLabel")
+        .append_child("text")
+        .text()
+        .set(std::string(book.labels.pages).c_str());
+    for (std::size_t k = 0; k < page_list.size(); ++k) {
+      const NavPoint& p = page_list[k];
+      pugi::xml_node target = pages.append_child("pageTarget");
+      target.append_attribute("id") = fmt::format("pagetarget-{}", k + 1).c_str();
+      int n = number_of(p.label);
+      target.append_attribute("type") = n ? "normal" : "front";
+      if (n) target.append_attribute("value") = n;
+      target.append_attribute("playOrder") = ++order;
+      target.append_child("navLabel").append_child("text").text().set(p.label.c_str());
+      target.append_child("content").append_attribute("src") = p.href.c_str();
+    }
+  }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

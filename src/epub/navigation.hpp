@@ -15,7 +15,10 @@ std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
                          const std::vector<Landmark>& landmarks, std::string_view stylesheet_href,
                          const std::vector<NavPoint>& page_list = {});
 
-/// toc.ncx for EPUB 2 reading systems, placed beside the package document.
-std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc);
+/// toc.ncx for EPUB 2 reading systems, placed beside the package document; with a pageList
+/// of the print edition's pages when `page_list` is not empty (arabic folios are "normal"
+/// pages with their number as value, roman ones "front" pages).
+std::string ncx_document(const BookInfo& book, const std::vector<NavPoint>& toc,
+                         const std::vector<NavPoint>& page_list = {});
 
 }  // namespace folio::epub
