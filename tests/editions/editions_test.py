@@ -6,6 +6,7 @@ Usage: editions_test.py FOLIO MANUSCRIPT
          page-list entry (one per page, in order, labels as the PDF's page labels say);
          for every entry, the first words after the EPUB's marker are the first words of
          that PDF page's text layer (pdftotext -f N -l N, running head and folio aside);
+         toc.ncx's pageList has the same entries as the nav's page-list;
          the package declares pageBreakSource, printPageNumbers and pageNavigation; the
          EPUB's table of contents names the sections the PDF's outline names; `folio build -v`
          says its editions check ran and passed over as many words as this script counts;
@@ -30,6 +31,7 @@ from pathlib import Path
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPS = "{http://www.idpf.org/2007/ops}"
 OPF = "{http://www.idpf.org/2007/opf}"
+NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "pre",
           "figure", "figcaption", "aside", "section", "hr"}
 LETTERS = 40  # how much of each page start is compared (letters and digits)
@@ -139,7 +141,11 @@ def main():
             page_lists = [n for n in nav.iter(f"{XHTML}nav") if n.get(f"{OPS}type") == "page-list"]
             content = sorted(n for n in z.namelist() if n.startswith("EPUB/text/"))
             markers = words_after_markers(z, content)
+            ncx = ET.fromstring(z.read("EPUB/toc.ncx"))
+            ncx_pages = [("".join(t.find(f"{NCX}navLabel").itertext()).strip(),
+                          t.find(f"{NCX}content").get("src")) for t in ncx.iter(f"{NCX}pageTarget")]
             if no_list:
+                check(not ncx_pages, "--no-page-list: no pageList in toc.ncx")
                 check(not page_lists, "--no-page-list: no page-list nav")
                 check(not markers, "--no-page-list: no pagebreak markers")
                 check("dc:source" not in opf, "--no-page-list: no page source")
@@ -147,6 +153,7 @@ def main():
             if not check(len(page_lists) == 1, "nav.xhtml has one page-list nav"):
                 return
             entries = [(a.text, a.get("href")) for a in page_lists[0].iter(f"{XHTML}a")]
+            check(ncx_pages == entries, "toc.ncx's pageList has the nav page-list's entries")
         check(re.search(r'<dc:source id="page-source">[^<]+</dc:source>', opf) and
               '<meta refines="#page-source" property="source-of">pagination</meta>' in opf,
               "package declares the page source (dc:source, source-of pagination)")
