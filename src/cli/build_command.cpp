@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <future>
 #include <system_error>
 
 #include "check/check.hpp"
@@ -71,12 +72,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   std::string stem = model::slug(doc.metadata.title.value);
   bool ok = true;
   // Wall time of each writer, for --verbose and watch's summary; it never enters an output.
-  auto timed = [&](const fs::path& output, auto&& write) {
-    auto start = std::chrono::steady_clock::now();
-    bool wrote = write();
-    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  auto record = [&](const fs::path& output, bool wrote, double seconds) {
     if (wrote)
-      outcome.written.push_back({output, took.count()});
+      outcome.written.push_back({output, seconds});
     else
       ok = false;
   };
@@ -102,21 +100,47 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
                     "EPUB has no print page numbers",
                     "pass --no-page-list to leave them out on purpose");
   }
-  if (want_epub) {
+  epub::EpubOptions eo;
+  eo.output = options.out_dir / (stem + ".epub");
+  eo.style_dirs = installed_style_dirs();
+  eo.style = options.style;
+  if (paged && !options.no_page_list) eo.page_map = paged->page_map;
+  // With both editions the EPUB is written on a second thread while the PDF is drawn: the
+  // writers only read the model and `paged`, each has its own Pango font map, fontconfig
+  // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
+  // reports into its own sink; the sinks are merged in the sequential order (EPUB, then PDF).
+  support::Diagnostics epub_diags, pdf_diags;
+  bool epub_wrote = false, pdf_wrote = false;
+  double epub_seconds = 0, pdf_seconds = 0;
+  auto timed_write = [](auto&& write, bool& wrote, double& seconds) {
+    auto start = std::chrono::steady_clock::now();
+    wrote = write();
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    seconds = took.count();
+  };
+  auto write_epub = [&] {
+    timed_write([&] { return epub::write_epub(doc, eo, epub_diags); }, epub_wrote, epub_seconds);
+  };
+  auto write_pdf = [&] {
+    timed_write([&] { return paged && pdf::write_typeset_pdf(doc, *paged, po, pdf_diags); },
+                pdf_wrote, pdf_seconds);
+  };
+  if (want_epub && want_pdf) {
+    progress.stage("writing the EPUB and the PDF");
+    auto epub_done = std::async(std::launch::async, write_epub);
+    write_pdf();
+    epub_done.get();
+  } else if (want_epub) {
     progress.stage("writing the EPUB");
-    epub::EpubOptions eo;
-    eo.output = options.out_dir / (stem + ".epub");
-    eo.style_dirs = installed_style_dirs();
-    eo.style = options.style;
-    if (paged && !options.no_page_list) eo.page_map = paged->page_map;
-    timed(eo.output, [&] { return epub::write_epub(doc, eo, diags); });
-  }
-  if (want_pdf) {
+    write_epub();
+  } else if (want_pdf) {
     progress.stage("writing the PDF");
-    timed(po.output, [&] { return paged && pdf::write_typeset_pdf(doc, *paged, po, diags); });
-    if (!outcome.written.empty() && outcome.written.back().path == po.output)
-      outcome.written.back().seconds += typeset_seconds;
+    write_pdf();
   }
+  for (auto& d : epub_diags.items()) diags.report(std::move(d));
+  for (auto& d : pdf_diags.items()) diags.report(std::move(d));
+  if (want_epub) record(eo.output, epub_wrote, epub_seconds);
+  if (want_pdf) record(po.output, pdf_wrote, pdf_seconds + typeset_seconds);
   // Both editions written: their words, notes and contents must agree (docs/editions.md).
   if (want_epub && want_pdf && ok && paged && !diags.has_errors()) {
     progress.stage("comparing the editions");
