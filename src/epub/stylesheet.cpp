@@ -184,6 +184,14 @@ std::string design_rules(const style::Style& st) {
                      em(st.block_quote.face.size));
   out += fmt::format("blockquote p + p {{ text-indent: {}; }}\n",
                      st.block_quote.indent_paragraphs ? em(st.indent) : "0");
+  // The scene break shows the style's ornament, as in print; where a reading system does not
+  // draw generated content the space around the rule still marks the break.
+  if (!st.scene_break.empty())
+    out += fmt::format(
+        "hr.scene-break {{ border: none; width: auto; height: auto; opacity: 1; "
+        "overflow: visible; text-align: center; }}\n"
+        "hr.scene-break::after {{ content: {}; }}\n",
+        css_family(st.scene_break));
   out += fmt::format("p.dateline {{ text-align: {}; font-variant: {}; }}\n",
                      css_align(st.dateline.align),
                      st.dateline.face.small_caps ? "small-caps" : "normal");

@@ -143,7 +143,7 @@ struct Style {
   LineBreaking line_breaking;
   Hyphenation hyphenation;
   ChapterOpening opening;
-  std::string scene_break = "⁂";
+  std::string scene_break = "* * *";
   Epub epub;
 };
 

@@ -6,7 +6,14 @@ Usage: style_build_test.py FOLIO SHARED_DIR COMMAND
             qpdf --check, the EPUB CSS; --style over book.yaml's style:; a style by path;
             the KDP inside-margin warning with its numbers; a bad style file: exit 1 with
             file:line:col
-  validate  the libertine EPUB through EPUBCheck and Ace
+  chapters  the multi-chapter fixture in both styles: page size, fonts, the scene-break
+            ornament in the CSS and the PDF text, running heads
+  fonts     fonts of the author's own: with FONTCONFIG_FILE pointing at a configuration
+            without system fonts, only the manuscript's fonts/ can satisfy the style; a
+            symlink out of the manuscript is refused; missing glyphs and faked faces are
+            errors naming the face; book.yaml's style: path is the manuscript's
+  validate STYLE [MANUSCRIPT] [embed]
+            the EPUB through EPUBCheck and Ace (embed: with epub: embed-fonts: true)
 """
 import os
 import re
@@ -19,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "manuscript"
+CHAPTERS = ROOT / "tests" / "manuscripts" / "chapters"
+LONG = ROOT / "tests" / "editions" / "fixtures" / "long"
+LIBERTINE_DIR = Path("/usr/share/fonts/opentype/linux-libertine")
 
 failures = []
 
@@ -30,11 +40,12 @@ def check(cond, what):
     return cond
 
 
-def folio_build(folio, manuscript, out, *extra, expect_rc=0):
+def folio_build(folio, manuscript, out, *extra, expect_rc=0, env_extra=None, cwd=None):
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = "617587200"
+    env.update(env_extra or {})
     r = subprocess.run([folio, "build", str(manuscript), "-o", str(out), *extra],
-                       capture_output=True, text=True, env=env)
+                       capture_output=True, text=True, env=env, cwd=cwd)
     if r.returncode != expect_rc:
         print(r.stdout + r.stderr)
     check(r.returncode == expect_rc,
@@ -156,18 +167,167 @@ def cmd_builds(folio):
         check("no style named 'nosuch'" in r.stderr, f"a missing style is named ({r.stderr!r})")
 
 
+def pdf_text(pdf):
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+
+
+def cmd_chapters(folio):
+    """The multi-chapter fixture in both styles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for style, size, tag, ornament in (("classic", (432.0, 648.0), "EBGaramond", "* * *"),
+                                           ("libertine", (396.0, 612.0), "LinLibertine",
+                                            "\u2767")):
+            folio_build(folio, CHAPTERS, tmp / style, "--style", style)
+            pdf = only(tmp / style, ".pdf")
+            check_pdf(pdf, size, tag, f"chapters/{style}")
+            if pdf:
+                other = "LinLibertine" if tag == "EBGaramond" else "EBGaramond"
+                names = [n for n, _ in fonts(pdf)]
+                check(not any(other in n for n in names),
+                      f"chapters/{style}: no {other} in the PDF ({names})")
+                # pdftotext drops the ornament's inner spaces (they are glue, not glyphs).
+                check(ornament.replace(" ", "") in pdf_text(pdf).replace(" ", ""),
+                      f"chapters/{style}: the PDF sets the scene break as {ornament!r}")
+            epub = only(tmp / style, ".epub")
+            if check(epub is not None, f"chapters/{style}: EPUB written"):
+                css = css_of(epub)
+                check(f'hr.scene-break::after {{ content: "{ornament}"; }}' in css,
+                      f"chapters/{style}: the EPUB shows the same ornament {ornament!r}")
+        # running-heads.uppercase: the head is set in capitals (the long fixture has pages
+        # with heads; the chapters fixture's chapters are one opening page each).
+        upper = tmp / "upper.yaml"
+        upper.write_text("name: upper\nrunning-heads:\n  verso: title\n  recto: title\n"
+                         "  uppercase: true\n")
+        for name, extra in (("upper", ["--style", str(upper)]), ("lower", [])):
+            folio_build(folio, LONG, tmp / name, "--pdf", *extra)
+        up, low = only(tmp / "upper", ".pdf"), only(tmp / "lower", ".pdf")
+        heads = pdf_text(up).count("A LONGER LEDGER") if up else 0
+        check(heads >= 5, f"running-heads.uppercase sets the head in capitals ({heads} pages)")
+        check(low and "A LONGER LEDGER" not in pdf_text(low),
+              "without uppercase the head keeps its case")
+
+
+def empty_fontconfig(tmp):
+    """A fontconfig configuration with no font folders: no system fonts at all."""
+    conf = tmp / "no-system-fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<fontconfig><cachedir>'
+                    f'{tmp / "fc-cache"}</cachedir></fontconfig>\n')
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+def cmd_fonts(folio):
+    if not (LIBERTINE_DIR / "LinLibertine_R.otf").exists():
+        sys.exit("install fonts-linuxlibertine")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        no_fonts = empty_fontconfig(tmp)
+        book = tmp / "book"
+        shutil.copytree(SEED, book)
+
+        # Without system fonts and without fonts/: the family is missing, named, with the
+        # Debian package to install; no PDF.
+        r = folio_build(folio, book, tmp / "none", "--pdf", "--style", "libertine",
+                        env_extra=no_fonts, expect_rc=1)
+        check("'Linux Libertine O'" in r.stderr and "fonts-linuxlibertine" in r.stderr
+              and "pdf-font-missing" in r.stderr,
+              f"a missing family is named with its package ({r.stderr[-400:]!r})")
+        check(only(tmp / "none", ".pdf") is None if (tmp / "none").exists() else True,
+              "no PDF without the fonts")
+
+        # The same with the four Libertine files copied into the manuscript's fonts/: only they
+        # can satisfy the style, so the PDF proves they were loaded.
+        (book / "fonts").mkdir()
+        for f in ("R", "RI", "RB", "RBI"):
+            shutil.copy(LIBERTINE_DIR / f"LinLibertine_{f}.otf", book / "fonts")
+        r = folio_build(folio, book, tmp / "own", "--pdf", "--style", "libertine",
+                        env_extra=no_fonts)
+        pdf = only(tmp / "own", ".pdf")
+        check_pdf(pdf, (396.0, 612.0), "LinLibertine", "own fonts")
+        if pdf:
+            names = [n for n, _ in fonts(pdf)]
+            check(names and all("LinLibertine" in n for n in names),
+                  f"only the manuscript's Libertine in the PDF ({names})")
+
+        # ... and the EPUB embeds them from there (embed-fonts: true).
+        embed = tmp / "embed.yaml"
+        embed.write_text((ROOT / "styles" / "libertine.yaml").read_text()
+                         .replace("embed-fonts: false", "embed-fonts: true"))
+        r = folio_build(folio, book, tmp / "own-epub", "--epub", "--style", str(embed),
+                        env_extra=no_fonts)
+        epub = only(tmp / "own-epub", ".epub")
+        if check(epub is not None, "EPUB with the manuscript's fonts embedded written"):
+            with zipfile.ZipFile(epub) as z:
+                fonts_in = sorted(n for n in z.namelist() if n.startswith("EPUB/fonts/"))
+                same = all(z.read(f"EPUB/fonts/{n}") == (book / "fonts" / n).read_bytes()
+                           for n in ("LinLibertine_R.otf", "LinLibertine_RI.otf"))
+            check(fonts_in == ["EPUB/fonts/LinLibertine_R.otf", "EPUB/fonts/LinLibertine_RI.otf"],
+                  f"regular and italic embedded (the seed has no strong text): {fonts_in}")
+            check(same, "the embedded files are the manuscript's")
+            css = css_of(epub)
+            check(css.count("@font-face") == 2 and 'url("../fonts/LinLibertine_R.otf")' in css,
+                  "@font-face rules for them")
+
+        # A font file that is a symlink out of the manuscript folder is refused, named.
+        escape = book / "fonts" / "Escape.otf"
+        escape.symlink_to(LIBERTINE_DIR / "LinBiolinum_R.otf")
+        r = folio_build(folio, book, tmp / "escape", "--pdf", "--style", "libertine",
+                        expect_rc=1)
+        check(f"{escape}" in r.stderr and "font-outside-folder" in r.stderr,
+              f"the escaping symlink is named ({r.stderr[-300:]!r})")
+        escape.unlink()
+        shutil.rmtree(book / "fonts")
+
+        # A character the body font lacks is an error naming the font and the character.
+        seed_text = (SEED / "preface.md").read_text()
+        (book / "preface.md").write_text(seed_text.replace("\n\n", "\n\nA snowman \u2603.\n\n", 1))
+        r = folio_build(folio, book, tmp / "glyph", "--pdf", expect_rc=1)
+        check("'EB Garamond 12'" in r.stderr and "U+2603" in r.stderr
+              and "pdf-missing-glyphs" in r.stderr and "fonts-ebgaramond" in r.stderr,
+              f"a missing glyph is named with the font ({r.stderr[-400:]!r})")
+
+        # Strong set in bold with EB Garamond 12: Debian's Bold is a stub, so fontconfig would
+        # embolden the Regular. That is an error, not a silent fake.
+        (book / "preface.md").write_text(seed_text.replace("\n\n", "\n\nSome **strong** words.\n\n", 1))
+        house = book / "house"
+        house.mkdir()
+        (house / "bold.yaml").write_text("name: bold\nbody:\n  strong: bold\n")
+        # book.yaml's style: path is the manuscript's, whatever the current folder.
+        yaml = (book / "book.yaml").read_text().replace("style: classic",
+                                                         "style: house/bold.yaml")
+        (book / "book.yaml").write_text(yaml)
+        r = folio_build(folio, book, tmp / "bold", "--pdf", expect_rc=1, cwd=tmp)
+        check("no style named" not in r.stderr,
+              f"style: house/bold.yaml found in the manuscript folder ({r.stderr[-300:]!r})")
+        check("pdf-missing-face" in r.stderr and "EB Garamond 12 Bold" in r.stderr,
+              f"a faked bold face is an error ({r.stderr[-400:]!r})")
+
+
 def run_validator(script, epub, want):
     r = subprocess.run(["bash", str(script), str(epub)], capture_output=True, text=True)
     last = (r.stdout.strip().splitlines() or [""])[-1]
     check(want in last, f"{script.name} {epub.name}: {want!r} (got {last!r})")
 
 
-def cmd_validate(folio, shared):
+def cmd_validate(folio, shared, style, manuscript, embed):
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out"
-        folio_build(folio, SEED, out, "--epub", "--style", "libertine")
+        tmp = Path(tmp)
+        chosen = style
+        if embed:
+            text = (ROOT / "styles" / f"{style}.yaml").read_text()
+            text = (text.replace("embed-fonts: false", "embed-fonts: true")
+                    if "embed-fonts:" in text else text + "epub:\n  embed-fonts: true\n")
+            chosen = str(tmp / f"{style}-embed.yaml")
+            Path(chosen).write_text(text)
+        out = tmp / "out"
+        folio_build(folio, manuscript, out, "--epub", "--style", chosen)
         epub = only(out, ".epub")
-        if check(epub is not None, "libertine EPUB written"):
+        if check(epub is not None, f"{style} EPUB of {manuscript.name} written"):
+            if embed:
+                with zipfile.ZipFile(epub) as z:
+                    check(any(n.startswith("EPUB/fonts/") for n in z.namelist()),
+                          "fonts embedded")
             run_validator(shared / "validate" / "epubcheck.sh", epub, "0 errors, 0 warnings")
             run_validator(shared / "validate" / "ace.sh", epub,
                           "0 critical, 0 serious, 0 moderate, 0 minor")
@@ -177,8 +337,14 @@ def main():
     folio, shared, command = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     if command == "builds":
         cmd_builds(folio)
+    elif command == "chapters":
+        cmd_chapters(folio)
+    elif command == "fonts":
+        cmd_fonts(folio)
     elif command == "validate":
-        cmd_validate(folio, shared)
+        style = sys.argv[4] if len(sys.argv) > 4 else "libertine"
+        manuscript = ROOT / sys.argv[5] if len(sys.argv) > 5 else SEED
+        cmd_validate(folio, shared, style, manuscript, "embed" in sys.argv[6:])
     else:
         sys.exit(f"unknown command {command}")
     if failures:
