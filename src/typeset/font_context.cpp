@@ -110,6 +110,8 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
   std::vector<GlyphGap> gaps;
   const char* s = text.text.c_str();
   const char* end = s + text.text.size();
+  PangoFont* font = nullptr;
+  bool synthetic = false, have = false, last_mono = false, last_bold = false, last_italic = false;
   for (const char* p = s; p < end; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char_validated(p, end - p);
     if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) break;
@@ -124,8 +126,12 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
       mono = mono || sp.mono;
     }
     const std::string& family = mono ? mono_family : face.family;
-    PangoFont* font = variant(family, bold, italic);
-    bool synthetic = font && is_synthetic(font, bold, italic);
+    // Runs of one variant are long: look the font up only when the variant changes.
+    if (!have || mono != last_mono || bold != last_bold || italic != last_italic) {
+      font = variant(family, bold, italic);
+      synthetic = font && is_synthetic(font, bold, italic);
+      have = true, last_mono = mono, last_bold = bold, last_italic = italic;
+    }
     if (font && !synthetic && pango_font_has_char(font, c)) continue;
     std::string name = !font ? family : family + (bold ? " Bold" : "") + (italic ? " Italic" : "");
     auto gap =
