@@ -2,6 +2,9 @@
 #include "pdf/post_pass.hpp"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_QPDFTokenizer.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -11,9 +14,10 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <map>
 #include <memory>
 #include <optional>
-#include <string_view>
+#include <string>
 
 #include "pdf/artifact_filter.hpp"
 #include "pdf/artifact_marks.hpp"
@@ -23,16 +27,49 @@ namespace {
 
 using QOH = QPDFObjectHandle;
 
-// The page's content with its artifacts marked: by our scanner when the page has one content
-// stream it can read (Cairo's always), else by qpdf's token filter. Same bytes either way.
-void mark_page_artifacts(QPDFPageObjectHelper& page) {
+// Page content with its artifacts marked, made as QPDFWriter writes each stream: one page's
+// decoded content in memory at a time, not the whole book's (~60 KB a page).
+class MarkedContent final : public QOH::StreamDataProvider {
+ public:
+  void add(QPDFObjGen og, std::string compressed) { compressed_[og] = std::move(compressed); }
+
+  void provideStreamData(QPDFObjGen const& og, Pipeline* out) override {
+    std::string decoded;
+    {
+      Pl_String sink("decoded content", nullptr, decoded);
+      Pl_Flate inflate("content inflate", &sink, Pl_Flate::a_inflate);
+      const std::string& z = compressed_.at(og);
+      inflate.write(reinterpret_cast<const unsigned char*>(z.data()), z.size());
+      inflate.finish();
+    }
+    if (std::optional<std::string> marked = mark_artifacts(decoded)) {
+      out->write(reinterpret_cast<const unsigned char*>(marked->data()), marked->size());
+      out->finish();
+      return;
+    }
+    // What the scanner declines, qpdf's tokenizer marks (the same bytes where both can).
+    auto filter = make_artifact_filter();
+    Pl_QPDFTokenizer tokens("content artifacts", filter.get(), out);
+    tokens.write(reinterpret_cast<const unsigned char*>(decoded.data()), decoded.size());
+    tokens.finish();
+  }
+
+ private:
+  std::map<QPDFObjGen, std::string> compressed_;
+};
+
+// Cairo writes each page as one Flate stream: those are marked by MarkedContent (written
+// uncompressed; QPDFWriter compresses them, as it does the token filter's output). Anything
+// else goes through qpdf's token filter, which first joins a page's streams.
+void mark_page_artifacts(QPDFPageObjectHelper& page, const std::shared_ptr<MarkedContent>& marks) {
   QOH contents = page.getObjectHandle().getKey("/Contents");
   if (contents.isStream()) {
-    std::shared_ptr<Buffer> data = contents.getStreamData(qpdf_dl_generalized);
-    std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-    if (std::optional<std::string> marked = mark_artifacts(text)) {
-      // No filter: QPDFWriter compresses it, as it does the token filter's output.
-      contents.replaceStreamData(*marked, QOH::newNull(), QOH::newNull());
+    QOH dict = contents.getDict();
+    if (dict.getKey("/Filter").isNameAndEquals("/FlateDecode") && !dict.hasKey("/DecodeParms")) {
+      std::shared_ptr<Buffer> z = contents.getRawStreamData();
+      marks->add(contents.getObjGen(),
+                 std::string(reinterpret_cast<const char*>(z->getBuffer()), z->getSize()));
+      contents.replaceStreamData(marks, QOH::newNull(), QOH::newNull());
       return;
     }
   }
@@ -142,6 +179,7 @@ std::string post_process(const PostPassInput& in, std::string& error) {
       root.replaceKey("/Metadata", md);
     }
 
+    auto marks = std::make_shared<MarkedContent>();
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (std::size_t i = 0; i < pages.size(); ++i) {
       QOH page = pages[i].getObjectHandle();
@@ -150,7 +188,7 @@ std::string post_process(const PostPassInput& in, std::string& error) {
         page.replaceKey("/BleedBox", rect(pdf, in.boxes[i].bleed));
         page.replaceKey("/ArtBox", rect(pdf, in.boxes[i].trim));
       }
-      mark_page_artifacts(pages[i]);
+      mark_page_artifacts(pages[i], marks);
     }
 
     QPDFWriter w(pdf);

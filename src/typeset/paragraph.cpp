@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "typeset/knuth_plass.hpp"
@@ -177,7 +178,7 @@ class ParagraphSetter {
     // (A view of a literal: assigning a literal to a std::string here trips GCC 12's false
     // -Wrestrict at -O3.)
     hyphen_ = has_hyphen_glyph() ? "\u2010" : "-";
-    if (s_.cache) style_key_ = style_key();
+    if (s_.cache) widths_ = &s_.cache->fragment_widths[style_key()];
     span_order_.resize(t_.spans.size());
     for (std::size_t i = 0; i < span_order_.size(); ++i) span_order_[i] = i;
     std::stable_sort(span_order_.begin(), span_order_.end(), [&](std::size_t x, std::size_t y) {
@@ -253,12 +254,11 @@ class ParagraphSetter {
   // The width of bytes [a, b) shaped on their own (plus a line-end hyphen), as at a break.
   double reshaped_width(std::size_t a, std::size_t b, bool hyphen, bool reuse) {
     // A fragment opening on a combining mark is shaped against the text before it.
-    if (!s_.cache || !reuse || g_unichar_ismark(g_utf8_get_char(t_.text.c_str() + a)))
+    if (!widths_ || !reuse || g_unichar_ismark(g_utf8_get_char(t_.text.c_str() + a)))
       return shaped_width(a, b, hyphen);
     std::string key = fragment_key(a, b, hyphen);
-    auto it = s_.cache->fragment_widths.find(key);
-    if (it == s_.cache->fragment_widths.end())
-      it = s_.cache->fragment_widths.emplace(std::move(key), shaped_width(a, b, hyphen)).first;
+    auto it = widths_->find(key);
+    if (it == widths_->end()) it = widths_->emplace(std::move(key), shaped_width(a, b, hyphen)).first;
     return it->second;
   }
 
@@ -269,13 +269,14 @@ class ParagraphSetter {
     return width_of(items);
   }
 
-  // Everything a fragment's shaped width depends on: the face and settings (style_key_), the
-  // bytes, the appended hyphen, and the spans over the bytes — clipped to the fragment, in the
-  // order Pango's attribute list keeps them (by start, then as inserted). Pango itemizes and
-  // HarfBuzz shapes only the fragment; for the Latin-script words hyphenated here the text
-  // before it (HarfBuzz's pre-context) changes nothing, so equal keys give equal widths.
+  // Everything a fragment's shaped width depends on besides the face and settings (the outer
+  // key, style_key()): the bytes, the appended hyphen, and the spans over the bytes — clipped
+  // to the fragment, in the order Pango's attribute list keeps them (by start, then as
+  // inserted). Pango itemizes and HarfBuzz shapes only the fragment; for the Latin-script words
+  // hyphenated here the text before it (HarfBuzz's pre-context) changes nothing, so equal keys
+  // give equal widths.
   std::string fragment_key(std::size_t a, std::size_t b, bool hyphen) const {
-    std::string key = style_key_;
+    std::string key;
     std::size_t end = b + (hyphen ? hyphen_.size() : 0);  // the hyphen takes the attrs at b
     std::size_t n = t_.text.size() + 8;                   // as in make_attrs
     for (std::size_t i : span_order_) {
@@ -580,6 +581,13 @@ class ParagraphSetter {
       emit_original(line, sp, sp + 1, x_end, 0);
     }
     line.natural = natural;
+    // The runs live until the PDF is written (moved, not copied, onto the pages): drop the
+    // slack push_back left, or a book's pages would hold up to twice their glyphs' memory.
+    for (GlyphRun& run : line.runs) {
+      run.glyphs.shrink_to_fit();
+      run.clusters.shrink_to_fit();
+      run.text.shrink_to_fit();
+    }
     for (const auto& [at, number] : t_.notes)
       if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
     return line;
@@ -676,7 +684,7 @@ class ParagraphSetter {
   std::vector<NodeText> text_;
   std::vector<std::size_t> glue_at_;
   std::string_view hyphen_;
-  std::string style_key_;
+  std::unordered_map<std::string, double>* widths_ = nullptr;  // this face's, in the cache
   std::vector<std::size_t> span_order_;  // span indices by start, as Pango's list keeps them
   std::vector<std::size_t> scratch_points_;
 };

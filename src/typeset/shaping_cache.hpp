@@ -13,8 +13,9 @@ namespace folio::typeset {
 struct ShapingCache {
   /// Word (as in the text) → the hyphenator's break points in it.
   std::unordered_map<std::string, std::vector<std::size_t>> hyphen_points;
-  /// Face, spans and bytes of a word fragment (see paragraph.cpp) → its shaped width.
-  std::unordered_map<std::string, double> fragment_widths;
+  /// Face and settings → (spans, hyphen and bytes of a word fragment) → its shaped width
+  /// (see paragraph.cpp). Two levels so the per-fragment key stays short.
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> fragment_widths;
   /// Face → whether its font has U+2010 HYPHEN.
   std::unordered_map<std::string, bool> has_hyphen_glyph;
 };
