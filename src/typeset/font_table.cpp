@@ -8,12 +8,14 @@
 namespace folio::typeset {
 
 FontTable::~FontTable() {
-  for (PangoFont* f : fonts_) g_object_unref(f);
+  for (PangoFont* f : fonts_)
+    if (f) g_object_unref(f);
 }
 
 FontTable& FontTable::operator=(FontTable&& other) noexcept {
   if (this != &other) {
-    for (PangoFont* f : fonts_) g_object_unref(f);
+    for (PangoFont* f : fonts_)
+      if (f) g_object_unref(f);
     fonts_ = std::move(other.fonts_);
     other.fonts_.clear();
   }
@@ -23,7 +25,9 @@ FontTable& FontTable::operator=(FontTable&& other) noexcept {
 int FontTable::index_of(PangoFont* font) {
   auto it = std::find(fonts_.begin(), fonts_.end(), font);
   if (it != fonts_.end()) return static_cast<int>(it - fonts_.begin());
-  fonts_.push_back(static_cast<PangoFont*>(g_object_ref(font)));
+  // No font at all (an empty font configuration): kept as null; the missing family is an
+  // error, so such a document is never drawn.
+  fonts_.push_back(font ? static_cast<PangoFont*>(g_object_ref(font)) : nullptr);
   return static_cast<int>(fonts_.size() - 1);
 }
 
