@@ -21,11 +21,12 @@ std::string summary_line(int number, const BuildOutcome& outcome, double seconds
     counts =
         fmt::format("; {} error{}, {} warning{}", outcome.errors, outcome.errors == 1 ? "" : "s",
                     outcome.warnings, outcome.warnings == 1 ? "" : "s");
-  if (outcome.status != kExitOk)
-    return fmt::format("folio: [{}] build failed in {:.2f} s{}; earlier outputs are unchanged",
-                       number, seconds, counts);
   std::string files;
   for (const auto& w : outcome.written) files += (files.empty() ? "" : ", ") + w.path.string();
+  // An error after a writer ran (the editions check) leaves that output written.
+  if (outcome.status != kExitOk)
+    return fmt::format("folio: [{}] build failed in {:.2f} s{}; {}", number, seconds, counts,
+                       files.empty() ? "earlier outputs are unchanged" : "wrote " + files);
   return fmt::format("folio: [{}] built in {:.2f} s: {}{}", number, seconds, files, counts);
 }
 
