@@ -112,17 +112,19 @@ class ContentReader {
     }
     if (n.type() != pugi::node_element) return;
     const char* name = n.name();
-    if (is_page_break(n)) {
+    // Semantics live in attributes; most elements (p, em) have none to look at.
+    bool marked = n.attribute("epub:type") || n.attribute("role");
+    if (marked && is_page_break(n)) {
       if (!in_note)
         out_.page_starts.push_back({n.attribute("aria-label").value(), body_.position()});
       return;
     }
-    if (is_furniture(n)) {
+    if (marked && is_furniture(n)) {
       saw_furniture = true;
       words.boundary();
       return;
     }
-    if (!in_note && is_note(n)) {
+    if (marked && !in_note && is_note(n)) {
       body_.boundary();
       notes_.boundary();
       walk(n, true);

@@ -40,13 +40,22 @@ void WordCollector::add(std::string_view text) {
   while (p < end) {
     auto c = static_cast<unsigned char>(*p);
     if (c < 0x80) {
-      if (char folded = kAsciiWord[c]) {
-        chars += folded;
-        after_soft_hyphen_ = false;
-      } else {
+      if (!kAsciiWord[c]) {
         boundary();
+        ++p;
+        continue;
       }
-      ++p;
+      // A stretch of ASCII letters and digits, appended and folded at once.
+      const char* q = p + 1;
+      while (q < end && static_cast<unsigned char>(*q) < 0x80 &&
+             kAsciiWord[static_cast<unsigned char>(*q)])
+        ++q;
+      std::size_t from = chars.size();
+      chars.append(p, q);
+      for (std::size_t k = from; k < chars.size(); ++k)
+        chars[k] = kAsciiWord[static_cast<unsigned char>(chars[k])];
+      after_soft_hyphen_ = false;
+      p = q;
       continue;
     }
     const char* next = g_utf8_find_next_char(p, end);
