@@ -74,8 +74,15 @@ std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string&
                             what, target));
     return std::nullopt;
   }
+  // A manuscript read from memory has no folder, so no image can lie inside it (and an
+  // empty base would make every path count as inside).
+  if (base_dir.empty()) {
+    diags.error("epub-image-missing", where,
+                fmt::format("{} '{}' cannot be read: the manuscript has no folder", what, target));
+    return std::nullopt;
+  }
   std::error_code ec;
-  fs::path base = fs::weakly_canonical(fs::absolute(base_dir), ec);
+  fs::path base = fs::weakly_canonical(fs::absolute(base_dir, ec), ec);
   fs::path path = fs::path(target).is_absolute() ? fs::path(target) : base / target;
   fs::path real = fs::weakly_canonical(path, ec);
   if (ec || !is_within(real, base)) {

@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "manuscript/encoding.hpp"
+
 namespace folio::manuscript {
 namespace {
 
@@ -27,14 +29,15 @@ class MetadataReader {
       return false;
     }
     out = {n.Scalar(), pos_of(file_, n.Mark())};
-    return true;
+    return decoded_text_is_usable(out.value, out.source, diags_);
   }
 
   // A string or a list of strings (author, subject, contents).
   void list(const YAML::Node& n, const std::string& key, std::vector<model::MetaString>& out) {
     if (n.IsNull()) return;
     if (n.IsScalar()) {
-      out.push_back({n.Scalar(), pos_of(file_, n.Mark())});
+      model::MetaString s{n.Scalar(), pos_of(file_, n.Mark())};
+      if (decoded_text_is_usable(s.value, s.source, diags_)) out.push_back(std::move(s));
       return;
     }
     if (!n.IsSequence()) {
@@ -110,7 +113,7 @@ bool read_metadata(const std::string& file, const std::string& text, model::Meta
         r.scalar(v, key, meta.style);
       else if (key == "contents")
         r.list(v, key, meta.contents);
-      else if (v.IsScalar())
+      else if (v.IsScalar() && decoded_text_is_usable(v.Scalar(), pos_of(file, v.Mark()), diags))
         meta.extra[key] = {v.Scalar(), pos_of(file, v.Mark())};
     }
   } catch (const YAML::Exception& e) {

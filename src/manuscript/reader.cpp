@@ -3,43 +3,14 @@
 
 #include <set>
 
+#include "manuscript/encoding.hpp"
 #include "manuscript/markdown.hpp"
 #include "manuscript/metadata.hpp"
-#include "support/utf8.hpp"
 
 namespace folio::manuscript {
 namespace {
 
 constexpr const char* kBookYaml = "book.yaml";
-
-// Reports bytes that must not reach the model: invalid UTF-8, characters XML forbids.
-bool text_is_usable(const std::string& name, const std::string& text, support::Diagnostics& diags) {
-  if (auto bad = support::find_invalid_utf8(text)) {
-    auto lc = support::line_column_at(text, *bad);
-    diags.error("invalid-utf8", {name, lc.line, lc.column},
-                "invalid UTF-8 at byte offset " + std::to_string(*bad) +
-                    " (folio reads UTF-8 only; re-save the file as UTF-8)");
-    return false;
-  }
-  bool ok = true;
-  std::size_t from = 0;
-  int reported = 0;
-  while (auto bad = support::find_xml_forbidden(text, from)) {
-    auto lc = support::line_column_at(text, *bad);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X",
-                  static_cast<unsigned char>(text[*bad]) == 0xEF
-                      ? 0xFFFF
-                      : static_cast<unsigned char>(text[*bad]));
-    if (reported++ < 20)
-      diags.error("control-character", {name, lc.line, lc.column},
-                  std::string("the control character ") + buf +
-                      " cannot appear in a book (XML forbids it)");
-    ok = false;
-    from = *bad + 1;
-  }
-  return ok;
-}
 
 }  // namespace
 
@@ -78,8 +49,11 @@ std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diag
     }
     auto text = files.read(entry.value, why);
     if (!text) {
-      diags.error("contents-missing", entry.source,
-                  "contents lists '" + entry.value + "', which cannot be read: " + why);
+      if (m.document.metadata.contents.empty())  // found in the folder, not listed
+        diags.error("file-unreadable", {entry.value, 0, 0}, "cannot be read: " + why);
+      else
+        diags.error("contents-missing", entry.source,
+                    "contents lists '" + entry.value + "', which cannot be read: " + why);
       continue;
     }
     m.sources.push_back({entry.value, *text});

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -15,27 +16,33 @@ namespace {
 
 // Temporaries being written, for the signal handler. This is the one piece of global state
 // in folio: a signal handler cannot be handed a context. Slots are fixed-size so the
-// handler needs no allocation; a path too long for a slot is simply not tracked.
+// handler needs no allocation; a path too long for a slot is simply not tracked. A slot is
+// claimed before its file exists and mkstemp writes the name into the slot itself, so a
+// signal on any thread at any moment finds every temporary file (the EPUB and the PDF are
+// written on two threads).
 constexpr int kSlots = 16;
 constexpr std::size_t kPathMax = 4096;
 char g_temporaries[kSlots][kPathMax];
-volatile std::sig_atomic_t g_in_use[kSlots];
+std::atomic<bool> g_in_use[kSlots];
+static_assert(std::atomic<bool>::is_always_lock_free, "read from a signal handler");
 
-void track(const std::filesystem::path& tmp) {
-  const std::string& s = tmp.native();
-  if (s.size() >= kPathMax) return;
+// Claims a free slot for `templ` (a mkstemp template); -1 when none is free or it is too long.
+int claim(const std::string& templ) {
+  if (templ.size() >= kPathMax) return -1;
   for (int i = 0; i < kSlots; ++i) {
-    if (!g_in_use[i]) {
-      std::memcpy(g_temporaries[i], s.c_str(), s.size() + 1);
-      g_in_use[i] = 1;
-      return;
+    bool expected = false;
+    if (g_in_use[i].compare_exchange_strong(expected, true)) {
+      // Until mkstemp creates the file, unlinking this name finds nothing: harmless.
+      std::memcpy(g_temporaries[i], templ.c_str(), templ.size() + 1);
+      return i;
     }
   }
+  return -1;
 }
 
 void untrack(const std::filesystem::path& tmp) {
   for (int i = 0; i < kSlots; ++i)
-    if (g_in_use[i] && tmp.native() == g_temporaries[i]) g_in_use[i] = 0;
+    if (g_in_use[i] && tmp.native() == g_temporaries[i]) g_in_use[i] = false;
 }
 
 extern "C" void on_fatal_signal(int sig) {
@@ -56,14 +63,15 @@ void remove_temporaries_on_signal() {
 
 std::filesystem::path make_temporary_beside(const std::filesystem::path& path, std::string& error) {
   std::string templ = path.string() + ".tmp-XXXXXX";
-  int fd = mkstemp(templ.data());
+  int slot = claim(templ);
+  int fd = mkstemp(slot >= 0 ? g_temporaries[slot] : templ.data());
   if (fd < 0) {
     error = path.string() + ": cannot create a temporary file: " + std::strerror(errno);
+    if (slot >= 0) g_in_use[slot] = false;
     return {};
   }
   ::close(fd);
-  track(templ);
-  return templ;
+  return slot >= 0 ? std::filesystem::path(g_temporaries[slot]) : std::filesystem::path(templ);
 }
 
 std::string commit_temporary(const std::filesystem::path& tmp, const std::filesystem::path& path) {

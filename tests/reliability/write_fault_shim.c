@@ -1,0 +1,50 @@
+/* Test-only LD_PRELOAD shim: makes write() to folio's temporary output files fail or crawl.
+ *
+ * FOLIO_TEST_ENOSPC_AFTER=N  writes to a "*.tmp-*" file fail with ENOSPC once N bytes of
+ *                            such writes have gone through (a disk filling up mid-output).
+ * FOLIO_TEST_WRITE_DELAY_MS=M each write to a "*.tmp-*" file first sleeps M ms, so a test can
+ *                            signal the build while its temporary file exists.
+ * Other files (stderr, caches) are left alone, and folio itself needs no test hook. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static size_t written_so_far;
+
+static int is_temporary_output(int fd) {
+  char link[64], target[4096];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0) return 0;
+  target[n] = '\0';
+  return strstr(target, ".tmp-") != NULL;
+}
+
+ssize_t write(int fd, const void* buf, size_t count) {
+  static ssize_t (*real_write)(int, const void*, size_t);
+  if (!real_write) real_write = (ssize_t(*)(int, const void*, size_t))dlsym(RTLD_NEXT, "write");
+  if (fd > 2 && is_temporary_output(fd)) {
+    const char* delay = getenv("FOLIO_TEST_WRITE_DELAY_MS");
+    if (delay) {
+      long ms = atol(delay);
+      struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+      nanosleep(&ts, NULL);
+    }
+    const char* limit = getenv("FOLIO_TEST_ENOSPC_AFTER");
+    if (limit) {
+      size_t room = (size_t)atoll(limit);
+      if (written_so_far >= room) {
+        errno = ENOSPC;
+        return -1;
+      }
+      if (count > room - written_so_far) count = room - written_so_far; /* a short write */
+      written_so_far += count;
+    }
+  }
+  return real_write(fd, buf, count);
+}
