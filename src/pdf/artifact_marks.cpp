@@ -56,10 +56,10 @@ std::optional<std::string> mark_artifacts(std::string_view in_text) {
   const std::string_view s = in_text;
   std::string out;
   out.reserve(s.size() + s.size() / 16 + 32);
-  std::size_t copied = 0;     // s[0, copied) is in `out`
-  std::size_t after_op = 0;   // end of the last operator: where qpdf's filter writes a mark
-  int depth = 0;              // marked-content nesting (BDC/BMC … EMC)
-  bool open = false;          // inside an /Artifact sequence of our own
+  std::size_t copied = 0;    // s[0, copied) is in `out`
+  std::size_t after_op = 0;  // end of the last operator: where qpdf's filter writes a mark
+  int depth = 0;             // marked-content nesting (BDC/BMC … EMC)
+  bool open = false;         // inside an /Artifact sequence of our own
   auto insert = [&](std::size_t at, std::string_view mark) {
     out.append(s, copied, at - copied);
     copied = at;
@@ -125,8 +125,8 @@ std::optional<std::string> mark_artifacts(std::string_view in_text) {
             insert(after_op, "\n/Artifact BMC\n");
             open = true;
           }
-          if (open && in(op, {"ET", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Do",
-                              "sh"}))
+          if (open &&
+              in(op, {"ET", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Do", "sh"}))
             close(j);
         }
         after_op = j;

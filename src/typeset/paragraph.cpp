@@ -258,7 +258,8 @@ class ParagraphSetter {
       return shaped_width(a, b, hyphen);
     std::string key = fragment_key(a, b, hyphen);
     auto it = widths_->find(key);
-    if (it == widths_->end()) it = widths_->emplace(std::move(key), shaped_width(a, b, hyphen)).first;
+    if (it == widths_->end())
+      it = widths_->emplace(std::move(key), shaped_width(a, b, hyphen)).first;
     return it->second;
   }
 
@@ -305,9 +306,9 @@ class ParagraphSetter {
   std::string style_key() const {
     std::string key;
     const style::Face& f = s_.face;
-    for (std::string_view part : {std::string_view(f.family), std::string_view(f.features),
-                                  std::string_view(s_.strong), std::string_view(s_.mono_family),
-                                  hyphen_}) {
+    for (std::string_view part :
+         {std::string_view(f.family), std::string_view(f.features), std::string_view(s_.strong),
+          std::string_view(s_.mono_family), hyphen_}) {
       key += part;
       key += '\x1f';
     }
@@ -378,8 +379,7 @@ class ParagraphSetter {
         }
         if (letters >= s_.min_word) {
           std::size_t off = static_cast<std::size_t>(p - base);
-          for (std::size_t h :
-               hyphen_points(std::string_view(p, static_cast<std::size_t>(q - p))))
+          for (std::size_t h : hyphen_points(std::string_view(p, static_cast<std::size_t>(q - p))))
             points.push_back({off + h, Node::hyphenation});
         }
         p = q;
