@@ -144,8 +144,17 @@ std::optional<EmbeddedFonts> embed_fonts(const model::Document& doc, const style
                                                     : "bitmap embedding only"));
         continue;
       }
-      std::string href = "fonts/" + safe_name(file->path.filename().string());
-      if (std::find(taken.begin(), taken.end(), file->path) == taken.end()) {
+      auto known = std::find(taken.begin(), taken.end(), file->path);
+      std::string href = known != taken.end()
+                             ? out.items[static_cast<std::size_t>(known - taken.begin())].href
+                             : "fonts/" + safe_name(file->path.filename().string());
+      // Two files of one name from different folders get distinct names in the EPUB.
+      if (known == taken.end() &&
+          std::any_of(out.items.begin(), out.items.end(),
+                      [&](const ManifestItem& i) { return i.href == href; }))
+        href =
+            fmt::format("fonts/{}-{}", taken.size() + 1, safe_name(file->path.filename().string()));
+      if (known == taken.end()) {
         std::ifstream in(file->path, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
