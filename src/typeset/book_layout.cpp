@@ -475,7 +475,24 @@ class BookSetter {
       std::vector<FlowItem> lines;
       bool first = true;
       for (const Block& c : note.blocks) {
-        if (c.kind != BlockKind::paragraph) continue;
+        if (c.kind != BlockKind::paragraph) {
+          // Lists, quotes and verse in a note are set like the body's, at the note's size;
+          // a note that opens with one gets its number on a line of its own.
+          if (first)
+            paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left,
+                      "Note", c.source);
+          bool indent = false;
+          if (c.kind == BlockKind::block_quote || c.kind == BlockKind::epigraph) {
+            Frame qf = nf;  // inset, but at the note's size, not the body quotes'
+            qf.x += nf.indent;
+            qf.measure -= 2 * nf.indent;
+            blocks(lines, c.blocks, qf, indent);
+          } else {
+            block(lines, c, nf, indent);
+          }
+          first = false;
+          continue;
+        }
         StyledText t = styled_text(c.inlines);
         if (first) {
           std::string mark = std::to_string(note.number) + ".\u2002";
