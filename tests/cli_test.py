@@ -96,6 +96,24 @@ class Build(unittest.TestCase):
             self.assertIn("inside the manuscript folder", r.stderr)
             self.assertEqual(listing(book), ["a.md", "book.yaml"])
 
+    def test_long_line_is_shown_as_a_window_without_bidi_controls(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "book.yaml"), "w") as f:
+                f.write("title: T\nauthor: A\nlang: en\ncontents: [a.md]\n")
+            with open(os.path.join(tmp, "a.md"), "w") as f:
+                f.write("# A\n\n" + "word " * 5000 + "x\u202ey " + "word " * 5000 + "\n")
+            r = run("check", tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            lines = r.stderr.splitlines()
+            self.assertIn("a.md:3:25002: error:", lines[0])
+            shown, caret = lines[1], lines[2]
+            # A window of the 50 KB line, cut on both sides, the control shown as U+FFFD
+            # (printed raw it would reorder the terminal's line) with the caret under it.
+            self.assertLess(len(shown), 300)
+            self.assertTrue(shown.startswith("  \u2026") and shown.endswith("\u2026"), shown)
+            self.assertNotIn("\u202e", r.stderr)
+            self.assertEqual(caret.index("^"), shown.index("\ufffd"))
+
     def test_epub_only_writes_only_the_epub(self):
         with tempfile.TemporaryDirectory() as out:
             r = run("build", "manuscript", "-o", out, "--epub")

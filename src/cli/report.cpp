@@ -49,6 +49,13 @@ struct ShownLine {
   std::vector<bool> tabs;
 };
 
+// U+202A–U+202E and U+2066–U+2069 would reorder the terminal's line around them.
+bool is_bidi_control(std::string_view ch) {
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
 ShownLine show(std::string_view line) {
   ShownLine out;
   std::size_t i = 0;
@@ -57,9 +64,10 @@ ShownLine show(std::string_view line) {
     std::size_t n = utf8_length(line, i);
     out.starts.push_back(i);
     out.tabs.push_back(b == '\t');
-    if (n == 0 || (n == 1 && b != '\t' && (b < 0x20 || b == 0x7F))) {
+    if (n == 0 || (n == 1 && b != '\t' && (b < 0x20 || b == 0x7F)) ||
+        is_bidi_control(line.substr(i, n))) {
       out.text += "\uFFFD";
-      n = 1;
+      if (n == 0) n = 1;
     } else {
       out.text.append(line.substr(i, n));
     }
@@ -75,6 +83,26 @@ std::string pad_to(const ShownLine& line, int column) {
   for (std::size_t k = 0; k < line.starts.size() && line.starts[k] < byte; ++k)
     pad += line.tabs[k] ? '\t' : ' ';
   return pad;
+}
+
+// The part of a long source line shown around byte column `column`, so that a diagnostic in
+// a 100 KB line (a combining-mark flood, a minified paragraph) stays a screenful.
+struct LineWindow {
+  std::string_view text;
+  std::size_t from = 0;  ///< byte offset of `text` in the line
+  bool cut_right = false;
+};
+
+LineWindow window_around(std::string_view line, int column) {
+  constexpr std::size_t kShown = 240;  // bytes
+  if (line.size() <= kShown) return {line, 0, false};
+  auto at = std::min(static_cast<std::size_t>(std::max(column, 1) - 1), line.size());
+  std::size_t from = at > kShown / 2 ? at - kShown / 2 : 0;
+  // Whole UTF-8 sequences only: back up over continuation bytes.
+  while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  std::size_t to = std::min(line.size(), from + kShown);
+  while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+  return {line.substr(from, to - from), from, to < line.size()};
 }
 
 // The number of characters between byte columns `from` and `to` of the line (at least 1).
@@ -134,14 +162,18 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
   if (src && d.pos.line > 0) {
     std::string_view text = line_of(src->text, d.pos.line);
     if (!text.empty()) {
-      ShownLine line = show(text);
       int col = d.pos.column > 0 ? d.pos.column : 1;
+      int end_col = d.end.line == d.pos.line ? d.end.column : 0;
+      LineWindow win = window_around(text, col);
+      ShownLine line = show(win.text);
+      col -= static_cast<int>(win.from);
+      end_col = std::min(end_col - static_cast<int>(win.from),
+                         static_cast<int>(win.text.size()) + 1);
       // A range on the same line gets tildes after the caret, as in Clang.
-      std::size_t width = d.end.line == d.pos.line && d.end.column > col
-                              ? width_between(line, col, d.end.column)
-                              : 1;
-      std::string pad = pad_to(line, col);
-      fmt::print(out, "  {}\n", line.text);
+      std::size_t width = end_col > col ? width_between(line, col, end_col) : 1;
+      std::string pad = (win.from > 0 ? " " : "") + pad_to(line, col);
+      fmt::print(out, "  {}{}{}\n", win.from > 0 ? "…" : "", line.text,
+                 win.cut_right ? "…" : "");
       fmt::print(out, "  {}{}^{}{}\n", pad, green, std::string(width - 1, '~'), reset);
       // The replacement under the range it replaces (a fix-it hint).
       // (Not when it is only spaces: those would be invisible there.)
