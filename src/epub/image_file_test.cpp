@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 using namespace folio;
@@ -20,7 +22,11 @@ TEST(ImageFile, SniffsCoreTypes) {
 class ImageFileOnDisk : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / "folio-epub-image-test";
+    // One folder per test and process: CTest runs this file's tests in parallel.
+    root_ = fs::temp_directory_path() /
+            ("folio-epub-image-test-" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+             std::to_string(::getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_ / "book" / "img");
     std::ofstream(root_ / "book" / "img" / "a.png", std::ios::binary) << "\x89PNG\r\n\x1a\nrest";
