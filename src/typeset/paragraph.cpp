@@ -11,18 +11,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "typeset/item_shaper.hpp"
 #include "typeset/knuth_plass.hpp"
 
 namespace folio::typeset {
 namespace {
-
-struct ShapedGlyph {
-  std::uint32_t id;
-  double width;
-  double x_offset;
-  double y_offset;
-  std::size_t cluster;  // byte offset in the shaped text
-};
 
 struct FontUnref {
   void operator()(PangoFont* f) const {
@@ -92,9 +85,11 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
   return list;
 }
 
-// Shapes bytes [start, end) of `text` (the whole string is the shaping context).
+// Shapes bytes [start, end) of `text` (the whole string is the shaping context); words come
+// from `words` where that gives the same glyphs (see item_shaper.hpp).
 std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoAttrList* attrs,
-                              std::size_t start, std::size_t end, double tracking, int* missing) {
+                              std::size_t start, std::size_t end, double tracking, int* missing,
+                              WordShapes* words) {
   std::vector<ShapedItem> out;
   if (end <= start) return out;
   GList* items = pango_itemize(ctx, text.c_str(), static_cast<int>(start),
@@ -102,8 +97,6 @@ std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoA
   PangoGlyphString* gs = pango_glyph_string_new();
   for (GList* l = items; l; l = l->next) {
     auto* item = static_cast<PangoItem*>(l->data);
-    pango_shape_with_flags(text.c_str() + item->offset, item->length, text.c_str(),
-                           static_cast<int>(text.size()), &item->analysis, gs, PANGO_SHAPE_NONE);
     PangoFont* font =
         item->analysis.font ? static_cast<PangoFont*>(g_object_ref(item->analysis.font)) : nullptr;
     ShapedItem si{std::shared_ptr<PangoFont>(font, FontUnref{}),
@@ -116,18 +109,13 @@ std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoA
       size = pango_font_description_get_size(fd) / double(PANGO_SCALE);
       pango_font_description_free(fd);
     }
-    si.glyphs.reserve(static_cast<std::size_t>(gs->num_glyphs));
-    for (int i = 0; i < gs->num_glyphs; ++i) {
-      const PangoGlyphInfo& g = gs->glyphs[i];
-      if ((g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) && missing) {
-        gunichar u = g.glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
-        if (u != '\n') ++*missing;  // a forced break is not shown
-      }
-      si.glyphs.push_back({g.glyph, g.geometry.width / double(PANGO_SCALE),
-                           g.geometry.x_offset / double(PANGO_SCALE),
-                           g.geometry.y_offset / double(PANGO_SCALE),
-                           static_cast<std::size_t>(item->offset + gs->log_clusters[i])});
-    }
+    shape_item(text, *item, words, gs, si.glyphs);
+    if (missing)
+      for (const ShapedGlyph& g : si.glyphs)
+        if (g.id & PANGO_GLYPH_UNKNOWN_FLAG) {
+          gunichar u = g.id & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          if (u != '\n') ++*missing;  // a forced break is not shown
+        }
     // Letter-spacing: add the tracking after each cluster (Pango's shaper does not).
     if (size > 0) {
       for (std::size_t i = 0; i < si.glyphs.size(); ++i) {
@@ -189,7 +177,7 @@ class ParagraphSetter {
   SetParagraph run() {
     SetParagraph out;
     items_ = shape(fonts_.context(), t_.text, attrs_.get(), 0, t_.text.size(), s_.face.tracking,
-                   &out.missing_glyphs);
+                   &out.missing_glyphs, words());
     index_clusters();
     build_nodes();
     BreakParams bp;
@@ -266,7 +254,8 @@ class ParagraphSetter {
   double shaped_width(std::size_t a, std::size_t b, bool hyphen) const {
     std::string s(t_.text, 0, b);
     if (hyphen) s.append(hyphen_);
-    auto items = shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr);
+    auto items =
+        shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr, words());
     return width_of(items);
   }
 
@@ -318,6 +307,8 @@ class ParagraphSetter {
     key += '\x1e';
     return key;
   }
+
+  WordShapes* words() const { return s_.cache ? &s_.cache->words : nullptr; }
 
   bool has_hyphen_glyph() {
     std::string key;
@@ -535,7 +526,8 @@ class ParagraphSetter {
         std::string s = t_.text.substr(0, pc.b);
         if (pc.hyphen) s += hyphen_;
         frags[p] =
-            shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking, nullptr);
+            shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking, nullptr,
+                  words());
         natural += width_of(frags[p]);
       } else {
         natural += w(pc.a, pc.b);

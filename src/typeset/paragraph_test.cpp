@@ -8,6 +8,7 @@
 #include <string>
 
 #include "typeset/hyphenator.hpp"
+#include "typeset/shaping_cache.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -92,6 +93,51 @@ TEST_F(ParagraphTest, IsDeterministic) {
   SetParagraph b = set_paragraph(fonts, table, t, settings(300));
   ASSERT_EQ(a.lines.size(), b.lines.size());
   for (std::size_t i = 0; i < a.lines.size(); ++i) EXPECT_EQ(a.lines[i].ratio, b.lines[i].ratio);
+}
+
+// Words shaped once and reused (item_shaper.hpp) must give exactly the glyphs of shaping each
+// paragraph whole: same ids, same positions, same text, line by line.
+TEST_F(ParagraphTest, WordCacheGivesTheGlyphsOfWholeShaping) {
+  std::string text = std::string(kSeed) + " The Bulletin, the Bulletin: " + kSeed +
+                     " Caf\u00e9 na\u0308ive \u0301accent fi ffi Th ct 1st\u2002x\u00a0y ... " +
+                     "WAVE AVA Type Tyre";
+  StyledText t{text, {}, {}};
+  std::size_t third = text.size() / 3;
+  t.spans.push_back({10, third, true, false, false, false, false, {}});
+  t.spans.push_back({third, third + 40, false, false, true, false, false, {}});
+  t.spans.push_back({third + 60, third + 62, false, false, false, false, true, {}});
+  for (double measure : {120.0, 300.0}) {
+    ParagraphSettings plain = settings(measure);
+    ShapingCache cache;
+    ParagraphSettings cached = settings(measure);
+    cached.cache = &cache;
+    SetParagraph a = set_paragraph(fonts, table, t, plain);
+    SetParagraph b = set_paragraph(fonts, table, t, cached);
+    SetParagraph c = set_paragraph(fonts, table, t, cached);  // every word from the cache
+    EXPECT_GT(cache.words.size(), 20u);
+    EXPECT_LT(cache.words.size(), 200u);  // the seed's words repeat: each kept once
+    for (const SetParagraph* p : {&b, &c}) {
+      ASSERT_EQ(a.lines.size(), p->lines.size());
+      for (std::size_t i = 0; i < a.lines.size(); ++i) {
+        const SetLine& x = a.lines[i];
+        const SetLine& y = p->lines[i];
+        EXPECT_EQ(x.ratio, y.ratio) << "line " << i;
+        ASSERT_EQ(x.runs.size(), y.runs.size()) << "line " << i;
+        for (std::size_t r = 0; r < x.runs.size(); ++r) {
+          EXPECT_EQ(x.runs[r].text, y.runs[r].text);
+          EXPECT_EQ(x.runs[r].font, y.runs[r].font);
+          EXPECT_EQ(x.runs[r].x, y.runs[r].x);
+          EXPECT_EQ(x.runs[r].clusters, y.runs[r].clusters);
+          ASSERT_EQ(x.runs[r].glyphs.size(), y.runs[r].glyphs.size());
+          for (std::size_t g = 0; g < x.runs[r].glyphs.size(); ++g) {
+            EXPECT_EQ(x.runs[r].glyphs[g].id, y.runs[r].glyphs[g].id);
+            EXPECT_EQ(x.runs[r].glyphs[g].x, y.runs[r].glyphs[g].x);
+            EXPECT_EQ(x.runs[r].glyphs[g].y, y.runs[r].glyphs[g].y);
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_F(ParagraphTest, LongWordInANarrowMeasureIsNeverOverfull) {

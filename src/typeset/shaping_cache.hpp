@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "typeset/item_shaper.hpp"
+
 namespace folio::typeset {
 
 /// Results that depend only on their key, kept for the whole book. Not thread-safe: one per
@@ -18,6 +20,8 @@ struct ShapingCache {
   std::unordered_map<std::string, std::unordered_map<std::string, double>> fragment_widths;
   /// Face → whether its font has U+2010 HYPHEN.
   std::unordered_map<std::string, bool> has_hyphen_glyph;
+  /// Shaped words (see item_shaper.hpp).
+  WordShapes words;
 };
 
 }  // namespace folio::typeset

@@ -1,0 +1,168 @@
+// Item shaping: whole, or word by word from a cache when the font cannot tell the difference.
+#include "typeset/item_shaper.hpp"
+
+#include <hb-aat.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <pango/pango.h>
+
+#include <cstring>
+
+namespace folio::typeset {
+namespace {
+
+constexpr hb_tag_t kGsub = HB_OT_TAG_GSUB;
+constexpr hb_tag_t kGpos = HB_OT_TAG_GPOS;
+
+// Shapes bytes [a, b) of `text` in the item's analysis, clusters relative to `a`.
+void shape_bytes(const std::string& text, std::size_t a, std::size_t b, const PangoItem& item,
+                 PangoGlyphString* gs, std::vector<ShapedGlyph>& out, std::size_t base) {
+  pango_shape_with_flags(text.c_str() + a, static_cast<int>(b - a), text.c_str(),
+                         static_cast<int>(text.size()), &item.analysis, gs, PANGO_SHAPE_NONE);
+  out.reserve(out.size() + static_cast<std::size_t>(gs->num_glyphs));
+  for (int i = 0; i < gs->num_glyphs; ++i) {
+    const PangoGlyphInfo& g = gs->glyphs[i];
+    out.push_back({g.glyph, g.geometry.width / double(PANGO_SCALE),
+                   g.geometry.x_offset / double(PANGO_SCALE),
+                   g.geometry.y_offset / double(PANGO_SCALE),
+                   base + static_cast<std::size_t>(gs->log_clusters[i])});
+  }
+}
+
+bool has_table(hb_face_t* face, hb_tag_t tag) {
+  hb_blob_t* blob = hb_face_reference_table(face, tag);
+  bool has = hb_blob_get_length(blob) > 0;
+  hb_blob_destroy(blob);
+  return has;
+}
+
+bool has_feature(hb_face_t* face, hb_tag_t table, hb_tag_t feature) {
+  unsigned total = hb_ot_layout_table_get_feature_tags(face, table, 0, nullptr, nullptr);
+  std::vector<hb_tag_t> tags(total);
+  unsigned n = total;
+  hb_ot_layout_table_get_feature_tags(face, table, 0, &n, tags.data());
+  for (unsigned i = 0; i < n; ++i)
+    if (tags[i] == feature) return true;
+  return false;
+}
+
+// Whether any lookup of `table` reads or matches the glyph `g` (as input or as context).
+bool lookups_touch(hb_face_t* face, hb_tag_t table, hb_codepoint_t g) {
+  hb_set_t* before = hb_set_create();
+  hb_set_t* input = hb_set_create();
+  hb_set_t* after = hb_set_create();
+  bool touched = false;
+  unsigned n = hb_ot_layout_table_get_lookup_count(face, table);
+  for (unsigned i = 0; i < n && !touched; ++i) {
+    hb_set_clear(before);
+    hb_set_clear(input);
+    hb_set_clear(after);
+    hb_ot_layout_lookup_collect_glyphs(face, table, i, before, input, after, nullptr);
+    touched = hb_set_has(before, g) || hb_set_has(input, g) || hb_set_has(after, g);
+  }
+  hb_set_destroy(before);
+  hb_set_destroy(input);
+  hb_set_destroy(after);
+  return touched;
+}
+
+bool is_simple_script(PangoScript s) {
+  return s == PANGO_SCRIPT_LATIN || s == PANGO_SCRIPT_COMMON || s == PANGO_SCRIPT_INHERITED;
+}
+
+void append_raw(std::string& key, const void* p, std::size_t n) {
+  key.append(static_cast<const char*>(p), n);
+}
+
+// The part of the key the item's analysis decides; false if it holds something we cannot
+// describe (then the item is shaped whole).
+bool analysis_key(const PangoAnalysis& an, std::string& key) {
+  key.clear();
+  append_raw(key, &an.font, sizeof an.font);
+  append_raw(key, &an.language, sizeof an.language);
+  append_raw(key, &an.script, sizeof an.script);
+  append_raw(key, &an.gravity, sizeof an.gravity);
+  append_raw(key, &an.flags, sizeof an.flags);
+  for (GSList* l = an.extra_attrs; l; l = l->next) {
+    auto* attr = static_cast<PangoAttribute*>(l->data);
+    if (attr->klass->type != PANGO_ATTR_FONT_FEATURES) return false;
+    const char* f = reinterpret_cast<PangoAttrFontFeatures*>(attr)->features;
+    key.append(f ? f : "");
+    key += '\x1f';
+  }
+  key += '\x1e';
+  return true;
+}
+
+bool is_space(char c) {
+  return c == ' ';
+}
+
+}  // namespace
+
+WordShapes::~WordShapes() {
+  for (auto& [font, safe] : safe_) g_object_unref(font);
+}
+
+bool WordShapes::word_safe(PangoFont* font) {
+  if (!font) return false;
+  auto it = safe_.find(font);
+  if (it != safe_.end()) return it->second;
+  g_object_ref(font);
+  bool safe = false;
+  if (hb_font_t* hb = pango_font_get_hb_font(font)) {
+    hb_face_t* face = hb_font_get_face(hb);
+    hb_codepoint_t space = 0;
+    // HarfBuzz applies a legacy `kern` table only where GPOS has no kerning of its own.
+    bool legacy_kern = has_table(face, HB_TAG('k', 'e', 'r', 'n')) &&
+                       !has_feature(face, kGpos, HB_TAG('k', 'e', 'r', 'n'));
+    safe = hb_font_get_nominal_glyph(hb, ' ', &space) && !legacy_kern &&
+           !hb_aat_layout_has_substitution(face) && !hb_aat_layout_has_positioning(face) &&
+           !lookups_touch(face, kGsub, space) && !lookups_touch(face, kGpos, space);
+  }
+  safe_.emplace(font, safe);
+  return safe;
+}
+
+void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+                PangoGlyphString* scratch, std::vector<ShapedGlyph>& out) {
+  auto start = static_cast<std::size_t>(item.offset);
+  std::size_t end = start + static_cast<std::size_t>(item.length);
+  const PangoAnalysis& an = item.analysis;
+  bool by_words = words && an.level % 2 == 0 &&
+                  is_simple_script(static_cast<PangoScript>(an.script)) &&
+                  words->word_safe(an.font) && analysis_key(an, words->key_);
+  // A word opening on a combining mark would be shaped apart from the letter it sits on.
+  for (std::size_t i = start; by_words && i < end; ++i)
+    if (is_space(text[i]) && i + 1 < end && !is_space(text[i + 1]) &&
+        g_unichar_ismark(g_utf8_get_char(text.c_str() + i + 1)))
+      by_words = false;
+  if (!by_words) {
+    shape_bytes(text, start, end, item, scratch, out, start);
+    return;
+  }
+  std::size_t prefix = words->key_.size();
+  std::size_t a = start;
+  while (a < end) {
+    // A segment: a run of spaces, or of everything else.
+    bool spaces = is_space(text[a]);
+    std::size_t b = a;
+    while (b < end && is_space(text[b]) == spaces) ++b;
+    std::string& key = words->key_;
+    key.resize(prefix);
+    key.append(text, a, b - a);
+    auto it = words->words_.find(key);
+    if (it == words->words_.end()) {
+      std::vector<ShapedGlyph> glyphs;
+      shape_bytes(text, a, b, item, scratch, glyphs, 0);
+      it = words->words_.emplace(key, std::move(glyphs)).first;
+    }
+    for (const ShapedGlyph& g : it->second) {
+      out.push_back(g);
+      out.back().cluster += a;
+    }
+    a = b;
+  }
+}
+
+}  // namespace folio::typeset

@@ -1,0 +1,68 @@
+// Shapes one Pango item, word by word through a cache where that gives HarfBuzz's exact result.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+typedef struct _PangoFont PangoFont;
+typedef struct _PangoItem PangoItem;
+typedef struct _PangoGlyphString PangoGlyphString;
+
+namespace folio::typeset {
+
+struct ShapedGlyph {
+  std::uint32_t id;
+  double width;
+  double x_offset;
+  double y_offset;
+  std::size_t cluster;  ///< byte offset in the shaped text
+};
+
+/// Shaped words of one book, keyed by font, shaping settings and bytes. A novel sets its
+/// hundred thousand words from a vocabulary of a few thousand, so most words are shaped once.
+///
+/// Shaping a word alone gives the same glyphs as shaping it inside its line only when nothing
+/// in the font reaches across the space between words: no substitution or positioning lookup
+/// that involves the space glyph (Blink's word cache uses the same test), no legacy `kern` or
+/// AAT tables, a simple left-to-right script, and no word opening on a combining mark. An item
+/// that fails any of these is shaped whole, as before. Not thread-safe: one per thread.
+class WordShapes {
+ public:
+  WordShapes() = default;
+  ~WordShapes();
+  WordShapes(const WordShapes&) = delete;
+  WordShapes& operator=(const WordShapes&) = delete;
+  WordShapes(WordShapes&& other) noexcept
+      : safe_(std::move(other.safe_)), words_(std::move(other.words_)) {
+    other.safe_.clear();  // the references moved with the map
+    other.words_.clear();
+  }
+  WordShapes& operator=(WordShapes&&) = delete;
+
+  /// Shaped words kept, for tests and measurement.
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  friend void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+                         PangoGlyphString* scratch, std::vector<ShapedGlyph>& out);
+  bool word_safe(PangoFont* font);
+
+  // Fonts are keys by address, so each one is referenced here until the cache goes: a freed
+  // font's address reused by another face would otherwise find the first one's glyphs.
+  std::unordered_map<PangoFont*, bool> safe_;
+  std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;
+  std::string key_;  // reused for every lookup
+};
+
+/// Appends the glyphs of `item`, an item of paragraph `text`, to `out`, clusters as byte
+/// offsets in `text`. With `words` null every item is shaped whole. `scratch` is any glyph
+/// string, reused between calls.
+void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+                PangoGlyphString* scratch, std::vector<ShapedGlyph>& out);
+
+}  // namespace folio::typeset
