@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <future>
+#include <memory>
 
 #include "epub/accessibility.hpp"
 #include "epub/book_style.hpp"
@@ -52,29 +54,53 @@ std::string file_stem(std::string_view s) {
   return out.empty() ? "section" : out.substr(0, 40);
 }
 
-// The book's images (cover first), read and named; false after reporting an error.
-bool gather_images(const model::Document& doc, const BookInfo& book, const CoverFonts& fonts,
-                   ContentLinks& links, std::vector<ManifestItem>& images, ManifestItem& cover,
-                   support::Diagnostics& diags) {
-  bool ok = true;
+// The generated cover, drawn on a thread of its own while the content documents are built
+// (encoding a 1600 × 2560 PNG is most of an EPUB's work); nothing to draw when one is given.
+// The drawing has its own Pango font map and Cairo surface and reads only `text` and `fonts`.
+struct CoverJob {
+  std::string error;  // before `png`: the future's destructor waits for the thread writing it
+  std::future<std::optional<std::string>> png;
+};
+
+std::unique_ptr<CoverJob> start_cover(const model::Document& doc, const BookInfo& book,
+                                      const CoverFonts& fonts) {
+  if (!doc.metadata.cover_image.empty()) return nullptr;
+  auto job = std::make_unique<CoverJob>();
+  CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value, authors_line(doc.metadata),
+                 book.lang};
+  job->png = std::async(std::launch::async, [text = std::move(text), fonts, j = job.get()] {
+    return render_cover_png(text, fonts, j->error);
+  });
+  return job;
+}
+
+// The cover the manuscript names, read into `cover`; false after reporting an error.
+bool read_given_cover(const model::Document& doc, ManifestItem& cover,
+                      support::Diagnostics& diags) {
   const model::MetaString& given = doc.metadata.cover_image;
-  if (!given.empty()) {
-    auto img = read_image(doc.base_dir, given.value, given.source, "cover image", diags);
-    if (!img) return false;
-    cover = {"cover-image",   fmt::format("images/cover{}", extension_of(img->media_type)),
-             img->media_type, "cover-image",
-             false,           std::move(img->bytes)};
-  } else {
-    std::string error;
-    CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value,
-                   authors_line(doc.metadata), book.lang};
-    auto png = render_cover_png(text, fonts, error);
-    if (!png) {
-      diags.error("epub-cover-render", {}, "cannot draw the cover: " + error);
-      return false;
-    }
-    cover = {"cover-image", "images/cover.png", "image/png", "cover-image", false, std::move(*png)};
+  auto img = read_image(doc.base_dir, given.value, given.source, "cover image", diags);
+  if (!img) return false;
+  cover = {"cover-image",   fmt::format("images/cover{}", extension_of(img->media_type)),
+           img->media_type, "cover-image",
+           false,           std::move(img->bytes)};
+  return true;
+}
+
+// The drawn cover, waited for, into `cover`; false after reporting an error.
+bool finish_cover(CoverJob& job, ManifestItem& cover, support::Diagnostics& diags) {
+  auto png = job.png.get();
+  if (!png) {
+    diags.error("epub-cover-render", {}, "cannot draw the cover: " + job.error);
+    return false;
   }
+  cover = {"cover-image", "images/cover.png", "image/png", "cover-image", false, std::move(*png)};
+  return true;
+}
+
+// The images the text shows, read and named; false after reporting an error.
+bool read_images(const model::Document& doc, ContentLinks& links, std::vector<ManifestItem>& images,
+                 support::Diagnostics& diags) {
+  bool ok = true;
   int n = 0;
   for (const ImageUse& use : images_in(doc)) {
     auto img = read_image(doc.base_dir, use.target, use.source, "image", diags);
@@ -153,9 +179,13 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
     if (!embedded) return false;
     fonts = std::move(*embedded);
   }
-  std::vector<ManifestItem> images;
+  // The generated cover is drawn while the content documents are built; its outcome is
+  // taken after them, always at that point, so the diagnostics keep one order.
+  std::unique_ptr<CoverJob> drawn = start_cover(doc, book, cover_fonts_of(design));
   ManifestItem cover;
-  if (!gather_images(doc, book, cover_fonts_of(design), links, images, cover, diags)) return false;
+  if (!drawn && !read_given_cover(doc, cover, diags)) return false;
+  std::vector<ManifestItem> images;
+  if (!read_images(doc, links, images, diags)) return false;
 
   std::vector<ContentDocument> pages;
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
@@ -164,6 +194,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
       if (start.section == static_cast<int>(i)) ctx.page_starts.push_back(start);
     pages.push_back(render_section(doc.sections[i], files[i], ctx, diags));
   }
+  if (drawn && !finish_cover(*drawn, cover, diags)) return false;
 
   std::vector<NavPoint> toc = table_of_contents(pages, doc);
   if (toc.empty()) toc.push_back({std::string(book.labels.title_page), "text/titlepage.xhtml", {}});
@@ -202,8 +233,8 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   for (std::size_t i = 0; i < pages.size(); ++i)
     items.push_back({fmt::format("s{:03}", i + 1), "text/" + pages[i].file, kXhtml, "", true,
                      std::move(pages[i].xhtml)});
-  items.push_back(
-      {"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false, ncx_document(book, toc, page_list)});
+  items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false,
+                   ncx_document(book, toc, page_list)});
   items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design, fonts.css)});
   for (auto& font : fonts.items) items.push_back(std::move(font));
   items.push_back(std::move(cover));

