@@ -12,12 +12,15 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <exception>
-#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "pdf/artifact_filter.hpp"
 #include "pdf/artifact_marks.hpp"
@@ -27,49 +30,77 @@ namespace {
 
 using QOH = QPDFObjectHandle;
 
-// Page content with its artifacts marked, made as QPDFWriter writes each stream: one page's
-// decoded content in memory at a time, not the whole book's (~60 KB a page).
-class MarkedContent final : public QOH::StreamDataProvider {
- public:
-  void add(QPDFObjGen og, std::string compressed) { compressed_[og] = std::move(compressed); }
-
-  void provideStreamData(QPDFObjGen const& og, Pipeline* out) override {
-    std::string decoded;
-    {
-      Pl_String sink("decoded content", nullptr, decoded);
-      Pl_Flate inflate("content inflate", &sink, Pl_Flate::a_inflate);
-      const std::string& z = compressed_.at(og);
-      inflate.write(reinterpret_cast<const unsigned char*>(z.data()), z.size());
-      inflate.finish();
-    }
-    if (std::optional<std::string> marked = mark_artifacts(decoded)) {
-      out->write(reinterpret_cast<const unsigned char*>(marked->data()), marked->size());
-      out->finish();
-      return;
-    }
-    // What the scanner declines, qpdf's tokenizer marks (the same bytes where both can).
-    auto filter = make_artifact_filter();
-    Pl_QPDFTokenizer tokens("content artifacts", filter.get(), out);
-    tokens.write(reinterpret_cast<const unsigned char*>(decoded.data()), decoded.size());
-    tokens.finish();
-  }
-
- private:
-  std::map<QPDFObjGen, std::string> compressed_;
+// One page's content as Cairo wrote it (a single Flate stream), and the same with its
+// artifacts marked, compressed again.
+struct PageContent {
+  QOH stream;
+  std::string cairo;
+  std::string marked;
 };
 
-// Cairo writes each page as one Flate stream: those are marked by MarkedContent (written
-// uncompressed; QPDFWriter compresses them, as it does the token filter's output). Anything
-// else goes through qpdf's token filter, which first joins a page's streams.
-void mark_page_artifacts(QPDFPageObjectHelper& page, const std::shared_ptr<MarkedContent>& marks) {
+std::string inflate(const std::string& z) {
+  std::string out;
+  Pl_String sink("decoded content", nullptr, out);
+  Pl_Flate pipe("content inflate", &sink, Pl_Flate::a_inflate);
+  pipe.write(reinterpret_cast<const unsigned char*>(z.data()), z.size());
+  pipe.finish();
+  return out;
+}
+
+// Marks and compresses one page's content. Touches no QPDF object, so pages can be done on
+// several threads: each thread has its own pipelines and scanner.
+std::string mark_and_deflate(const std::string& cairo) {
+  std::string decoded = inflate(cairo);
+  std::string out;
+  Pl_String sink("marked content", nullptr, out);
+  Pl_Flate deflate("content deflate", &sink, Pl_Flate::a_deflate);
+  if (std::optional<std::string> marked = mark_artifacts(decoded)) {
+    deflate.write(reinterpret_cast<const unsigned char*>(marked->data()), marked->size());
+    deflate.finish();
+    return out;
+  }
+  // What the scanner declines, qpdf's tokenizer marks (the same bytes where both can).
+  auto filter = make_artifact_filter();
+  Pl_QPDFTokenizer tokens("content artifacts", filter.get(), &deflate);
+  tokens.write(reinterpret_cast<const unsigned char*>(decoded.data()), decoded.size());
+  tokens.finish();
+  return out;
+}
+
+// Runs mark_and_deflate over all pages on up to `threads` threads; the first exception (qpdf
+// reports bad content by throwing) is rethrown here once all threads are done.
+void mark_pages(std::vector<PageContent>& pages, unsigned threads) {
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    for (std::size_t i = next++; i < pages.size(); i = next++) {
+      try {
+        pages[i].marked = mark_and_deflate(pages[i].cairo);
+      } catch (...) {
+        std::lock_guard<std::mutex> hold(failure_lock);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < pages.size(); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+// Cairo writes each page as one Flate stream: those are marked by mark_pages and stored as
+// Flate streams QPDFWriter passes through. Anything else goes through qpdf's token filter,
+// which first joins a page's streams.
+void collect_page_content(QPDFPageObjectHelper& page, std::vector<PageContent>& simple) {
   QOH contents = page.getObjectHandle().getKey("/Contents");
   if (contents.isStream()) {
     QOH dict = contents.getDict();
     if (dict.getKey("/Filter").isNameAndEquals("/FlateDecode") && !dict.hasKey("/DecodeParms")) {
       std::shared_ptr<Buffer> z = contents.getRawStreamData();
-      marks->add(contents.getObjGen(),
-                 std::string(reinterpret_cast<const char*>(z->getBuffer()), z->getSize()));
-      contents.replaceStreamData(marks, QOH::newNull(), QOH::newNull());
+      simple.push_back(
+          {contents, std::string(reinterpret_cast<const char*>(z->getBuffer()), z->getSize()), {}});
       return;
     }
   }
@@ -179,7 +210,7 @@ std::string post_process(const PostPassInput& in, std::string& error) {
       root.replaceKey("/Metadata", md);
     }
 
-    auto marks = std::make_shared<MarkedContent>();
+    std::vector<PageContent> contents;
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (std::size_t i = 0; i < pages.size(); ++i) {
       QOH page = pages[i].getObjectHandle();
@@ -188,13 +219,24 @@ std::string post_process(const PostPassInput& in, std::string& error) {
         page.replaceKey("/BleedBox", rect(pdf, in.boxes[i].bleed));
         page.replaceKey("/ArtBox", rect(pdf, in.boxes[i].trim));
       }
-      mark_page_artifacts(pages[i], marks);
+      collect_page_content(pages[i], contents);
+    }
+    mark_pages(contents, std::max(1u, std::min(4u, std::thread::hardware_concurrency())));
+    for (PageContent& c : contents) {
+      auto marked = std::make_shared<Buffer>(c.marked.size());
+      std::copy(c.marked.begin(), c.marked.end(), marked->getBuffer());
+      c.stream.replaceStreamData(marked, QOH::newName("/FlateDecode"), QOH::newNull());
+      c.cairo.clear();
+      c.marked.clear();
     }
 
     QPDFWriter w(pdf);
     w.setOutputMemory();
     w.setDeterministicID(true);
     w.setObjectStreamMode(qpdf_o_generate);
+    // Streams stay as they are: the pages were compressed by mark_pages, Cairo's fonts and
+    // images by Cairo. (By default qpdf would inflate and deflate every one of them again.)
+    w.setDecodeLevel(qpdf_dl_none);
     w.forcePDFVersion("1.7");
     w.write();
     auto buffer = w.getBufferSharedPointer();
