@@ -10,11 +10,14 @@
 #include <optional>
 #include <set>
 
+#include <thread>
+
 #include "typeset/flow.hpp"
+#include "typeset/flow_setter.hpp"
 #include "typeset/font_context.hpp"
 #include "typeset/hyphenator.hpp"
-#include "typeset/inline_text.hpp"
 #include "typeset/paragraph.hpp"
+#include "typeset/section_flows.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -35,34 +38,12 @@ std::string roman(int n) {
   return out;
 }
 
-Align align_of(const std::string& a) {
-  if (a == "left") return Align::left;
-  if (a == "right") return Align::right;
-  if (a == "center") return Align::center;
-  return Align::justify;
-}
-
-StyledText plain(const std::string& s) {
-  StyledText t;
-  t.text = s;
-  return t;
-}
-
 // What a page shows besides its content, decided after pagination.
 struct PageMeta {
   bool front = true;     // roman folios
   bool display = false;  // half-title, title, copyright: no head, no folio
   bool opening = false;  // a section's first page: no head, folio at the foot
   std::string section_title;
-};
-
-// Where the text of one set of blocks goes: its face, measure and offset.
-struct Frame {
-  style::Face face;
-  double measure;
-  double x = 0;
-  std::string group;
-  double indent;
 };
 
 class BookSetter {
@@ -73,14 +54,16 @@ class BookSetter {
         st_(st),
         options_(options),
         diags_(diags),
-        fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value,
-               FontConfig::load(font_folders(doc.base_dir), diags)),
+        font_config_(FontConfig::load(font_folders(doc.base_dir), diags)),
+        fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value, font_config_),
         hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
-                    st.hyphenation.right_min) {
+                    st.hyphenation.right_min),
+        measure_(st.page.width - st.page.inside - st.page.outside),
+        tools_{st, fonts_, hyphenator_, cache_, measure_},
+        setter_(tools_, out_.fonts, main_events_) {
     for (const auto& e : st.hyphenation.exceptions) hyphenator_.add_exception(e);
     out_.width = st.page.width;
     out_.height = st.page.height;
-    measure_ = st.page.width - st.page.inside - st.page.outside;
   }
 
   PagedDocument run() {
@@ -96,6 +79,10 @@ class BookSetter {
     for (std::size_t i = 0; i < doc_.sections.size(); ++i)
       if (doc_.sections[i].heading) titled.push_back(i);
     if (options_.front_matter && titled.size() >= 2) toc_page = contents(titled.size());
+    int threads = options_.threads > 0
+                      ? options_.threads
+                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    SectionFlows flows(doc_, tools_, font_config_, threads);
     bool body_started = false;
     for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
       const model::Section& sec = doc_.sections[i];
@@ -107,7 +94,7 @@ class BookSetter {
       } else {
         start_page(st_.opening.recto || front, front);
       }
-      section(sec, i, front);
+      section(flows, sec, i, front);
     }
     if (!body_started) first_body_page_ = out_.pages.size();
     label_pages();
@@ -115,6 +102,7 @@ class BookSetter {
       out_.page_map[k].label = out_.pages[start_pages_[k]].label;
     if (toc_page != SIZE_MAX) fill_contents();
     furniture();
+    report(main_events_);
     return std::move(out_);
   }
 
@@ -138,49 +126,40 @@ class BookSetter {
 
   // ---- paragraphs into the flow ----------------------------------------------------------
 
-  ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
-                             bool hyphenate) {
-    ParagraphSettings s;
-    s.face = face;
-    s.measure = measure;
-    s.indent = indent;
-    s.align = align;
-    s.hyphenator =
-        hyphenate && st_.hyphenation.enabled && hyphenator_.loaded() ? &hyphenator_ : nullptr;
-    s.min_word = st_.hyphenation.min_word;
-    s.breaking = st_.line_breaking;
-    // Emergency stretch and indents are given for the body size; scale them with the face.
-    s.breaking.emergency_stretch *= face.size / st_.body.size;
-    s.mono_family = st_.mono_family;
-    s.strong = st_.strong;
-    s.cache = &cache_;
-    return s;
-  }
-
-  SetParagraph set(const StyledText& text, const ParagraphSettings& s,
-                   const support::SourcePos& where) {
-    SetParagraph p = set_paragraph(fonts_, out_.fonts, text, s);
-    report_coverage(text, s, where);
-    if (p.missing_glyphs > 0 && !missing_reported_) {
-      missing_reported_ = true;
-      diags_.error("pdf-missing-glyphs", where,
-                   fmt::format("the font '{}' has no glyph for {} character(s) of this text",
-                               s.face.family, p.missing_glyphs));
-    }
-    for (const SetLine& l : p.lines)
-      if (l.overfull) {
-        ++out_.overfull_lines;
-        diags_.warning("pdf-overfull-line", where,
-                       "a line is wider than the measure (a character wider than the column?)");
+  // Reports what setting paragraphs met, in the order met, once per book where so ruled.
+  void report(std::vector<LayoutEvent>& events) {
+    for (const LayoutEvent& e : events) {
+      switch (e.kind) {
+        case LayoutEvent::coverage:
+          report_coverage(e.gaps, e.where);
+          break;
+        case LayoutEvent::missing_glyphs:
+          if (missing_reported_) break;
+          missing_reported_ = true;
+          diags_.error("pdf-missing-glyphs", e.where,
+                       fmt::format("the font '{}' has no glyph for {} character(s) of this text",
+                                   e.family, e.count));
+          break;
+        case LayoutEvent::overfull_line:
+          ++out_.overfull_lines;
+          diags_.warning("pdf-overfull-line", e.where,
+                         "a line is wider than the measure (a character wider than the column?)");
+          break;
+        case LayoutEvent::figure:
+          if (figure_warned_) break;
+          figure_warned_ = true;
+          diags_.warning("pdf-figure-unsupported", e.where,
+                         "figures are not placed in the PDF yet; only the caption is set");
+          break;
       }
-    return p;
+    }
+    events.clear();
   }
 
   // Characters the paragraph's own faces lack (Pango would take them from another face):
   // an error per face, naming each character once per book.
-  void report_coverage(const StyledText& text, const ParagraphSettings& s,
-                       const support::SourcePos& where) {
-    for (const GlyphGap& gap : fonts_.coverage_gaps(text, s.face, s.strong, s.mono_family)) {
+  void report_coverage(const std::vector<GlyphGap>& gaps, const support::SourcePos& where) {
+    for (const GlyphGap& gap : gaps) {
       missing_reported_ = true;  // the shaper's count of unknown glyphs would only repeat it
       std::set<char32_t>& seen = gaps_reported_[gap.font];
       if (gap.no_family) {
@@ -219,293 +198,6 @@ class BookSetter {
                                "from another face: use a font that has them ({}), or change "
                                "the text",
                                gap.font, chars, font_install_hint(gap.family)));
-    }
-  }
-
-  // Appends a paragraph's lines with the widow, orphan and hyphen-at-page-end rules.
-  void add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face,
-                 double x, const std::string& tag, const std::string& group,
-                 const std::string& dest, bool keep_with_previous) {
-    int block = next_block_++;
-    std::size_t n = p.lines.size();
-    for (std::size_t k = 0; k < n; ++k) {
-      FlowItem it;
-      it.kind = FlowItem::line;
-      it.runs = std::move(p.lines[k].runs);  // the lines' glyphs move on to the flow
-      it.x = x;
-      it.leading = face.leading;
-      it.top = face.size;
-      it.block = block;
-      it.tag = tag;
-      it.group = group;
-      it.notes = p.lines[k].notes;
-      it.hyphenated = p.lines[k].hyphenated;
-      it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
-      if (k == 0) {
-        it.dest = dest;
-        it.break_before = !keep_with_previous && !keep_next_;
-      } else {
-        // No orphan (first line alone), no widow (last line alone), no word split across pages.
-        it.break_before = k >= 2 && n - k >= 2 && !p.lines[k - 1].hyphenated;
-      }
-      flow.push_back(std::move(it));
-    }
-    // A heading keeps with the first two lines of what follows.
-    keep_next_ = false;
-  }
-
-  void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false) {
-    if (amount <= 0) return;
-    FlowItem it;
-    it.kind = FlowItem::space;
-    it.amount = amount;
-    it.keep_at_top = keep_at_top;
-    flow.push_back(it);
-  }
-
-  // Pads the spaces that open and close flow[from..] so that, from the body line before to
-  // the body line after, the advances add up to whole body lines: the text after a block
-  // quote or heading returns to the baseline grid. The padding is split between both sides.
-  void pad_to_grid(std::vector<FlowItem>& flow, std::size_t from) {
-    if (!st_.grid || from >= flow.size()) return;
-    if (flow[from].kind != FlowItem::space) add_space_at(flow, from, 0.001);
-    if (flow.back().kind != FlowItem::space) add_space(flow, 0.001);
-    double total = st_.body.leading;  // the next body line's own advance
-    for (std::size_t i = from; i < flow.size(); ++i)
-      total += flow[i].kind == FlowItem::space ? flow[i].amount : flow[i].leading;
-    double lines = std::ceil(total / st_.body.leading - 1e-6);
-    double extra = lines * st_.body.leading - total;
-    flow[from].amount += extra / 2;
-    flow.back().amount += extra / 2;
-  }
-
-  void add_space_at(std::vector<FlowItem>& flow, std::size_t at, double amount) {
-    FlowItem it;
-    it.kind = FlowItem::space;
-    it.amount = amount;
-    flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(at), it);
-  }
-
-  void paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f, bool indent,
-                 Align align, const std::string& tag, const support::SourcePos& where,
-                 bool keep_with_previous = false, const std::string& dest = {}) {
-    if (text.empty()) return;
-    ParagraphSettings s =
-        settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
-    SetParagraph p = set(text, s, where);
-    std::size_t first = flow.size();
-    add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
-    if (section_index_ < 0) return;
-    for (std::size_t k = 0; k < p.lines.size(); ++k) {
-      FlowItem& it = flow[first + k];
-      it.section = section_index_;
-      it.block_path = path_;
-      it.char_offset = model_offset(text, p.lines[k].start);
-    }
-  }
-
-  // The styled text's byte offset as an offset into the model's plain text: note marks and
-  // a list item's number are the typesetter's, not the model's.
-  std::size_t model_offset(const StyledText& text, std::size_t at) const {
-    std::size_t added = mark_shift_;
-    for (const auto& [offset, number] : text.notes)
-      if (offset < at) added += std::to_string(number).size();
-    return at > added ? at - added : 0;
-  }
-
-  void heading_lines(std::vector<FlowItem>& flow, const StyledText& text, const style::Heading& h,
-                     const Frame& f, const std::string& tag, const std::string& dest,
-                     const support::SourcePos& where) {
-    Frame hf = f;
-    hf.face = h.face;
-    paragraph(flow, text, hf, false, align_of(h.align), tag, where, false, dest);
-    keep_next_ = true;  // the next paragraph's first line may not start a page
-  }
-
-  // ---- blocks ---------------------------------------------------------------------------
-
-  void blocks(std::vector<FlowItem>& flow, const std::vector<Block>& bs, const Frame& f,
-              bool& indent_next) {
-    for (std::size_t k = 0; k < bs.size(); ++k) {
-      path_.push_back(static_cast<int>(k));
-      block(flow, bs[k], f, indent_next);
-      path_.pop_back();
-    }
-  }
-
-  void block(std::vector<FlowItem>& flow, const Block& b, const Frame& f, bool& indent_next) {
-    switch (b.kind) {
-      case BlockKind::paragraph:
-        paragraph(flow, styled_text(b.inlines), f, indent_next, Align::justify, "P", b.source);
-        indent_next = true;
-        break;
-      case BlockKind::heading: {
-        const style::Heading& h = b.level <= 2 ? st_.section : st_.subsection;
-        std::size_t from = flow.size();
-        add_space(flow, h.space_before);
-        std::string tag = b.level <= 2 ? "H2" : "H3";
-        heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, tag, {}, b.source);
-        add_space(flow, h.space_after);
-        pad_to_grid(flow, from);
-        indent_next = false;
-        break;
-      }
-      case BlockKind::block_quote:
-      case BlockKind::epigraph: {
-        const style::BlockQuote& q = st_.block_quote;
-        Frame qf = f;
-        qf.face = q.face;
-        if (b.kind == BlockKind::epigraph) qf.face.italic = true;
-        qf.x = f.x + q.inset_left;
-        qf.measure = f.measure - q.inset_left - q.inset_right;
-        qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
-        qf.indent = f.indent * q.face.size / st_.body.size;
-        std::size_t from = flow.size();
-        add_space(flow, q.space_before);
-        bool inner = false;
-        for (std::size_t k = 0; k < b.blocks.size(); ++k) {
-          path_.push_back(static_cast<int>(k));
-          block(flow, b.blocks[k], qf, inner);
-          path_.pop_back();
-          inner = q.indent_paragraphs;
-        }
-        add_space(flow, q.space_after);
-        if (f.group.empty()) pad_to_grid(flow, from);
-        indent_next = false;
-        break;
-      }
-      case BlockKind::dateline: {
-        const style::Dateline& d = st_.dateline;
-        Frame df = f;
-        df.face = d.face;
-        add_space(flow, d.space_before);
-        paragraph(flow, styled_text(b.inlines), df, false, align_of(d.align), "P", b.source,
-                  /*keep_with_previous=*/true);
-        indent_next = false;
-        break;
-      }
-      case BlockKind::scene_break: {
-        std::size_t from = flow.size();
-        add_space(flow, st_.body.leading / 2);
-        paragraph(flow, plain(st_.scene_break), f, false, Align::center, "P", b.source);
-        add_space(flow, st_.body.leading / 2);
-        pad_to_grid(flow, from);
-        indent_next = false;
-        break;
-      }
-      case BlockKind::line_block:
-      case BlockKind::code_block: {
-        Frame lf = f;
-        lf.x = f.x + f.indent;
-        lf.measure = f.measure - f.indent;
-        StyledText t = b.kind == BlockKind::code_block ? plain(b.text) : styled_text(b.inlines);
-        if (b.kind == BlockKind::code_block) {
-          while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
-          t.spans.push_back({0, t.text.size(), false, false, false, true, false, {}});
-        }
-        std::size_t from = flow.size();
-        add_space(flow, st_.body.leading / 2);
-        paragraph(flow, t, lf, false, Align::left, "P", b.source);
-        add_space(flow, st_.body.leading / 2);
-        pad_to_grid(flow, from);
-        indent_next = false;
-        break;
-      }
-      case BlockKind::list: {
-        int n = b.start;
-        Frame lf = f;
-        lf.x = f.x + f.indent;
-        lf.measure = f.measure - f.indent;
-        for (std::size_t ii = 0; ii < b.blocks.size(); ++ii) {
-          const Block& item = b.blocks[ii];
-          path_.push_back(static_cast<int>(ii));
-          bool first = true;
-          for (std::size_t ci = 0; ci < item.blocks.size(); ++ci) {
-            const Block& c = item.blocks[ci];
-            path_.push_back(static_cast<int>(ci));
-            if (first && c.kind == BlockKind::paragraph) {
-              StyledText t = styled_text(c.inlines);
-              std::string mark = b.ordered ? std::to_string(n) + ". " : "• ";
-              t.text.insert(0, mark);
-              for (auto& sp : t.spans) {
-                sp.start += mark.size();
-                sp.end += mark.size();
-              }
-              for (auto& nt : t.notes) nt.first += mark.size();
-              mark_shift_ = mark.size();
-              paragraph(flow, t, lf, false, Align::justify, "P", c.source);
-              mark_shift_ = 0;
-            } else {
-              bool ind = false;
-              block(flow, c, lf, ind);
-            }
-            path_.pop_back();
-            first = false;
-          }
-          path_.pop_back();
-          ++n;
-        }
-        indent_next = false;
-        break;
-      }
-      case BlockKind::figure:
-        if (!figure_warned_) {
-          figure_warned_ = true;
-          diags_.warning("pdf-figure-unsupported", b.source,
-                         "figures are not placed in the PDF yet; only the caption is set");
-        }
-        paragraph(flow, styled_text(b.inlines), f, false, Align::center, "P", b.source);
-        indent_next = false;
-        break;
-      case BlockKind::div:
-      case BlockKind::list_item:
-        blocks(flow, b.blocks, f, indent_next);
-        break;
-      case BlockKind::footnote:
-        break;
-    }
-  }
-
-  // ---- notes ---------------------------------------------------------------------------
-
-  void set_notes(const model::Section& sec) {
-    Frame nf{st_.footnotes.face, measure_, 0, "",
-             st_.indent * st_.footnotes.face.size / st_.body.size};
-    for (const Block& note : sec.footnotes) {
-      std::vector<FlowItem> lines;
-      bool first = true;
-      for (const Block& c : note.blocks) {
-        if (c.kind != BlockKind::paragraph) {
-          // Lists, quotes and verse in a note are set like the body's, at the note's size;
-          // a note that opens with one gets its number on a line of its own.
-          if (first)
-            paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left,
-                      "Note", c.source);
-          bool indent = false;
-          if (c.kind == BlockKind::block_quote || c.kind == BlockKind::epigraph) {
-            Frame qf = nf;  // inset, but at the note's size, not the body quotes'
-            qf.x += nf.indent;
-            qf.measure -= 2 * nf.indent;
-            blocks(lines, c.blocks, qf, indent);
-          } else {
-            block(lines, c, nf, indent);
-          }
-          first = false;
-          continue;
-        }
-        StyledText t = styled_text(c.inlines);
-        if (first) {
-          std::string mark = std::to_string(note.number) + ".\u2002";
-          t.text.insert(0, mark);
-          for (auto& sp : t.spans) {
-            sp.start += mark.size();
-            sp.end += mark.size();
-          }
-        }
-        paragraph(lines, t, nf, !first, Align::justify, "Note", c.source);
-        first = false;
-      }
-      notes_[note.number] = std::move(lines);
     }
   }
 
@@ -684,29 +376,50 @@ class BookSetter {
     }
   }
 
-  void section(const model::Section& sec, std::size_t index, bool front) {
-    std::vector<FlowItem> flow;
-    section_index_ = static_cast<int>(index);
-    path_.clear();
-    set_notes(sec);
-    Frame f{st_.body, measure_, 0, "", st_.indent};
+  // Places section `index`'s flow (set on any thread) from the current (fresh) page on: its
+  // runs' fonts become the book's, in order of first use, and its events are reported.
+  void section(SectionFlows& flows, const model::Section& sec, std::size_t index, bool front) {
+    SectionFlows::Taken taken = flows.take(index);
+    SectionFlow& sf = taken.flow;
+    std::vector<PangoFont*> ours(sf.fonts.size());
+    bool mapped = true;
+    for (std::size_t k = 0; k < ours.size() && mapped; ++k) {
+      PangoFont* f = sf.fonts.at(static_cast<int>(k));
+      ours[k] = taken.main_fonts ? f : flows.main_font(f);
+      mapped = ours[k] || !f;
+    }
+    if (!taken.main_fonts && options_.stats) ++options_.stats->sections_on_workers;
+    if (!mapped) {
+      if (options_.stats) ++options_.stats->sections_set_again;
+      // No font of ours verifiably equal to one the worker used: set the section again here,
+      // rather than risk a run in another font.
+      flows.retire(std::move(sf.fonts));
+      sf = FlowSetter::set_section(tools_, sec, index);
+      ours.resize(sf.fonts.size());
+      for (std::size_t k = 0; k < ours.size(); ++k) ours[k] = sf.fonts.at(static_cast<int>(k));
+    }
+    std::vector<int> index_of(ours.size());
+    for (std::size_t k = 0; k < ours.size(); ++k) index_of[k] = out_.fonts.index_of(ours[k]);
+    auto renumber = [&](std::vector<FlowItem>& items) {
+      for (FlowItem& it : items)
+        for (GlyphRun& r : it.runs) r.font = index_of.at(static_cast<std::size_t>(r.font));
+    };
+    renumber(sf.flow);
+    for (auto& [number, lines] : sf.notes) renumber(lines);
+    flows.retire(std::move(sf.fonts));
+    report(main_events_);  // whatever the book setter itself set before this section
+    report(sf.events);
+    for (auto& [number, lines] : sf.notes) notes_[number] = std::move(lines);
     std::string title;
-    std::string dest = fmt::format("section-{}", index + 1);
     if (sec.heading) {
       title = model::plain_text(sec.heading->inlines);
-      add_space(flow, st_.chapter.space_before, true);
-      heading_lines(flow, styled_text(sec.heading->inlines, st_.chapter.uppercase), st_.chapter, f,
-                    "H1", dest, sec.heading->source);
-      add_space(flow, st_.chapter.space_after);
+      std::string dest = fmt::format("section-{}", index + 1);
       out_.outline.push_back({title, dest, 1});
       section_dests_.push_back({index, dest});
       section_titles_.push_back(title);
     }
-    bool indent = false;
-    blocks(flow, sec.blocks, f, indent);
-    section_index_ = -1;
     std::size_t first = out_.pages.size() - 1;
-    paginate(flow, front, title);
+    paginate(sf.flow, front, title);
     if (sec.heading) section_pages_.push_back(first);
   }
 
@@ -717,7 +430,7 @@ class BookSetter {
                  const std::string& tag = "P") {
     Frame f{face, measure_, 0, "", 0};
     std::vector<FlowItem> lines;
-    paragraph(lines, text, f, false, align, tag, {});
+    setter_.paragraph(lines, text, f, false, align, tag, {});
     PageBlock b;
     b.tag = tag;
     double baseline = y;
@@ -797,16 +510,16 @@ class BookSetter {
     std::size_t page_index = out_.pages.size() - 1;
     std::vector<FlowItem> flow;
     Frame f{st_.body, measure_ - 30, 0, "", st_.indent};
-    add_space(flow, st_.chapter.space_before, true);
-    heading_lines(flow, plain("Contents"), st_.chapter, f, "H1", "contents", {});
-    add_space(flow, st_.chapter.space_after);
+    setter_.add_space(flow, st_.chapter.space_before, true);
+    setter_.heading_lines(flow, plain("Contents"), st_.chapter, f, "H1", "contents", {});
+    setter_.add_space(flow, st_.chapter.space_after);
     for (std::size_t i = 0; i < entries; ++i) {
       // Placeholder lines; titles and page numbers are filled in after pagination.
       FlowItem it;
       it.leading = st_.body.leading;
       it.top = st_.body.size;
       it.tag = "TOCI";
-      it.block = next_block_++;
+      it.block = setter_.next_block();
       it.break_before = true;
       it.dest = fmt::format("toc-{}", i);
       flow.push_back(it);
@@ -825,7 +538,7 @@ class BookSetter {
       double x = left(page.recto);
       Frame f{st_.body, measure_ - 30, 0, "", 0};
       std::vector<FlowItem> lines;
-      paragraph(lines, plain(section_titles_[i]), f, false, Align::left, "TOCI", {});
+      setter_.paragraph(lines, plain(section_titles_[i]), f, false, Align::left, "TOCI", {});
       double y = slot.baseline;
       for (const FlowItem& l : lines) {
         place(blk, l.runs, x, y);
@@ -833,8 +546,8 @@ class BookSetter {
       }
       std::vector<FlowItem> num;
       Frame nf{st_.body, 30, 0, "", 0};
-      paragraph(num, plain(out_.pages[section_pages_[i]].label), nf, false, Align::right, "TOCI",
-                {});
+      setter_.paragraph(num, plain(out_.pages[section_pages_[i]].label), nf, false, Align::right,
+                        "TOCI", {});
       if (!num.empty()) place(blk, num.front().runs, x + measure_ - 30, slot.baseline);
       page.links.push_back(
           {x, slot.baseline - st_.body.size, measure_, st_.body.leading, section_dests_[i].second});
@@ -862,7 +575,7 @@ class BookSetter {
       auto line_of = [&](const std::string& text, const style::Face& face, Align a) {
         Frame f{face, measure_, 0, "", 0};
         std::vector<FlowItem> lines;
-        paragraph(lines, plain(text), f, false, a, "Artifact", {});
+        setter_.paragraph(lines, plain(text), f, false, a, "Artifact", {});
         return lines.empty() ? std::vector<GlyphRun>{} : lines.front().runs;
       };
       auto put = [&](const std::vector<GlyphRun>& runs, double x, double y) {
@@ -899,19 +612,17 @@ class BookSetter {
   const style::Style& st_;
   const LayoutOptions& options_;
   support::Diagnostics& diags_;
+  std::shared_ptr<const FontConfig> font_config_;
   FontContext fonts_;
   Hyphenator hyphenator_;
   ShapingCache cache_;  // after hyphenator_: its points are that hyphenator's
   PagedDocument out_;
-  std::vector<PageMeta> meta_;
   double measure_ = 0;
-  int next_block_ = 1;
-  // The model position being set: section index (-1 outside sections) and block path.
-  int section_index_ = -1;
-  std::vector<int> path_;
-  std::size_t mark_shift_ = 0;            // bytes of a list item's number before its text
+  SetterTools tools_;                     // this thread's: fonts_, hyphenator_, cache_
+  std::vector<LayoutEvent> main_events_;  // of what setter_ set, not yet reported
+  FlowSetter setter_;  // front matter, contents, running heads: runs index out_.fonts
+  std::vector<PageMeta> meta_;
   std::vector<std::size_t> start_pages_;  // page index of each page_map entry
-  bool keep_next_ = false;
   bool missing_reported_ = false;
   std::map<std::string, std::set<char32_t>> gaps_reported_;  // per face: characters reported
   std::set<std::string> missing_families_;                   // reported by check_fonts

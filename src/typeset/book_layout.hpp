@@ -8,9 +8,19 @@
 
 namespace folio::typeset {
 
+/// How the work was shared out (for tests and measurements; the pages never depend on it).
+struct LayoutStats {
+  int sections_on_workers = 0;  ///< sections whose flow a worker thread set
+  int sections_set_again = 0;   ///< of those, set again here: a font could not be matched
+};
+
 struct LayoutOptions {
   bool front_matter = true;  ///< half-title, title page, copyright page (and contents)
   std::string creator = "folio";
+  /// Threads setting sections' paragraphs, this one included: 0 = one per hardware thread,
+  /// 1 = all on the calling thread. The result is the same for any number.
+  int threads = 0;
+  LayoutStats* stats = nullptr;  ///< filled in when given
 };
 
 /// Typesets `doc` in `style`. Problems (a font that cannot be found, glyphs the fonts lack,

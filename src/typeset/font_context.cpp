@@ -156,6 +156,31 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
   return gaps;
 }
 
+PangoFont* FontContext::equivalent(PangoFont* foreign) const {
+  if (!foreign || !PANGO_IS_FC_FONT(foreign)) return nullptr;
+  FcPattern* theirs = pango_fc_font_get_pattern(PANGO_FC_FONT(foreign));
+  PangoFontDescription* d = pango_font_describe_with_absolute_size(foreign);
+  PangoFont* found = nullptr;
+  // The description names the face's first family ("EB Garamond"), which may match another
+  // file of it (an optical size: "EB Garamond 08"); each of the face's names is tried.
+  FcChar8* family = nullptr;
+  for (int i = 0; !found && FcPatternGetString(theirs, FC_FAMILY, i, &family) == FcResultMatch;
+       ++i) {
+    pango_font_description_set_family(d, reinterpret_cast<const char*>(family));
+    PangoFont* mine = pango_font_map_load_font(map_, context_, d);
+    // Pango keeps one font object per rendered pattern (and context options, equal here): an
+    // equal pattern is the very object this context's own shaping gets for that face, so the
+    // PDF embeds it once, as when one thread sets the whole book.
+    if (mine && PANGO_IS_FC_FONT(mine) &&
+        FcPatternEqual(theirs, pango_fc_font_get_pattern(PANGO_FC_FONT(mine))))
+      found = mine;
+    else if (mine)
+      g_object_unref(mine);
+  }
+  pango_font_description_free(d);
+  return found;
+}
+
 PangoFontDescription* describe(const style::Face& face) {
   PangoFontDescription* d = pango_font_description_new();
   pango_font_description_set_family(d, face.family.c_str());

@@ -53,6 +53,12 @@ class FontContext {
                                       const std::string& strong,
                                       const std::string& mono_family) const;
 
+  /// This context's font for `foreign`, a font of another FontContext on the same fonts (a
+  /// typesetting thread's): the font this context's own shaping would have chosen, checked by
+  /// fontconfig pattern (file, face index, size, synthetic bold or slant, …) to be the same.
+  /// A new reference (caller unrefs), or null when no equal font could be found.
+  PangoFont* equivalent(PangoFont* foreign) const;
+
  private:
   PangoFont* variant(const std::string& family, bool bold, bool italic) const;
 

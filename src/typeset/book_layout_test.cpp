@@ -1,0 +1,219 @@
+// layout_book with sections set on worker threads gives the sequential result, bit for bit.
+#include "typeset/book_layout.hpp"
+
+#include <gtest/gtest.h>
+#include <pango/pangocairo.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "manuscript/reader.hpp"
+#include "typeset/paragraph.hpp"
+
+namespace folio::typeset {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = FOLIO_SOURCE_DIR;
+
+std::string describe_font(PangoFont* font) {
+  if (!font) return "(none)";
+  PangoFontDescription* d = pango_font_describe_with_absolute_size(font);
+  char* s = pango_font_description_to_string(d);
+  std::string out = s;
+  g_free(s);
+  pango_font_description_free(d);
+  return out;
+}
+
+// Everything the PDF writer and the EPUB page list read of a PagedDocument, as text; font
+// indices are compared as such, and each font by its description.
+std::string dump(const PagedDocument& doc) {
+  std::string out;
+  auto num = [&](double v) {
+    // Exact: the bits of the double, so "equal" means equal.
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%a ", v);
+    out += buf;
+  };
+  auto runs = [&](const std::vector<GlyphRun>& rs) {
+    for (const GlyphRun& r : rs) {
+      out += "run " + std::to_string(r.font) + " ";
+      num(r.x), num(r.y), num(r.width);
+      out += r.text + "|";
+      for (const Glyph& g : r.glyphs) {
+        out += std::to_string(g.id) + " ";
+        num(g.x), num(g.y);
+      }
+      for (const auto& [bytes, count] : r.clusters)
+        out += std::to_string(bytes) + ":" + std::to_string(count) + " ";
+      out += "\n";
+    }
+  };
+  num(doc.width), num(doc.height);
+  out += "\nfonts\n";
+  for (std::size_t i = 0; i < doc.fonts.size(); ++i)
+    out += describe_font(doc.fonts.at(static_cast<int>(i))) + "\n";
+  for (const Page& p : doc.pages) {
+    out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
+    for (const PageBlock& b : p.blocks) {
+      out += "block " + b.tag + " " + b.group + " " + b.dest + "\n";
+      runs(b.runs);
+    }
+    out += "furniture\n";
+    runs(p.furniture);
+    for (const Rule& r : p.rules) num(r.x), num(r.y), num(r.width), num(r.thickness);
+    for (const Link& l : p.links) {
+      num(l.x), num(l.y), num(l.width), num(l.height);
+      out += l.dest + "\n";
+    }
+  }
+  for (const OutlineEntry& e : doc.outline)
+    out += "outline " + e.title + " " + e.dest + " " + std::to_string(e.level) + "\n";
+  for (const model::PageStart& s : doc.page_map) {
+    out += "start " + s.label + " " + std::to_string(s.section) + " ";
+    for (int k : s.block_path) out += std::to_string(k) + ".";
+    out += " " + std::to_string(s.char_offset) + "\n";
+  }
+  out += "overfull " + std::to_string(doc.overfull_lines) + "\n";
+  return out;
+}
+
+std::string dump(const support::Diagnostics& diags) {
+  std::string out;
+  for (const support::Diagnostic& d : diags.items())
+    out += std::string(support::severity_name(d.severity)) + " " + d.code + " " + d.pos.file + ":" +
+           std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.message + "\n";
+  return out;
+}
+
+struct Layout {
+  LayoutStats stats;
+  std::string pages;
+  std::string diags;
+  std::size_t page_count = 0;
+  std::size_t page_starts = 0;
+};
+
+Layout lay_out(const model::Document& doc, const std::string& style_name, int threads) {
+  support::Diagnostics diags;
+  auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
+  EXPECT_TRUE(st);
+  if (!st) return {};
+  LayoutOptions o;
+  o.threads = threads;
+  LayoutStats stats;
+  o.stats = &stats;
+  PagedDocument paged = layout_book(doc, *st, o, diags);
+  return {stats, dump(paged), dump(diags), paged.pages.size(), paged.page_map.size()};
+}
+
+model::Document read(const fs::path& dir) {
+  support::Diagnostics diags;
+  auto src = manuscript::open_folder(dir, diags);
+  EXPECT_TRUE(src) << dir;
+  if (!src) return {};
+  auto m = manuscript::read_manuscript(*src, diags);
+  EXPECT_TRUE(m) << dir;
+  return m ? std::move(m->document) : model::Document{};
+}
+
+void expect_same_with_threads(const model::Document& doc, const std::string& style_name) {
+  Layout one = lay_out(doc, style_name, 1);
+  ASSERT_GT(one.page_count, 0u);
+  EXPECT_EQ(one.stats.sections_on_workers, 0);
+  for (int threads : {2, 4}) {
+    Layout many = lay_out(doc, style_name, threads);
+    // With one section there is no worker (the calling thread sets it); a font of a worker's
+    // that could not be matched would make the comparison below a sequential one.
+    if (doc.sections.size() > 1) {
+      EXPECT_GT(many.stats.sections_on_workers, 0) << threads;
+    }
+    EXPECT_EQ(many.stats.sections_set_again, 0) << threads;
+    EXPECT_EQ(one.page_count, many.page_count) << threads;
+    EXPECT_EQ(one.page_starts, many.page_starts) << threads;
+    EXPECT_TRUE(one.pages == many.pages) << "threads " << threads << ": the pages differ";
+    EXPECT_EQ(one.diags, many.diags) << threads;
+  }
+}
+
+TEST(BookLayoutThreads, FixturesSetAlikeOnOneAndManyThreads) {
+  for (const fs::path& dir :
+       {kSource / "manuscript", kSource / "tests/manuscripts/chapters",
+        kSource / "tests/manuscripts/constructs", kSource / "tests/editions/fixtures/long"}) {
+    SCOPED_TRACE(dir.string());
+    model::Document doc = read(dir);
+    ASSERT_FALSE(doc.sections.empty());
+    expect_same_with_threads(doc, "classic");
+  }
+  SCOPED_TRACE("chapters in libertine");
+  expect_same_with_threads(read(kSource / "tests/manuscripts/chapters"), "libertine");
+}
+
+// Many sections, each with something to report: characters the font lacks (a gap reported
+// once per character per face, in the book's order), a figure (warned once), notes.
+TEST(BookLayoutThreads, DiagnosticsComeInTheSequentialOrder) {
+  std::vector<manuscript::SourceFile> files;
+  std::string chapters;
+  const char* odd[] = {"\u6f22", "\u5b57", "\u0416\u6f22", "\u2603", "\u5b57\u2603"};
+  for (int i = 0; i < 12; ++i) {
+    std::string name = "c" + std::to_string(10 + i) + ".md";
+    chapters += "  - " + name + "\n";
+    std::string text = "# Chapter " + std::to_string(i + 1) + "\n\n";
+    for (int k = 0; k < 6; ++k)
+      text += "A paragraph of chapter " + std::to_string(i + 1) +
+              " with words enough to fill a line or two of the measure, hyphenation "
+              "and justification included, and a note.[^n" +
+              std::to_string(k) + "] It says " + odd[(i + k) % 5] + " here.\n\n";
+    if (i % 4 == 1) text += "![A figure caption](missing.png)\n\n";
+    for (int k = 0; k < 6; ++k)
+      text += "[^n" + std::to_string(k) + "]: Note " + std::to_string(k) + " of chapter " +
+              std::to_string(i + 1) + ", with " + odd[k % 5] + ".\n\n";
+    files.push_back({name, text});
+  }
+  files.push_back(
+      {"book.yaml", "title: Threads\nauthor: T. Est\nlang: en-US\ncontents:\n" + chapters});
+  support::Diagnostics read_diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
+  ASSERT_TRUE(m);
+  ASSERT_GE(m->document.sections.size(), 12u);
+  Layout one = lay_out(m->document, "classic", 1);
+  EXPECT_NE(one.diags.find("pdf-missing-glyphs"), std::string::npos) << one.diags;
+  EXPECT_NE(one.diags.find("U+2603"), std::string::npos) << one.diags;
+  for (int threads : {2, 3, 4}) {
+    Layout many = lay_out(m->document, "classic", threads);
+    EXPECT_GT(many.stats.sections_on_workers, 0) << threads;
+    EXPECT_EQ(many.stats.sections_set_again, 0) << threads;
+    EXPECT_EQ(one.diags, many.diags) << threads;
+    EXPECT_TRUE(one.pages == many.pages) << "threads " << threads << ": the pages differ";
+  }
+}
+
+// A worker's font is mapped to the very font object the main context's shaping uses.
+TEST(BookLayoutThreads, EquivalentFontIsTheSameObject) {
+  FontContext main_fonts("en-US");
+  FontContext worker_fonts("en-US");
+  ParagraphSettings s;
+  s.face = {"EB Garamond 12", 11, 13.6, false, false, 0, ""};
+  s.measure = 300;
+  StyledText t;
+  t.text = "Some words in a font, and some in italic.";
+  t.spans.push_back({14, 20, true, false, false, false, false, {}});
+  FontTable main_table, worker_table;
+  set_paragraph(main_fonts, main_table, t, s);
+  set_paragraph(worker_fonts, worker_table, t, s);
+  ASSERT_EQ(main_table.size(), worker_table.size());
+  ASSERT_GE(main_table.size(), 2u);  // roman and italic
+  for (std::size_t i = 0; i < main_table.size(); ++i) {
+    PangoFont* theirs = worker_table.at(static_cast<int>(i));
+    EXPECT_NE(theirs, main_table.at(static_cast<int>(i)));
+    PangoFont* ours = main_fonts.equivalent(theirs);
+    EXPECT_EQ(ours, main_table.at(static_cast<int>(i))) << describe_font(theirs);
+    if (ours) g_object_unref(ours);
+  }
+}
+
+}  // namespace
+}  // namespace folio::typeset

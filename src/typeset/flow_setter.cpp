@@ -1,0 +1,387 @@
+// Model blocks into flow items: paragraphs set through set_paragraph, spaces, keep rules.
+#include "typeset/flow_setter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/inline_text.hpp"
+
+namespace folio::typeset {
+
+using model::BlockKind;
+
+Align align_of(const std::string& a) {
+  if (a == "left") return Align::left;
+  if (a == "right") return Align::right;
+  if (a == "center") return Align::center;
+  return Align::justify;
+}
+
+StyledText plain(const std::string& s) {
+  StyledText t;
+  t.text = s;
+  return t;
+}
+
+SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Section& sec,
+                                    std::size_t index) {
+  SectionFlow out;
+  FlowSetter setter(tools, out.fonts, out.events);
+  const style::Style& st = tools.st;
+  setter.section_index_ = static_cast<int>(index);
+  setter.set_notes(sec, out.notes);
+  Frame f{st.body, tools.measure, 0, "", st.indent};
+  if (sec.heading) {
+    setter.add_space(out.flow, st.chapter.space_before, true);
+    setter.heading_lines(out.flow, styled_text(sec.heading->inlines, st.chapter.uppercase),
+                         st.chapter, f, "H1", fmt::format("section-{}", index + 1),
+                         sec.heading->source);
+    setter.add_space(out.flow, st.chapter.space_after);
+  }
+  bool indent = false;
+  setter.blocks(out.flow, sec.blocks, f, indent);
+  return out;
+}
+
+ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, double indent,
+                                       Align align, bool hyphenate) const {
+  ParagraphSettings s;
+  s.face = face;
+  s.measure = measure;
+  s.indent = indent;
+  s.align = align;
+  s.hyphenator = hyphenate && st_.hyphenation.enabled && tools_.hyphenator.loaded()
+                     ? &tools_.hyphenator
+                     : nullptr;
+  s.min_word = st_.hyphenation.min_word;
+  s.breaking = st_.line_breaking;
+  // Emergency stretch and indents are given for the body size; scale them with the face.
+  s.breaking.emergency_stretch *= face.size / st_.body.size;
+  s.mono_family = st_.mono_family;
+  s.strong = st_.strong;
+  s.cache = &tools_.cache;
+  return s;
+}
+
+SetParagraph FlowSetter::set(const StyledText& text, const ParagraphSettings& s,
+                             const support::SourcePos& where) {
+  SetParagraph p = set_paragraph(tools_.fonts, table_, text, s);
+  // In the order BookSetter::report reports them: coverage, the shaper's count, overfull lines.
+  std::vector<GlyphGap> gaps = tools_.fonts.coverage_gaps(text, s.face, s.strong, s.mono_family);
+  if (!gaps.empty()) {
+    LayoutEvent e;
+    e.kind = LayoutEvent::coverage;
+    e.where = where;
+    e.gaps = std::move(gaps);
+    events_.push_back(std::move(e));
+  }
+  if (p.missing_glyphs > 0) {
+    LayoutEvent e;
+    e.kind = LayoutEvent::missing_glyphs;
+    e.where = where;
+    e.family = s.face.family;
+    e.count = p.missing_glyphs;
+    events_.push_back(std::move(e));
+  }
+  for (const SetLine& l : p.lines)
+    if (l.overfull) {
+      LayoutEvent e;
+      e.kind = LayoutEvent::overfull_line;
+      e.where = where;
+      events_.push_back(std::move(e));
+    }
+  return p;
+}
+
+// Appends a paragraph's lines with the widow, orphan and hyphen-at-page-end rules.
+void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face,
+                           double x, const std::string& tag, const std::string& group,
+                           const std::string& dest, bool keep_with_previous) {
+  int block = next_block_++;
+  std::size_t n = p.lines.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    FlowItem it;
+    it.kind = FlowItem::line;
+    it.runs = std::move(p.lines[k].runs);  // the lines' glyphs move on to the flow
+    it.x = x;
+    it.leading = face.leading;
+    it.top = face.size;
+    it.block = block;
+    it.tag = tag;
+    it.group = group;
+    it.notes = p.lines[k].notes;
+    it.hyphenated = p.lines[k].hyphenated;
+    it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
+    if (k == 0) {
+      it.dest = dest;
+      it.break_before = !keep_with_previous && !keep_next_;
+    } else {
+      // No orphan (first line alone), no widow (last line alone), no word split across pages.
+      it.break_before = k >= 2 && n - k >= 2 && !p.lines[k - 1].hyphenated;
+    }
+    flow.push_back(std::move(it));
+  }
+  // A heading keeps with the first two lines of what follows.
+  keep_next_ = false;
+}
+
+void FlowSetter::add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top) {
+  if (amount <= 0) return;
+  FlowItem it;
+  it.kind = FlowItem::space;
+  it.amount = amount;
+  it.keep_at_top = keep_at_top;
+  flow.push_back(it);
+}
+
+// Pads the spaces that open and close flow[from..] so that, from the body line before to
+// the body line after, the advances add up to whole body lines: the text after a block
+// quote or heading returns to the baseline grid. The padding is split between both sides.
+void FlowSetter::pad_to_grid(std::vector<FlowItem>& flow, std::size_t from) {
+  if (!st_.grid || from >= flow.size()) return;
+  if (flow[from].kind != FlowItem::space) add_space_at(flow, from, 0.001);
+  if (flow.back().kind != FlowItem::space) add_space(flow, 0.001);
+  double total = st_.body.leading;  // the next body line's own advance
+  for (std::size_t i = from; i < flow.size(); ++i)
+    total += flow[i].kind == FlowItem::space ? flow[i].amount : flow[i].leading;
+  double lines = std::ceil(total / st_.body.leading - 1e-6);
+  double extra = lines * st_.body.leading - total;
+  flow[from].amount += extra / 2;
+  flow.back().amount += extra / 2;
+}
+
+void FlowSetter::add_space_at(std::vector<FlowItem>& flow, std::size_t at, double amount) {
+  FlowItem it;
+  it.kind = FlowItem::space;
+  it.amount = amount;
+  flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(at), it);
+}
+
+void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f,
+                           bool indent, Align align, const std::string& tag,
+                           const support::SourcePos& where, bool keep_with_previous,
+                           const std::string& dest) {
+  if (text.empty()) return;
+  ParagraphSettings s =
+      settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
+  SetParagraph p = set(text, s, where);
+  std::size_t first = flow.size();
+  add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
+  if (section_index_ < 0) return;
+  for (std::size_t k = 0; k < p.lines.size(); ++k) {
+    FlowItem& it = flow[first + k];
+    it.section = section_index_;
+    it.block_path = path_;
+    it.char_offset = model_offset(text, p.lines[k].start);
+  }
+}
+
+// The styled text's byte offset as an offset into the model's plain text: note marks and
+// a list item's number are the typesetter's, not the model's.
+std::size_t FlowSetter::model_offset(const StyledText& text, std::size_t at) const {
+  std::size_t added = mark_shift_;
+  for (const auto& [offset, number] : text.notes)
+    if (offset < at) added += std::to_string(number).size();
+  return at > added ? at - added : 0;
+}
+
+void FlowSetter::heading_lines(std::vector<FlowItem>& flow, const StyledText& text,
+                               const style::Heading& h, const Frame& f, const std::string& tag,
+                               const std::string& dest, const support::SourcePos& where) {
+  Frame hf = f;
+  hf.face = h.face;
+  paragraph(flow, text, hf, false, align_of(h.align), tag, where, false, dest);
+  keep_next_ = true;  // the next paragraph's first line may not start a page
+}
+
+// ---- blocks ---------------------------------------------------------------------------
+
+void FlowSetter::blocks(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
+                        const Frame& f, bool& indent_next) {
+  for (std::size_t k = 0; k < bs.size(); ++k) {
+    path_.push_back(static_cast<int>(k));
+    block(flow, bs[k], f, indent_next);
+    path_.pop_back();
+  }
+}
+
+void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
+                       bool& indent_next) {
+  switch (b.kind) {
+    case BlockKind::paragraph:
+      paragraph(flow, styled_text(b.inlines), f, indent_next, Align::justify, "P", b.source);
+      indent_next = true;
+      break;
+    case BlockKind::heading: {
+      const style::Heading& h = b.level <= 2 ? st_.section : st_.subsection;
+      std::size_t from = flow.size();
+      add_space(flow, h.space_before);
+      std::string tag = b.level <= 2 ? "H2" : "H3";
+      heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, tag, {}, b.source);
+      add_space(flow, h.space_after);
+      pad_to_grid(flow, from);
+      indent_next = false;
+      break;
+    }
+    case BlockKind::block_quote:
+    case BlockKind::epigraph: {
+      const style::BlockQuote& q = st_.block_quote;
+      Frame qf = f;
+      qf.face = q.face;
+      if (b.kind == BlockKind::epigraph) qf.face.italic = true;
+      qf.x = f.x + q.inset_left;
+      qf.measure = f.measure - q.inset_left - q.inset_right;
+      qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
+      qf.indent = f.indent * q.face.size / st_.body.size;
+      std::size_t from = flow.size();
+      add_space(flow, q.space_before);
+      bool inner = false;
+      for (std::size_t k = 0; k < b.blocks.size(); ++k) {
+        path_.push_back(static_cast<int>(k));
+        block(flow, b.blocks[k], qf, inner);
+        path_.pop_back();
+        inner = q.indent_paragraphs;
+      }
+      add_space(flow, q.space_after);
+      if (f.group.empty()) pad_to_grid(flow, from);
+      indent_next = false;
+      break;
+    }
+    case BlockKind::dateline: {
+      const style::Dateline& d = st_.dateline;
+      Frame df = f;
+      df.face = d.face;
+      add_space(flow, d.space_before);
+      paragraph(flow, styled_text(b.inlines), df, false, align_of(d.align), "P", b.source,
+                /*keep_with_previous=*/true);
+      indent_next = false;
+      break;
+    }
+    case BlockKind::scene_break: {
+      std::size_t from = flow.size();
+      add_space(flow, st_.body.leading / 2);
+      paragraph(flow, plain(st_.scene_break), f, false, Align::center, "P", b.source);
+      add_space(flow, st_.body.leading / 2);
+      pad_to_grid(flow, from);
+      indent_next = false;
+      break;
+    }
+    case BlockKind::line_block:
+    case BlockKind::code_block: {
+      Frame lf = f;
+      lf.x = f.x + f.indent;
+      lf.measure = f.measure - f.indent;
+      StyledText t = b.kind == BlockKind::code_block ? plain(b.text) : styled_text(b.inlines);
+      if (b.kind == BlockKind::code_block) {
+        while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
+        t.spans.push_back({0, t.text.size(), false, false, false, true, false, {}});
+      }
+      std::size_t from = flow.size();
+      add_space(flow, st_.body.leading / 2);
+      paragraph(flow, t, lf, false, Align::left, "P", b.source);
+      add_space(flow, st_.body.leading / 2);
+      pad_to_grid(flow, from);
+      indent_next = false;
+      break;
+    }
+    case BlockKind::list: {
+      int n = b.start;
+      Frame lf = f;
+      lf.x = f.x + f.indent;
+      lf.measure = f.measure - f.indent;
+      for (std::size_t ii = 0; ii < b.blocks.size(); ++ii) {
+        const model::Block& item = b.blocks[ii];
+        path_.push_back(static_cast<int>(ii));
+        bool first = true;
+        for (std::size_t ci = 0; ci < item.blocks.size(); ++ci) {
+          const model::Block& c = item.blocks[ci];
+          path_.push_back(static_cast<int>(ci));
+          if (first && c.kind == BlockKind::paragraph) {
+            StyledText t = styled_text(c.inlines);
+            std::string mark = b.ordered ? std::to_string(n) + ". " : "• ";
+            t.text.insert(0, mark);
+            for (auto& sp : t.spans) {
+              sp.start += mark.size();
+              sp.end += mark.size();
+            }
+            for (auto& nt : t.notes) nt.first += mark.size();
+            mark_shift_ = mark.size();
+            paragraph(flow, t, lf, false, Align::justify, "P", c.source);
+            mark_shift_ = 0;
+          } else {
+            bool ind = false;
+            block(flow, c, lf, ind);
+          }
+          path_.pop_back();
+          first = false;
+        }
+        path_.pop_back();
+        ++n;
+      }
+      indent_next = false;
+      break;
+    }
+    case BlockKind::figure: {
+      LayoutEvent e;
+      e.kind = LayoutEvent::figure;
+      e.where = b.source;
+      events_.push_back(std::move(e));
+    }
+      paragraph(flow, styled_text(b.inlines), f, false, Align::center, "P", b.source);
+      indent_next = false;
+      break;
+    case BlockKind::div:
+    case BlockKind::list_item:
+      blocks(flow, b.blocks, f, indent_next);
+      break;
+    case BlockKind::footnote:
+      break;
+  }
+}
+
+// ---- notes ---------------------------------------------------------------------------
+
+void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes) {
+  Frame nf{st_.footnotes.face, tools_.measure, 0, "",
+           st_.indent * st_.footnotes.face.size / st_.body.size};
+  for (const model::Block& note : sec.footnotes) {
+    std::vector<FlowItem> lines;
+    bool first = true;
+    for (const model::Block& c : note.blocks) {
+      if (c.kind != BlockKind::paragraph) {
+        // Lists, quotes and verse in a note are set like the body's, at the note's size;
+        // a note that opens with one gets its number on a line of its own.
+        if (first)
+          paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left, "Note",
+                    c.source);
+        bool indent = false;
+        if (c.kind == BlockKind::block_quote || c.kind == BlockKind::epigraph) {
+          Frame qf = nf;  // inset, but at the note's size, not the body quotes'
+          qf.x += nf.indent;
+          qf.measure -= 2 * nf.indent;
+          blocks(lines, c.blocks, qf, indent);
+        } else {
+          block(lines, c, nf, indent);
+        }
+        first = false;
+        continue;
+      }
+      StyledText t = styled_text(c.inlines);
+      if (first) {
+        std::string mark = std::to_string(note.number) + ".\u2002";
+        t.text.insert(0, mark);
+        for (auto& sp : t.spans) {
+          sp.start += mark.size();
+          sp.end += mark.size();
+        }
+      }
+      paragraph(lines, t, nf, !first, Align::justify, "Note", c.source);
+      first = false;
+    }
+    notes[note.number] = std::move(lines);
+  }
+}
+
+}  // namespace folio::typeset

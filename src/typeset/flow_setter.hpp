@@ -1,0 +1,113 @@
+// Turns model blocks into the flow of set lines (no pages): one section at a time, any thread.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+#include "style/style.hpp"
+#include "support/diagnostic.hpp"
+#include "typeset/flow.hpp"
+#include "typeset/font_context.hpp"
+#include "typeset/font_table.hpp"
+#include "typeset/hyphenator.hpp"
+#include "typeset/paragraph.hpp"
+#include "typeset/shaping_cache.hpp"
+#include "typeset/styled_text.hpp"
+
+namespace folio::typeset {
+
+Align align_of(const std::string& a);
+StyledText plain(const std::string& s);
+
+/// Where the text of one set of blocks goes: its face, measure and offset.
+struct Frame {
+  style::Face face;
+  double measure;
+  double x = 0;
+  std::string group;
+  double indent;
+};
+
+/// Something setting a paragraph found that the book's diagnostics may report. Recorded, not
+/// reported, so that sections set on other threads report in the book's order, through the
+/// book-wide "once per book" rules (BookSetter replays them).
+struct LayoutEvent {
+  enum Kind { coverage, missing_glyphs, overfull_line, figure } kind = coverage;
+  support::SourcePos where;
+  std::vector<GlyphGap> gaps;  ///< coverage: the paragraph's faces' gaps
+  std::string family;          ///< missing_glyphs: the paragraph's face
+  int count = 0;               ///< missing_glyphs: characters the shaper could not show
+};
+
+/// What the typesetter's thread-independent work needs: the style, a font context and shaping
+/// cache of the setting thread's own, and the (read-only) hyphenator.
+struct SetterTools {
+  const style::Style& st;
+  const FontContext& fonts;
+  const Hyphenator& hyphenator;
+  ShapingCache& cache;
+  double measure = 0;  ///< the text block's width
+};
+
+/// One section's flow: its lines and notes, the fonts their runs index (in order of first
+/// use, in the setting thread's font context) and the events met on the way.
+struct SectionFlow {
+  std::vector<FlowItem> flow;
+  std::map<int, std::vector<FlowItem>> notes;  ///< note number → its lines
+  FontTable fonts;
+  std::vector<LayoutEvent> events;
+};
+
+/// Sets paragraphs into flow items. Block ids are unique within one FlowSetter: a section's
+/// pages hold only that section's blocks, so each section may count from 1.
+class FlowSetter {
+ public:
+  /// Runs index `table`; events are appended to `events`.
+  FlowSetter(const SetterTools& tools, FontTable& table, std::vector<LayoutEvent>& events)
+      : tools_(tools), st_(tools.st), table_(table), events_(events) {}
+
+  /// Sets section `index` of the model: its notes, then its heading and blocks.
+  static SectionFlow set_section(const SetterTools& tools, const model::Section& sec,
+                                 std::size_t index);
+
+  void paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f, bool indent,
+                 Align align, const std::string& tag, const support::SourcePos& where,
+                 bool keep_with_previous = false, const std::string& dest = {});
+  void heading_lines(std::vector<FlowItem>& flow, const StyledText& text, const style::Heading& h,
+                     const Frame& f, const std::string& tag, const std::string& dest,
+                     const support::SourcePos& where);
+  void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
+  int next_block() { return next_block_++; }
+
+ private:
+  SetParagraph set(const StyledText& text, const ParagraphSettings& s,
+                   const support::SourcePos& where);
+  ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
+                             bool hyphenate) const;
+  void add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face, double x,
+                 const std::string& tag, const std::string& group, const std::string& dest,
+                 bool keep_with_previous);
+  void pad_to_grid(std::vector<FlowItem>& flow, std::size_t from);
+  static void add_space_at(std::vector<FlowItem>& flow, std::size_t at, double amount);
+  std::size_t model_offset(const StyledText& text, std::size_t at) const;
+  void blocks(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs, const Frame& f,
+              bool& indent_next);
+  void block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool& indent_next);
+  void set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes);
+
+  const SetterTools& tools_;
+  const style::Style& st_;
+  FontTable& table_;
+  std::vector<LayoutEvent>& events_;
+  int next_block_ = 1;
+  // The model position being set: section index (-1 outside sections) and block path.
+  int section_index_ = -1;
+  std::vector<int> path_;
+  std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
+  bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
+};
+
+}  // namespace folio::typeset

@@ -1,0 +1,100 @@
+// A small pool: sections handed out in order from an atomic counter, flows collected per slot.
+#include "typeset/section_flows.hpp"
+
+#include <pango/pango.h>
+
+namespace folio::typeset {
+
+SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_tools,
+                           std::shared_ptr<const FontConfig> font_config, int threads)
+    : doc_(doc), main_tools_(main_tools), slots_(doc.sections.size()) {
+  std::size_t workers = threads > 1 ? static_cast<std::size_t>(threads - 1) : 0;
+  // More workers than sections would only build font maps for nothing; the calling thread
+  // sets sections too.
+  if (workers + 1 > doc.sections.size())
+    workers = doc.sections.empty() ? 0 : doc.sections.size() - 1;
+  workers_.resize(workers);
+  for (Worker& w : workers_) {
+    w.fonts = std::make_unique<FontContext>(main_tools.fonts.lang(), font_config);
+    w.cache = std::make_unique<ShapingCache>();
+    w.tools = std::make_unique<SetterTools>(
+        SetterTools{main_tools.st, *w.fonts, main_tools.hyphenator, *w.cache, main_tools.measure});
+  }
+  threads_.reserve(workers);
+  for (Worker& w : workers_) threads_.emplace_back([this, &w] { work(*w.tools); });
+}
+
+SectionFlows::~SectionFlows() {
+  stop_ = true;
+  for (std::thread& t : threads_) t.join();
+  for (auto& [theirs, ours] : main_fonts_) {
+    if (ours) g_object_unref(ours);
+    g_object_unref(theirs);
+  }
+  main_fonts_.clear();
+  slots_.clear();  // flows never taken (an exception cut the book short) hold worker fonts
+  retired_.clear();
+  workers_.clear();
+}
+
+void SectionFlows::set_into(std::size_t index, const SetterTools& tools, bool main_fonts) {
+  std::optional<SectionFlow> flow;
+  std::exception_ptr error;
+  try {
+    flow = FlowSetter::set_section(tools, doc_.sections[index], index);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Slot& s = slots_[index];
+    s.flow = std::move(flow);
+    s.error = error;
+    s.main_fonts = main_fonts;
+    s.ready = true;
+  }
+  ready_.notify_all();
+}
+
+void SectionFlows::work(const SetterTools& tools) {
+  while (!stop_) {
+    std::size_t i = next_.fetch_add(1);
+    if (i >= slots_.size()) return;
+    set_into(i, tools, false);
+  }
+}
+
+SectionFlows::Taken SectionFlows::take(std::size_t index) {
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      Slot& s = slots_[index];
+      if (s.ready) {
+        if (s.error) std::rethrow_exception(s.error);
+        Taken t{std::move(*s.flow), s.main_fonts};
+        s.flow.reset();
+        return t;
+      }
+    }
+    // Rather than wait idle, set the next section nobody has taken yet.
+    std::size_t i = next_.fetch_add(1);
+    if (i < slots_.size()) {
+      set_into(i, main_tools_, true);
+      continue;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return slots_[index].ready; });
+  }
+}
+
+PangoFont* SectionFlows::main_font(PangoFont* worker_font) {
+  if (!worker_font) return nullptr;
+  auto it = main_fonts_.find(worker_font);
+  if (it != main_fonts_.end()) return it->second;
+  PangoFont* ours = main_tools_.fonts.equivalent(worker_font);
+  // The key is referenced too: a freed font's address could be reused by another font.
+  main_fonts_.emplace(static_cast<PangoFont*>(g_object_ref(worker_font)), ours);
+  return ours;
+}
+
+}  // namespace folio::typeset
