@@ -38,9 +38,20 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   support::Diagnostics diags;
   progress.stage("reading");
   auto m = load_manuscript(options.dir, diags);
-  // Checks run on a model only when reading succeeded: one root cause, one diagnostic.
+  // Checks run on a model only when reading succeeded: one root cause, one diagnostic. They
+  // run on a thread of their own while the print edition is typeset (both only read the
+  // model); nothing is written before their outcome is known, and what the typesetter reported
+  // is dropped when they stop the build, as if it had not run.
   progress.stage("checking");
-  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
+  support::Diagnostics check_diags;
+  std::future<void> checked;
+  if (m && !diags.has_errors())
+    checked = std::async(std::launch::async, [&] { check::check_manuscript(*m, check_diags); });
+  auto await_check = [&] {
+    if (!checked.valid()) return;
+    checked.get();
+    for (auto& d : check_diags.items()) diags.report(std::move(d));
+  };
   auto finish = [&](int status) {
     progress.clear();
     print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
@@ -50,21 +61,15 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     outcome.warnings = diags.count(support::Severity::warning);
     return outcome;
   };
-  bool blocked = diags.has_errors() ||
-                 (options.werror && diags.count(support::Severity::warning) > 0);
-  if (!m || blocked) return finish(kExitManuscript);
+  auto blocked = [&] {
+    return diags.has_errors() || (options.werror && diags.count(support::Severity::warning) > 0);
+  };
+  if (!m || (!checked.valid() && blocked())) return finish(kExitManuscript);
   if (is_within(options.out_dir, options.dir)) {
+    await_check();
     finish(kExitUsage);
     fmt::print(stderr, "folio: error: the output folder {} lies inside the manuscript folder {}\n",
                options.out_dir.string(), options.dir.string());
-    return outcome;
-  }
-  std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  if (ec) {
-    finish(kExitManuscript);
-    fmt::print(stderr, "folio: error: cannot create {}: {}\n", options.out_dir.string(),
-               ec.message());
     return outcome;
   }
 
@@ -90,15 +95,29 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   if (want_pdf || !options.no_page_list) {
     progress.stage("typesetting the PDF");
     auto start = std::chrono::steady_clock::now();
-    support::Diagnostics scratch;  // with --epub, PDF problems are not the EPUB's
-    paged = pdf::typeset_for_print(doc, po, want_pdf ? diags : scratch);
+    support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
+    paged = pdf::typeset_for_print(doc, po, typeset_diags);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     typeset_seconds = took.count();
+    await_check();
+    if (blocked()) return finish(kExitManuscript);
+    if (want_pdf)
+      for (auto& d : typeset_diags.items()) diags.report(std::move(d));
     if (!paged && !want_pdf)
       diags.warning("epub-no-page-list", {},
                     "the print edition could not be typeset (build the PDF to see why), so the "
                     "EPUB has no print page numbers",
                     "pass --no-page-list to leave them out on purpose");
+  }
+  await_check();
+  if (blocked()) return finish(kExitManuscript);
+  std::error_code ec;
+  fs::create_directories(options.out_dir, ec);
+  if (ec) {
+    finish(kExitManuscript);
+    fmt::print(stderr, "folio: error: cannot create {}: {}\n", options.out_dir.string(),
+               ec.message());
+    return outcome;
   }
   epub::EpubOptions eo;
   eo.output = options.out_dir / (stem + ".epub");
@@ -118,8 +137,21 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     seconds = took.count();
   };
+  // With both editions, the EPUB thread goes on to compare the editions (docs/editions.md)
+  // while the PDF is still drawn: the comparison reads the EPUB just written and the typeset
+  // `paged`, not the PDF file. Its findings count only if both writers succeed.
+  support::Diagnostics editions_diags;
+  std::optional<editions::Comparison> compared;
+  bool editions_ran = false;
+  double editions_ms = 0;
   auto write_epub = [&] {
     timed_write([&] { return epub::write_epub(doc, eo, epub_diags); }, epub_wrote, epub_seconds);
+    if (!want_pdf || !paged || !epub_wrote || epub_diags.has_errors()) return;
+    auto start = std::chrono::steady_clock::now();
+    compared = editions::check_editions(doc, eo.output, *paged, editions_diags);
+    editions_ran = true;
+    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    editions_ms = took.count();
   };
   auto write_pdf = [&] {
     timed_write([&] { return paged && pdf::write_typeset_pdf(doc, *paged, po, pdf_diags); },
@@ -142,17 +174,14 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   if (want_epub) record(eo.output, epub_wrote, epub_seconds);
   if (want_pdf) record(po.output, pdf_wrote, pdf_seconds + typeset_seconds);
   // Both editions written: their words, notes and contents must agree (docs/editions.md).
-  if (want_epub && want_pdf && ok && paged && !diags.has_errors()) {
-    progress.stage("comparing the editions");
-    auto start = std::chrono::steady_clock::now();
-    auto c = editions::check_editions(doc, options.out_dir / (stem + ".epub"), *paged, diags);
-    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-    if (c)
+  if (want_epub && want_pdf && ok && paged && !diags.has_errors() && editions_ran) {
+    for (auto& d : editions_diags.items()) diags.report(std::move(d));
+    if (compared)
       outcome.editions_check = fmt::format(
           "editions: {} words, {} note words, {} contents entries and {} page starts compared "
           "in {:.1f} ms: {}",
-          c->words, c->note_words, c->toc_entries, c->page_starts, took.count(),
-          c->same ? "the EPUB and the PDF agree" : "they differ");
+          compared->words, compared->note_words, compared->toc_entries, compared->page_starts,
+          editions_ms, compared->same ? "the EPUB and the PDF agree" : "they differ");
   }
   return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);
 }
