@@ -59,7 +59,7 @@ class BookSetter {
         hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
                     st.hyphenation.right_min),
         measure_(st.page.width - st.page.inside - st.page.outside),
-        tools_{st, fonts_, hyphenator_, cache_, measure_},
+        tools_{st, fonts_, hyphenator_, cache_, measure_, options.glyphs},
         setter_(tools_, out_.fonts, main_events_) {
     for (const auto& e : st.hyphenation.exceptions) hyphenator_.add_exception(e);
     out_.width = st.page.width;

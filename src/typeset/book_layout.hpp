@@ -21,6 +21,9 @@ struct LayoutOptions {
   /// 1 = all on the calling thread. The result is the same for any number.
   int threads = 0;
   LayoutStats* stats = nullptr;  ///< filled in when given
+  /// false: pages, labels, outline, page_map and diagnostics only (what the EPUB's page list
+  /// needs), identical to a full layout's, but no glyph runs (and an empty font table).
+  bool glyphs = true;
 };
 
 /// Typesets `doc` in `style`. Problems (a font that cannot be found, glyphs the fonts lack,

@@ -29,8 +29,9 @@ std::string describe_font(PangoFont* font) {
 }
 
 // Everything the PDF writer and the EPUB page list read of a PagedDocument, as text; font
-// indices are compared as such, and each font by its description.
-std::string dump(const PagedDocument& doc) {
+// indices are compared as such, and each font by its description. Without `glyphs`, all but
+// the runs and fonts (what LayoutOptions::glyphs = false leaves out).
+std::string dump(const PagedDocument& doc, bool glyphs = true) {
   std::string out;
   auto num = [&](double v) {
     // Exact: the bits of the double, so "equal" means equal.
@@ -39,6 +40,7 @@ std::string dump(const PagedDocument& doc) {
     out += buf;
   };
   auto runs = [&](const std::vector<GlyphRun>& rs) {
+    if (!glyphs) return;
     for (const GlyphRun& r : rs) {
       out += "run " + std::to_string(r.font) + " ";
       num(r.x), num(r.y), num(r.width);
@@ -54,7 +56,7 @@ std::string dump(const PagedDocument& doc) {
   };
   num(doc.width), num(doc.height);
   out += "\nfonts\n";
-  for (std::size_t i = 0; i < doc.fonts.size(); ++i)
+  for (std::size_t i = 0; glyphs && i < doc.fonts.size(); ++i)
     out += describe_font(doc.fonts.at(static_cast<int>(i))) + "\n";
   for (const Page& p : doc.pages) {
     out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
@@ -92,22 +94,33 @@ std::string dump(const support::Diagnostics& diags) {
 struct Layout {
   LayoutStats stats;
   std::string pages;
+  std::string structure;  // the pages without their runs
+  std::size_t runs = 0;
+  std::size_t fonts = 0;
   std::string diags;
   std::size_t page_count = 0;
   std::size_t page_starts = 0;
 };
 
-Layout lay_out(const model::Document& doc, const std::string& style_name, int threads) {
+Layout lay_out(const model::Document& doc, const std::string& style_name, int threads,
+               bool glyphs = true) {
   support::Diagnostics diags;
   auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
   EXPECT_TRUE(st);
   if (!st) return {};
   LayoutOptions o;
   o.threads = threads;
+  o.glyphs = glyphs;
   LayoutStats stats;
   o.stats = &stats;
   PagedDocument paged = layout_book(doc, *st, o, diags);
-  return {stats, dump(paged), dump(diags), paged.pages.size(), paged.page_map.size()};
+  std::size_t runs = 0;
+  for (const Page& p : paged.pages) {
+    runs += p.furniture.size();
+    for (const PageBlock& b : p.blocks) runs += b.runs.size();
+  }
+  return {stats,       dump(paged),        dump(paged, false),   runs, paged.fonts.size(),
+          dump(diags), paged.pages.size(), paged.page_map.size()};
 }
 
 model::Document read(const fs::path& dir) {
@@ -188,6 +201,33 @@ TEST(BookLayoutThreads, DiagnosticsComeInTheSequentialOrder) {
     EXPECT_EQ(many.stats.sections_set_again, 0) << threads;
     EXPECT_EQ(one.diags, many.diags) << threads;
     EXPECT_TRUE(one.pages == many.pages) << "threads " << threads << ": the pages differ";
+  }
+}
+
+// The page list's cheaper layout: the same pages, breaks and reports, without glyph runs.
+TEST(BookLayoutGlyphs, LayoutWithoutGlyphsBreaksThePagesAlike) {
+  struct Case {
+    fs::path dir;
+    std::string style;
+  };
+  for (const Case& c : {Case{kSource / "manuscript", "classic"},
+                        Case{kSource / "tests/manuscripts/chapters", "classic"},
+                        Case{kSource / "tests/manuscripts/chapters", "libertine"},
+                        Case{kSource / "tests/manuscripts/constructs", "classic"},
+                        Case{kSource / "tests/editions/fixtures/long", "classic"}}) {
+    SCOPED_TRACE(c.dir.string() + " " + c.style);
+    model::Document doc = read(c.dir);
+    Layout full = lay_out(doc, c.style, 1);
+    ASSERT_GT(full.runs, 0u);
+    ASSERT_GT(full.page_starts, 0u);
+    for (int threads : {1, 2}) {
+      Layout bare = lay_out(doc, c.style, threads, false);
+      EXPECT_EQ(bare.runs, 0u);
+      EXPECT_EQ(bare.fonts, 0u);
+      EXPECT_EQ(full.page_count, bare.page_count);
+      EXPECT_EQ(full.structure, bare.structure);  // page_map, labels, outline, blocks
+      EXPECT_EQ(full.diags, bare.diags);
+    }
   }
 }
 

@@ -62,6 +62,7 @@ ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, 
   s.mono_family = st_.mono_family;
   s.strong = st_.strong;
   s.cache = &tools_.cache;
+  s.glyphs = tools_.glyphs;
   return s;
 }
 

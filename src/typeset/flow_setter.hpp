@@ -50,6 +50,7 @@ struct SetterTools {
   const Hyphenator& hyphenator;
   ShapingCache& cache;
   double measure = 0;  ///< the text block's width
+  bool glyphs = true;  ///< ParagraphSettings::glyphs
 };
 
 /// One section's flow: its lines and notes, the fonts their runs index (in order of first

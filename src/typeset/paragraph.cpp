@@ -474,6 +474,7 @@ class ParagraphSetter {
     std::size_t a, b;
     bool reshaped;
     bool hyphen;
+    bool reuse = true;  // a reshaped fragment at hyphenation points, not emergency ones
   };
 
   SetLine render_line(std::size_t prev_break, std::size_t brk, bool first) {
@@ -494,22 +495,24 @@ class ParagraphSetter {
     std::size_t pos = start;
     bool start_frag = prev_break != SIZE_MAX && text_[prev_break].hyphen;
     bool end_frag = bn.kind == Node::penalty && text_[brk].hyphen;
+    bool start_reuse = start_frag && nodes_[prev_break].level != Node::emergency;
+    bool end_reuse = end_frag && bn.level != Node::emergency;
     if (start_frag) {
       std::size_t ub = text_[prev_break].unit_b;
       if (end_frag && end <= ub) {
-        pieces.push_back({start, end, true, true});
+        pieces.push_back({start, end, true, true, start_reuse && end_reuse});
         pos = end;
         end_frag = false;
         line.hyphenated = true;
       } else {
-        pieces.push_back({start, ub, true, false});
+        pieces.push_back({start, ub, true, false, start_reuse});
         pos = ub;
       }
     }
     if (end_frag) {
       std::size_t ua = std::max(pos, text_[brk].unit_a);
       if (ua > pos) pieces.push_back({pos, ua, false, false});
-      pieces.push_back({ua, end, true, true});
+      pieces.push_back({ua, end, true, true, end_reuse});
       line.hyphenated = true;
     } else if (end > pos) {
       pieces.push_back({pos, end, false, false});
@@ -522,12 +525,14 @@ class ParagraphSetter {
     std::vector<std::vector<ShapedItem>> frags(pieces.size());
     for (std::size_t p = 0; p < pieces.size(); ++p) {
       const Piece& pc = pieces[p];
-      if (pc.reshaped) {
+      if (pc.reshaped && !s_.glyphs) {
+        // The width shaped_width gives (from the cache: the breaks were found with it).
+        natural += reshaped_width(pc.a, pc.b, pc.hyphen, pc.reuse);
+      } else if (pc.reshaped) {
         std::string s = t_.text.substr(0, pc.b);
         if (pc.hyphen) s += hyphen_;
-        frags[p] =
-            shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking, nullptr,
-                  words());
+        frags[p] = shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking,
+                         nullptr, words());
         natural += width_of(frags[p]);
       } else {
         natural += w(pc.a, pc.b);
@@ -555,6 +560,10 @@ class ParagraphSetter {
     double x = first ? s_.indent : 0;
     if (s_.align == Align::right) x += m - set_width;
     if (s_.align == Align::center) x += (m - set_width) / 2;
+    line.natural = natural;
+    for (const auto& [at, number] : t_.notes)
+      if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
+    if (!s_.glyphs) return line;
 
     for (std::size_t p = 0; p < pieces.size(); ++p) {
       const Piece& pc = pieces[p];
@@ -572,7 +581,6 @@ class ParagraphSetter {
       double x_end = x;
       emit_original(line, sp, sp + 1, x_end, 0);
     }
-    line.natural = natural;
     // The runs live until the PDF is written (moved, not copied, onto the pages): drop the
     // slack push_back left, or a book's pages would hold up to twice their glyphs' memory.
     for (GlyphRun& run : line.runs) {
@@ -580,8 +588,6 @@ class ParagraphSetter {
       run.clusters.shrink_to_fit();
       run.text.shrink_to_fit();
     }
-    for (const auto& [at, number] : t_.notes)
-      if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
     return line;
   }
 

@@ -28,6 +28,10 @@ struct ParagraphSettings {
   /// Widths and hyphenations kept across the book's paragraphs; null: none kept. The output
   /// is the same either way (only exact results are reused).
   ShapingCache* cache = nullptr;
+  /// false: only where the lines break is wanted (the EPUB's page list): lines come without
+  /// runs and `right`, and hyphenated fragments are measured from the cache, not reshaped.
+  /// The breaks (and overfull flags) are the same as with glyphs.
+  bool glyphs = true;
 };
 
 /// One set line: runs positioned from the line's left edge at x = 0, baseline y = 0.

@@ -17,8 +17,9 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
   for (Worker& w : workers_) {
     w.fonts = std::make_unique<FontContext>(main_tools.fonts.lang(), font_config);
     w.cache = std::make_unique<ShapingCache>();
-    w.tools = std::make_unique<SetterTools>(
-        SetterTools{main_tools.st, *w.fonts, main_tools.hyphenator, *w.cache, main_tools.measure});
+    w.tools =
+        std::make_unique<SetterTools>(SetterTools{main_tools.st, *w.fonts, main_tools.hyphenator,
+                                                  *w.cache, main_tools.measure, main_tools.glyphs});
   }
   threads_.reserve(workers);
   for (Worker& w : workers_) threads_.emplace_back([this, &w] { work(*w.tools); });
