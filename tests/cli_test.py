@@ -134,6 +134,23 @@ class Build(unittest.TestCase):
                 self.assertIn("not implemented", r.stderr)
                 self.assertEqual(files, [])
 
+    def test_jobs_never_change_the_outputs(self):
+        # -j 1 runs everything on one thread (checks, sections, cover, writers, post-pass);
+        # more jobs run them side by side: the bytes must not depend on it.
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+        outputs = {}
+        for jobs in ("1", "3", "0"):
+            with tempfile.TemporaryDirectory() as out:
+                r = subprocess.run([FOLIO, "build", "tests/editions/fixtures/long", "-o", out,
+                                    "-j", jobs], cwd=ROOT, capture_output=True, text=True,
+                                   timeout=120, env=env)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                outputs[jobs] = {f: open(os.path.join(out, f), "rb").read() for f in listing(out)}
+        self.assertEqual(sorted(outputs["1"]), ["a-longer-ledger.epub", "a-longer-ledger.pdf"])
+        self.assertEqual(outputs["1"], outputs["3"])
+        self.assertEqual(outputs["1"], outputs["0"])
+        self.assertEqual(run("build", "-j", "x").returncode, 2)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

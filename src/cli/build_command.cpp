@@ -45,8 +45,11 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   progress.stage("checking");
   support::Diagnostics check_diags;
   std::future<void> checked;
-  if (m && !diags.has_errors())
+  bool concurrent = options.jobs != 1;
+  if (m && !diags.has_errors() && concurrent)
     checked = std::async(std::launch::async, [&] { check::check_manuscript(*m, check_diags); });
+  else if (m && !diags.has_errors())
+    check::check_manuscript(*m, diags);
   auto await_check = [&] {
     if (!checked.valid()) return;
     checked.get();
@@ -89,6 +92,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   po.style = options.style;
   po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
   po.crop_marks = options.crop_marks;
+  po.threads = options.jobs;
   // The print edition is typeset first: its page starts become the EPUB's page list.
   std::optional<typeset::PagedDocument> paged;
   double typeset_seconds = 0;
@@ -124,6 +128,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   eo.style_dirs = installed_style_dirs();
   eo.style = options.style;
   if (paged && !options.no_page_list) eo.page_map = paged->page_map;
+  eo.threads = options.jobs;
   // With both editions the EPUB is written on a second thread while the PDF is drawn: the
   // writers only read the model and `paged`, each has its own Pango font map, fontconfig
   // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
@@ -159,7 +164,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   };
   if (want_epub && want_pdf) {
     progress.stage("writing the EPUB and the PDF");
-    auto epub_done = std::async(std::launch::async, write_epub);
+    auto epub_done =
+        std::async(concurrent ? std::launch::async : std::launch::deferred, write_epub);
     write_pdf();
     epub_done.get();
   } else if (want_epub) {

@@ -29,7 +29,9 @@ struct BuildOptions {
   bool crop_marks = false;  ///< PDF: trim marks in a slug around each page
   /// EPUB: no print page numbers (and, with --epub, no typesetting)
   bool no_page_list = false;
-  std::string style;        ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
+  std::string style;  ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
+  /// Threads to use: 0 one per core; 1 none besides the main one (the outputs are the same)
+  unsigned jobs = 0;
   Verbosity verbosity = Verbosity::normal;
 };
 

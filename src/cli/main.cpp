@@ -1,6 +1,6 @@
 // `folio`: the command line. Parses arguments with CLI11 and hands off to one command.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <exception>
 
@@ -51,6 +51,10 @@ int main(int argc, char** argv) try {
   build_cmd->add_option("--style", build.style,
                         "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
                         "book.yaml's style:");
+  build_cmd->add_option(
+      "-j,--jobs", build.jobs,
+      "Threads to use (default 0: one per core; 1: no threads of folio's own); the "
+      "outputs are the same whatever the number");
 
   CheckOptions check;
   std::string format = "text";
@@ -110,8 +114,8 @@ int main(int argc, char** argv) try {
   watch_cmd->add_option("--style", build.style,
                         "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
                         "book.yaml's style:");
-  watch_cmd->add_option("--debounce", watch.debounce_ms,
-                        "Milliseconds without changes before a rebuild")
+  watch_cmd
+      ->add_option("--debounce", watch.debounce_ms, "Milliseconds without changes before a rebuild")
       ->capture_default_str()
       ->check(CLI::Range(0, 10000));
   watch_cmd->footer(
@@ -122,8 +126,7 @@ int main(int argc, char** argv) try {
       "  folio watch mybook --epub    only the EPUB, for quick proofreading in a reader");
 
   PreviewOptions preview;
-  auto* preview_cmd =
-      app.add_subcommand("preview", "Draw pages of the PDF into a PNG, as spreads");
+  auto* preview_cmd = app.add_subcommand("preview", "Draw pages of the PDF into a PNG, as spreads");
   preview_cmd->add_option("DIR", preview.dir, "Manuscript folder (default: manuscript)");
   preview_cmd->add_option("--pages", preview.pages, "Pages, as N or FIRST-LAST (1-based)")
       ->capture_default_str();

@@ -63,14 +63,15 @@ struct CoverJob {
 };
 
 std::unique_ptr<CoverJob> start_cover(const model::Document& doc, const BookInfo& book,
-                                      const CoverFonts& fonts) {
+                                      const CoverFonts& fonts, unsigned threads) {
   if (!doc.metadata.cover_image.empty()) return nullptr;
   auto job = std::make_unique<CoverJob>();
   CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value, authors_line(doc.metadata),
                  book.lang};
-  job->png = std::async(std::launch::async, [text = std::move(text), fonts, j = job.get()] {
-    return render_cover_png(text, fonts, j->error);
-  });
+  job->png = std::async(threads == 1 ? std::launch::deferred : std::launch::async,
+                        [text = std::move(text), fonts, j = job.get()] {
+                          return render_cover_png(text, fonts, j->error);
+                        });
   return job;
 }
 
@@ -181,7 +182,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   }
   // The generated cover is drawn while the content documents are built; its outcome is
   // taken after them, always at that point, so the diagnostics keep one order.
-  std::unique_ptr<CoverJob> drawn = start_cover(doc, book, cover_fonts_of(design));
+  std::unique_ptr<CoverJob> drawn = start_cover(doc, book, cover_fonts_of(design), options.threads);
   ManifestItem cover;
   if (!drawn && !read_given_cover(doc, cover, diags)) return false;
   std::vector<ManifestItem> images;

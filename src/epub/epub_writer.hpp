@@ -24,6 +24,9 @@ struct EpubOptions {
   /// Where the print edition's pages begin (from the PDF typesetter): marked in the text and
   /// listed in a page-list nav. Empty: the EPUB has no print page numbers.
   model::PageMap page_map;
+  /// 1: no thread besides the caller's (the generated cover is drawn in turn); else the
+  /// cover is drawn on a thread of its own. The EPUB is the same either way.
+  unsigned threads = 0;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

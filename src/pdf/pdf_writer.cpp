@@ -135,6 +135,7 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
   typeset::LayoutOptions lo;
   lo.front_matter = options.front_matter;
   lo.creator = options.creator;
+  lo.threads = static_cast<int>(options.threads);
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
   check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
                       diags);
@@ -175,6 +176,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator, FOLIO_VERSION_STRING,
                             cairo_version_string());
   in.xmp = xmp_packet(meta, in.lang, in.producer);
+  in.threads = options.threads;
   std::string error;
   std::string bytes = post_process(in, error);
   if (bytes.empty()) {

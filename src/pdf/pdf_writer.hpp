@@ -25,6 +25,8 @@ struct PdfOptions {
   /// variable, else the manuscript's date, else 1970-01-01. Never the clock.
   std::optional<long long> source_date_epoch;
   std::string creator = "folio";
+  /// Threads for typesetting and the post-pass: 0 one per core, 1 the calling thread only.
+  unsigned threads = 0;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for

@@ -221,7 +221,8 @@ std::string post_process(const PostPassInput& in, std::string& error) {
       }
       collect_page_content(pages[i], contents);
     }
-    mark_pages(contents, std::max(1u, std::min(4u, std::thread::hardware_concurrency())));
+    unsigned threads = in.threads ? in.threads : std::min(4u, std::thread::hardware_concurrency());
+    mark_pages(contents, std::max(1u, threads));
     for (PageContent& c : contents) {
       auto marked = std::make_shared<Buffer>(c.marked.size());
       std::copy(c.marked.begin(), c.marked.end(), marked->getBuffer());

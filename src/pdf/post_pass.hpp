@@ -14,7 +14,8 @@ struct PostPassInput {
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"
   std::string producer;
-  std::string xmp;  ///< an XMP packet, or empty
+  std::string xmp;       ///< an XMP packet, or empty
+  unsigned threads = 0;  ///< for the page contents: 0 one per core (at most 4), 1 none extra
 };
 
 /// Returns the finished PDF, or an empty string with `error` set.
