@@ -11,6 +11,11 @@
 namespace folio::epub {
 namespace {
 
+// Closes a block element's content with a line break, so the markup reads one item a line.
+void end_block(pugi::xml_node node) {
+  node.append_child(pugi::node_pcdata).set_value("\n");
+}
+
 void toc_list(pugi::xml_node parent, const std::vector<NavPoint>& points) {
   pugi::xml_node ol = append_block(parent, "ol");
   for (const NavPoint& p : points) {
@@ -20,7 +25,7 @@ void toc_list(pugi::xml_node parent, const std::vector<NavPoint>& points) {
     append_text(a, p.label);
     if (!p.children.empty()) toc_list(li, p.children);
   }
-  ol.append_child(pugi::node_pcdata).set_value("\n");
+  end_block(ol);
 }
 
 int depth_of(const std::vector<NavPoint>& points) {
@@ -41,6 +46,32 @@ void ncx_points(pugi::xml_node parent, const std::vector<NavPoint>& points, int&
   }
 }
 
+// A <nav> of the navigation document with its heading: `type` is its epub:type, `role` its
+// ARIA role (none for landmarks), the heading's id is "<id>-title". Content goes after it.
+struct NavSpec {
+  const char* type;
+  const char* role;
+  const char* id;
+  const char* heading;  // h1 for the table of contents, h2 for the others
+  std::string_view title;
+  bool hidden;
+};
+
+pugi::xml_node append_nav(pugi::xml_node body, const NavSpec& spec, const std::string& lang) {
+  std::string title_id = std::string(spec.id) + "-title";
+  pugi::xml_node nav = append_block(body, "nav");
+  nav.append_attribute("epub:type") = spec.type;
+  if (spec.role) nav.append_attribute("role") = spec.role;
+  nav.append_attribute("id") = spec.id;
+  nav.append_attribute("aria-labelledby") = title_id.c_str();
+  if (spec.hidden) nav.append_attribute("hidden") = "hidden";
+  pugi::xml_node h = append_block(nav, spec.heading);
+  h.append_attribute("id") = title_id.c_str();
+  set_lang(h, lang);
+  append_text(h, spec.title);
+  return nav;
+}
+
 }  // namespace
 
 std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
@@ -52,27 +83,13 @@ std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
   pugi::xml_node body = page.body();
   body.append_attribute("epub:type") = "frontmatter";
 
-  pugi::xml_node nav = append_block(body, "nav");
-  nav.append_attribute("epub:type") = "toc";
-  nav.append_attribute("role") = "doc-toc";
-  nav.append_attribute("id") = "toc";
-  nav.append_attribute("aria-labelledby") = "toc-title";
-  pugi::xml_node h1 = append_block(nav, "h1");
-  h1.append_attribute("id") = "toc-title";
-  set_lang(h1, label_lang);
-  append_text(h1, labels.contents);
+  pugi::xml_node nav =
+      append_nav(body, {"toc", "doc-toc", "toc", "h1", labels.contents, false}, label_lang);
   toc_list(nav, toc);
-  nav.append_child(pugi::node_pcdata).set_value("\n");
+  end_block(nav);
 
-  pugi::xml_node marks = append_block(body, "nav");
-  marks.append_attribute("epub:type") = "landmarks";
-  marks.append_attribute("id") = "landmarks";
-  marks.append_attribute("aria-labelledby") = "landmarks-title";
-  marks.append_attribute("hidden") = "hidden";
-  pugi::xml_node h2 = append_block(marks, "h2");
-  h2.append_attribute("id") = "landmarks-title";
-  set_lang(h2, label_lang);
-  append_text(h2, labels.landmarks);
+  pugi::xml_node marks = append_nav(
+      body, {"landmarks", nullptr, "landmarks", "h2", labels.landmarks, true}, label_lang);
   pugi::xml_node ol = append_block(marks, "ol");
   for (const Landmark& m : landmarks) {
     pugi::xml_node a = append_inline(append_block(ol, "li"), "a");
@@ -80,24 +97,16 @@ std::string nav_document(const BookInfo& book, const std::vector<NavPoint>& toc,
     a.append_attribute("href") = m.href.c_str();
     append_text(a, m.label);
   }
-  ol.append_child(pugi::node_pcdata).set_value("\n");
-  marks.append_child(pugi::node_pcdata).set_value("\n");
+  end_block(ol);
+  end_block(marks);
 
   if (!page_list.empty()) {
-    pugi::xml_node pages = append_block(body, "nav");
-    pages.append_attribute("epub:type") = "page-list";
-    pages.append_attribute("role") = "doc-pagelist";
-    pages.append_attribute("id") = "page-list";
-    pages.append_attribute("aria-labelledby") = "page-list-title";
-    pages.append_attribute("hidden") = "hidden";
-    pugi::xml_node h = append_block(pages, "h2");
-    h.append_attribute("id") = "page-list-title";
-    set_lang(h, label_lang);
-    append_text(h, labels.pages);
+    pugi::xml_node pages = append_nav(
+        body, {"page-list", "doc-pagelist", "page-list", "h2", labels.pages, true}, label_lang);
     toc_list(pages, page_list);
-    pages.append_child(pugi::node_pcdata).set_value("\n");
+    end_block(pages);
   }
-  body.append_child(pugi::node_pcdata).set_value("\n");
+  end_block(body);
   return page.str();
 }
 
