@@ -10,17 +10,14 @@ import unittest
 FOLIO = os.path.abspath(sys.argv.pop(1))
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(HERE, "support"))
+from harness import listing  # noqa: E402
 
 
 def run(*args, cwd=ROOT):
     return subprocess.run([FOLIO, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
-def listing(path):
-    out = []
-    for base, _dirs, files in os.walk(path):
-        out += [os.path.relpath(os.path.join(base, f), path) for f in files]
-    return sorted(out)
 
 
 class Usage(unittest.TestCase):

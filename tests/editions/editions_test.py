@@ -36,14 +36,8 @@ BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "p
           "figure", "figcaption", "aside", "section", "hr"}
 LETTERS = 40  # how much of each page start is compared (letters and digits)
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print(f"FAIL: {what}")
-    return cond
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from harness import check, finish  # noqa: E402
 
 
 def letters(text):
@@ -387,7 +381,4 @@ def z_read(epub, name):
 
 if __name__ == "__main__":
     main()
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        sys.exit(1)
-    print("ok")
+    finish()

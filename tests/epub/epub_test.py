@@ -27,14 +27,8 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
 OPS = "{http://www.idpf.org/2007/ops}"
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print(f"FAIL: {what}")
-    return cond
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from harness import check, finish, run_validator  # noqa: E402
 
 
 def build(folio, manuscript, out, env_extra=None, expect_rc=0):
@@ -74,14 +68,6 @@ def container_rules(epub):
         return z.read("EPUB/package.opf").decode()
 
 
-def run_validator(script, epub, want_last):
-    r = subprocess.run(["bash", str(script), str(epub)], capture_output=True, text=True)
-    lines = [l for l in (r.stdout + r.stderr).splitlines() if l.strip()]
-    last = lines[-1] if lines else "(no output)"
-    print(f"{script.name}: {last}")
-    if not check(last == want_last and r.returncode == 0,
-                 f"{script.name} on {epub.name}: '{last}' (rc {r.returncode}), want '{want_last}'"):
-        print("\n".join(lines[-40:]))
 
 
 def cmd_validate(folio, shared, manuscript):
@@ -218,10 +204,7 @@ def main():
         cmd_bad_cover(folio, shared)
     else:
         sys.exit(f"unknown command {command}")
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+    finish()
 
 
 if __name__ == "__main__":

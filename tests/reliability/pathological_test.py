@@ -18,13 +18,8 @@ BOUND_S = 20
 SLOW_BOUND_S = 120
 BOUND = SLOW_BOUND_S if os.environ.get("FOLIO_SLOW_TESTS") == "1" else BOUND_S
 YAML = "title: Hostile\nauthor: H. Ostile\nlang: en\n"
-
-
-def listing(path):
-    out = []
-    for base, _dirs, files in os.walk(path):
-        out += [os.path.relpath(os.path.join(base, f), path) for f in files]
-    return sorted(out)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from harness import listing  # noqa: E402
 
 
 class Pathological(unittest.TestCase):

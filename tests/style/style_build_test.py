@@ -30,14 +30,8 @@ CHAPTERS = ROOT / "tests" / "manuscripts" / "chapters"
 LONG = ROOT / "tests" / "editions" / "fixtures" / "long"
 LIBERTINE_DIR = Path("/usr/share/fonts/opentype/linux-libertine")
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print(f"FAIL: {what}")
-    return cond
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from harness import check, finish, run_validator  # noqa: E402
 
 
 def folio_build(folio, manuscript, out, *extra, expect_rc=0, env_extra=None, cwd=None):
@@ -304,10 +298,6 @@ def cmd_fonts(folio):
               f"a faked bold face is an error ({r.stderr[-400:]!r})")
 
 
-def run_validator(script, epub, want):
-    r = subprocess.run(["bash", str(script), str(epub)], capture_output=True, text=True)
-    last = (r.stdout.strip().splitlines() or [""])[-1]
-    check(want in last, f"{script.name} {epub.name}: {want!r} (got {last!r})")
 
 
 def cmd_validate(folio, shared, style, manuscript, embed):
@@ -347,10 +337,7 @@ def main():
         cmd_validate(folio, shared, style, manuscript, "embed" in sys.argv[6:])
     else:
         sys.exit(f"unknown command {command}")
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        sys.exit(1)
-    print("ok")
+    finish()
 
 
 if __name__ == "__main__":
