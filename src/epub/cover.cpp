@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include "epub/png_encoder.hpp"
@@ -139,7 +141,9 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
     show(cr.get(), author.get(), kCoverHeight - 330 - h, kAccent);
   }
 
-  return encode_png(surface.get(), error);
+  auto byte = [](double v) { return static_cast<std::uint8_t>(std::lround(v * 255)); };
+  auto rgb = [&](Ink i) { return Rgb{byte(i.r), byte(i.g), byte(i.b)}; };
+  return encode_png_indexed(surface.get(), rgb(kGround), {rgb(kText), rgb(kAccent)}, error);
 }
 
 }  // namespace folio::epub
