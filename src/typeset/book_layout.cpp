@@ -1,4 +1,4 @@
-// The book setter: model sections → flow of lines → pages with furniture, labels and outline.
+// The page builder: section flows (set on any thread) → pages, furniture, labels, outline.
 #include "typeset/book_layout.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <set>
-
 #include <thread>
 
 #include "typeset/flow.hpp"
@@ -21,9 +20,6 @@
 
 namespace folio::typeset {
 namespace {
-
-using model::Block;
-using model::BlockKind;
 
 std::string roman(int n) {
   static const std::pair<int, const char*> table[] = {
