@@ -69,16 +69,17 @@ class BookSetter {
                      fmt::format("no hyphenation dictionary for '{}' in {}; lines will be looser",
                                  fonts_.lang(), st_.hyphenation.dictionary_dir.string()),
                      "install the hyphen-en-us package (or the one for the book's language)");
+    // The sections are set from now on, while this thread sets the front matter and contents.
+    int threads = options_.threads > 0
+                      ? options_.threads
+                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    SectionFlows flows(doc_, tools_, font_config_, threads);
     if (options_.front_matter) front_matter();
     std::size_t toc_page = SIZE_MAX;
     std::vector<std::size_t> titled;
     for (std::size_t i = 0; i < doc_.sections.size(); ++i)
       if (doc_.sections[i].heading) titled.push_back(i);
     if (options_.front_matter && titled.size() >= 2) toc_page = contents(titled.size());
-    int threads = options_.threads > 0
-                      ? options_.threads
-                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    SectionFlows flows(doc_, tools_, font_config_, threads);
     bool body_started = false;
     for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
       const model::Section& sec = doc_.sections[i];

@@ -3,6 +3,8 @@
 
 #include <pango/pango.h>
 
+#include <system_error>
+
 namespace folio::typeset {
 
 SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_tools,
@@ -14,15 +16,28 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
   if (workers + 1 > doc.sections.size())
     workers = doc.sections.empty() ? 0 : doc.sections.size() - 1;
   workers_.resize(workers);
-  for (Worker& w : workers_) {
-    w.fonts = std::make_unique<FontContext>(main_tools.fonts.lang(), font_config);
-    w.cache = std::make_unique<ShapingCache>();
-    w.tools =
-        std::make_unique<SetterTools>(SetterTools{main_tools.st, *w.fonts, main_tools.hyphenator,
-                                                  *w.cache, main_tools.measure, main_tools.glyphs});
-  }
   threads_.reserve(workers);
-  for (Worker& w : workers_) threads_.emplace_back([this, &w] { work(*w.tools); });
+  for (Worker& w : workers_) {
+    try {
+      threads_.emplace_back([this, &w, font_config] {
+        // Built on the worker's thread (its font map's first loads overlap the others' work);
+        // released on the calling thread once joined. A worker that cannot start leaves its
+        // sections to the others (take() sets whatever nobody took).
+        try {
+          w.fonts = std::make_unique<FontContext>(main_tools_.fonts.lang(), font_config);
+          w.cache = std::make_unique<ShapingCache>();
+          w.tools = std::make_unique<SetterTools>(
+              SetterTools{main_tools_.st, *w.fonts, main_tools_.hyphenator, *w.cache,
+                          main_tools_.measure, main_tools_.glyphs});
+        } catch (...) {
+          return;
+        }
+        work(*w.tools);
+      });
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones started (and the calling thread) do it all
+    }
+  }
 }
 
 SectionFlows::~SectionFlows() {
