@@ -113,22 +113,38 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
                     "EPUB has no print page numbers",
                     "pass --no-page-list to leave them out on purpose");
   }
-  await_check();
-  if (blocked()) return finish(kExitManuscript);
-  std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  if (ec) {
+  // Nothing is written, and no output folder made, before the checks pass. With --epub
+  // --no-page-list nothing is typeset, so the EPUB is put together while they run and only
+  // its writing waits for them (EpubOptions::may_write).
+  std::string folder_error;
+  bool checks_stopped = false;
+  auto prepare_output = [&] {
+    await_check();
+    if (blocked()) {
+      checks_stopped = true;
+      return false;
+    }
+    std::error_code ec;
+    fs::create_directories(options.out_dir, ec);
+    if (ec) folder_error = ec.message();
+    return !ec;
+  };
+  auto refuse = [&] {
+    if (checks_stopped) return finish(kExitManuscript);
     finish(kExitManuscript);
     fmt::print(stderr, "folio: error: cannot create {}: {}\n", options.out_dir.string(),
-               ec.message());
+               folder_error);
     return outcome;
-  }
+  };
+  bool epub_beside_checks = want_epub && !want_pdf && options.no_page_list && checked.valid();
+  if (!epub_beside_checks && !prepare_output()) return refuse();
   epub::EpubOptions eo;
   eo.output = options.out_dir / (stem + ".epub");
   eo.style_dirs = installed_style_dirs();
   eo.style = options.style;
   if (paged && !options.no_page_list) eo.page_map = paged->page_map;
   eo.threads = options.jobs;
+  if (epub_beside_checks) eo.may_write = prepare_output;
   // With both editions the EPUB is written on a second thread while the PDF is drawn: the
   // writers only read the model and `paged`, each has its own Pango font map, fontconfig
   // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
@@ -174,6 +190,13 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   } else if (want_pdf) {
     progress.stage("writing the PDF");
     write_pdf();
+  }
+  if (epub_beside_checks) {
+    await_check();  // also when the writer stopped before asking
+    if (checks_stopped || blocked() || !folder_error.empty()) {
+      checks_stopped = checks_stopped || blocked();
+      return refuse();  // what the writer said counts only once the checks pass
+    }
   }
   for (auto& d : epub_diags.items()) diags.report(std::move(d));
   for (auto& d : pdf_diags.items()) diags.report(std::move(d));

@@ -250,6 +250,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   if (diags.count(support::Severity::error) > errors_before) return false;
   auto bytes = zip_publication(items, opf, *time, diags, options.output);
   if (!bytes) return false;
+  if (options.may_write && !options.may_write()) return false;
   std::string failure = support::write_file_atomically(options.output, *bytes);
   if (!failure.empty()) {
     diags.error("epub-write", {options.output.filename().string(), 0, 0},

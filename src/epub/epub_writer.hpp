@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct EpubOptions {
   /// 1: no thread besides the caller's (the generated cover is drawn in turn); else the
   /// cover is drawn on a thread of its own. The EPUB is the same either way.
   unsigned threads = 0;
+  /// Asked once, just before the file is written: false leaves any earlier file as it was,
+  /// and write_epub returns false without a diagnostic (the caller knows why). Lets a caller
+  /// put the EPUB together while it still decides whether it may be written.
+  std::function<bool()> may_write;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any
