@@ -57,6 +57,12 @@ constexpr int kReportsPerKind = 10;
 std::optional<UnsafeCharacter> find_unsafe_character(std::string_view s, std::size_t from) {
   std::size_t len = 1;
   for (std::size_t i = from; i < s.size(); i += len) {
+    // Printable ASCII, most of any prose, is never unsafe: skip it without decoding.
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      len = 1;
+      continue;
+    }
     char32_t c = decode(s, i, len);
     if (is_xml_forbidden(c)) return UnsafeCharacter{i, c, UnsafeKind::xml_forbidden};
     if (is_bidi_control(c)) return UnsafeCharacter{i, c, UnsafeKind::bidi_control};
@@ -68,7 +74,12 @@ std::optional<std::size_t> find_combining_flood(std::string_view s) {
   int run = 0;
   std::size_t run_start = 0, len = 1;
   for (std::size_t i = 0; i < s.size(); i += len) {
-    // ASCII is never a mark; skipping glib's table for it keeps plain prose fast.
+    // ASCII is never a mark: skip decoding and glib's table for it, most of any prose.
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      run = 0;
+      len = 1;
+      continue;
+    }
     char32_t c = decode(s, i, len);
     if (c >= 0x300 && g_unichar_ismark(static_cast<gunichar>(c))) {
       if (run++ == 0) run_start = i;
