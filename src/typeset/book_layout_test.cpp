@@ -103,11 +103,12 @@ struct Layout {
 };
 
 Layout lay_out(const model::Document& doc, const std::string& style_name, int threads,
-               bool glyphs = true) {
+               bool glyphs = true, const std::string& strong = {}) {
   support::Diagnostics diags;
   auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
   EXPECT_TRUE(st);
   if (!st) return {};
+  if (!strong.empty()) st->strong = strong;
   LayoutOptions o;
   o.threads = threads;
   o.glyphs = glyphs;
@@ -202,6 +203,32 @@ TEST(BookLayoutThreads, DiagnosticsComeInTheSequentialOrder) {
     EXPECT_EQ(one.diags, many.diags) << threads;
     EXPECT_TRUE(one.pages == many.pages) << "threads " << threads << ": the pages differ";
   }
+}
+
+// Strong text in bold where the family has no usable bold: fontconfig emboldens the regular
+// face (a made-up variant, reported), and the workers' emboldened fonts still map to ours.
+TEST(BookLayoutThreads, EmboldenedFacesSetAlikeOnWorkers) {
+  std::vector<manuscript::SourceFile> files;
+  std::string contents;
+  for (int i = 0; i < 6; ++i) {
+    std::string name = "c" + std::to_string(10 + i) + ".md";
+    contents += "  - " + name + "\n";
+    files.push_back({name, "# Chapter " + std::to_string(i + 1) +
+                               "\n\nPlain words first, then **strong words** set in bold, and "
+                               "more plain words after them to fill a line or two.\n"});
+  }
+  files.push_back(
+      {"book.yaml", "title: Bold\nauthor: T. Est\nlang: en-US\ncontents:\n" + contents});
+  support::Diagnostics read_diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
+  ASSERT_TRUE(m);
+  Layout one = lay_out(m->document, "classic", 1, true, "bold");
+  Layout many = lay_out(m->document, "classic", 3, true, "bold");
+  EXPECT_NE(one.diags.find("pdf-missing-face"), std::string::npos) << one.diags;
+  EXPECT_GT(many.stats.sections_on_workers, 0);
+  EXPECT_EQ(many.stats.sections_set_again, 0);
+  EXPECT_TRUE(one.pages == many.pages);
+  EXPECT_EQ(one.diags, many.diags);
 }
 
 // The page list's cheaper layout: the same pages, breaks and reports, without glyph runs.

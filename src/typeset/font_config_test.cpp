@@ -85,6 +85,26 @@ TEST_F(FontFolderTest, AuthorFontWinsOverTheSystemCopy) {
   g_object_unref(font);
 }
 
+// A typesetting thread's font is only ever replaced by the same file's: a font map on the
+// author's configuration and one on the system's both have "Linux Libertine O", from two files.
+TEST_F(FontFolderTest, EquivalentFontMustBeTheSameFile) {
+  fs::copy_file(kLibertine, dir_ / "fonts" / "MyLibertine.otf");
+  support::Diagnostics diags;
+  auto fc = FontConfig::load(font_folders(dir_), diags);
+  ASSERT_NE(fc->config(), nullptr);
+  FontContext own("en-US", fc), own_too("en-US", fc), system("en-US");
+  PangoFontDescription* d = describe({"Linux Libertine O", 11, 13, false, false, 0, ""});
+  PangoFont* theirs = pango_context_load_font(own.context(), d);
+  PangoFont* ours = pango_context_load_font(own_too.context(), d);
+  pango_font_description_free(d);
+  ASSERT_TRUE(theirs && ours);
+  PangoFont* same = own_too.equivalent(theirs);
+  EXPECT_EQ(same, ours);  // the very object own_too's shaping uses
+  EXPECT_EQ(system.equivalent(theirs), nullptr);
+  for (PangoFont* f : {theirs, ours, same})
+    if (f) g_object_unref(f);
+}
+
 TEST_F(FontFolderTest, SymlinkOutOfTheManuscriptIsRefused) {
   fs::create_symlink(kLibertine, dir_ / "fonts" / "Escape.otf");
   fs::copy_file(kLibertine, dir_ / "Inside.otf");
