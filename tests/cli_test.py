@@ -148,6 +148,20 @@ class Build(unittest.TestCase):
         self.assertEqual(outputs["1"], outputs["0"])
         self.assertEqual(run("build", "-j", "x").returncode, 2)
 
+    def test_epub_alone_equals_the_full_builds_epub(self):
+        # --epub typesets only lines and pages for its page list (no glyph runs): the page
+        # starts, and so the EPUB, must be those of the full build.
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+        epubs = []
+        for flags in (["--epub"], []):
+            with tempfile.TemporaryDirectory() as out:
+                r = subprocess.run([FOLIO, "build", "tests/editions/fixtures/long", "-o", out,
+                                    *flags], cwd=ROOT, capture_output=True, text=True,
+                                   timeout=120, env=env)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                epubs.append(open(os.path.join(out, "a-longer-ledger.epub"), "rb").read())
+        self.assertEqual(epubs[0], epubs[1])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

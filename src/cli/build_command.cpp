@@ -100,7 +100,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     progress.stage("typesetting the PDF");
     auto start = std::chrono::steady_clock::now();
     support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
-    paged = pdf::typeset_for_print(doc, po, typeset_diags);
+    pdf::PdfOptions for_pages = po;
+    for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
+    paged = pdf::typeset_for_print(doc, for_pages, typeset_diags);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     typeset_seconds = took.count();
     await_check();

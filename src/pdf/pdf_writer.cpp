@@ -136,6 +136,7 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
   lo.front_matter = options.front_matter;
   lo.creator = options.creator;
   lo.threads = static_cast<int>(options.threads);
+  lo.glyphs = !options.page_map_only;
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
   check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
                       diags);

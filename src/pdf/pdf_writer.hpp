@@ -27,6 +27,9 @@ struct PdfOptions {
   std::string creator = "folio";
   /// Threads for typesetting and the post-pass: 0 one per core, 1 the calling thread only.
   unsigned threads = 0;
+  /// typeset_for_print only: lines and pages without glyph runs, for the EPUB's page list
+  /// (the same pages and page map, a third less work). Such pages cannot be drawn.
+  bool page_map_only = false;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for
