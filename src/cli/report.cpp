@@ -150,7 +150,7 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
   const char* bold = color ? "\033[1m" : "";
   const char* green = color ? "\033[1;32m" : "";
   const char* reset = color ? "\033[0m" : "";
-  std::string where = d.pos.file;
+  std::string where = d.pos.file.empty() ? "folio" : d.pos.file;  // not about one file
   if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
   if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
   std::string code = d.code.empty() ? "" : fmt::format(" [{}]", d.code);
@@ -183,11 +183,14 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
       }
     }
   }
-  if (!d.fix.empty() && !shown_fix) {
+  // A fix with a source range replaces that range; one without is advice ("install …").
+  if (!d.fix.empty() && !shown_fix && d.end.line > 0) {
     std::string shown = d.fix;
     for (std::size_t p = shown.find('\n'); p != std::string::npos; p = shown.find('\n', p + 2))
       shown.replace(p, 1, "\\n");
     fmt::print(out, "  fix: replace with '{}'\n", shown);
+  } else if (!d.fix.empty() && !shown_fix) {
+    fmt::print(out, "  help: {}\n", d.fix);
   }
 }
 
