@@ -228,6 +228,17 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
     }
     case BlockKind::block_quote:
     case BlockKind::epigraph: {
+      if (f.note) {
+        // In a note: inset by the note's indent on both sides, in the note's face; the body
+        // quotes' face, spacing and grid are the body's.
+        Frame qf = f;
+        qf.x += f.indent;
+        qf.measure -= 2 * f.indent;
+        bool inner = false;
+        blocks(flow, b.blocks, qf, inner);
+        indent_next = false;
+        break;
+      }
       const style::BlockQuote& q = st_.block_quote;
       Frame qf = f;
       qf.face = q.face;
@@ -345,8 +356,12 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
 // ---- notes ---------------------------------------------------------------------------
 
 void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes) {
-  Frame nf{st_.footnotes.face, tools_.measure, 0, "",
-           st_.indent * st_.footnotes.face.size / st_.body.size};
+  Frame nf{st_.footnotes.face,
+           tools_.measure,
+           0,
+           "",
+           st_.indent * st_.footnotes.face.size / st_.body.size,
+           true};
   for (const model::Block& note : sec.footnotes) {
     std::vector<FlowItem> lines;
     bool first = true;
@@ -358,14 +373,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
           paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left, "Note",
                     c.source);
         bool indent = false;
-        if (c.kind == BlockKind::block_quote || c.kind == BlockKind::epigraph) {
-          Frame qf = nf;  // inset, but at the note's size, not the body quotes'
-          qf.x += nf.indent;
-          qf.measure -= 2 * nf.indent;
-          blocks(lines, c.blocks, qf, indent);
-        } else {
-          block(lines, c, nf, indent);
-        }
+        block(lines, c, nf, indent);
         first = false;
         continue;
       }

@@ -29,6 +29,7 @@ struct Frame {
   double x = 0;
   std::string group;
   double indent;
+  bool note = false;  ///< a footnote's text: quotes in it are inset at the note's size
 };
 
 /// Something setting a paragraph found that the book's diagnostics may report. Recorded, not
