@@ -171,7 +171,9 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
           std::min(end_col - static_cast<int>(win.from), static_cast<int>(win.text.size()) + 1);
       // A range on the same line gets tildes after the caret, as in Clang.
       std::size_t width = end_col > col ? width_between(line, col, end_col) : 1;
-      std::string pad = (win.from > 0 ? " " : "") + pad_to(line, col);
+      // Built by appending: "" + std::string trips GCC 12's false -Wrestrict at -O3.
+      std::string pad(win.from > 0 ? 1 : 0, ' ');
+      pad += pad_to(line, col);
       fmt::print(out, "  {}{}{}\n", win.from > 0 ? "…" : "", line.text, win.cut_right ? "…" : "");
       fmt::print(out, "  {}{}^{}{}\n", pad, green, std::string(width - 1, '~'), reset);
       // The replacement under the range it replaces (a fix-it hint).
