@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "manuscript/encoding.hpp"
 #include "support/json_writer.hpp"
 
 namespace folio::cli {
@@ -49,11 +50,10 @@ struct ShownLine {
   std::vector<bool> tabs;
 };
 
-// U+202A–U+202E and U+2066–U+2069 would reorder the terminal's line around them.
+// Bidi controls (the reader's own test) would reorder the terminal's line around them.
 bool is_bidi_control(std::string_view ch) {
-  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
-  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
-  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+  auto unsafe = manuscript::find_unsafe_character(ch);
+  return unsafe && unsafe->kind == manuscript::UnsafeKind::bidi_control;
 }
 
 ShownLine show(std::string_view line) {

@@ -13,8 +13,6 @@ inline constexpr std::size_t kMaxParagraphBytes = 1u << 20;
 /// Deepest nesting of block containers (block quotes, lists, divs) accepted.
 inline constexpr int kMaxNesting = 64;
 
-}  // namespace folio::manuscript
-
 /// Most footnotes in a book (Gibbon's Decline and Fall has about 8,000; each costs the
 /// model a few kilobytes and the typesetter a float to place).
 inline constexpr int kMaxFootnotes = 50000;
@@ -22,3 +20,5 @@ inline constexpr int kMaxFootnotes = 50000;
 /// Most combining marks accepted in a row: Unicode's Stream-Safe Text Format (UAX #15)
 /// allows 30 non-starters; real scripts stay far below, "Zalgo" floods far above.
 inline constexpr int kMaxCombiningMarks = 30;
+
+}  // namespace folio::manuscript

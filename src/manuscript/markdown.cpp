@@ -420,8 +420,9 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
   // order). A lookup per note keeps a million notes linear, not quadratic.
   auto section_at = [&](int line) -> model::Section* {
     if (sections.empty()) return nullptr;
-    auto it = std::upper_bound(sections.begin(), sections.end(), line,
-                               [](int l, const model::Section& sec) { return l < sec.source.line; });
+    auto it =
+        std::upper_bound(sections.begin(), sections.end(), line,
+                         [](int l, const model::Section& sec) { return l < sec.source.line; });
     return it == sections.begin() ? &sections.front() : &*std::prev(it);
   };
   for (std::size_t i = 0; i < footnote_defs_.size(); ++i) {
@@ -443,13 +444,18 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
 
 }  // namespace
 
-// One pass over cmark's tree before anything reaches the model. Character references
-// (`&#x202E;`) decode into text the raw-byte check never saw, so every literal, URL and title
-// is checked; and footnotes are counted, since each costs the model kilobytes.
+namespace {
+
+void report_footnote_limit(const model::SourcePos& at, support::Diagnostics& diags) {
+  diags.error("footnote-limit", at,
+              "more than " + std::to_string(kMaxFootnotes) +
+                  " footnotes in the book; folio accepts up to that many");
+}
+
 // The line of the (kMaxFootnotes+1)-th footnote definition counting `before` from earlier files,
 // or 0. A line scan, not a parse: cmark-gfm spends ~15 µs on each definition, so a file of a
 // million would take half a minute before the tree could be counted.
-static int line_past_footnote_limit(std::string_view text, int before) {
+int line_past_footnote_limit(std::string_view text, int before) {
   int line = 1, notes = before;
   for (std::size_t i = 0; i < text.size(); ++line) {
     std::size_t end = text.find('\n', i);
@@ -465,8 +471,11 @@ static int line_past_footnote_limit(std::string_view text, int before) {
   return 0;
 }
 
-static bool tree_is_acceptable(const std::string& file, cmark_node* doc, int notes_before,
-                               support::Diagnostics& diags) {
+// One pass over cmark's tree before anything reaches the model. Character references
+// (`&#x202E;`) decode into text the raw-byte check never saw, so every literal, URL and title
+// is checked; and footnotes are counted, since each costs the model kilobytes.
+bool tree_is_acceptable(const std::string& file, cmark_node* doc, int notes_before,
+                        support::Diagnostics& diags) {
   std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> it(cmark_iter_new(doc), cmark_iter_free);
   int notes = notes_before;
   for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
@@ -474,9 +483,7 @@ static bool tree_is_acceptable(const std::string& file, cmark_node* doc, int not
     cmark_node* n = cmark_iter_get_node(it.get());
     model::SourcePos at{file, cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
     if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION && ++notes > kMaxFootnotes) {
-      diags.error("footnote-limit", at,
-                  "more than " + std::to_string(kMaxFootnotes) +
-                      " footnotes in the book; folio accepts up to that many");
+      report_footnote_limit(at, diags);
       return false;
     }
     for (const char* s :
@@ -486,12 +493,12 @@ static bool tree_is_acceptable(const std::string& file, cmark_node* doc, int not
   return true;
 }
 
+}  // namespace
+
 std::vector<model::Section> read_markdown(const std::string& file, const std::string& text,
                                           NoteNumbering& notes, support::Diagnostics& diags) {
   if (int line = line_past_footnote_limit(text, notes.next - 1)) {
-    diags.error("footnote-limit", {file, line, 1},
-                "more than " + std::to_string(kMaxFootnotes) +
-                    " footnotes in the book; folio accepts up to that many");
+    report_footnote_limit({file, line, 1}, diags);
     return {};
   }
   DivScan scan = scan_fenced_divs(file, text, diags);

@@ -60,51 +60,14 @@ TEST(ArtifactMarks, DeclinesWhatItDoesNotRead) {
 
 // Random streams from Cairo's vocabulary (and a few odd tokens): same bytes as qpdf's.
 TEST(ArtifactMarks, AgreesWithQpdfOnRandomStreams) {
-  const std::vector<std::string> tokens{"q",
-                                        "Q",
-                                        "BT",
-                                        "ET",
-                                        "m",
-                                        "l",
-                                        "re",
-                                        "S",
-                                        "s",
-                                        "f",
-                                        "f*",
-                                        "B",
-                                        "b*",
-                                        "n",
-                                        "Do",
-                                        "sh",
-                                        "cm",
-                                        "Tf",
-                                        "Tj",
-                                        "TJ",
-                                        "Tm",
-                                        "gs",
-                                        "rg",
-                                        "W",
-                                        "EMC",
-                                        "BMC",
-                                        "BDC",
-                                        "12",
-                                        "-3.5",
-                                        ".25",
-                                        "+7",
-                                        "0",
-                                        "/f-0-0",
-                                        "/Span",
-                                        "true",
-                                        "null",
-                                        "(a)",
-                                        "(b\\)c)",
-                                        "((x))",
-                                        "<0008>",
-                                        "<< /MCID 3 >>",
-                                        "[(T)100(y)]",
-                                        "[",
-                                        "]",
-                                        "d0"};
+  // One token list, kept compact (clang-format would put each on a line of its own).
+  // clang-format off
+  const std::vector<std::string> tokens{
+      "q", "Q", "BT", "ET", "m", "l", "re", "S", "s", "f", "f*", "B", "b*", "n", "Do", "sh", "cm",
+      "Tf", "Tj", "TJ", "Tm", "gs", "rg", "W", "EMC", "BMC", "BDC", "12", "-3.5", ".25", "+7", "0",
+      "/f-0-0", "/Span", "true", "null", "(a)", "(b\\)c)", "((x))", "<0008>", "<< /MCID 3 >>",
+      "[(T)100(y)]", "[", "]", "d0"};
+  // clang-format on
   const std::vector<std::string> spaces{" ", "\n", "\r\n", "  ", "\t"};
   std::mt19937 rng(8);
   for (int round = 0; round < 400; ++round) {
