@@ -93,8 +93,10 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
   po.crop_marks = options.crop_marks;
   po.threads = options.jobs;
-  // The print edition is typeset first: its page starts become the EPUB's page list.
-  std::optional<typeset::PagedDocument> paged;
+  // The print edition is typeset first: its page starts become the EPUB's page list. Its
+  // pages are drawn for the PDF as they are finished, while the rest is set.
+  std::optional<pdf::TypesetPdf> print;
+  const typeset::PagedDocument* paged = nullptr;
   double typeset_seconds = 0;
   if (want_pdf || !options.no_page_list) {
     progress.stage("typesetting the PDF");
@@ -102,7 +104,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
     pdf::PdfOptions for_pages = po;
     for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
-    paged = pdf::typeset_for_print(doc, for_pages, typeset_diags);
+    print = pdf::typeset_and_draw(doc, for_pages, typeset_diags);
+    if (print) paged = &print->paged;
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     typeset_seconds = took.count();
     await_check();
@@ -177,8 +180,11 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     editions_ms = took.count();
   };
   auto write_pdf = [&] {
-    timed_write([&] { return paged && pdf::write_typeset_pdf(doc, *paged, po, pdf_diags); },
-                pdf_wrote, pdf_seconds);
+    timed_write(
+        [&] {
+          return paged && pdf::write_typeset_pdf(doc, *paged, po, pdf_diags, print->drawing.get());
+        },
+        pdf_wrote, pdf_seconds);
   };
   if (want_epub && want_pdf) {
     progress.stage("writing the EPUB and the PDF");

@@ -1,7 +1,8 @@
-// Draws a PagedDocument onto a Cairo PDF surface: glyph runs, tags, links, outline, labels.
+// Paints typeset pages with Cairo: glyph runs, furniture, structure tags, destinations, links.
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include <string>
 #include <vector>
@@ -29,12 +30,33 @@ struct PageBoxes {
 
 struct Rendered {
   std::string pdf;
-  std::vector<PageBoxes> boxes;
-  std::string error;  ///< non-empty when Cairo failed
+  std::vector<PageBoxes> boxes;    ///< by page index
+  std::vector<std::size_t> order;  ///< the page index of each page in `pdf`, in its order
+  std::string error;               ///< non-empty when Cairo failed
 };
 
+/// Draws the whole of `doc` as PdfPageDrawer would while it was set (in drawing order).
 Rendered render_pdf(const typeset::PagedDocument& doc, const RenderMetadata& meta,
                     const PrintGeometry& geometry);
+
+/// Cairo's scaled font for each of a FontTable's fonts (null where there is none), by index.
+using ScaledFonts = std::vector<cairo_scaled_font_t*>;
+
+/// The scaled font of `font`, referenced (release with cairo_scaled_font_destroy), or null.
+cairo_scaled_font_t* scaled_font_of(PangoFont* font);
+
+/// Adds `doc`'s outline (bookmarks) to a PDF surface.
+void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& doc);
+
+/// Paints `page`'s running heads, folios and rules (untagged: the post-pass marks them as
+/// artifacts), its trim corner at (dx, dy).
+void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
+                     double dy);
+
+/// Paints `page`'s blocks, each inside its structure tags (`tagged`) with its destination, and
+/// its link areas, its trim corner at (dx, dy).
+void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
+                   double dy, bool tagged);
 
 /// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
 /// corner at the user-space origin, one unit per point (for previews on any Cairo surface).

@@ -107,11 +107,24 @@ std::string xmp_packet(const RenderMetadata& m, const std::string& lang,
       m.date, m.date, xml_escape(m.creator), xml_escape(producer), xml_escape(m.keywords));
 }
 
-}  // namespace
+RenderMetadata render_metadata(const model::Document& doc, const PdfOptions& options) {
+  RenderMetadata meta;
+  meta.title = doc.metadata.title.value;
+  for (const auto& a : doc.metadata.authors)
+    meta.author += (meta.author.empty() ? "" : ", ") + a.value;
+  meta.subject = doc.metadata.description.value;
+  for (const auto& s : doc.metadata.subjects)
+    meta.keywords += (meta.keywords.empty() ? "" : "; ") + s.value;
+  meta.creator = fmt::format("{} {}", options.creator, FOLIO_VERSION_STRING);
+  meta.date = iso8601(document_epoch(doc, options));
+  return meta;
+}
 
-std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& doc,
-                                                        const PdfOptions& options,
-                                                        support::Diagnostics& diags) {
+// typeset_for_print, and with `drawer` the PDF drawn while the pages are set: the drawer is
+// made once the style gives the page size, and left in *drawer.
+std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const PdfOptions& options,
+                                              support::Diagnostics& diags,
+                                              std::unique_ptr<PdfPageDrawer>* drawer) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
   // The style: the option, else book.yaml's `style:`, else classic.
   std::string name = !options.style.empty()        ? options.style
@@ -137,11 +150,37 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
   lo.creator = options.creator;
   lo.threads = static_cast<int>(options.threads);
   lo.glyphs = !options.page_map_only;
+  if (drawer && lo.glyphs) {
+    *drawer = std::make_unique<PdfPageDrawer>(
+        st->page.width, st->page.height, render_metadata(doc, options),
+        PrintGeometry{options.bleed, options.crop_marks}, options.threads != 1);
+    lo.sink = drawer->get();
+  }
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
   check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
                       diags);
-  if (diags.has_errors()) return std::nullopt;
+  if (diags.has_errors()) {
+    if (drawer && *drawer) (*drawer)->abandon();  // before the pages it was given go
+    return std::nullopt;
+  }
   return paged;
+}
+
+}  // namespace
+
+std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& doc,
+                                                        const PdfOptions& options,
+                                                        support::Diagnostics& diags) {
+  return typeset(doc, options, diags, nullptr);
+}
+
+std::optional<TypesetPdf> typeset_and_draw(const model::Document& doc, const PdfOptions& options,
+                                           support::Diagnostics& diags) {
+  std::unique_ptr<PdfPageDrawer> drawer;
+  std::optional<typeset::PagedDocument> paged = typeset(doc, options, diags, &drawer);
+  if (!paged) return std::nullopt;
+  // Moving the pages (a deque) keeps each at its address, which the drawer holds.
+  return TypesetPdf{std::move(*paged), std::move(drawer)};
 }
 
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags) {
@@ -150,20 +189,12 @@ bool write_pdf(const model::Document& doc, const PdfOptions& options, support::D
 }
 
 bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument& paged,
-                       const PdfOptions& options, support::Diagnostics& diags) {
+                       const PdfOptions& options, support::Diagnostics& diags,
+                       PdfPageDrawer* drawn) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
-
-  RenderMetadata meta;
-  meta.title = doc.metadata.title.value;
-  for (const auto& a : doc.metadata.authors)
-    meta.author += (meta.author.empty() ? "" : ", ") + a.value;
-  meta.subject = doc.metadata.description.value;
-  for (const auto& s : doc.metadata.subjects)
-    meta.keywords += (meta.keywords.empty() ? "" : "; ") + s.value;
-  meta.creator = fmt::format("{} {}", options.creator, FOLIO_VERSION_STRING);
-  meta.date = iso8601(document_epoch(doc, options));
-  PrintGeometry geo{options.bleed, options.crop_marks};
-  Rendered r = render_pdf(paged, meta, geo);
+  RenderMetadata meta = render_metadata(doc, options);
+  Rendered r = drawn ? drawn->finish(paged)
+                     : render_pdf(paged, meta, PrintGeometry{options.bleed, options.crop_marks});
   if (!r.error.empty()) {
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
@@ -172,6 +203,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   PostPassInput in;
   in.pdf = std::move(r.pdf);
   in.boxes = std::move(r.boxes);
+  in.order = std::move(r.order);
   for (const auto& p : paged.pages) in.labels.push_back(p.label);
   in.lang = doc.metadata.lang.value;
   in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator, FOLIO_VERSION_STRING,

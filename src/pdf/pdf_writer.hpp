@@ -2,11 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/document.hpp"
+#include "pdf/page_drawer.hpp"
 #include "support/diagnostic.hpp"
 #include "typeset/paged_document.hpp"
 
@@ -39,10 +41,23 @@ std::optional<typeset::PagedDocument> typeset_for_print(const model::Document& d
                                                         const PdfOptions& options,
                                                         support::Diagnostics& diags);
 
-/// write_pdf's second half: renders pages typeset_for_print made from `doc` and writes the
-/// PDF (so `folio build` can hand the same pages' page map to the EPUB writer).
+/// Pages typeset with the PDF drawn alongside, as each page was finished.
+struct TypesetPdf {
+  typeset::PagedDocument paged;
+  std::unique_ptr<PdfPageDrawer> drawing;  ///< after `paged`: stops before the pages go
+};
+
+/// typeset_for_print, with the pages drawn on another thread (unless options.threads is 1)
+/// while the rest is set, for write_typeset_pdf to finish. No drawing with page_map_only.
+std::optional<TypesetPdf> typeset_and_draw(const model::Document& doc, const PdfOptions& options,
+                                           support::Diagnostics& diags);
+
+/// write_pdf's second half: renders pages typeset_for_print made from `doc` (or finishes
+/// `drawn`, typeset_and_draw's drawing of them: the same bytes) and writes the PDF, so that
+/// `folio build` can hand the same pages' page map to the EPUB writer.
 bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument& paged,
-                       const PdfOptions& options, support::Diagnostics& diags);
+                       const PdfOptions& options, support::Diagnostics& diags,
+                       PdfPageDrawer* drawn = nullptr);
 
 /// Typesets `doc` and writes the PDF. Returns false after reporting an error.
 bool write_pdf(const model::Document& doc, const PdfOptions& options, support::Diagnostics& diags);

@@ -15,9 +15,11 @@
 #include <atomic>
 #include <cctype>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -176,12 +178,90 @@ QOH page_labels(const std::vector<std::string>& labels) {
   return tree;
 }
 
+// The page rank of a structure element's first content: its /Pg, else its first kid's.
+std::optional<std::size_t> first_page(QOH elem, const std::map<QPDFObjGen, std::size_t>& rank,
+                                      int depth = 0) {
+  if (!elem.isDictionary() || depth > 64) return std::nullopt;
+  QOH pg = elem.getKey("/Pg");
+  if (pg.isIndirect()) {
+    auto it = rank.find(pg.getObjGen());
+    if (it != rank.end()) return it->second;
+  }
+  QOH k = elem.getKey("/K");
+  if (k.isDictionary()) return first_page(k, rank, depth + 1);
+  if (k.isArray())
+    for (int i = 0; i < k.getArrayNItems(); ++i)
+      if (auto p = first_page(k.getArrayItem(i), rank, depth + 1)) return p;
+  return std::nullopt;
+}
+
+// Orders each element's kids by the page their content starts on, stably: the elements of
+// pages drawn out of order (the contents, drawn last) go back to where their pages are. Kids
+// with no page of their own (marked-content numbers, object references) keep their place
+// after the kid before them.
+void order_structure(QOH elem, const std::map<QPDFObjGen, std::size_t>& rank, int depth = 0) {
+  if (!elem.isDictionary() || depth > 64) return;
+  QOH k = elem.getKey("/K");
+  if (k.isDictionary()) {
+    order_structure(k, rank, depth + 1);
+    return;
+  }
+  if (!k.isArray()) return;
+  std::vector<QOH> kids = k.getArrayAsVector();
+  std::vector<std::pair<std::size_t, std::size_t>> keys;  // (page rank, position)
+  std::size_t last = 0;
+  bool sorted = true;
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    if (kids[i].isDictionary() && kids[i].getKey("/Type").isNameAndEquals("/StructElem")) {
+      if (auto p = first_page(kids[i], rank)) {
+        sorted = sorted && *p >= last;
+        last = *p;
+      }
+      order_structure(kids[i], rank, depth + 1);
+    }
+    keys.push_back({last, i});
+  }
+  if (sorted) return;
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<QOH> ordered;
+  for (const auto& [page, i] : keys) ordered.push_back(kids[i]);
+  elem.replaceKey("/K", QOH::newArray(ordered));
+}
+
+// Cairo drew page order[k] k-th (the contents last, once their page numbers were known):
+// the page tree and the structure tree are put back in page order.
+void restore_page_order(QPDF& pdf, const std::vector<std::size_t>& order) {
+  bool in_order = true;
+  for (std::size_t k = 0; k < order.size(); ++k) in_order = in_order && order[k] == k;
+  if (in_order) return;
+  QOH pages = pdf.getRoot().getKey("/Pages");
+  QOH kids = pages.getKey("/Kids");
+  if (!kids.isArray() || static_cast<std::size_t>(kids.getArrayNItems()) != order.size())
+    throw std::runtime_error("Cairo's page tree is not one flat list of the pages drawn");
+  std::vector<QOH> by_index(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    QOH page = kids.getArrayItem(static_cast<int>(k));
+    if (order[k] >= order.size() || by_index[order[k]].isInitialized() ||
+        !page.getKey("/Type").isNameAndEquals("/Page"))
+      throw std::runtime_error("the drawing order does not match Cairo's pages");
+    by_index[order[k]] = page;
+  }
+  pages.replaceKey("/Kids", QOH::newArray(by_index));
+  pdf.updateAllPagesCache();
+  std::map<QPDFObjGen, std::size_t> rank;
+  for (std::size_t i = 0; i < by_index.size(); ++i) rank[by_index[i].getObjGen()] = i;
+  QOH tree = pdf.getRoot().getKey("/StructTreeRoot");
+  if (tree.isDictionary()) order_structure(tree, rank);
+}
+
 }  // namespace
 
 std::string post_process(const PostPassInput& in, std::string& error) {
   try {
     QPDF pdf;
     pdf.processMemoryFile("cairo.pdf", in.pdf.data(), in.pdf.size());
+    restore_page_order(pdf, in.order);
     QOH root = pdf.getRoot();
     if (!in.lang.empty()) root.replaceKey("/Lang", QOH::newUnicodeString(in.lang));
     root.replaceKey("/ViewerPreferences", QOH::parse("<< /DisplayDocTitle true >>"));

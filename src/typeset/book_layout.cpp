@@ -15,6 +15,7 @@
 #include "typeset/flow_setter.hpp"
 #include "typeset/font_context.hpp"
 #include "typeset/hyphenator.hpp"
+#include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/section_flows.hpp"
 
@@ -56,13 +57,25 @@ class BookSetter {
                     st.hyphenation.right_min),
         measure_(st.page.width - st.page.inside - st.page.outside),
         tools_{st, fonts_, hyphenator_, cache_, measure_, options.glyphs},
-        setter_(tools_, out_.fonts, main_events_) {
+        setter_(tools_, out_.fonts, main_events_),
+        furniture_setter_(tools_, out_.fonts, furniture_events_),
+        sink_(options.glyphs ? options.sink : nullptr) {
     for (const auto& e : st.hyphenation.exceptions) hyphenator_.add_exception(e);
     out_.width = st.page.width;
     out_.height = st.page.height;
   }
 
   PagedDocument run() {
+    try {
+      return set_book();
+    } catch (...) {
+      if (sink_) sink_->abandon();  // before out_'s pages go
+      throw;
+    }
+  }
+
+ private:
+  PagedDocument set_book() {
     check_fonts();
     if (st_.hyphenation.enabled && !hyphenator_.loaded())
       diags_.warning("pdf-no-hyphenation", {},
@@ -80,12 +93,11 @@ class BookSetter {
     for (std::size_t i = 0; i < doc_.sections.size(); ++i)
       if (doc_.sections[i].heading) titled.push_back(i);
     if (options_.front_matter && titled.size() >= 2) toc_page = contents(titled.size());
-    bool body_started = false;
     for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
       const model::Section& sec = doc_.sections[i];
       bool front = sec.matter == model::Matter::front;
-      if (!front && !body_started) {
-        body_started = true;
+      if (!front && !body_started_) {
+        body_started_ = true;
         start_page(true, false);
         first_body_page_ = out_.pages.size() - 1;
       } else {
@@ -93,17 +105,34 @@ class BookSetter {
       }
       section(flows, sec, i, front);
     }
-    if (!body_started) first_body_page_ = out_.pages.size();
-    label_pages();
+    if (!body_started_) first_body_page_ = out_.pages.size();
+    release_before(out_.pages.size());
     for (std::size_t k = 0; k < start_pages_.size(); ++k)
       out_.page_map[k].label = out_.pages[start_pages_[k]].label;
     if (toc_page != SIZE_MAX) fill_contents();
-    furniture();
+    for (std::size_t p = out_.late_begin; p < out_.late_end; ++p) finish_page(p);
     report(main_events_);
+    report(furniture_events_);
     return std::move(out_);
   }
 
- private:
+  // ---- finished pages ------------------------------------------------------------------
+
+  // Pages before `end` are final but for their label and furniture: those are added, and the
+  // page handed to the sink. The late pages (the contents) wait for the end of the book.
+  void release_before(std::size_t end) {
+    for (std::size_t p = released_; p < end; ++p)
+      if (p < out_.late_begin || p >= late_end_) finish_page(p);
+    released_ = std::max(released_, end);
+  }
+
+  void finish_page(std::size_t p) {
+    bool front = !body_started_ || p < first_body_page_;
+    out_.pages[p].label =
+        front ? roman(static_cast<int>(p) + 1) : std::to_string(p - first_body_page_ + 1);
+    furnish(p);
+    if (sink_) sink_->page_done(out_, p);
+  }
   // ---- fonts ---------------------------------------------------------------------------
 
   void check_fonts() {
@@ -256,7 +285,10 @@ class BookSetter {
     std::size_t i = 0;
     bool first_page = true;
     while (i < flow.size()) {
-      if (!first_page) new_page(front);
+      if (!first_page) {
+        new_page(front);
+        release_before(out_.pages.size() - 1);
+      }
       PageMeta& pm = meta_.back();
       pm.section_title = title;
       pm.opening = first_page;
@@ -376,6 +408,7 @@ class BookSetter {
   // Places section `index`'s flow (set on any thread) from the current (fresh) page on: its
   // runs' fonts become the book's, in order of first use, and its events are reported.
   void section(SectionFlows& flows, const model::Section& sec, std::size_t index, bool front) {
+    release_before(out_.pages.size() - 1);  // all but the fresh page, while the flow is set
     SectionFlows::Taken taken = flows.take(index);
     SectionFlow& sf = taken.flow;
     std::vector<PangoFont*> ours(sf.fonts.size());
@@ -522,7 +555,10 @@ class BookSetter {
       flow.push_back(it);
     }
     out_.outline.push_back({"Contents", "contents", 1});
+    out_.late_begin = page_index;
+    late_end_ = SIZE_MAX;              // the pages paginate makes now are late too
     paginate(flow, true, "Contents");  // records where each placeholder landed
+    out_.late_end = late_end_ = out_.pages.size();
     return page_index;
   }
 
@@ -551,58 +587,52 @@ class BookSetter {
     }
   }
 
-  void label_pages() {
-    for (std::size_t p = 0; p < out_.pages.size(); ++p) {
-      bool front = p < first_body_page_;
-      out_.pages[p].label =
-          front ? roman(static_cast<int>(p) + 1) : std::to_string(p - first_body_page_ + 1);
-    }
+  std::string authors() const {
+    std::string all;
+    for (const auto& a : doc_.metadata.authors) all += (all.empty() ? "" : ", ") + a.value;
+    return all;
   }
 
-  // Running heads and folios, none on blank or display pages.
-  void furniture() {
+  // Page `p`'s running head and folio, none on blank or display pages.
+  void furnish(std::size_t p) {
     const style::RunningHeads& rh = st_.running_heads;
-    std::string author;
-    for (const auto& a : doc_.metadata.authors) author += (author.empty() ? "" : ", ") + a.value;
-    for (std::size_t p = 0; p < out_.pages.size(); ++p) {
-      Page& page = out_.pages[p];
-      const PageMeta& m = meta_[p];
-      if (page.blank || m.display) continue;
-      double l = left(page.recto);
-      auto line_of = [&](const std::string& text, const style::Face& face, Align a) {
-        Frame f{face, measure_, 0, "", 0};
-        std::vector<FlowItem> lines;
-        setter_.paragraph(lines, plain(text), f, false, a, "Artifact", {});
-        return lines.empty() ? std::vector<GlyphRun>{} : lines.front().runs;
-      };
-      auto put = [&](const std::vector<GlyphRun>& runs, double x, double y) {
-        for (GlyphRun r : runs) {
-          r.x += x;
-          r.y += y;
-          page.furniture.push_back(std::move(r));
-        }
-      };
-      bool head_folio = st_.folios.position == "head-outside";
-      if (!m.opening) {
-        const std::string& what = page.recto ? rh.recto : rh.verso;
-        std::string text = what == "title"     ? doc_.metadata.title.value
-                           : what == "author"  ? author
-                           : what == "section" ? m.section_title
-                                               : std::string();
-        if (rh.uppercase && !text.empty()) {
-          gchar* up = g_utf8_strup(text.c_str(), static_cast<gssize>(text.size()));
-          text = up;
-          g_free(up);
-        }
-        if (!text.empty()) put(line_of(text, rh.face, Align::center), l, rh.baseline);
-        if (head_folio)
-          put(line_of(page.label, st_.folios.face, page.recto ? Align::right : Align::left), l,
-              rh.baseline);
+    Page& page = out_.pages[p];
+    const PageMeta& m = meta_[p];
+    if (page.blank || m.display) return;
+    double l = left(page.recto);
+    auto line_of = [&](const std::string& text, const style::Face& face, Align a) {
+      Frame f{face, measure_, 0, "", 0};
+      std::vector<FlowItem> lines;
+      furniture_setter_.paragraph(lines, plain(text), f, false, a, "Artifact", {});
+      return lines.empty() ? std::vector<GlyphRun>{} : lines.front().runs;
+    };
+    auto put = [&](const std::vector<GlyphRun>& runs, double x, double y) {
+      for (GlyphRun r : runs) {
+        r.x += x;
+        r.y += y;
+        page.furniture.push_back(std::move(r));
       }
-      if (m.opening || !head_folio)
-        put(line_of(page.label, st_.folios.face, Align::center), l,
-            st_.page.height - st_.folios.foot_baseline);
+    };
+    bool head_folio = st_.folios.position == "head-outside";
+    if (!m.opening) {
+      const std::string& what = page.recto ? rh.recto : rh.verso;
+      std::string text = what == "title"     ? doc_.metadata.title.value
+                         : what == "author"  ? authors()
+                         : what == "section" ? m.section_title
+                                             : std::string();
+      if (rh.uppercase && !text.empty()) {
+        gchar* up = g_utf8_strup(text.c_str(), static_cast<gssize>(text.size()));
+        text = up;
+        g_free(up);
+      }
+      if (!text.empty()) put(line_of(text, rh.face, Align::center), l, rh.baseline);
+      if (head_folio)
+        put(line_of(page.label, st_.folios.face, page.recto ? Align::right : Align::left), l,
+            rh.baseline);
     }
+    if (m.opening || !head_folio)
+      put(line_of(page.label, st_.folios.face, Align::center), l,
+          st_.page.height - st_.folios.foot_baseline);
   }
 
   const model::Document& doc_;
@@ -617,7 +647,15 @@ class BookSetter {
   double measure_ = 0;
   SetterTools tools_;                     // this thread's: fonts_, hyphenator_, cache_
   std::vector<LayoutEvent> main_events_;  // of what setter_ set, not yet reported
-  FlowSetter setter_;  // front matter, contents, running heads: runs index out_.fonts
+  FlowSetter setter_;                     // front matter and contents: runs index out_.fonts
+  // Running heads and folios, set as pages are finished; their events are reported last, as
+  // when they were set after the whole book.
+  std::vector<LayoutEvent> furniture_events_;
+  FlowSetter furniture_setter_;
+  PageSink* sink_;            // null: nobody draws while the book is set
+  std::size_t released_ = 0;  // pages before this one are finished (the late ones aside)
+  std::size_t late_end_ = 0;  // out_.late_end, or SIZE_MAX while the contents are paginated
+  bool body_started_ = false;
   std::vector<PageMeta> meta_;
   std::vector<std::size_t> start_pages_;  // page index of each page_map entry
   bool missing_reported_ = false;

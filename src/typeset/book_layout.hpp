@@ -8,6 +8,8 @@
 
 namespace folio::typeset {
 
+class PageSink;
+
 /// How the work was shared out (for tests and measurements; the pages never depend on it).
 struct LayoutStats {
   int sections_on_workers = 0;  ///< sections whose flow a worker thread set
@@ -24,6 +26,9 @@ struct LayoutOptions {
   /// false: pages, labels, outline, page_map and diagnostics only (what the EPUB's page list
   /// needs), identical to a full layout's, but no glyph runs (and an empty font table).
   bool glyphs = true;
+  /// Given (and with glyphs), receives each page as it is finished, so that it can be drawn
+  /// while the rest is set (page_sink.hpp). The pages are the same with or without one.
+  PageSink* sink = nullptr;
 };
 
 /// Typesets `doc` in `style`. Problems (a font that cannot be found, glyphs the fonts lack,

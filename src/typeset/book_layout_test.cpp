@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "manuscript/reader.hpp"
+#include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 
 namespace folio::typeset {
@@ -28,10 +29,8 @@ std::string describe_font(PangoFont* font) {
   return out;
 }
 
-// Everything the PDF writer and the EPUB page list read of a PagedDocument, as text; font
-// indices are compared as such, and each font by its description. Without `glyphs`, all but
-// the runs and fonts (what LayoutOptions::glyphs = false leaves out).
-std::string dump(const PagedDocument& doc, bool glyphs = true) {
+// A page as text: its label, blocks, runs (unless !glyphs), furniture, rules and links.
+std::string dump(const Page& p, bool glyphs = true) {
   std::string out;
   auto num = [&](double v) {
     // Exact: the bits of the double, so "equal" means equal.
@@ -54,24 +53,37 @@ std::string dump(const PagedDocument& doc, bool glyphs = true) {
       out += "\n";
     }
   };
+  out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
+  for (const PageBlock& b : p.blocks) {
+    out += "block " + b.tag + " " + b.group + " " + b.dest + "\n";
+    runs(b.runs);
+  }
+  out += "furniture\n";
+  runs(p.furniture);
+  for (const Rule& r : p.rules) num(r.x), num(r.y), num(r.width), num(r.thickness);
+  for (const Link& l : p.links) {
+    num(l.x), num(l.y), num(l.width), num(l.height);
+    out += l.dest + "\n";
+  }
+  return out;
+}
+
+// Everything the PDF writer and the EPUB page list read of a PagedDocument, as text; font
+// indices are compared as such, and each font by its description. Without `glyphs`, all but
+// the runs and fonts (what LayoutOptions::glyphs = false leaves out).
+std::string dump(const PagedDocument& doc, bool glyphs = true) {
+  std::string out;
+  auto num = [&](double v) {
+    // Exact: the bits of the double, so "equal" means equal.
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%a ", v);
+    out += buf;
+  };
   num(doc.width), num(doc.height);
   out += "\nfonts\n";
   for (std::size_t i = 0; glyphs && i < doc.fonts.size(); ++i)
     out += describe_font(doc.fonts.at(static_cast<int>(i))) + "\n";
-  for (const Page& p : doc.pages) {
-    out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
-    for (const PageBlock& b : p.blocks) {
-      out += "block " + b.tag + " " + b.group + " " + b.dest + "\n";
-      runs(b.runs);
-    }
-    out += "furniture\n";
-    runs(p.furniture);
-    for (const Rule& r : p.rules) num(r.x), num(r.y), num(r.width), num(r.thickness);
-    for (const Link& l : p.links) {
-      num(l.x), num(l.y), num(l.width), num(l.height);
-      out += l.dest + "\n";
-    }
-  }
+  for (const Page& p : doc.pages) out += dump(p, glyphs);
   for (const OutlineEntry& e : doc.outline)
     out += "outline " + e.title + " " + e.dest + " " + std::to_string(e.level) + "\n";
   for (const model::PageStart& s : doc.page_map) {
@@ -164,6 +176,74 @@ TEST(BookLayoutThreads, FixturesSetAlikeOnOneAndManyThreads) {
   }
   SCOPED_TRACE("chapters in libertine");
   expect_same_with_threads(read(kSource / "tests/manuscripts/chapters"), "libertine");
+}
+
+// Records each page handed over, as it was then.
+class RecordingSink : public PageSink {
+ public:
+  void page_done(const PagedDocument& doc, std::size_t index) override {
+    order.push_back(index);
+    pages.push_back(dump(doc.pages[index]));
+    fonts_known = fonts_known && fonts_cover(doc, doc.pages[index]);
+  }
+  void abandon() noexcept override { abandoned = true; }
+
+  static bool fonts_cover(const PagedDocument& doc, const Page& p) {
+    auto covered = [&](const std::vector<GlyphRun>& runs) {
+      for (const GlyphRun& r : runs)
+        if (r.font < 0 || static_cast<std::size_t>(r.font) >= doc.fonts.size()) return false;
+      return true;
+    };
+    bool ok = covered(p.furniture);
+    for (const PageBlock& b : p.blocks) ok = ok && covered(b.runs);
+    return ok;
+  }
+
+  std::vector<std::size_t> order;
+  std::vector<std::string> pages;
+  bool fonts_known = true;
+  bool abandoned = false;
+};
+
+// A sink gets every page once, in drawing order (the contents last), and each page as it
+// ends up: label, running heads, contents entries and links included. The pages are the same
+// as without a sink.
+TEST(BookLayoutSink, GetsEachPageOnceFinishedAndInDrawingOrder) {
+  support::Diagnostics diags;
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  for (const fs::path& dir : {kSource / "manuscript", kSource / "tests/manuscripts/chapters",
+                              kSource / "tests/editions/fixtures/long"}) {
+    model::Document doc = read(dir);
+    for (int threads : {1, 3}) {
+      SCOPED_TRACE(dir.string() + " on " + std::to_string(threads) + " threads");
+      LayoutOptions o;
+      o.threads = threads;
+      RecordingSink sink;
+      o.sink = &sink;
+      PagedDocument with = layout_book(doc, *st, o, diags);
+      o.sink = nullptr;
+      PagedDocument without = layout_book(doc, *st, o, diags);
+      EXPECT_TRUE(dump(with) == dump(without)) << "a sink changed the pages";
+      EXPECT_EQ(sink.order, drawing_order(with));
+      ASSERT_EQ(sink.pages.size(), with.pages.size());
+      for (std::size_t k = 0; k < sink.order.size(); ++k)
+        EXPECT_EQ(sink.pages[k], dump(with.pages[sink.order[k]]))
+            << "page " << sink.order[k] << " changed after it was handed over";
+      EXPECT_TRUE(sink.fonts_known);
+      EXPECT_FALSE(sink.abandoned);
+      if (dir.filename() == "manuscript") {
+        EXPECT_EQ(with.late_begin, with.late_end);  // one section: no contents page
+      } else {
+        // The contents: late, filled in last, and drawn last.
+        ASSERT_LT(with.late_begin, with.late_end);
+        EXPECT_FALSE(with.pages[with.late_begin].links.empty());
+        EXPECT_EQ(sink.order.back(), with.late_end - 1);
+        EXPECT_LT(with.late_end, with.pages.size());
+      }
+    }
+  }
+  EXPECT_FALSE(diags.has_errors());
 }
 
 // Many sections, each with something to report: characters the font lacks (a gap reported

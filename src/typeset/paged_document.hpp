@@ -4,7 +4,9 @@
 // a run's glyph positions are relative to the run's origin (its first baseline point).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -69,12 +71,20 @@ struct OutlineEntry {
 struct PagedDocument {
   double width = 432;
   double height = 648;
-  std::vector<Page> pages;
+  std::deque<Page> pages;  ///< a deque: pages keep their address as more are added
   std::vector<OutlineEntry> outline;
   FontTable fonts;
   int overfull_lines = 0;  ///< lines wider than their measure (should stay 0)
   /// Where each page with section text begins in the model (for the EPUB's page list).
   model::PageMap page_map;
+  /// Pages filled in last, [late_begin, late_end): the contents, whose page numbers are known
+  /// only once the book is set. Empty when late_begin == late_end.
+  std::size_t late_begin = 0;
+  std::size_t late_end = 0;
 };
+
+/// The order pages are finished and drawn in: all in order, the late pages last. A PDF drawn
+/// in this order while the book is set is the same as one drawn from the finished pages.
+std::vector<std::size_t> drawing_order(const PagedDocument& doc);
 
 }  // namespace folio::typeset

@@ -1,0 +1,67 @@
+// PdfPageDrawer: draws finished pages onto a Cairo PDF surface, on a thread of its own if asked.
+#pragma once
+
+#include <cairo.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "pdf/cairo_render.hpp"
+#include "typeset/page_sink.hpp"
+
+namespace folio::pdf {
+
+/// Given to the typesetter as its PageSink, it draws each page as soon as the page is final,
+/// so drawing overlaps setting the rest. Pages are drawn in the order they are handed over
+/// (typeset::drawing_order); the post-pass puts them back in page order. Drawing on a thread
+/// of its own or on the caller's gives the same bytes.
+class PdfPageDrawer final : public typeset::PageSink {
+ public:
+  /// `width` and `height`: the trim size in points.
+  PdfPageDrawer(double width, double height, const RenderMetadata& meta,
+                const PrintGeometry& geometry, bool own_thread);
+  /// Stops drawing (what is not drawn is dropped) and frees the surface.
+  ~PdfPageDrawer() override;
+  PdfPageDrawer(const PdfPageDrawer&) = delete;
+  PdfPageDrawer& operator=(const PdfPageDrawer&) = delete;
+
+  void page_done(const typeset::PagedDocument& doc, std::size_t index) override;
+  void abandon() noexcept override;
+
+  /// Draws what is still queued, adds `doc`'s outline and finishes the PDF. Every page of
+  /// `doc` must have been handed over; call once.
+  Rendered finish(const typeset::PagedDocument& doc);
+
+ private:
+  struct Job {
+    const typeset::Page* page;
+    std::size_t index;
+  };
+  void drain();
+  void draw(const Job& job, const std::vector<cairo_scaled_font_t*>& fonts);
+  void stop() noexcept;
+
+  double width_, height_;
+  PrintGeometry geo_;
+  double slug_;
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
+  bool shown_all_ = true;  // the last page drawn has been shown (cairo_show_page)
+  std::string pdf_;
+  std::vector<PageBoxes> boxes_;    // by page index
+  std::vector<std::size_t> order_;  // page indices in the order drawn
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;
+  std::vector<cairo_scaled_font_t*> fonts_;  // by font index; referenced
+  bool closing_ = false;                     // no more jobs: drain the queue and return
+  bool stopped_ = false;                     // drop the queue and return
+  std::thread thread_;
+};
+
+}  // namespace folio::pdf
