@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 
+#include <cstdlib>
 #include <system_error>
 #include <utility>
 
@@ -36,6 +37,10 @@ void crop_marks(cairo_t* cr, double x0, double y0, double w, double h, double bl
 }
 
 }  // namespace
+
+void leave_cairo_streams_uncompressed() {
+  ::setenv("CAIRO_DEBUG_PDF", "1", 1);
+}
 
 PdfPageDrawer::PdfPageDrawer(double width, double height, const RenderMetadata& meta,
                              const PrintGeometry& geo, bool own_thread)

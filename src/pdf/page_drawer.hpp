@@ -15,6 +15,15 @@
 
 namespace folio::pdf {
 
+/// Asks Cairo to write the PDF surfaces made from now on without compressing their page
+/// contents: the post-pass marks each page's content and compresses it anyway, so Cairo's
+/// compression was work done twice (about a tenth of a build's CPU time). Cairo 1.16 has no API
+/// for it, only the CAIRO_DEBUG_PDF variable, read when a surface is made: call this at startup,
+/// before any thread starts (setenv is not thread-safe). Cairo still compresses its fonts; what
+/// else it leaves plain (ToUnicode maps) QPDFWriter compresses. The page contents come out
+/// the same either way.
+void leave_cairo_streams_uncompressed();
+
 /// Given to the typesetter as its PageSink, it draws each page as soon as the page is final,
 /// so drawing overlaps setting the rest. Pages are drawn in the order they are handed over
 /// (typeset::drawing_order); the post-pass puts them back in page order. Drawing on a thread

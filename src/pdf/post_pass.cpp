@@ -37,6 +37,7 @@ using QOH = QPDFObjectHandle;
 struct PageContent {
   QOH stream;
   std::string cairo;
+  bool compressed = true;  // a Flate stream, else plain (leave_cairo_streams_uncompressed)
   std::string marked;
 };
 
@@ -51,8 +52,8 @@ std::string inflate(const std::string& z) {
 
 // Marks and compresses one page's content. Touches no QPDF object, so pages can be done on
 // several threads: each thread has its own pipelines and scanner.
-std::string mark_and_deflate(const std::string& cairo) {
-  std::string decoded = inflate(cairo);
+std::string mark_and_deflate(const std::string& cairo, bool compressed) {
+  std::string decoded = compressed ? inflate(cairo) : cairo;
   std::string out;
   Pl_String sink("marked content", nullptr, out);
   Pl_Flate deflate("content deflate", &sink, Pl_Flate::a_deflate);
@@ -78,7 +79,7 @@ void mark_pages(std::vector<PageContent>& pages, unsigned threads) {
   auto work = [&] {
     for (std::size_t i = next++; i < pages.size(); i = next++) {
       try {
-        pages[i].marked = mark_and_deflate(pages[i].cairo);
+        pages[i].marked = mark_and_deflate(pages[i].cairo, pages[i].compressed);
       } catch (...) {
         std::lock_guard<std::mutex> hold(failure_lock);
         if (!failure) failure = std::current_exception();
@@ -92,17 +93,21 @@ void mark_pages(std::vector<PageContent>& pages, unsigned threads) {
   if (failure) std::rethrow_exception(failure);
 }
 
-// Cairo writes each page as one Flate stream: those are marked by mark_pages and stored as
-// Flate streams QPDFWriter passes through. Anything else goes through qpdf's token filter,
-// which first joins a page's streams.
+// Cairo writes each page as one stream, Flate or (with its compression off) plain: those are
+// marked by mark_pages and stored as Flate streams QPDFWriter passes through. Anything else
+// goes through qpdf's token filter, which first joins a page's streams.
 void collect_page_content(QPDFPageObjectHelper& page, std::vector<PageContent>& simple) {
   QOH contents = page.getObjectHandle().getKey("/Contents");
   if (contents.isStream()) {
     QOH dict = contents.getDict();
-    if (dict.getKey("/Filter").isNameAndEquals("/FlateDecode") && !dict.hasKey("/DecodeParms")) {
+    QOH filter = dict.getKey("/Filter");
+    bool flate = filter.isNameAndEquals("/FlateDecode");
+    if ((flate || filter.isNull()) && !dict.hasKey("/DecodeParms")) {
       std::shared_ptr<Buffer> z = contents.getRawStreamData();
-      simple.push_back(
-          {contents, std::string(reinterpret_cast<const char*>(z->getBuffer()), z->getSize()), {}});
+      simple.push_back({contents,
+                        std::string(reinterpret_cast<const char*>(z->getBuffer()), z->getSize()),
+                        flate,
+                        {}});
       return;
     }
   }
