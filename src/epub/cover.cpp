@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -85,17 +86,8 @@ void show(cairo_t* cr, PangoLayout* layout, double top, Ink ink) {
 }  // namespace
 
 std::optional<std::string> render_cover_png(const CoverText& text, const CoverFonts& fonts,
-                                            std::string& error) {
-  std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, kCoverWidth, kCoverHeight));
-  std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
-  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-    error = cairo_status_to_string(cairo_status(cr.get()));
-    return std::nullopt;
-  }
-  cairo_set_source_rgb(cr.get(), kGround.r, kGround.g, kGround.b);
-  cairo_paint(cr.get());
-
+                                            std::string& error, int band_rows) {
+  band_rows = std::clamp(band_rows, 1, kCoverHeight);
   // A private font map at 72 dpi, so sizes are pixels and no process-wide default is touched.
   std::unique_ptr<PangoFontMap, GObjectDeleter> font_map(pango_cairo_font_map_new());
   pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(font_map.get()), 72.0);
@@ -109,41 +101,70 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
   if (!text.lang.empty())
     pango_context_set_language(ctx.get(), pango_language_from_string(text.lang.c_str()));
 
-  // Frame: a thin double rule inset from the edge.
-  cairo_set_source_rgb(cr.get(), kAccent.r, kAccent.g, kAccent.b);
-  cairo_set_line_width(cr.get(), 6);
-  cairo_rectangle(cr.get(), 90, 90, kCoverWidth - 180, kCoverHeight - 180);
-  cairo_stroke(cr.get());
-  cairo_set_line_width(cr.get(), 2);
-  cairo_rectangle(cr.get(), 112, 112, kCoverWidth - 224, kCoverHeight - 224);
-  cairo_stroke(cr.get());
-
+  // The text is laid out once; where each piece goes follows from the title's height.
   auto title = paragraph(ctx.get(), text.title, fonts.title, 168, 900, 0);
   double title_h = height_of(title.get());
   double title_top = 560 - std::min(title_h, 900.0) / 3;
-  show(cr.get(), title.get(), title_top, kText);
-
   double rule_y = title_top + title_h + 90;
-  cairo_set_source_rgb(cr.get(), kAccent.r, kAccent.g, kAccent.b);
-  cairo_set_line_width(cr.get(), 4);
-  cairo_move_to(cr.get(), kCoverWidth / 2.0 - 160, rule_y);
-  cairo_line_to(cr.get(), kCoverWidth / 2.0 + 160, rule_y);
-  cairo_stroke(cr.get());
+  std::unique_ptr<PangoLayout, GObjectDeleter> sub, author;
+  if (!text.subtitle.empty()) sub = paragraph(ctx.get(), text.subtitle, fonts.subtitle, 84, 600, 0);
+  if (!text.authors.empty()) author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 4);
 
-  if (!text.subtitle.empty()) {
-    auto sub = paragraph(ctx.get(), text.subtitle, fonts.subtitle, 84, 600, 0);
-    show(cr.get(), sub.get(), rule_y + 80, kText);
+  auto draw = [&](cairo_t* cr) {
+    cairo_set_source_rgb(cr, kGround.r, kGround.g, kGround.b);
+    cairo_paint(cr);
+    // Frame: a thin double rule inset from the edge.
+    cairo_set_source_rgb(cr, kAccent.r, kAccent.g, kAccent.b);
+    cairo_set_line_width(cr, 6);
+    cairo_rectangle(cr, 90, 90, kCoverWidth - 180, kCoverHeight - 180);
+    cairo_stroke(cr);
+    cairo_set_line_width(cr, 2);
+    cairo_rectangle(cr, 112, 112, kCoverWidth - 224, kCoverHeight - 224);
+    cairo_stroke(cr);
+    show(cr, title.get(), title_top, kText);
+    cairo_set_source_rgb(cr, kAccent.r, kAccent.g, kAccent.b);
+    cairo_set_line_width(cr, 4);
+    cairo_move_to(cr, kCoverWidth / 2.0 - 160, rule_y);
+    cairo_line_to(cr, kCoverWidth / 2.0 + 160, rule_y);
+    cairo_stroke(cr);
+    if (sub) show(cr, sub.get(), rule_y + 80, kText);
+    if (author) show(cr, author.get(), kCoverHeight - 330 - height_of(author.get()), kAccent);
+  };
+
+  // Drawn a band of rows at a time into one small surface, each band the whole design moved
+  // up by whole pixels (so its pixels are those of one big drawing): a 16 MB image would cost
+  // more in fresh pages and fills than all the rest of the cover.
+  std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter> band(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, kCoverWidth, band_rows));
+  if (cairo_surface_status(band.get()) != CAIRO_STATUS_SUCCESS) {
+    error = cairo_status_to_string(cairo_surface_status(band.get()));
+    return std::nullopt;
   }
-
-  if (!text.authors.empty()) {
-    auto author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 4);
-    double h = height_of(author.get());
-    show(cr.get(), author.get(), kCoverHeight - 330 - h, kAccent);
-  }
-
+  int stride = cairo_image_surface_get_stride(band.get());
+  int band_top = -1;
+  auto row = [&](int y) -> const unsigned char* {
+    if (band_top < 0 || y >= band_top + band_rows) {
+      band_top = y - y % band_rows;
+      std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(band.get()));
+      cairo_translate(cr.get(), 0, -band_top);
+      draw(cr.get());
+      cairo_status_t status = cairo_status(cr.get());
+      if (status != CAIRO_STATUS_SUCCESS) {
+        error = cairo_status_to_string(status);
+        return nullptr;
+      }
+      cairo_surface_flush(band.get());
+    }
+    return cairo_image_surface_get_data(band.get()) +
+           static_cast<std::ptrdiff_t>(y - band_top) * stride;
+  };
   auto byte = [](double v) { return static_cast<std::uint8_t>(std::lround(v * 255)); };
   auto rgb = [&](Ink i) { return Rgb{byte(i.r), byte(i.g), byte(i.b)}; };
-  return encode_png_indexed(surface.get(), rgb(kGround), {rgb(kText), rgb(kAccent)}, error);
+  std::string draw_error;
+  auto png = encode_png_indexed(kCoverWidth, kCoverHeight, row, rgb(kGround),
+                                {rgb(kText), rgb(kAccent)}, draw_error);
+  if (!png && error.empty()) error = draw_error;
+  return png;
 }
 
 }  // namespace folio::epub

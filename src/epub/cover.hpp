@@ -31,9 +31,13 @@ struct CoverFonts {
   CoverFace author{"EB Garamond 12", false, true};
 };
 
-/// Renders the cover as a PNG of kCoverWidth × kCoverHeight. The same text and fonts give
-/// the same bytes. Returns nullopt with `error` set when Cairo fails.
+/// Rows of the cover drawn at a time (kCoverHeight is a multiple of it).
+inline constexpr int kCoverBandRows = 128;
+
+/// Renders the cover as a PNG of kCoverWidth × kCoverHeight, drawn `band_rows` rows at a time
+/// (the same bytes for any number). The same text and fonts give the same bytes. Returns
+/// nullopt with `error` set when Cairo fails.
 std::optional<std::string> render_cover_png(const CoverText& text, const CoverFonts& fonts,
-                                            std::string& error);
+                                            std::string& error, int band_rows = kCoverBandRows);
 
 }  // namespace folio::epub

@@ -46,7 +46,8 @@ png_byte nearest(const std::vector<png_color>& palette, std::uint32_t px) {
   return static_cast<png_byte>(best);
 }
 
-// Writes rows produced by `row_at(y, out)` (`channels` bytes a pixel) as a PNG of `color_type`.
+// Writes rows produced by `row_at(y, out)` (`channels` bytes a pixel; false stops with an error)
+// as a PNG of `color_type`.
 template <typename RowFn>
 std::optional<std::string> write_png(int width, int height, int color_type, int channels,
                                      const std::vector<png_color>& palette, int filter,
@@ -79,7 +80,11 @@ std::optional<std::string> write_png(int width, int height, int color_type, int 
   png_set_compression_strategy(writer, Z_RLE);
   png_write_info(writer, info);
   for (int y = 0; y < height; ++y) {
-    row_at(y, row.data());
+    if (!row_at(y, row.data())) {
+      png_destroy_write_struct(&writer, &info);
+      error = "the cover could not be drawn";
+      return std::nullopt;
+    }
     png_write_row(writer, row.data());
   }
   png_write_end(writer, nullptr);
@@ -93,7 +98,21 @@ std::optional<std::string> encode_png_indexed(cairo_surface_t* surface, Rgb grou
                                               const std::vector<Rgb>& inks, std::string& error) {
   cairo_surface_flush(surface);
   const unsigned char* data = cairo_image_surface_get_data(surface);
-  if (!data || cairo_image_surface_get_format(surface) != CAIRO_FORMAT_RGB24 || inks.size() > 2) {
+  if (!data || cairo_image_surface_get_format(surface) != CAIRO_FORMAT_RGB24) {
+    error = "the cover is not an RGB image";
+    return std::nullopt;
+  }
+  int stride = cairo_image_surface_get_stride(surface);
+  return encode_png_indexed(
+      cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
+      [&](int y) { return data + static_cast<std::ptrdiff_t>(y) * stride; }, ground, inks, error);
+}
+
+std::optional<std::string> encode_png_indexed(int width, int height,
+                                              const std::function<const unsigned char*(int)>& rows,
+                                              Rgb ground, const std::vector<Rgb>& inks,
+                                              std::string& error) {
+  if (inks.size() > 2) {
     error = "the cover is not an RGB image in at most two inks";
     return std::nullopt;
   }
@@ -105,12 +124,11 @@ std::optional<std::string> encode_png_indexed(cairo_surface_t* surface, Rgb grou
       };
       palette.push_back({mix(ground.r, ink.r), mix(ground.g, ink.g), mix(ground.b, ink.b)});
     }
-  int width = cairo_image_surface_get_width(surface);
-  int stride = cairo_image_surface_get_stride(surface);
   // A cover has a few hundred distinct colours in runs: look each up once.
   std::unordered_map<std::uint32_t, png_byte> index_of;
   auto row_at = [&](int y, png_byte* out) {
-    const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * stride;
+    const unsigned char* row = rows(y);
+    if (!row) return false;
     std::uint32_t last = ~0u;
     png_byte last_index = 0;
     for (int x = 0; x < width; ++x) {
@@ -123,10 +141,11 @@ std::optional<std::string> encode_png_indexed(cairo_surface_t* surface, Rgb grou
       }
       out[x] = last_index;
     }
+    return true;
   };
   // Indexed rows are not filtered (PNG's advice for palettes): runs stay runs of one byte.
-  return write_png(width, cairo_image_surface_get_height(surface), PNG_COLOR_TYPE_PALETTE, 1,
-                   palette, PNG_FILTER_NONE, row_at, error);
+  return write_png(width, height, PNG_COLOR_TYPE_PALETTE, 1, palette, PNG_FILTER_NONE, row_at,
+                   error);
 }
 
 }  // namespace folio::epub

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,5 +24,13 @@ struct Rgb {
 /// nullopt with `error` set on failure.
 std::optional<std::string> encode_png_indexed(cairo_surface_t* surface, Rgb ground,
                                               const std::vector<Rgb>& inks, std::string& error);
+
+/// The same for a `width` × `height` image whose rows `row(y)` hands out in order, top to
+/// bottom, as xRGB words (Cairo's RGB24): so an image can be drawn a band of rows at a time.
+/// `row` returns null when it cannot draw; the encoding then fails with `error` set.
+std::optional<std::string> encode_png_indexed(int width, int height,
+                                              const std::function<const unsigned char*(int)>& row,
+                                              Rgb ground, const std::vector<Rgb>& inks,
+                                              std::string& error);
 
 }  // namespace folio::epub

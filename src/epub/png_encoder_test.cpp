@@ -1,6 +1,8 @@
 // The indexed cover PNG read back with libpng: every pixel within 2 levels of what Cairo drew.
 #include "epub/png_encoder.hpp"
 
+#include "epub/cover.hpp"
+
 #include <gtest/gtest.h>
 #include <png.h>
 
@@ -77,6 +79,23 @@ TEST(PngEncoder, IndexedCoverKeepsEveryPixelWithinTwoLevels) {
   EXPECT_GT(blended, 500);  // the drawing did antialias: there were blends to map
   EXPECT_LE(worst, 2);
   cairo_surface_destroy(s);
+}
+
+// The cover is drawn a band of rows at a time: the bytes are those of one drawing of the whole
+// (a long title and subtitle, so text and rules cross band edges).
+TEST(PngEncoder, CoverDrawnInBandsIsTheWholeDrawing) {
+  CoverText text{"The Extraordinarily Long and Winding Title of a Book That Wraps: \u00c6r\u00f8",
+                 "A Subtitle, Also Long, That Crosses Band Boundaries Somewhere",
+                 "Ada Lovelace, Charles Babbage", "en-US"};
+  std::string error;
+  auto whole = render_cover_png(text, CoverFonts{}, error, kCoverHeight);
+  ASSERT_TRUE(whole) << error;
+  Image image = decode(*whole);
+  ASSERT_EQ(image.width, kCoverWidth);
+  ASSERT_EQ(image.height, kCoverHeight);
+  EXPECT_TRUE(*whole == *render_cover_png(text, CoverFonts{}, error));       // kCoverBandRows
+  EXPECT_TRUE(*whole == *render_cover_png(text, CoverFonts{}, error, 100));  // a ragged last band
+  EXPECT_TRUE(*whole == *render_cover_png(text, CoverFonts{}, error, 1));
 }
 
 TEST(PngEncoder, RefusesMoreThanTwoInks) {

@@ -90,14 +90,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   po.output = out.path() / "book.pdf";
   po.style_dirs = style_dirs;
   po.source_date_epoch = 0;
-  auto paged = folio::pdf::typeset_for_print(book->document, po, diags);
+  // As `folio build` does it: the pages drawn while the book is set.
+  auto print = folio::pdf::typeset_and_draw(book->document, po, diags);
+  const folio::typeset::PagedDocument* paged = print ? &print->paged : nullptr;
   folio::epub::EpubOptions eo;
   eo.output = out.path() / "book.epub";
   eo.style_dirs = style_dirs;
   eo.source_date_epoch.emplace(1, '0');  // "0" (assigning a literal trips GCC 12 -Wrestrict)
   if (paged) eo.page_map = paged->page_map;
   bool epub_ok = folio::epub::write_epub(book->document, eo, diags);
-  if (paged) folio::pdf::write_typeset_pdf(book->document, *paged, po, diags);
+  if (paged) folio::pdf::write_typeset_pdf(book->document, *paged, po, diags, print->drawing.get());
   // A writer that reports success must have left its file; one that failed, no file.
   if (epub_ok != fs::exists(eo.output)) __builtin_trap();
   out.empty();
