@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <future>
 #include <memory>
+#include <unordered_map>
 
 #include "epub/accessibility.hpp"
 #include "epub/book_style.hpp"
@@ -134,7 +135,9 @@ std::vector<NavPoint> table_of_contents(const std::vector<ContentDocument>& page
   return toc;
 }
 
+// `deflated`: items (by href) compressed beforehand, as ZipWriter would.
 std::optional<std::string> zip_publication(const std::vector<ManifestItem>& items,
+                                           std::unordered_map<std::string, DeflatedEntry>& deflated,
                                            const std::string& opf, std::int64_t time,
                                            support::Diagnostics& diags,
                                            const std::filesystem::path& output) {
@@ -143,8 +146,13 @@ std::optional<std::string> zip_publication(const std::vector<ManifestItem>& item
   zip.add("mimetype", "application/epub+zip", true);
   zip.add("META-INF/container.xml", kContainerXml, false);
   zip.add(std::string(kPackageFolder) + "package.opf", opf, false);
-  for (const ManifestItem& item : items)
-    zip.add(kPackageFolder + item.href, item.bytes, item.media_type.starts_with("image/"));
+  for (const ManifestItem& item : items) {
+    auto done = deflated.find(item.href);
+    if (done != deflated.end())
+      zip.add(kPackageFolder + item.href, std::move(done->second));
+    else
+      zip.add(kPackageFolder + item.href, item.bytes, item.media_type.starts_with("image/"));
+  }
   auto bytes = zip.finish();
   if (!bytes) diags.error("epub-zip", {output.filename().string(), 0, 0}, zip.error());
   return bytes;
@@ -195,6 +203,12 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
       if (start.section == static_cast<int>(i)) ctx.page_starts.push_back(start);
     pages.push_back(render_section(doc.sections[i], files[i], ctx, diags));
   }
+  // The content documents are most of the zip's work: they are compressed now, while the
+  // cover is still being drawn (zlib alone; the same bytes as libzip would write).
+  std::unordered_map<std::string, DeflatedEntry> deflated;
+  if (drawn)
+    for (const ContentDocument& page : pages)
+      if (auto d = deflate_entry(page.xhtml)) deflated.emplace("text/" + page.file, std::move(*d));
   if (drawn && !finish_cover(*drawn, cover, diags)) return false;
 
   std::vector<NavPoint> toc = table_of_contents(pages, doc);
@@ -248,7 +262,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   std::string opf = package_document(book, items, facts, diags);
 
   if (diags.count(support::Severity::error) > errors_before) return false;
-  auto bytes = zip_publication(items, opf, *time, diags, options.output);
+  auto bytes = zip_publication(items, deflated, opf, *time, diags, options.output);
   if (!bytes) return false;
   if (options.may_write && !options.may_write()) return false;
   std::string failure = support::write_file_atomically(options.output, *bytes);

@@ -53,3 +53,47 @@ TEST(ZipWriter, SameInputSameBytes) {
   ASSERT_TRUE(c);
   EXPECT_NE(*a, *c);
 }
+
+// Content deflated beforehand (deflate_entry) makes the archive libzip makes from the bytes,
+// and it reads back as the original.
+TEST(ZipWriter, EntriesDeflatedBeforehandGiveTheSameArchive) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i)
+    text += "<p>Paragraph " + std::to_string(i * 7919 % 1000) + " of a chapter.</p>\n";
+  auto archive = [&](bool ahead) {
+    epub::ZipWriter zip(epub::dos_time(1700000000));
+    EXPECT_TRUE(zip.add("mimetype", "application/epub+zip", true));
+    if (ahead) {
+      auto deflated = epub::deflate_entry(text);
+      EXPECT_TRUE(deflated);
+      if (deflated) {
+        EXPECT_LT(deflated->data.size(), text.size() / 4);
+      }
+      EXPECT_TRUE(deflated && zip.add("EPUB/text/001.xhtml", std::move(*deflated)));
+    } else {
+      EXPECT_TRUE(zip.add("EPUB/text/001.xhtml", text, false));
+    }
+    EXPECT_TRUE(zip.add("EPUB/empty.txt", "", false));
+    return zip.finish();
+  };
+  auto plain = archive(false), ahead = archive(true);
+  ASSERT_TRUE(plain && ahead);
+  EXPECT_TRUE(*plain == *ahead);
+
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(ahead->data(), ahead->size(), 0, &error);
+  ASSERT_TRUE(src);
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  ASSERT_TRUE(z) << zip_error_strerror(&error);
+  zip_file_t* f = zip_fopen(z, "EPUB/text/001.xhtml", 0);
+  ASSERT_TRUE(f);
+  std::string back(text.size() + 1, '\0');
+  zip_int64_t n = zip_fread(f, back.data(), back.size());  // checks the CRC at the end
+  zip_fclose(f);
+  zip_close(z);
+  zip_error_fini(&error);
+  ASSERT_EQ(n, static_cast<zip_int64_t>(text.size()));
+  back.resize(static_cast<std::size_t>(n));
+  EXPECT_TRUE(back == text);
+}
