@@ -133,6 +133,7 @@ class BookSetter {
     furnish(p);
     if (sink_) sink_->page_done(out_, p);
   }
+
   // ---- fonts ---------------------------------------------------------------------------
 
   void check_fonts() {
@@ -495,15 +496,14 @@ class BookSetter {
         sub.italic = true;
         y = display(p, plain(md.subtitle.value), sub, Align::center, y + 14);
       }
-      std::string authors;
-      for (const auto& a : md.authors) authors += (authors.empty() ? "" : ", ") + a.value;
-      if (!authors.empty()) {
+      std::string names = authors();
+      if (!names.empty()) {
         style::Face au = st_.body;
         au.size = st_.body.size * 1.2;
         au.leading = au.size * 1.25;
         au.small_caps = true;
         au.tracking = 0.06;
-        display(p, plain(authors), au, Align::center, y + 60);
+        display(p, plain(names), au, Align::center, y + 60);
       }
       if (!md.publisher.empty())
         display(p, plain(md.publisher.value), st_.body, Align::center, body_bottom());
