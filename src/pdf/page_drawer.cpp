@@ -160,6 +160,7 @@ void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>
 }
 
 Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {
+  if (!cr_) return {{}, {}, {}, "the PDF was finished already"};
   {
     std::lock_guard<std::mutex> hold(mutex_);
     closing_ = true;
