@@ -8,6 +8,7 @@
 #include "epub/epub_writer.hpp"
 #include "manuscript/reader.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "tests/support/read_fixture.hpp"
 
 using namespace folio;
 namespace fs = std::filesystem;
@@ -21,11 +22,7 @@ struct Built {
 };
 
 model::Document read(const fs::path& dir) {
-  support::Diagnostics diags;
-  auto src = manuscript::open_folder(dir, diags);
-  auto m = src ? manuscript::read_manuscript(*src, diags) : std::nullopt;
-  EXPECT_TRUE(m && !diags.has_errors()) << dir;
-  return m ? m->document : model::Document{};
+  return test_support::read_fixture(dir);
 }
 
 // Typesets `print` and writes the EPUB of `ebook` (the same book, unless a test changes one).

@@ -13,6 +13,7 @@
 
 #include "manuscript/reader.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "tests/support/read_fixture.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -27,13 +28,7 @@ std::string slurp(const fs::path& p) {
 }
 
 model::Document read(const fs::path& dir) {
-  support::Diagnostics diags;
-  auto src = manuscript::open_folder(dir, diags);
-  EXPECT_TRUE(src) << dir;
-  if (!src) return {};
-  auto m = manuscript::read_manuscript(*src, diags);
-  EXPECT_TRUE(m) << dir;
-  return m ? std::move(m->document) : model::Document{};
+  return test_support::read_fixture(dir);
 }
 
 // The PDF of `doc`, drawn while typeset (`streamed`) or from the finished pages.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "manuscript/reader.hpp"
+#include "tests/support/read_fixture.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 
@@ -137,13 +138,7 @@ Layout lay_out(const model::Document& doc, const std::string& style_name, int th
 }
 
 model::Document read(const fs::path& dir) {
-  support::Diagnostics diags;
-  auto src = manuscript::open_folder(dir, diags);
-  EXPECT_TRUE(src) << dir;
-  if (!src) return {};
-  auto m = manuscript::read_manuscript(*src, diags);
-  EXPECT_TRUE(m) << dir;
-  return m ? std::move(m->document) : model::Document{};
+  return test_support::read_fixture(dir);
 }
 
 void expect_same_with_threads(const model::Document& doc, const std::string& style_name) {
