@@ -30,15 +30,17 @@ std::string describe_font(PangoFont* font) {
   return out;
 }
 
+// `v` exactly (the bits of the double, so "equal" means equal), and a space.
+void append_exact(std::string& out, double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%a ", v);
+  out += buf;
+}
+
 // A page as text: its label, blocks, runs (unless !glyphs), furniture, rules and links.
 std::string dump(const Page& p, bool glyphs = true) {
   std::string out;
-  auto num = [&](double v) {
-    // Exact: the bits of the double, so "equal" means equal.
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%a ", v);
-    out += buf;
-  };
+  auto num = [&](double v) { append_exact(out, v); };
   auto runs = [&](const std::vector<GlyphRun>& rs) {
     if (!glyphs) return;
     for (const GlyphRun& r : rs) {
@@ -74,12 +76,7 @@ std::string dump(const Page& p, bool glyphs = true) {
 // the runs and fonts (what LayoutOptions::glyphs = false leaves out).
 std::string dump(const PagedDocument& doc, bool glyphs = true) {
   std::string out;
-  auto num = [&](double v) {
-    // Exact: the bits of the double, so "equal" means equal.
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%a ", v);
-    out += buf;
-  };
+  auto num = [&](double v) { append_exact(out, v); };
   num(doc.width), num(doc.height);
   out += "\nfonts\n";
   for (std::size_t i = 0; glyphs && i < doc.fonts.size(); ++i)
