@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "manuscript/reader.hpp"
+#include "tests/support/file_bytes.hpp"
 
 using namespace folio;
 namespace fs = std::filesystem;
@@ -14,10 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return test_support::file_bytes(p);
 }
 
 model::Document read(const std::string& yaml) {

@@ -13,6 +13,7 @@
 
 #include "manuscript/reader.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "tests/support/file_bytes.hpp"
 #include "tests/support/read_fixture.hpp"
 
 namespace folio::pdf {
@@ -21,10 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test_support::file_bytes(p);
 }
 
 model::Document read(const fs::path& dir) {
