@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "manuscript/reader.hpp"
 #include "tests/support/file_bytes.hpp"

@@ -7,9 +7,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "manuscript/reader.hpp"
 #include "pdf/pdf_writer.hpp"
