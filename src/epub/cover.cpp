@@ -109,6 +109,7 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
   std::unique_ptr<PangoLayout, GObjectDeleter> sub, author;
   if (!text.subtitle.empty()) sub = paragraph(ctx.get(), text.subtitle, fonts.subtitle, 84, 600, 0);
   if (!text.authors.empty()) author = paragraph(ctx.get(), text.authors, fonts.author, 96, 420, 4);
+  double author_top = author ? kCoverHeight - 330 - height_of(author.get()) : 0;
 
   auto draw = [&](cairo_t* cr) {
     cairo_set_source_rgb(cr, kGround.r, kGround.g, kGround.b);
@@ -128,7 +129,7 @@ std::optional<std::string> render_cover_png(const CoverText& text, const CoverFo
     cairo_line_to(cr, kCoverWidth / 2.0 + 160, rule_y);
     cairo_stroke(cr);
     if (sub) show(cr, sub.get(), rule_y + 80, kText);
-    if (author) show(cr, author.get(), kCoverHeight - 330 - height_of(author.get()), kAccent);
+    if (author) show(cr, author.get(), author_top, kAccent);
   };
 
   // Drawn a band of rows at a time into one small surface, each band the whole design moved

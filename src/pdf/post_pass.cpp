@@ -53,7 +53,8 @@ std::string inflate(const std::string& z) {
 // Marks and compresses one page's content. Touches no QPDF object, so pages can be done on
 // several threads: each thread has its own pipelines and scanner.
 std::string mark_and_deflate(const std::string& cairo, bool compressed) {
-  std::string decoded = compressed ? inflate(cairo) : cairo;
+  std::string inflated = compressed ? inflate(cairo) : std::string();
+  const std::string& decoded = compressed ? inflated : cairo;  // plain content is not copied
   std::string out;
   Pl_String sink("marked content", nullptr, out);
   Pl_Flate deflate("content deflate", &sink, Pl_Flate::a_deflate);
