@@ -94,33 +94,42 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   po.crop_marks = options.crop_marks;
   po.threads = options.jobs;
   // The print edition is typeset first: its page starts become the EPUB's page list. Its
-  // pages are drawn for the PDF as they are finished, while the rest is set.
+  // pages are drawn for the PDF as they are finished, while the rest is set. For the EPUB
+  // alone it is typeset on a thread of its own while the writer embeds the fonts and draws the
+  // cover; the writer takes the page starts just before it builds the content documents.
   std::optional<pdf::TypesetPdf> print;
   const typeset::PagedDocument* paged = nullptr;
   double typeset_seconds = 0;
-  if (want_pdf || !options.no_page_list) {
-    progress.stage("typesetting the PDF");
+  support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
+  pdf::PdfOptions for_pages = po;
+  for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
+  auto typeset_print = [&] {
     auto start = std::chrono::steady_clock::now();
-    support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
-    pdf::PdfOptions for_pages = po;
-    for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
     print = pdf::typeset_and_draw(doc, for_pages, typeset_diags);
-    if (print) paged = &print->paged;
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     typeset_seconds = took.count();
+  };
+  auto no_page_list_warning = [&] {
+    diags.warning("epub-no-page-list", {},
+                  "the print edition could not be typeset (build the PDF to see why), so the "
+                  "EPUB has no print page numbers",
+                  "pass --no-page-list to leave them out on purpose");
+  };
+  bool page_list = want_epub && !options.no_page_list;
+  bool epub_beside_print = want_epub && !want_pdf && page_list && checked.valid();
+  std::future<void> typeset_done;
+  if (epub_beside_print) {
+    typeset_done = std::async(std::launch::async, typeset_print);
+  } else if (want_pdf || page_list) {
+    progress.stage("typesetting the PDF");
+    typeset_print();
+    if (print) paged = &print->paged;
     await_check();
     if (blocked()) return finish(kExitManuscript);
     if (want_pdf)
       for (auto& d : typeset_diags.items()) diags.report(std::move(d));
-    if (!paged && !want_pdf)
-      diags.warning("epub-no-page-list", {},
-                    "the print edition could not be typeset (build the PDF to see why), so the "
-                    "EPUB has no print page numbers",
-                    "pass --no-page-list to leave them out on purpose");
+    if (!paged && !want_pdf) no_page_list_warning();
   }
-  // Nothing is written, and no output folder made, before the checks pass. With --epub
-  // --no-page-list nothing is typeset, so the EPUB is put together while they run and only
-  // its writing waits for them (EpubOptions::may_write).
   std::string folder_error;
   bool checks_stopped = false;
   auto prepare_output = [&] {
@@ -141,7 +150,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
                folder_error);
     return outcome;
   };
-  bool epub_beside_checks = want_epub && !want_pdf && options.no_page_list && checked.valid();
+  bool epub_beside_checks = want_epub && !want_pdf && checked.valid() &&
+                            (options.no_page_list || epub_beside_print);
   if (!epub_beside_checks && !prepare_output()) return refuse();
   epub::EpubOptions eo;
   eo.output = options.out_dir / (stem + ".epub");
@@ -150,6 +160,14 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   if (paged && !options.no_page_list) eo.page_map = paged->page_map;
   eo.threads = options.jobs;
   if (epub_beside_checks) eo.may_write = prepare_output;
+  if (epub_beside_print)
+    eo.page_map_source = [&] {
+      typeset_done.get();
+      if (print) paged = &print->paged;
+      await_check();  // its findings come first, as when the typesetting went first
+      if (!paged && !blocked()) no_page_list_warning();
+      return paged ? paged->page_map : model::PageMap{};
+    };
   // With both editions the EPUB is written on a second thread while the PDF is drawn: the
   // writers only read the model and `paged`, each has its own Pango font map, fontconfig
   // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
@@ -195,6 +213,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   } else if (want_epub) {
     progress.stage("writing the EPUB");
     write_epub();
+    if (typeset_done.valid()) typeset_done.wait();  // the writer stopped before asking
   } else if (want_pdf) {
     progress.stage("writing the PDF");
     write_pdf();

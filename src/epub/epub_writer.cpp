@@ -196,10 +196,13 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   std::vector<ManifestItem> images;
   if (!read_images(doc, links, images, diags)) return false;
 
+  model::PageMap late_page_map;
+  if (options.page_map_source) late_page_map = options.page_map_source();
+  const model::PageMap& page_map = options.page_map_source ? late_page_map : options.page_map;
   std::vector<ContentDocument> pages;
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
     SectionContext ctx{meta.title.value, lang, kStylesheetFromText, book.labels, links};
-    for (const model::PageStart& start : options.page_map)
+    for (const model::PageStart& start : page_map)
       if (start.section == static_cast<int>(i)) ctx.page_starts.push_back(start);
     pages.push_back(render_section(doc.sections[i], files[i], ctx, diags));
   }

@@ -25,6 +25,10 @@ struct EpubOptions {
   /// Where the print edition's pages begin (from the PDF typesetter): marked in the text and
   /// listed in a page-list nav. Empty: the EPUB has no print page numbers.
   model::PageMap page_map;
+  /// When set, asked once for the page starts in place of `page_map`, after the cover is
+  /// started and before the content documents are built: lets a caller typeset the print
+  /// edition while the rest of the EPUB is put together. Not asked when the writer stops first.
+  std::function<model::PageMap()> page_map_source;
   /// 1: no thread besides the caller's (the generated cover is drawn in turn); else the
   /// cover is drawn on a thread of its own. The EPUB is the same either way.
   unsigned threads = 0;

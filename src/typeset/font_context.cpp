@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include <algorithm>
+#include <array>
 
 namespace folio::typeset {
 namespace {
@@ -114,6 +115,10 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
   PangoFont* font = nullptr;
   FcCharSet* charset = nullptr;
   bool synthetic = false, have = false, last_mono = false, last_bold = false, last_italic = false;
+  bool strong_italic = strong == "italic", strong_bold = strong == "bold";
+  // Whether the current variant has each ASCII character (0: not asked yet, 1 yes, -1 no):
+  // prose is mostly ASCII, and asking fontconfig for every letter was a tenth of the layout.
+  std::array<signed char, 128> ascii{};
   for (const char* p = s; p < end; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char_validated(p, end - p);
     if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) break;
@@ -123,8 +128,8 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
     bool bold = false, italic = face.italic, mono = false;
     for (const Span& sp : text.spans) {
       if (at < sp.start || at >= sp.end) continue;
-      italic = italic || sp.italic || (sp.bold && strong == "italic");
-      bold = bold || (sp.bold && strong == "bold");
+      italic = italic || sp.italic || (sp.bold && strong_italic);
+      bold = bold || (sp.bold && strong_bold);
       mono = mono || sp.mono;
     }
     const std::string& family = mono ? mono_family : face.family;
@@ -137,12 +142,21 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
         FcPatternGetCharSet(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_CHARSET, 0,
                             &charset);
       have = true, last_mono = mono, last_bold = bold, last_italic = italic;
+      ascii.fill(0);
     }
     // fontconfig's charset is the font's cmap, as Pango's coverage is, and a lookup in it
     // costs a fiftieth of pango_font_has_char's.
-    if (font && !synthetic &&
-        (charset ? FcCharSetHasChar(charset, c) : pango_font_has_char(font, c)))
-      continue;
+    auto covered = [&] {
+      return charset ? FcCharSetHasChar(charset, c) : pango_font_has_char(font, c);
+    };
+    if (font && !synthetic) {
+      if (c >= 128) {
+        if (covered()) continue;
+      } else {
+        if (ascii[c] == 0) ascii[c] = covered() ? 1 : -1;
+        if (ascii[c] == 1) continue;
+      }
+    }
     std::string name = !font ? family : family + (bold ? " Bold" : "") + (italic ? " Italic" : "");
     auto gap =
         std::find_if(gaps.begin(), gaps.end(), [&](const GlyphGap& g) { return g.font == name; });

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
+#include <cstdint>
+#include <limits>
+#include <vector>
 
 namespace folio::typeset {
 namespace {
@@ -24,8 +26,17 @@ struct Candidate {
   Sums after;         // sums at the first box after the break
   double post_width;  // extra width at the start of the next line
   bool flagged;
-  double ratio;  // ratio of the line ending here
-  std::shared_ptr<Candidate> previous;
+  double ratio;          // ratio of the line ending here
+  std::size_t previous;  // index in the pass's pool (kNone: none)
+};
+
+constexpr std::size_t kNone = SIZE_MAX;
+
+// A pass's candidates live in one pool and point back by index: a paragraph makes thousands,
+// and one allocation each was a tenth of the breaker's time.
+struct Pass {
+  std::vector<Candidate> pool;
+  std::size_t best = kNone;  // the best final candidate; kNone when the active list emptied
 };
 
 int fitness_of(double r) {
@@ -42,9 +53,9 @@ bool usable(const Node& n, int pass) {
   return true;
 }
 
-// One pass; returns the best final candidate or nullptr when the active list emptied.
-std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass,
-                                    double threshold, const std::vector<Sums>& sums) {
+// One pass; its best final candidate is kNone when the active list emptied.
+Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, double threshold,
+              const std::vector<Sums>& sums) {
   double background_stretch = p.line_stretch + (pass >= 3 ? p.emergency_stretch : 0);
   bool final_pass = pass >= 4;
 
@@ -57,9 +68,11 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
     return sums[j];
   };
 
-  std::vector<std::shared_ptr<Candidate>> active;
-  active.push_back(
-      std::make_shared<Candidate>(Candidate{SIZE_MAX, 0, 1, 0, 0, sums[0], 0, false, 0, nullptr}));
+  Pass out;
+  std::vector<Candidate>& pool = out.pool;
+  std::vector<std::size_t> active;
+  pool.push_back(Candidate{SIZE_MAX, 0, 1, 0, 0, sums[0], 0, false, 0, kNone});
+  active.push_back(0);
 
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
@@ -69,7 +82,7 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
     } else if (n.kind == Node::glue) {
       legal = i > 0 && nodes[i - 1].kind == Node::box;
     }
-    if (!legal || active.empty()) continue;
+    if (!legal) continue;
 
     bool forced = n.kind == Node::penalty && n.cost <= -kInfPenalty;
     double pen = n.kind == Node::penalty ? n.cost : 0;
@@ -79,13 +92,13 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
     // Best new candidate per fitness class and hyphen-ladder length (the ladder limit
     // makes the ladder part of the state, so the optimum stays exact).
     constexpr int kClasses = 4 * 3;
-    std::shared_ptr<Candidate> best[kClasses];
+    Candidate best[kClasses];
     double best_demerits[kClasses];
     std::fill(best_demerits, best_demerits + kClasses, kAwful);
-    double min_demerits = kAwful;
+    double min_demerits = kAwful;  // stays kAwful until some class has a candidate
 
     for (std::size_t a = 0; a < active.size();) {
-      Candidate& c = *active[a];
+      const Candidate& c = pool[active[a]];
       double width = sums[i].width - c.after.width + break_width + c.post_width;
       double stretch = sums[i].stretch - c.after.stretch + background_stretch;
       double shrink = sums[i].shrink - c.after.shrink;
@@ -101,8 +114,7 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
       if (std::isinf(r) && r > 0) b = kInfBad;
 
       bool deactivate = r < -1 || forced;
-      bool no_candidate_yet =
-          min_demerits == kAwful && std::all_of(best, best + kClasses, [](auto& x) { return !x; });
+      bool no_candidate_yet = min_demerits == kAwful;
       int ladder = flagged ? std::min(c.ladder + 1, 2) : 0;
       bool too_many_hyphens = flagged && p.max_hyphen_ladder > 0 && c.ladder >= p.max_hyphen_ladder;
       // TeX §854: in the final pass the last active node may not vanish without a break.
@@ -132,8 +144,8 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
         int cls = fit * 3 + ladder;
         if (d < best_demerits[cls]) {
           best_demerits[cls] = d;
-          best[cls] = std::make_shared<Candidate>(Candidate{
-              i, c.line + 1, fit, ladder, d, {}, 0, flagged, std::isinf(r) ? 0 : r, active[a]});
+          best[cls] = Candidate{i,     c.line + 1, fit,     ladder, d, {}, 0, flagged,
+                                std::isinf(r) ? 0 : r, active[a]};
           min_demerits = std::min(min_demerits, d);
         }
       }
@@ -143,23 +155,29 @@ std::shared_ptr<Candidate> run_pass(const std::vector<Node>& nodes, const BreakP
         ++a;
       }
     }
-    for (auto& cand : best) {
-      if (!cand) continue;
-      cand->after = sums_after(i);
-      // A penalty's width is not part of the next line; sums_after starts at sums[i].
-      cand->post_width = n.kind == Node::penalty ? n.post_width : 0;
-      active.push_back(cand);
+    if (min_demerits < kAwful) {
+      Sums after = sums_after(i);
+      for (int cls = 0; cls < kClasses; ++cls) {
+        if (best_demerits[cls] == kAwful) continue;
+        Candidate& cand = best[cls];
+        cand.after = after;
+        // A penalty's width is not part of the next line; sums_after starts at sums[i].
+        cand.post_width = n.kind == Node::penalty ? n.post_width : 0;
+        active.push_back(pool.size());
+        pool.push_back(cand);
+      }
     }
+    // No candidate is left to start a line from: no later break can be reached.
+    if (active.empty()) return out;
     if (forced && i + 1 == nodes.size()) {
-      std::shared_ptr<Candidate> best_final;
-      for (auto& cand : active)
-        if (cand->position == i &&
-            (!best_final || cand->total_demerits < best_final->total_demerits))
-          best_final = cand;
-      return best_final;
+      for (std::size_t k : active)
+        if (pool[k].position == i &&
+            (out.best == kNone || pool[k].total_demerits < pool[out.best].total_demerits))
+          out.best = k;
+      return out;
     }
   }
-  return nullptr;
+  return out;
 }
 
 }  // namespace
@@ -183,7 +201,7 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
     }
   }
   BreakResult result;
-  std::shared_ptr<Candidate> last;
+  Pass last;
   struct PassSpec {
     int pass;
     double threshold;
@@ -197,22 +215,25 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
   for (std::size_t k = 0; k < passes.size(); ++k) {
     last = run_pass(nodes, params, passes[k].pass, passes[k].threshold, sums);
     result.pass = passes[k].pass;
-    if (!last) continue;
+    if (last.best == kNone) continue;
     // A runt the first pass could not avoid may go once hyphenation is allowed: try the
     // next pass and keep the cheaper paragraph.
-    bool runt = params.runt_demerits > 0 && last->previous &&
-                sums[last->position].stretch - last->previous->after.stretch - kFil < 1e-9;
+    const Candidate& end = last.pool[last.best];
+    bool runt = params.runt_demerits > 0 && end.previous != kNone &&
+                sums[end.position].stretch - last.pool[end.previous].after.stretch - kFil < 1e-9;
     if (runt && passes[k].pass == 1 && k + 1 < passes.size()) {
-      auto second = run_pass(nodes, params, passes[k + 1].pass, passes[k + 1].threshold, sums);
-      if (second && second->total_demerits < last->total_demerits) {
-        last = second;
+      Pass second = run_pass(nodes, params, passes[k + 1].pass, passes[k + 1].threshold, sums);
+      if (second.best != kNone &&
+          second.pool[second.best].total_demerits < end.total_demerits) {
+        last = std::move(second);
         result.pass = passes[k + 1].pass;
       }
     }
     break;
   }
-  for (auto c = last; c && c->position != SIZE_MAX; c = c->previous)
-    result.breaks.push_back({c->position, c->ratio, c->flagged});
+  for (std::size_t c = last.best; c != kNone && last.pool[c].position != SIZE_MAX;
+       c = last.pool[c].previous)
+    result.breaks.push_back({last.pool[c].position, last.pool[c].ratio, last.pool[c].flagged});
   std::reverse(result.breaks.begin(), result.breaks.end());
   return result;
 }

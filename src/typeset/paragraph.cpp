@@ -232,8 +232,10 @@ class ParagraphSetter {
         g = g1;
       }
     }
-    std::sort(clusters_.begin(), clusters_.end(),
-              [](const Cluster& a, const Cluster& b) { return a.start < b.start; });
+    // Left-to-right items come in text order, so this is almost always sorted already.
+    auto by_start = [](const Cluster& a, const Cluster& b) { return a.start < b.start; };
+    if (!std::is_sorted(clusters_.begin(), clusters_.end(), by_start))
+      std::sort(clusters_.begin(), clusters_.end(), by_start);
     for (std::size_t i = 0; i < byte_width.size(); ++i) cum_[i + 1] = cum_[i] + byte_width[i];
   }
 
@@ -244,10 +246,9 @@ class ParagraphSetter {
     // A fragment opening on a combining mark is shaped against the text before it.
     if (!widths_ || !reuse || g_unichar_ismark(g_utf8_get_char(t_.text.c_str() + a)))
       return shaped_width(a, b, hyphen);
-    std::string key = fragment_key(a, b, hyphen);
-    auto it = widths_->find(key);
-    if (it == widths_->end())
-      it = widths_->emplace(std::move(key), shaped_width(a, b, hyphen)).first;
+    fragment_key(a, b, hyphen, key_);
+    auto it = widths_->find(std::string_view(key_));
+    if (it == widths_->end()) it = widths_->emplace(key_, shaped_width(a, b, hyphen)).first;
     return it->second;
   }
 
@@ -265,8 +266,8 @@ class ParagraphSetter {
   // inserted). Pango itemizes and HarfBuzz shapes only the fragment; for the Latin-script words
   // hyphenated here the text before it (HarfBuzz's pre-context) changes nothing, so equal keys
   // give equal widths.
-  std::string fragment_key(std::size_t a, std::size_t b, bool hyphen) const {
-    std::string key;
+  void fragment_key(std::size_t a, std::size_t b, bool hyphen, std::string& key) const {
+    key.clear();
     std::size_t end = b + (hyphen ? hyphen_.size() : 0);  // the hyphen takes the attrs at b
     std::size_t n = t_.text.size() + 8;                   // as in make_attrs
     for (std::size_t i : span_order_) {
@@ -283,7 +284,6 @@ class ParagraphSetter {
     }
     key += hyphen ? '\x01' : '\x02';
     key.append(t_.text, a, b - a);
-    return key;
   }
 
   template <typename T>
@@ -334,9 +334,8 @@ class ParagraphSetter {
   const std::vector<std::size_t>& hyphen_points(std::string_view word) {
     if (!s_.cache) return scratch_points_ = s_.hyphenator->points(word);
     auto& known = s_.cache->hyphen_points;
-    std::string key(word);
-    auto it = known.find(key);
-    if (it == known.end()) it = known.emplace(std::move(key), s_.hyphenator->points(word)).first;
+    auto it = known.find(word);
+    if (it == known.end()) it = known.emplace(std::string(word), s_.hyphenator->points(word)).first;
     return it->second;
   }
 
@@ -682,7 +681,8 @@ class ParagraphSetter {
   std::vector<NodeText> text_;
   std::vector<std::size_t> glue_at_;
   std::string_view hyphen_;
-  std::unordered_map<std::string, double>* widths_ = nullptr;  // this face's, in the cache
+  StringMap<double>* widths_ = nullptr;  // this face's, in the cache
+  std::string key_;                      // the fragment key being looked up
   std::vector<std::size_t> span_order_;  // span indices by start, as Pango's list keeps them
   std::vector<std::size_t> scratch_points_;
 };

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -10,16 +12,26 @@
 
 namespace folio::typeset {
 
+/// Hashes std::string keys and string_view probes alike, so a lookup allocates no key.
+struct StringKeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// A string-keyed memo table that can be probed with a string_view.
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringKeyHash, std::equal_to<>>;
+
 /// Results that depend only on their key, kept for the whole book. Not thread-safe: one per
 /// typesetting thread. Serves one Hyphenator (the points are keyed by the word alone).
 struct ShapingCache {
   /// Word (as in the text) → the hyphenator's break points in it.
-  std::unordered_map<std::string, std::vector<std::size_t>> hyphen_points;
+  StringMap<std::vector<std::size_t>> hyphen_points;
   /// Face and settings → (spans, hyphen and bytes of a word fragment) → its shaped width
   /// (see paragraph.cpp). Two levels so the per-fragment key stays short.
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> fragment_widths;
+  StringMap<StringMap<double>> fragment_widths;
   /// Face → whether its font has U+2010 HYPHEN.
-  std::unordered_map<std::string, bool> has_hyphen_glyph;
+  StringMap<bool> has_hyphen_glyph;
   /// Shaped words (see item_shaper.hpp).
   WordShapes words;
 };
