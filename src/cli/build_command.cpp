@@ -150,8 +150,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
                folder_error);
     return outcome;
   };
-  bool epub_beside_checks = want_epub && !want_pdf && checked.valid() &&
-                            (options.no_page_list || epub_beside_print);
+  bool epub_beside_checks =
+      want_epub && !want_pdf && checked.valid() && (options.no_page_list || epub_beside_print);
   if (!epub_beside_checks && !prepare_output()) return refuse();
   epub::EpubOptions eo;
   eo.output = options.out_dir / (stem + ".epub");

@@ -144,8 +144,8 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
         int cls = fit * 3 + ladder;
         if (d < best_demerits[cls]) {
           best_demerits[cls] = d;
-          best[cls] = Candidate{i,     c.line + 1, fit,     ladder, d, {}, 0, flagged,
-                                std::isinf(r) ? 0 : r, active[a]};
+          best[cls] = Candidate{
+              i, c.line + 1, fit, ladder, d, {}, 0, flagged, std::isinf(r) ? 0 : r, active[a]};
           min_demerits = std::min(min_demerits, d);
         }
       }
@@ -223,8 +223,7 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
                 sums[end.position].stretch - last.pool[end.previous].after.stretch - kFil < 1e-9;
     if (runt && passes[k].pass == 1 && k + 1 < passes.size()) {
       Pass second = run_pass(nodes, params, passes[k + 1].pass, passes[k + 1].threshold, sums);
-      if (second.best != kNone &&
-          second.pool[second.best].total_demerits < end.total_demerits) {
+      if (second.best != kNone && second.pool[second.best].total_demerits < end.total_demerits) {
         last = std::move(second);
         result.pass = passes[k + 1].pass;
       }
