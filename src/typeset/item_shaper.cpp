@@ -82,7 +82,10 @@ bool analysis_key(const PangoAnalysis& an, std::string& key) {
   append_raw(key, &an.language, sizeof an.language);
   append_raw(key, &an.script, sizeof an.script);
   append_raw(key, &an.gravity, sizeof an.gravity);
-  append_raw(key, &an.flags, sizeof an.flags);
+  // Bit 7 is Pango 1.50's private HAS_CHAR_OFFSET, set by pango_itemize and not by
+  // itemize_simple; shaping does not read it, so words are shared across both.
+  guint8 flags = an.flags & 0x7F;
+  append_raw(key, &flags, sizeof flags);
   for (GSList* l = an.extra_attrs; l; l = l->next) {
     auto* attr = static_cast<PangoAttribute*>(l->data);
     if (attr->klass->type != PANGO_ATTR_FONT_FEATURES) return false;

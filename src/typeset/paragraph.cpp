@@ -13,6 +13,7 @@
 
 #include "typeset/item_shaper.hpp"
 #include "typeset/knuth_plass.hpp"
+#include "typeset/simple_itemizer.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -92,8 +93,10 @@ std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoA
                               WordShapes* words) {
   std::vector<ShapedItem> out;
   if (end <= start) return out;
-  GList* items = pango_itemize(ctx, text.c_str(), static_cast<int>(start),
-                               static_cast<int>(end - start), attrs, nullptr);
+  GList* items = itemize_simple(ctx, text, start, end, attrs);
+  if (!items)
+    items = pango_itemize(ctx, text.c_str(), static_cast<int>(start), static_cast<int>(end - start),
+                          attrs, nullptr);
   PangoGlyphString* gs = pango_glyph_string_new();
   for (GList* l = items; l; l = l->next) {
     auto* item = static_cast<PangoItem*>(l->data);
