@@ -144,21 +144,20 @@ void shape_item(const std::string& text, const PangoItem& item, WordShapes* word
     shape_bytes(text, start, end, item, scratch, out, start);
     return;
   }
-  std::size_t prefix = words->key_.size();
+  auto& shapes = words->words_[words->key_];
   std::size_t a = start;
   while (a < end) {
     // A segment: a run of spaces, or of everything else.
     bool spaces = is_space(text[a]);
     std::size_t b = a;
     while (b < end && is_space(text[b]) == spaces) ++b;
-    std::string& key = words->key_;
-    key.resize(prefix);
-    key.append(text, a, b - a);
-    auto it = words->words_.find(key);
-    if (it == words->words_.end()) {
+    std::string_view word(text.data() + a, b - a);
+    auto it = shapes.find(word);
+    if (it == shapes.end()) {
       std::vector<ShapedGlyph> glyphs;
       shape_bytes(text, a, b, item, scratch, glyphs, 0);
-      it = words->words_.emplace(key, std::move(glyphs)).first;
+      it = shapes.emplace(std::string(word), std::move(glyphs)).first;
+      ++words->count_;
     }
     for (const ShapedGlyph& g : it->second) {
       out.push_back(g);

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "typeset/string_map.hpp"
+
 typedef struct _PangoFont PangoFont;
 typedef struct _PangoItem PangoItem;
 typedef struct _PangoGlyphString PangoGlyphString;
@@ -38,14 +40,15 @@ class WordShapes {
   WordShapes(const WordShapes&) = delete;
   WordShapes& operator=(const WordShapes&) = delete;
   WordShapes(WordShapes&& other) noexcept
-      : safe_(std::move(other.safe_)), words_(std::move(other.words_)) {
+      : safe_(std::move(other.safe_)), words_(std::move(other.words_)), count_(other.count_) {
     other.safe_.clear();  // the references moved with the map
     other.words_.clear();
+    other.count_ = 0;
   }
   WordShapes& operator=(WordShapes&&) = delete;
 
   /// Shaped words kept, for tests and measurement.
-  std::size_t size() const { return words_.size(); }
+  std::size_t size() const { return count_; }
 
  private:
   friend void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
@@ -55,8 +58,11 @@ class WordShapes {
   // Fonts are keys by address, so each one is referenced here until the cache goes: a freed
   // font's address reused by another face would otherwise find the first one's glyphs.
   std::unordered_map<PangoFont*, bool> safe_;
-  std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;
-  std::string key_;  // reused for every lookup
+  // By the item's analysis (font, language, script, features…), then by the word's bytes:
+  // a word is hashed alone, not with the forty-odd bytes of its analysis.
+  StringMap<StringMap<std::vector<ShapedGlyph>>> words_;
+  std::size_t count_ = 0;
+  std::string key_;  // the analysis key, reused for every item
 };
 
 /// Appends the glyphs of `item`, an item of paragraph `text`, to `out`, clusters as byte

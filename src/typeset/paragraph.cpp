@@ -409,6 +409,10 @@ class ParagraphSetter {
   void build_nodes() {
     const std::string& x = t_.text;
     bool justify = s_.align == Align::justify;
+    // About three nodes a word (box, glue, a hyphen point or two): room for them up front,
+    // rather than copying the lists as they grow.
+    nodes_.reserve(x.size() / 2 + 8);
+    text_.reserve(x.size() / 2 + 8);
     add(Node::Box(s_.indent), {0, 0});
     std::size_t i = 0;
     auto space_glue = [&](std::size_t a, std::size_t b) {

@@ -2,25 +2,14 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "typeset/item_shaper.hpp"
+#include "typeset/string_map.hpp"
 
 namespace folio::typeset {
-
-/// Hashes std::string keys and string_view probes alike, so a lookup allocates no key.
-struct StringKeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-/// A string-keyed memo table that can be probed with a string_view.
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringKeyHash, std::equal_to<>>;
 
 /// Results that depend only on their key, kept for the whole book. Not thread-safe: one per
 /// typesetting thread. Serves one Hyphenator (the points are keyed by the word alone).
