@@ -471,10 +471,6 @@ class ParagraphSetter {
     std::sort(glue_at_.begin(), glue_at_.end());
   }
 
-  bool is_glue_start(std::size_t byte) const {
-    return std::binary_search(glue_at_.begin(), glue_at_.end(), byte);
-  }
-
   // One piece of a line: original clusters [a, b), or a reshaped fragment.
   struct Piece {
     std::size_t a, b;
@@ -497,7 +493,12 @@ class ParagraphSetter {
     if (end < start) end = start;
     line.start = start;
 
-    std::vector<Piece> pieces;
+    // At most a fragment, the clusters between and a fragment.
+    struct {
+      Piece at[3];
+      std::size_t size = 0;
+      void push_back(const Piece& p) { at[size++] = p; }
+    } pieces;
     std::size_t pos = start;
     bool start_frag = prev_break != SIZE_MAX && text_[prev_break].hyphen;
     bool end_frag = bn.kind == Node::penalty && text_[brk].hyphen;
@@ -528,9 +529,9 @@ class ParagraphSetter {
     // Measure: natural width and the glue inside the line.
     double natural = first ? s_.indent : 0;
     double stretch = 0, shrink = 0;
-    std::vector<std::vector<ShapedItem>> frags(pieces.size());
-    for (std::size_t p = 0; p < pieces.size(); ++p) {
-      const Piece& pc = pieces[p];
+    std::vector<std::vector<ShapedItem>> frags(pieces.size);
+    for (std::size_t p = 0; p < pieces.size; ++p) {
+      const Piece& pc = pieces.at[p];
       if (pc.reshaped && !s_.glyphs) {
         // The width shaped_width gives (from the cache: the breaks were found with it).
         natural += reshaped_width(pc.a, pc.b, pc.hyphen, pc.reuse);
@@ -571,8 +572,8 @@ class ParagraphSetter {
       if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
     if (!s_.glyphs) return line;
 
-    for (std::size_t p = 0; p < pieces.size(); ++p) {
-      const Piece& pc = pieces[p];
+    for (std::size_t p = 0; p < pieces.size; ++p) {
+      const Piece& pc = pieces.at[p];
       if (pc.reshaped) {
         for (const ShapedItem& si : frags[p])
           emit_item(line, si, si.offset, si.offset + si.length, x, r, pc.hyphen ? pc.b : SIZE_MAX);
@@ -616,20 +617,24 @@ class ParagraphSetter {
     // Continue the line's last run while the font stays the same: Cairo skips a run without
     // ink, so a break space alone in a run would vanish from the text layer.
     GlyphRun* run = line.runs.empty() ? nullptr : &line.runs.back();
+    // Clusters come in text order: the glue starts among them are walked alongside.
+    auto glue = std::lower_bound(glue_at_.begin(), glue_at_.end(), a);
     for (; it != clusters_.end() && it->start < b; ++it) {
       const ShapedItem& si = items_[it->item];
-      int font = table_.index_of(si.font.get());
+      int font = font_of(it->item);
       if (!run || run->font != font) {
         line.runs.push_back({font, x, 0, {}, {}, {}, 0});
         run = &line.runs.back();
       }
+      while (glue != glue_at_.end() && *glue < it->start) ++glue;
       double extra = 0;
-      if (is_glue_start(it->start) && r != 0) {
+      if (glue != glue_at_.end() && *glue == it->start && r != 0) {
         double sw = space_width(it->start);
         extra = r > 0 ? r * sw * s_.breaking.space_stretch : r * sw * s_.breaking.space_shrink;
       }
-      append_cluster(*run, si, it->g0, it->g1, t_.text.substr(it->start, it->end - it->start),
-                     it->start, x, extra);
+      append_cluster(*run, si, it->g0, it->g1,
+                     std::string_view(t_.text).substr(it->start, it->end - it->start), it->start, x,
+                     extra);
     }
   }
 
@@ -658,8 +663,16 @@ class ParagraphSetter {
     }
   }
 
+  // The font table's index for item `item` of the paragraph's shaping, looked up once.
+  int font_of(std::size_t item) {
+    if (item_fonts_.empty()) item_fonts_.assign(items_.size(), -1);
+    int& f = item_fonts_[item];
+    if (f < 0) f = table_.index_of(items_[item].font.get());
+    return f;
+  }
+
   void append_cluster(GlyphRun& run, const ShapedItem& si, std::size_t g0, std::size_t g1,
-                      const std::string& text, std::size_t byte, double& x, double extra) {
+                      std::string_view text, std::size_t byte, double& x, double extra) {
     double rise = rise_at(byte);
     int count = 0;
     for (std::size_t g = g0; g < g1; ++g) {
@@ -682,6 +695,7 @@ class ParagraphSetter {
   const ParagraphSettings& s_;
   AttrList attrs_;
   std::vector<ShapedItem> items_;
+  std::vector<int> item_fonts_;  // font_of's answers, -1 until asked
   std::vector<Cluster> clusters_;
   std::vector<double> cum_;
   std::vector<Node> nodes_;
