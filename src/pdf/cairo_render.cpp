@@ -45,6 +45,12 @@ cairo_scaled_font_t* scaled_font_of(PangoFont* font) {
   return sf ? cairo_scaled_font_reference(sf) : nullptr;
 }
 
+void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const ScaledFonts& fonts,
+                double dx, double dy) {
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (const auto& run : runs) draw_run(cr, fonts, run, dx, dy);
+}
+
 void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                      double dy) {
   cairo_set_source_rgb(cr, 0, 0, 0);

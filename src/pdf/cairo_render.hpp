@@ -28,11 +28,17 @@ struct PageBoxes {
   double bleed[4];
 };
 
+/// In Rendered::order: a page drawn only to prime Cairo's font subsets with the book's prose
+/// glyphs (PagedDocument::primer); no page of the book.
+inline constexpr std::size_t kPrimerPage = static_cast<std::size_t>(-1);
+
 struct Rendered {
   std::string pdf;
-  std::vector<PageBoxes> boxes;    ///< by page index
-  std::vector<std::size_t> order;  ///< the page index of each page in `pdf`, in its order
-  std::string error;               ///< non-empty when Cairo failed
+  std::vector<PageBoxes> boxes;  ///< by page index
+  /// The page index of each page in `pdf`, in its order; kPrimerPage for the page the fonts
+  /// were primed on, which the post-pass drops.
+  std::vector<std::size_t> order;
+  std::string error;  ///< non-empty when Cairo failed
 };
 
 /// Draws the whole of `doc` as PdfPageDrawer would while it was set (in drawing order).
@@ -44,6 +50,10 @@ using ScaledFonts = std::vector<cairo_scaled_font_t*>;
 
 /// The scaled font of `font`, referenced (release with cairo_scaled_font_destroy), or null.
 cairo_scaled_font_t* scaled_font_of(PangoFont* font);
+
+/// Draws glyph runs untagged, at their own positions offset by (dx, dy).
+void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const ScaledFonts& fonts,
+                double dx, double dy);
 
 /// Adds `doc`'s outline (bookmarks) to a PDF surface.
 void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& doc);

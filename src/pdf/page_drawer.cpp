@@ -1,6 +1,8 @@
 // The drawing side of folio's PDF: a Cairo PDF surface fed page by page, on its own thread.
 #include "pdf/page_drawer.hpp"
 
+#include <algorithm>
+
 #include <cairo-pdf.h>
 
 #include <cstdlib>
@@ -100,6 +102,10 @@ void PdfPageDrawer::page_done(const typeset::PagedDocument& doc, std::size_t ind
   std::vector<cairo_scaled_font_t*> added;
   {
     std::lock_guard<std::mutex> hold(mutex_);
+    if (!primer_taken_) {
+      primer_ = doc.primer;  // a copy: `doc` is moved once the book is set
+      primer_taken_ = true;
+    }
     for (std::size_t i = fonts_.size(); i < doc.fonts.size(); ++i)
       added.push_back(scaled_font_of(doc.fonts.at(static_cast<int>(i))));
     fonts_.insert(fonts_.end(), added.begin(), added.end());
@@ -130,6 +136,17 @@ void PdfPageDrawer::drain() {
 
 void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>& fonts) {
   const typeset::Page& page = *job.page;
+  // The primer goes first, on a page of its own that the post-pass drops, so that Cairo's
+  // simple font subsets get the prose's glyphs (see typeset/primer.hpp). A page drawn from
+  // the finished document gets the same: the primer is set before any page.
+  if (!primed_) {
+    primed_ = true;
+    if (!primer_.empty()) {
+      paint_runs(cr_, primer_, fonts, 0, 0);
+      shown_all_ = false;
+      order_.push_back(kPrimerPage);
+    }
+  }
   // A page is shown when the next one starts, so that the last can close the Document tag
   // before it is shown (Cairo wants every tag closed on the page it ends on).
   if (!shown_all_) cairo_show_page(cr_);
@@ -180,8 +197,9 @@ Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {
   cairo_surface_destroy(surface_);
   surface_ = nullptr;
   if (status != CAIRO_STATUS_SUCCESS) out.error = cairo_status_to_string(status);
-  if (order_.size() != doc.pages.size() && out.error.empty())
-    out.error = "not every page was drawn";
+  std::size_t drawn = static_cast<std::size_t>(
+      std::count_if(order_.begin(), order_.end(), [](std::size_t p) { return p != kPrimerPage; }));
+  if (drawn != doc.pages.size() && out.error.empty()) out.error = "not every page was drawn";
   out.pdf = std::move(pdf_);
   out.boxes = std::move(boxes_);
   out.order = std::move(order_);

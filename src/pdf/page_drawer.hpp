@@ -61,8 +61,11 @@ class PdfPageDrawer final : public typeset::PageSink {
   cairo_t* cr_ = nullptr;
   bool shown_all_ = true;  // the last page drawn has been shown (cairo_show_page)
   std::string pdf_;
-  std::vector<PageBoxes> boxes_;    // by page index
-  std::vector<std::size_t> order_;  // page indices in the order drawn
+  std::vector<PageBoxes> boxes_;           // by page index
+  std::vector<std::size_t> order_;         // page indices in the order drawn; kPrimerPage first
+  std::vector<typeset::GlyphRun> primer_;  // taken from the document with the first page
+  bool primer_taken_ = false;
+  bool primed_ = false;
 
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -236,7 +236,8 @@ void order_structure(QOH elem, const std::map<QPDFObjGen, std::size_t>& rank, in
 }
 
 // Cairo drew page order[k] k-th (the contents last, once their page numbers were known):
-// the page tree and the structure tree are put back in page order.
+// the page tree and the structure tree are put back in page order. The primer's page
+// (kPrimerPage) is dropped: nothing refers to it, so it is not written.
 void restore_page_order(QPDF& pdf, const std::vector<std::size_t>& order) {
   bool in_order = true;
   for (std::size_t k = 0; k < order.size(); ++k) in_order = in_order && order[k] == k;
@@ -245,15 +246,20 @@ void restore_page_order(QPDF& pdf, const std::vector<std::size_t>& order) {
   QOH kids = pages.getKey("/Kids");
   if (!kids.isArray() || static_cast<std::size_t>(kids.getArrayNItems()) != order.size())
     throw std::runtime_error("Cairo's page tree is not one flat list of the pages drawn");
-  std::vector<QOH> by_index(order.size());
+  std::size_t book_pages = static_cast<std::size_t>(
+      std::count_if(order.begin(), order.end(), [](std::size_t p) { return p != kPrimerPage; }));
+  std::vector<QOH> by_index(book_pages);
   for (std::size_t k = 0; k < order.size(); ++k) {
     QOH page = kids.getArrayItem(static_cast<int>(k));
-    if (order[k] >= order.size() || by_index[order[k]].isInitialized() ||
-        !page.getKey("/Type").isNameAndEquals("/Page"))
+    if (!page.getKey("/Type").isNameAndEquals("/Page"))
+      throw std::runtime_error("the drawing order does not match Cairo's pages");
+    if (order[k] == kPrimerPage) continue;
+    if (order[k] >= book_pages || by_index[order[k]].isInitialized())
       throw std::runtime_error("the drawing order does not match Cairo's pages");
     by_index[order[k]] = page;
   }
   pages.replaceKey("/Kids", QOH::newArray(by_index));
+  pages.replaceKey("/Count", QOH::newInteger(static_cast<long long>(by_index.size())));
   pdf.updateAllPagesCache();
   std::map<QPDFObjGen, std::size_t> rank;
   for (std::size_t i = 0; i < by_index.size(); ++i) rank[by_index[i].getObjGen()] = i;

@@ -12,7 +12,7 @@ struct PostPassInput {
   std::string pdf;               ///< Cairo's output
   std::vector<PageBoxes> boxes;  ///< per page
   /// The page index of each of Cairo's pages, in Cairo's order; put in page order here
-  /// (pages, structure tree). Empty: already in page order.
+  /// (pages, structure tree); a kPrimerPage is dropped. Empty: already in page order.
   std::vector<std::size_t> order;
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"

@@ -17,6 +17,7 @@
 #include "typeset/hyphenator.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
+#include "typeset/primer.hpp"
 #include "typeset/section_flows.hpp"
 
 namespace folio::typeset {
@@ -77,6 +78,7 @@ class BookSetter {
  private:
   PagedDocument set_book() {
     check_fonts();
+    if (options_.glyphs) prime();
     if (st_.hyphenation.enabled && !hyphenator_.loaded())
       diags_.warning("pdf-no-hyphenation", {},
                      fmt::format("no hyphenation dictionary for '{}' in {}; lines will be looser",
@@ -114,6 +116,17 @@ class BookSetter {
     report(main_events_);
     report(furniture_events_);
     return std::move(out_);
+  }
+
+  void prime() {
+    ParagraphSettings s;
+    s.face = st_.body;
+    s.measure = 1e5;  // one line
+    s.breaking = st_.line_breaking;
+    s.mono_family = st_.mono_family;
+    s.strong = st_.strong;
+    s.cache = &cache_;
+    out_.primer = set_primer(fonts_, out_.fonts, primer_text(doc_), s);
   }
 
   // ---- finished pages ------------------------------------------------------------------

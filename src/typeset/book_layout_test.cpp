@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "tests/support/read_fixture.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
+#include "typeset/primer.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -352,6 +355,94 @@ TEST(BookLayoutThreads, EquivalentFontIsTheSameObject) {
     EXPECT_EQ(ours, main_table.at(static_cast<int>(i))) << describe_font(theirs);
     if (ours) g_object_unref(ours);
   }
+}
+
+}  // namespace
+}  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+model::Document primer_book() {
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml", "title: Café Noir\nauthor: Zoë Ölm\nlang: en-US\ncontents:\n  - one.md\n"},
+      {"one.md",
+       "# One\n\nThe cat\u2019s \u201chat\u201d \u2014 \u03bb\u03cc\u03b3\u03bf\u03c2 and "
+       "1\u20132, checked[^a].\n\n[^a]: A note with \u00f1.\n"}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  EXPECT_TRUE(m) << dump(diags);
+  return m ? m->document : model::Document{};
+}
+
+// Each character a simple PDF font can encode, once, in code point order: Greek is not one.
+TEST(Primer, TextIsTheBooksWinAnsiCharactersOnce) {
+  std::string text = primer_text(primer_book());
+  for (const char* c : {"C", "\u00e9", "Z", "\u00eb", "\u00d6", "\u2019", "\u201c", "\u2014",
+                        "\u2013", "1", "\u00f1", "k"})
+    EXPECT_NE(text.find(std::string(c) + " "), std::string::npos) << c;
+  EXPECT_EQ(text.find("\u03bb"), std::string::npos);
+  EXPECT_EQ(text.find('q'), std::string::npos);  // not in the book
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'h'), 1);
+  EXPECT_LT(text.find("1 "), text.find("C ")) << "in code point order";
+  EXPECT_LT(text.find("t "), text.find("\u00e9 "));
+}
+
+// The primer is set before the first page is handed over, in the body roman, each character
+// with the glyph the prose has for it (the title page's small caps have other glyphs).
+TEST(Primer, SetInTheBodyRomanBeforeAnyPage) {
+  model::Document doc = primer_book();
+  support::Diagnostics diags;
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  struct FirstPage : PageSink {
+    void page_done(const PagedDocument& d, std::size_t) override {
+      if (!seen) primer_then = d.primer.size();
+      seen = true;
+    }
+    void abandon() noexcept override {}
+    bool seen = false;
+    std::size_t primer_then = 0;
+  } sink;
+  LayoutOptions o;
+  o.sink = &sink;
+  PagedDocument paged = layout_book(doc, *st, o, diags);
+  ASSERT_TRUE(sink.seen);
+  EXPECT_GT(sink.primer_then, 0u);
+  ASSERT_FALSE(paged.primer.empty());
+  std::string text;
+  for (const GlyphRun& r : paged.primer) {
+    text += r.text;
+    PangoFontDescription* d = pango_font_describe(paged.fonts.at(r.font));
+    EXPECT_EQ(pango_font_description_get_style(d), PANGO_STYLE_NORMAL);
+    pango_font_description_free(d);
+  }
+  for (char c : std::string("Cafe1kh")) EXPECT_NE(text.find(c), std::string::npos) << c;
+  // The glyph of 'k' in the primer and in the chapter's paragraph ("checked", past the
+  // opening words in small caps).
+  auto glyph_of = [](const GlyphRun& r, char c) -> std::optional<std::uint32_t> {
+    std::size_t byte = 0, glyph = 0;
+    for (const auto& [bytes, count] : r.clusters) {
+      if (bytes == 1 && count == 1 && r.text[byte] == c) return r.glyphs[glyph].id;
+      byte += static_cast<std::size_t>(bytes);
+      glyph += static_cast<std::size_t>(count);
+    }
+    return std::nullopt;
+  };
+  std::optional<std::uint32_t> primed, prose;
+  for (const GlyphRun& r : paged.primer)
+    if (!primed) primed = glyph_of(r, 'k');
+  for (const Page& p : paged.pages)
+    for (const PageBlock& b : p.blocks)
+      if (b.tag == "P")
+        for (const GlyphRun& r : b.runs)
+          if (!prose) prose = glyph_of(r, 'k');
+  ASSERT_TRUE(primed && prose);
+  EXPECT_EQ(*primed, *prose);
+  // Without glyphs (the EPUB's page starts) there is nothing to prime.
+  o.sink = nullptr;
+  o.glyphs = false;
+  EXPECT_TRUE(layout_book(doc, *st, o, diags).primer.empty());
 }
 
 }  // namespace

@@ -74,6 +74,10 @@ struct PagedDocument {
   std::deque<Page> pages;  ///< a deque: pages keep their address as more are added
   std::vector<OutlineEntry> outline;
   FontTable fonts;
+  /// Each character of the book once, in the body face's roman (typeset/primer.hpp), when the
+  /// layout has glyphs; set before any page is handed to a PageSink. Not a page: a PDF writer
+  /// draws it first, on a page it then drops, so its font subsets follow the prose.
+  std::vector<GlyphRun> primer;
   int overfull_lines = 0;  ///< lines wider than their measure (should stay 0)
   /// Where each page with section text begins in the model (for the EPUB's page list).
   model::PageMap page_map;

@@ -4,6 +4,7 @@ qpdf and (when installed) ../shared/validate/pdfcheck.sh; compare rendered pages
 checked-in PNGs. Usage: pdf_output_test.py FOLIO [--update-golden]"""
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -153,6 +154,26 @@ def main():
     check("running text extracts in order",
           "This book consists of a series of articles which were originally published" in
           " ".join(plain.split()), plain[:300])
+
+    # The title page sets the author in small caps before any prose. Cairo gives each letter
+    # of its simple (WinAnsi) font subset the first glyph drawn for it, so without the primer
+    # the small-caps glyphs took those places, and the prose's own letters were drawn from a
+    # second font, with a font switch on each side of every one of them. Every lowercase letter
+    # a body page shows must be shown, at least once, from a simple font: a literal string.
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", a, "-"],
+                         capture_output=True).stdout.decode("latin-1")
+    for page in (5, 7):
+        marker = "%%%% Contents for page %d\n" % page
+        start = qdf.find(marker)
+        content = qdf[start:qdf.find("endstream", start)] if start >= 0 else ""
+        literal = set()
+        for string in re.findall(r"\((?:[^()\\]|\\.)*\)", content):
+            literal |= {c for c in string if "a" <= c <= "z"}
+        shown = {c for c in run(["pdftotext", "-f", str(page), "-l", str(page), a, "-"]).stdout
+                 if "a" <= c <= "z"}
+        check("page %d: the prose's letters come from the simple fonts" % page,
+              start >= 0 and len(shown) > 15 and not shown - literal,
+              "shown only as glyph ids: %s" % sorted(shown - literal))
 
     struct = run(["pdfinfo", "-struct-text", a]).stdout
     check("tagged text keeps line-end spaces and hyphens (no /ActualText spans)",

@@ -1,0 +1,106 @@
+// The primer's text (the book's characters) and its setting in the body face.
+#include "typeset/primer.hpp"
+
+#include <glib.h>
+
+#include <set>
+
+namespace folio::typeset {
+namespace {
+
+// Characters Windows-1252 (WinAnsi) has beyond Latin-1.
+bool windows_1252_extra(gunichar c) {
+  switch (c) {
+    case 0x20AC:
+    case 0x201A:
+    case 0x0192:
+    case 0x201E:
+    case 0x2026:
+    case 0x2020:
+    case 0x2021:
+    case 0x02C6:
+    case 0x2030:
+    case 0x0160:
+    case 0x2039:
+    case 0x0152:
+    case 0x017D:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2022:
+    case 0x2013:
+    case 0x2014:
+    case 0x02DC:
+    case 0x2122:
+    case 0x0161:
+    case 0x203A:
+    case 0x0153:
+    case 0x017E:
+    case 0x0178:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool winansi(gunichar c) {
+  return (c > 0x20 && c < 0x7F) || (c > 0xA0 && c <= 0xFF) || windows_1252_extra(c);
+}
+
+void add_chars(const std::string& s, std::set<gunichar>& out) {
+  const char* end = s.c_str() + s.size();
+  for (const char* p = s.c_str(); p < end; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char_validated(p, end - p);
+    if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) return;
+    if (winansi(c)) out.insert(c);
+  }
+}
+
+void add_block(const model::Block& b, std::set<gunichar>& out) {
+  add_chars(b.text, out);
+  add_chars(model::plain_text(b.inlines), out);
+  for (const model::Block& child : b.blocks) add_block(child, out);
+}
+
+}  // namespace
+
+std::string primer_text(const model::Document& doc) {
+  std::set<gunichar> chars;
+  const model::Metadata& md = doc.metadata;
+  add_chars(md.title.value, chars);
+  add_chars(md.subtitle.value, chars);
+  for (const auto& a : md.authors) add_chars(a.value, chars);
+  for (const model::Section& sec : doc.sections) {
+    if (sec.heading) add_block(*sec.heading, chars);
+    for (const model::Block& b : sec.blocks) add_block(b, chars);
+    for (const model::Block& b : sec.footnotes) add_block(b, chars);
+  }
+  std::string text;
+  for (gunichar c : chars) {
+    char buf[6];
+    text.append(buf, static_cast<std::size_t>(g_unichar_to_utf8(c, buf)));
+    text += ' ';
+  }
+  return text;
+}
+
+std::vector<GlyphRun> set_primer(const FontContext& fonts, FontTable& table,
+                                 const std::string& text, ParagraphSettings settings) {
+  std::vector<GlyphRun> runs;
+  if (text.empty()) return runs;
+  StyledText styled{text, {}, {}};
+  settings.face.small_caps = false;
+  settings.face.italic = false;
+  settings.face.tracking = 0;
+  settings.indent = 0;
+  settings.align = Align::left;
+  settings.hyphenator = nullptr;
+  settings.glyphs = true;
+  SetParagraph set = set_paragraph(fonts, table, styled, settings);
+  for (SetLine& line : set.lines)
+    for (GlyphRun& run : line.runs) runs.push_back(std::move(run));
+  return runs;
+}
+
+}  // namespace folio::typeset
