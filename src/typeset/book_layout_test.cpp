@@ -447,3 +447,25 @@ TEST(Primer, SetInTheBodyRomanBeforeAnyPage) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// A face without lowercase (Libertine's initials): the primer leaves those letters out rather
+// than bring in a fallback face.
+TEST(Primer, LeavesOutWhatTheRomanLacks) {
+  FontContext fonts("en-US");
+  FontTable table;
+  ParagraphSettings s;
+  s.face = {"Linux Libertine Initials O", 11, 13.6, false, false, 0, ""};
+  s.measure = 1e5;
+  std::string text;
+  for (const GlyphRun& r : set_primer(fonts, table, "A b C ", s)) text += r.text;
+  EXPECT_NE(text.find('A'), std::string::npos) << text;
+  EXPECT_NE(text.find('C'), std::string::npos) << text;
+  EXPECT_EQ(text.find('b'), std::string::npos) << text;
+  EXPECT_EQ(table.size(), 1u) << "a fallback face came in";
+}
+
+}  // namespace
+}  // namespace folio::typeset

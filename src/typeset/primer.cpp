@@ -89,9 +89,23 @@ std::vector<GlyphRun> set_primer(const FontContext& fonts, FontTable& table,
                                  const std::string& text, ParagraphSettings settings) {
   std::vector<GlyphRun> runs;
   if (text.empty()) return runs;
-  StyledText styled{text, {}, {}};
   settings.face.small_caps = false;
   settings.face.italic = false;
+  // Characters the roman lacks are left out: set, they would bring in a fallback face that
+  // the book itself may never use.
+  StyledText styled{text, {}, {}};
+  for (const GlyphGap& gap :
+       fonts.coverage_gaps(styled, settings.face, settings.strong, settings.mono_family)) {
+    if (gap.no_family) return runs;
+    for (char32_t c : gap.missing) {
+      char buf[6];
+      std::string needle(buf, static_cast<std::size_t>(g_unichar_to_utf8(c, buf)));
+      needle += ' ';
+      for (std::size_t at; (at = styled.text.find(needle)) != std::string::npos;)
+        styled.text.erase(at, needle.size());
+    }
+  }
+  if (styled.text.empty()) return runs;
   settings.face.tracking = 0;
   settings.indent = 0;
   settings.align = Align::left;
