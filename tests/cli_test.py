@@ -121,6 +121,27 @@ class Build(unittest.TestCase):
                 self.assertIn("not implemented", r.stderr)
                 self.assertEqual(files, [])
 
+    def test_epub_alone_writes_nothing_when_the_checks_stop_it(self):
+        # With --epub the checks, the print edition's typesetting (for the page list) and the
+        # EPUB writer run side by side: what the checks find must still stop the build before
+        # anything is written, with the diagnostics `folio check` gives, on one thread or many.
+        for book, extra in (("tests/checks/footnote-undefined", []),
+                            ("tests/checks/ascii-dash", ["--werror"])):
+            expected = [l for l in run("check", book).stderr.splitlines()
+                        if ": error:" in l or ": warning:" in l]
+            self.assertTrue(expected, book)
+            for flags in (["--epub"], ["--epub", "-j", "1"], ["--epub", "--no-page-list"]):
+                with self.subTest(book=book, flags=flags), tempfile.TemporaryDirectory() as tmp:
+                    # Into a folder that exists (nothing may appear in it) and one that does
+                    # not (it may not be made).
+                    for out in (tmp, os.path.join(tmp, "new")):
+                        r = run("build", book, "-o", out, *flags, *extra)
+                        self.assertEqual(r.returncode, 1, r.stderr)
+                        lines = [l for l in r.stderr.splitlines()
+                                 if ": error:" in l or ": warning:" in l]
+                        self.assertEqual(lines, expected)
+                    self.assertEqual(listing(tmp), [])
+
     def test_pdf_only_writes_only_the_pdf(self):
         with tempfile.TemporaryDirectory() as out:
             r = run("build", "manuscript", "-o", out, "--pdf")

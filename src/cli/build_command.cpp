@@ -130,6 +130,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
       for (auto& d : typeset_diags.items()) diags.report(std::move(d));
     if (!paged && !want_pdf) no_page_list_warning();
   }
+  // Nothing is written, and no output folder made, before the checks pass. For the EPUB alone
+  // it is put together while they run (and, with the page list, while the print edition is
+  // typeset); only its writing waits for them (EpubOptions::may_write).
   std::string folder_error;
   bool checks_stopped = false;
   auto prepare_output = [&] {

@@ -1,10 +1,9 @@
 // The drawing side of folio's PDF: a Cairo PDF surface fed page by page, on its own thread.
 #include "pdf/page_drawer.hpp"
 
-#include <algorithm>
-
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <system_error>
 #include <utility>
