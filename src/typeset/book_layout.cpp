@@ -78,7 +78,6 @@ class BookSetter {
  private:
   PagedDocument set_book() {
     check_fonts();
-    if (options_.glyphs) prime();
     if (st_.hyphenation.enabled && !hyphenator_.loaded())
       diags_.warning("pdf-no-hyphenation", {},
                      fmt::format("no hyphenation dictionary for '{}' in {}; lines will be looser",
@@ -89,6 +88,10 @@ class BookSetter {
                       ? options_.threads
                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     SectionFlows flows(doc_, tools_, font_config_, threads);
+    // Before any page is handed over, while the workers start on the sections.
+    if (options_.glyphs)
+      out_.primer = set_primer(fonts_, out_.fonts, primer_text(doc_),
+                               setter_.settings(st_.body, 1e5, 0, Align::left, false));
     if (options_.front_matter) front_matter();
     std::size_t toc_page = SIZE_MAX;
     std::vector<std::size_t> titled;
@@ -116,17 +119,6 @@ class BookSetter {
     report(main_events_);
     report(furniture_events_);
     return std::move(out_);
-  }
-
-  void prime() {
-    ParagraphSettings s;
-    s.face = st_.body;
-    s.measure = 1e5;  // one line
-    s.breaking = st_.line_breaking;
-    s.mono_family = st_.mono_family;
-    s.strong = st_.strong;
-    s.cache = &cache_;
-    out_.primer = set_primer(fonts_, out_.fonts, primer_text(doc_), s);
   }
 
   // ---- finished pages ------------------------------------------------------------------

@@ -83,12 +83,14 @@ class FlowSetter {
                      const support::SourcePos& where);
   void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
   int next_block() { return next_block_++; }
+  /// The settings a paragraph in `face` gets from the style (breaking, strong, mono family,
+  /// the shared caches).
+  ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
+                             bool hyphenate) const;
 
  private:
   SetParagraph set(const StyledText& text, const ParagraphSettings& s,
                    const support::SourcePos& where);
-  ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
-                             bool hyphenate) const;
   void add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face, double x,
                  const std::string& tag, const std::string& group, const std::string& dest,
                  bool keep_with_previous);
