@@ -68,6 +68,15 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
     return sums[j];
   };
 
+  // Hyphen-ladder lengths are told apart up to the limit (at least 2, as always before: the
+  // state then stays the same for the limits 0 to 2). Capping it at 2 made a limit of 3 or
+  // more no limit at all.
+  const int ladder_cap = std::max(2, std::min(p.max_hyphen_ladder, 64));
+  const int ladders = ladder_cap + 1;
+  const int classes = 4 * ladders;
+  std::vector<Candidate> best(static_cast<std::size_t>(classes));
+  std::vector<double> best_demerits(static_cast<std::size_t>(classes));
+
   Pass out;
   std::vector<Candidate>& pool = out.pool;
   std::vector<std::size_t> active;
@@ -91,10 +100,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
 
     // Best new candidate per fitness class and hyphen-ladder length (the ladder limit
     // makes the ladder part of the state, so the optimum stays exact).
-    constexpr int kClasses = 4 * 3;
-    Candidate best[kClasses];
-    double best_demerits[kClasses];
-    std::fill(best_demerits, best_demerits + kClasses, kAwful);
+    std::fill(best_demerits.begin(), best_demerits.end(), kAwful);
     double min_demerits = kAwful;  // stays kAwful until some class has a candidate
 
     for (std::size_t a = 0; a < active.size();) {
@@ -115,7 +121,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
 
       bool deactivate = r < -1 || forced;
       bool no_candidate_yet = min_demerits == kAwful;
-      int ladder = flagged ? std::min(c.ladder + 1, 2) : 0;
+      int ladder = flagged ? std::min(c.ladder + 1, ladder_cap) : 0;
       bool too_many_hyphens = flagged && p.max_hyphen_ladder > 0 && c.ladder >= p.max_hyphen_ladder;
       // TeX §854: in the final pass the last active node may not vanish without a break.
       // Only a box wider than the measure gets here, since emergency points split words.
@@ -141,7 +147,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
         int fit = std::isinf(r) ? 3 : fitness_of(r);
         if (std::abs(fit - c.fitness) > 1) d += p.adj_demerits;
         d += c.total_demerits;
-        int cls = fit * 3 + ladder;
+        auto cls = static_cast<std::size_t>(fit * ladders + ladder);
         if (d < best_demerits[cls]) {
           best_demerits[cls] = d;
           best[cls] = Candidate{
@@ -157,7 +163,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
     }
     if (min_demerits < kAwful) {
       Sums after = sums_after(i);
-      for (int cls = 0; cls < kClasses; ++cls) {
+      for (std::size_t cls = 0; cls < best.size(); ++cls) {
         if (best_demerits[cls] == kAwful) continue;
         Candidate& cand = best[cls];
         cand.after = after;

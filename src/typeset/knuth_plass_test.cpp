@@ -172,3 +172,159 @@ TEST(KnuthPlass, ForcedBreaksInsideAParagraphAreKept) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// Words of two syllables each ("box hyphen box"), separated by glue (w 2, stretch 1, shrink
+// 0.5), TeX-terminated; each hyphen point is a flagged penalty of width 1 and cost `cost`.
+std::vector<Node> hyphenated_words(const std::vector<std::pair<double, double>>& syllables,
+                                   int cost) {
+  std::vector<Node> n;
+  for (std::size_t i = 0; i < syllables.size(); ++i) {
+    if (i) n.push_back(Node::Glue(2, 1, 0.5));
+    n.push_back(Node::Box(syllables[i].first));
+    n.push_back(Node::Penalty(1, cost, true));
+    n.push_back(Node::Box(syllables[i].second));
+  }
+  n.push_back(Node::Penalty(0, kInfPenalty));
+  n.push_back(Node::Glue(0, kFil, 0));
+  n.push_back(Node::Penalty(0, -kInfPenalty));
+  return n;
+}
+
+// TeX's demerits of a set of breaks (glue or penalty indices, the last the final penalty),
+// counting penalties, double and final hyphen demerits; -1 when a line is infeasible or a
+// run of more than `ladder` hyphenated lines (0: any) occurs. `longest` gets the longest run.
+double demerits_with_hyphens(const std::vector<Node>& n, const std::vector<std::size_t>& breaks,
+                             const BreakParams& p, int ladder, int* longest) {
+  double total = 0;
+  std::size_t from = 0;
+  int prev_fit = 1;
+  bool prev_flagged = false;
+  int run = 0;
+  *longest = 0;
+  for (std::size_t b : breaks) {
+    while (from < b && n[from].kind != Node::box) ++from;  // discarded at a line's start
+    double w = n[b].kind == Node::penalty ? n[b].width : 0, st = 0, sh = 0;
+    for (std::size_t i = from; i < b; ++i) {
+      w += n[i].kind == Node::penalty ? 0 : n[i].width;
+      st += n[i].kind == Node::glue ? n[i].stretch : 0;
+      sh += n[i].kind == Node::glue ? n[i].shrink : 0;
+    }
+    double r = w < p.line_width ? (p.line_width - w) / st
+                                : (w > p.line_width ? (p.line_width - w) / sh : 0);
+    if (r < -1) return -1;
+    double bad = badness(r);
+    if (bad > p.tolerance) return -1;
+    bool flagged = n[b].kind == Node::penalty && n[b].flagged;
+    bool last = b + 1 == n.size();
+    double d = (p.line_penalty + bad) * (p.line_penalty + bad);
+    if (n[b].kind == Node::penalty && !last) d += n[b].cost * n[b].cost;
+    if (flagged && prev_flagged) d += p.double_hyphen_demerits;
+    if (last && prev_flagged) d += p.final_hyphen_demerits;
+    int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+    if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
+    run = flagged ? run + 1 : 0;
+    *longest = std::max(*longest, run);
+    if (ladder > 0 && run > ladder) return -1;
+    prev_fit = fit;
+    prev_flagged = flagged;
+    total += d;
+    from = b + 1;
+  }
+  return total;
+}
+
+// The longest run of hyphenated lines in a result.
+int longest_ladder(const BreakResult& r) {
+  int run = 0, longest = 0;
+  for (const Break& b : r.breaks) {
+    run = b.flagged ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// Every feasible set of breaks (each line within the tolerance), found by exhaustive search
+// from `from`: calls `f(breaks)` with the final penalty last.
+template <typename F>
+void each_break_set(const std::vector<Node>& n, const std::vector<std::size_t>& legal,
+                    const BreakParams& p, std::size_t from, std::vector<std::size_t>& breaks,
+                    F&& f) {
+  for (std::size_t b : legal) {
+    if (b < from) continue;
+    breaks.push_back(b);
+    int longest = 0;
+    double d = demerits_with_hyphens(n, breaks, p, 0, &longest);
+    if (d >= 0) {
+      if (b + 1 == n.size())
+        f(breaks);
+      else
+        each_break_set(n, legal, p, b + 1, breaks, f);
+    }
+    breaks.pop_back();
+  }
+}
+
+// With free hyphens and no double-hyphen demerits the best paragraph is often a ladder of
+// hyphenated lines; every limit from 1 to 4 (the state once stopped counting at 2, so 3 and
+// more meant no limit) must give the optimum of the break sets that respect it.
+TEST(KnuthPlass, HyphenLadderLimitKeepsTheOptimum) {
+  auto nodes = hyphenated_words({{6, 4},
+                                 {6, 3},
+                                 {2, 4},
+                                 {2, 2},
+                                 {2, 6},
+                                 {6, 2},
+                                 {3, 5},
+                                 {4, 6},
+                                 {4, 3},
+                                 {2, 4},
+                                 {4, 4},
+                                 {3, 5}},
+                                0);
+  std::vector<std::size_t> legal;
+  for (std::size_t i = 0; i + 3 < nodes.size(); ++i)
+    if (nodes[i].kind == Node::glue || nodes[i].kind == Node::penalty) legal.push_back(i);
+  legal.push_back(nodes.size() - 1);
+  constexpr int kMaxLadder = 4;
+  int limited[kMaxLadder + 1] = {};  // widths where each limit changed the optimum
+  for (double width = 17; width <= 32; width += 1) {
+    BreakParams p;
+    p.line_width = width;
+    p.pretolerance = -1;
+    p.tolerance = 9999;
+    p.double_hyphen_demerits = 0;
+    p.final_hyphen_demerits = 0;
+    p.adj_demerits = 0;
+    // best[l]: the least demerits with no more than l hyphenated lines in a row (0: any).
+    double best[kMaxLadder + 1] = {-1, -1, -1, -1, -1};
+    std::vector<std::size_t> breaks;
+    each_break_set(nodes, legal, p, 0, breaks, [&](const std::vector<std::size_t>& br) {
+      int longest = 0;
+      double d = demerits_with_hyphens(nodes, br, p, 0, &longest);
+      for (int l = 0; l <= kMaxLadder; ++l)
+        if ((l == 0 || longest <= l) && (best[l] < 0 || d < best[l])) best[l] = d;
+    });
+    for (int ladder = 1; ladder <= kMaxLadder; ++ladder) {
+      if (best[ladder] < 0) continue;  // no break set keeps the limit: the final pass's job
+      if (best[ladder] > best[0]) ++limited[ladder];
+      p.max_hyphen_ladder = ladder;
+      BreakResult r = break_lines(nodes, p);
+      ASSERT_EQ(r.pass, 2) << "ladder " << ladder << " width " << width;
+      EXPECT_LE(longest_ladder(r), ladder) << "ladder " << ladder << " width " << width;
+      std::vector<std::size_t> ours;
+      for (const auto& b : r.breaks) ours.push_back(b.node);
+      int longest = 0;
+      EXPECT_DOUBLE_EQ(demerits_with_hyphens(nodes, ours, p, ladder, &longest), best[ladder])
+          << "ladder " << ladder << " width " << width;
+    }
+  }
+  // The limits mattered: 3 and 4 as well as 1 and 2.
+  for (int ladder = 1; ladder <= kMaxLadder; ++ladder)
+    EXPECT_GE(limited[ladder], 1) << "ladder " << ladder;
+}
+
+}  // namespace
+}  // namespace folio::typeset
