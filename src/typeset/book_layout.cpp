@@ -23,6 +23,9 @@
 namespace folio::typeset {
 namespace {
 
+// A running head sets only its first line: at most this much of its text is set.
+constexpr std::size_t kFurnitureBytes = 2000;
+
 std::string roman(int n) {
   static const std::pair<int, const char*> table[] = {
       {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
@@ -625,6 +628,13 @@ class BookSetter {
                          : what == "author"  ? authors()
                          : what == "section" ? m.section_title
                                              : std::string();
+      // Only the first line is shown: a section title of half a million characters is not
+      // set again in full on each of its pages (that was quadratic).
+      if (text.size() > kFurnitureBytes) {
+        std::size_t cut = kFurnitureBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text.resize(cut);
+      }
       if (rh.uppercase && !text.empty()) {
         gchar* up = g_utf8_strup(text.c_str(), static_cast<gssize>(text.size()));
         text = up;

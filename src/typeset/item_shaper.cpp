@@ -12,12 +12,17 @@ namespace folio::typeset {
 namespace {
 
 constexpr hb_tag_t kGsub = HB_OT_TAG_GSUB;
+// HarfBuzz stops applying lookups once a buffer has used up its operations budget, so in a
+// run of a hundred thousand characters the glyphs past some point lost their small caps and
+// kerning (and differed from the same text reshaped at a break: overfull lines). A longer
+// run is shaped in pieces of at most this many bytes, cut after a space where there is one.
+constexpr std::size_t kMaxShapeBytes = 4096;
 constexpr hb_tag_t kGpos = HB_OT_TAG_GPOS;
 
 // Shapes bytes [a, b) of `text` in the item's analysis, clusters relative to `a`.
-void shape_bytes(const std::string& text, std::size_t a, std::size_t b, const PangoItem& item,
+void shape_bytes(std::string_view text, std::size_t a, std::size_t b, const PangoItem& item,
                  PangoGlyphString* gs, std::vector<ShapedGlyph>& out, std::size_t base) {
-  pango_shape_with_flags(text.c_str() + a, static_cast<int>(b - a), text.c_str(),
+  pango_shape_with_flags(text.data() + a, static_cast<int>(b - a), text.data(),
                          static_cast<int>(text.size()), &item.analysis, gs, PANGO_SHAPE_NONE);
   out.reserve(out.size() + static_cast<std::size_t>(gs->num_glyphs));
   for (int i = 0; i < gs->num_glyphs; ++i) {
@@ -27,6 +32,32 @@ void shape_bytes(const std::string& text, std::size_t a, std::size_t b, const Pa
                    g.geometry.y_offset / double(PANGO_SCALE),
                    base + static_cast<std::size_t>(gs->log_clusters[i])});
   }
+}
+
+bool is_space(char c) {
+  return c == ' ';
+}
+
+// shape_bytes for a run of any length: pieces of at most kMaxShapeBytes, each cut after the
+// last space in its second half, else before a character that is not a combining mark.
+void shape_run(std::string_view text, std::size_t a, std::size_t b, const PangoItem& item,
+               PangoGlyphString* gs, std::vector<ShapedGlyph>& out, std::size_t base) {
+  while (b - a > kMaxShapeBytes) {
+    std::size_t cut = a + kMaxShapeBytes;
+    std::size_t space = cut;
+    while (space > a + kMaxShapeBytes / 2 && !is_space(text[space - 1])) --space;
+    if (is_space(text[space - 1])) {
+      cut = space;
+    } else {
+      while (cut > a + 1 && ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80 ||
+                             g_unichar_ismark(g_utf8_get_char(text.data() + cut))))
+        --cut;
+    }
+    shape_bytes(text, a, cut, item, gs, out, base);
+    base += cut - a;
+    a = cut;
+  }
+  shape_bytes(text, a, b, item, gs, out, base);
 }
 
 bool has_table(hb_face_t* face, hb_tag_t tag) {
@@ -97,10 +128,6 @@ bool analysis_key(const PangoAnalysis& an, std::string& key) {
   return true;
 }
 
-bool is_space(char c) {
-  return c == ' ';
-}
-
 }  // namespace
 
 WordShapes::~WordShapes() {
@@ -127,7 +154,7 @@ bool WordShapes::word_safe(PangoFont* font) {
   return safe;
 }
 
-void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+void shape_item(std::string_view text, const PangoItem& item, WordShapes* words,
                 PangoGlyphString* scratch, std::vector<ShapedGlyph>& out) {
   auto start = static_cast<std::size_t>(item.offset);
   std::size_t end = start + static_cast<std::size_t>(item.length);
@@ -138,10 +165,10 @@ void shape_item(const std::string& text, const PangoItem& item, WordShapes* word
   // A word opening on a combining mark would be shaped apart from the letter it sits on.
   for (std::size_t i = start; by_words && i < end; ++i)
     if (is_space(text[i]) && i + 1 < end && !is_space(text[i + 1]) &&
-        g_unichar_ismark(g_utf8_get_char(text.c_str() + i + 1)))
+        g_unichar_ismark(g_utf8_get_char(text.data() + i + 1)))
       by_words = false;
   if (!by_words) {
-    shape_bytes(text, start, end, item, scratch, out, start);
+    shape_run(text, start, end, item, scratch, out, start);
     return;
   }
   auto& shapes = words->words_[words->key_];
@@ -155,7 +182,7 @@ void shape_item(const std::string& text, const PangoItem& item, WordShapes* word
     auto it = shapes.find(word);
     if (it == shapes.end()) {
       std::vector<ShapedGlyph> glyphs;
-      shape_bytes(text, a, b, item, scratch, glyphs, 0);
+      shape_run(text, a, b, item, scratch, glyphs, 0);
       it = shapes.emplace(std::string(word), std::move(glyphs)).first;
       ++words->count_;
     }

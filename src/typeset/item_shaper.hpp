@@ -51,7 +51,7 @@ class WordShapes {
   std::size_t size() const { return count_; }
 
  private:
-  friend void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+  friend void shape_item(std::string_view text, const PangoItem& item, WordShapes* words,
                          PangoGlyphString* scratch, std::vector<ShapedGlyph>& out);
   bool word_safe(PangoFont* font);
 
@@ -68,7 +68,7 @@ class WordShapes {
 /// Appends the glyphs of `item`, an item of paragraph `text`, to `out`, clusters as byte
 /// offsets in `text`. With `words` null every item is shaped whole. `scratch` is any glyph
 /// string, reused between calls.
-void shape_item(const std::string& text, const PangoItem& item, WordShapes* words,
+void shape_item(std::string_view text, const PangoItem& item, WordShapes* words,
                 PangoGlyphString* scratch, std::vector<ShapedGlyph>& out);
 
 }  // namespace folio::typeset

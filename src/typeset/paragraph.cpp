@@ -18,6 +18,18 @@
 namespace folio::typeset {
 namespace {
 
+// A unit (a word, or a run with no break opportunity: one "word" of 500,000 letters, words
+// joined by no-break spaces, a URL or code span) longer than this many bytes has the widths
+// at its breaks measured in a window around each break, not from the unit's ends: reshaping
+// from the ends cost time and memory in the square of the unit's length (an 8,000-letter
+// word took 2.6 GB). No word is this long, so words are measured exactly as before.
+constexpr std::size_t kExactUnit = 128;
+// The window: whole clusters from at least this many bytes before a break to this many after.
+constexpr std::size_t kBreakWindow = 8;
+// Letter runs longer than this are not words and are not hyphenated (libhyphen's own
+// patterns stop at 100 characters; the longest English words have about 45 letters).
+constexpr int kMaxHyphenatedLetters = 64;
+
 struct FontUnref {
   void operator()(PangoFont* f) const {
     if (f) g_object_unref(f);
@@ -88,14 +100,14 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
 
 // Shapes bytes [start, end) of `text` (the whole string is the shaping context); words come
 // from `words` where that gives the same glyphs (see item_shaper.hpp).
-std::vector<ShapedItem> shape(PangoContext* ctx, const std::string& text, PangoAttrList* attrs,
+std::vector<ShapedItem> shape(PangoContext* ctx, std::string_view text, PangoAttrList* attrs,
                               std::size_t start, std::size_t end, double tracking, int* missing,
                               WordShapes* words) {
   std::vector<ShapedItem> out;
   if (end <= start) return out;
   GList* items = itemize_simple(ctx, text, start, end, attrs);
   if (!items)
-    items = pango_itemize(ctx, text.c_str(), static_cast<int>(start), static_cast<int>(end - start),
+    items = pango_itemize(ctx, text.data(), static_cast<int>(start), static_cast<int>(end - start),
                           attrs, nullptr);
   PangoGlyphString* gs = pango_glyph_string_new();
   for (GList* l = items; l; l = l->next) {
@@ -150,6 +162,11 @@ bool is_space(gunichar c) {
 struct Cluster {
   std::size_t start, end;
   std::size_t item, g0, g1;
+};
+
+// The bytes of a reshaped fragment whose glyphs count towards its width (the rest is context).
+struct Count {
+  std::size_t from = 0, to = SIZE_MAX;
 };
 
 // What a node stands for in the text, to cut lines from it.
@@ -245,22 +262,82 @@ class ParagraphSetter {
   double w(std::size_t a, std::size_t b) const { return cum_[b] - cum_[a]; }
 
   // The width of bytes [a, b) shaped on their own (plus a line-end hyphen), as at a break.
-  double reshaped_width(std::size_t a, std::size_t b, bool hyphen, bool reuse) {
+  // `words`: whether the word cache may keep the fragment's words (not for the many one-off
+  // fragments of a long run). With a `count` range, only the glyphs of those bytes (and the
+  // hyphen) are counted: the rest is context, shaped for its kerning and contextual forms.
+  double reshaped_width(std::size_t a, std::size_t b, bool hyphen, bool reuse, bool words = true,
+                        Count count = {}) {
+    bool counted = count.from > a || count.to < b;
     // A fragment opening on a combining mark is shaped against the text before it.
     if (!widths_ || !reuse || g_unichar_ismark(g_utf8_get_char(t_.text.c_str() + a)))
-      return shaped_width(a, b, hyphen);
+      return shaped_width(a, b, hyphen, words && reuse, count);
     fragment_key(a, b, hyphen, key_);
+    if (counted) {
+      key_ += '\x03';
+      append_raw(key_, count.from - a);
+      append_raw(key_, std::min(count.to, b) - a);
+    }
     auto it = widths_->find(std::string_view(key_));
-    if (it == widths_->end()) it = widths_->emplace(key_, shaped_width(a, b, hyphen)).first;
+    if (it == widths_->end())
+      it = widths_->emplace(key_, shaped_width(a, b, hyphen, words, count)).first;
     return it->second;
   }
 
-  double shaped_width(std::size_t a, std::size_t b, bool hyphen) const {
-    std::string s(t_.text, 0, b);
-    if (hyphen) s.append(hyphen_);
-    auto items =
-        shape(fonts_.context(), s, attrs_.get(), a, s.size(), s_.face.tracking, nullptr, words());
-    return width_of(items);
+  double shaped_width(std::size_t a, std::size_t b, bool hyphen, bool cache_words,
+                      Count count = {}) {
+    if (count.from <= a && count.to >= b)
+      return width_of(shape_fragment(a, b, hyphen, cache_words));
+    double width = 0;
+    for (const ShapedItem& it : shape_fragment(a, b, hyphen, cache_words))
+      for (const ShapedGlyph& g : it.glyphs)
+        if (g.cluster >= count.from && (g.cluster < count.to || g.cluster >= b)) width += g.width;
+    return width;
+  }
+
+  // Bytes [a, b) shaped on their own, plus a line-end hyphen, with the paragraph before them
+  // as context. The text is not copied: the hyphen is written after b in a copy of the
+  // paragraph made once (a copy of the text up to b for each fragment was quadratic).
+  std::vector<ShapedItem> shape_fragment(std::size_t a, std::size_t b, bool hyphen,
+                                         bool cache_words) {
+    std::string_view text(t_.text.data(), b);
+    if (hyphen) {
+      if (with_hyphen_.empty()) with_hyphen_ = t_.text + std::string(8, ' ');
+      std::copy(hyphen_.begin(), hyphen_.end(), with_hyphen_.begin() + static_cast<long>(b));
+      text = std::string_view(with_hyphen_.data(), b + hyphen_.size());
+    }
+    auto items = shape(fonts_.context(), text, attrs_.get(), a, text.size(), s_.face.tracking,
+                       nullptr, cache_words ? words() : nullptr);
+    if (hyphen)  // the copy is the paragraph again
+      std::copy(t_.text.begin() + static_cast<long>(b),
+                t_.text.begin() + static_cast<long>(std::min(b + hyphen_.size(), t_.text.size())),
+                with_hyphen_.begin() + static_cast<long>(b));
+    return items;
+  }
+
+  // Where the widths at a break at `at` in the unit [ua, ub) are measured: the unit's pieces
+  // before and after it when the unit is short; else whole clusters around the break, [from,
+  // at) and [at, to), each shaped with as much again of context on its far side (the
+  // lookups of small caps and kerning reach a few glyphs).
+  struct Window {
+    std::size_t before, from, to, after;
+  };
+  Window break_window(std::size_t ua, std::size_t ub, std::size_t at) const {
+    if (ub - ua <= kExactUnit) return {ua, ua, ub, ub};
+    auto by_start = [](const Cluster& c, std::size_t v) { return c.start < v; };
+    // The start of the cluster holding byte p, and the first cluster start at or after p.
+    auto start_of = [&](std::size_t p) {
+      auto it = std::lower_bound(clusters_.begin(), clusters_.end(), p + 1, by_start);
+      return it == clusters_.begin() ? ua : std::max(ua, std::prev(it)->start);
+    };
+    auto next_start = [&](std::size_t p) {
+      auto it = std::lower_bound(clusters_.begin(), clusters_.end(), p, by_start);
+      return it == clusters_.end() ? ub : std::min(ub, it->start);
+    };
+    std::size_t from = at - ua > kBreakWindow ? start_of(at - kBreakWindow) : ua;
+    std::size_t before = from - ua > kBreakWindow ? start_of(from - kBreakWindow) : ua;
+    std::size_t to = ub - at > kBreakWindow ? next_start(at + kBreakWindow) : ub;
+    std::size_t after = ub - to > kBreakWindow ? next_start(to + kBreakWindow) : ub;
+    return {std::min(before, from), std::min(from, at), std::max(to, at), std::max(after, to)};
   }
 
   // Everything a fragment's shaped width depends on besides the face and settings (the outer
@@ -370,7 +447,7 @@ class ParagraphSetter {
           q = g_utf8_next_char(q);
           ++letters;
         }
-        if (letters >= s_.min_word) {
+        if (letters >= s_.min_word && letters <= kMaxHyphenatedLetters) {
           std::size_t off = static_cast<std::size_t>(p - base);
           for (std::size_t h : hyphen_points(std::string_view(p, static_cast<std::size_t>(q - p))))
             points.push_back({off + h, Node::hyphenation});
@@ -378,24 +455,36 @@ class ParagraphSetter {
         p = q;
       }
     }
-    // A piece wider than the measure gets emergency breaks between all its characters.
+    // A piece wider than the measure gets emergency breaks between all its characters (the
+    // hyphenation points, in order, are merged in: one pass).
     if (w(ua, ub) > s_.measure * 0.9) {
+      std::vector<Point> merged;
+      merged.reserve(ub - ua);
+      std::size_t k = 0;
       const char* base = t_.text.c_str();
       for (const char* p = g_utf8_next_char(base + ua); p < base + ub; p = g_utf8_next_char(p)) {
         std::size_t at = static_cast<std::size_t>(p - base);
-        if (std::none_of(points.begin(), points.end(), [&](const Point& x) { return x.at == at; }))
-          points.push_back({at, Node::emergency});
+        while (k < points.size() && points[k].at < at) merged.push_back(points[k++]);
+        if (k < points.size() && points[k].at == at)
+          merged.push_back(points[k++]);
+        else
+          merged.push_back({at, Node::emergency});
       }
-      std::sort(points.begin(), points.end(),
-                [](const Point& x, const Point& y) { return x.at < y.at; });
+      while (k < points.size()) merged.push_back(points[k++]);
+      points = std::move(merged);
     }
+    bool long_unit = ub - ua > kExactUnit;
     std::size_t from = ua;
     for (const Point& pt : points) {
       add(Node::Box(w(from, pt.at)), {from, pt.at});
-      // Emergency points (rare) fall anywhere, even inside a cluster: not worth a key.
-      bool reuse = pt.level != Node::emergency;
-      double pre = reshaped_width(ua, pt.at, true, reuse) - w(ua, pt.at);
-      double post = reshaped_width(pt.at, ub, false, reuse) - w(pt.at, ub);
+      // Emergency points fall anywhere, even inside a cluster: in a word (rare) not worth a
+      // key; in a long run the windows repeat and are kept.
+      bool reuse = pt.level != Node::emergency || long_unit;
+      Window win = break_window(ua, ub, pt.at);
+      double pre = reshaped_width(win.before, pt.at, true, reuse, !long_unit, {win.from}) -
+                   w(win.from, pt.at);
+      double post = reshaped_width(pt.at, win.after, false, reuse, !long_unit, {0, win.to}) -
+                    w(pt.at, win.to);
       int pen = pt.level == Node::emergency ? 5000 : static_cast<int>(s_.breaking.hyphen_penalty);
       Node n = Node::Penalty(pre, pen, true);
       n.post_width = post;
@@ -536,10 +625,7 @@ class ParagraphSetter {
         // The width shaped_width gives (from the cache: the breaks were found with it).
         natural += reshaped_width(pc.a, pc.b, pc.hyphen, pc.reuse);
       } else if (pc.reshaped) {
-        std::string s = t_.text.substr(0, pc.b);
-        if (pc.hyphen) s += hyphen_;
-        frags[p] = shape(fonts_.context(), s, attrs_.get(), pc.a, s.size(), s_.face.tracking,
-                         nullptr, words());
+        frags[p] = shape_fragment(pc.a, pc.b, pc.hyphen, pc.reuse);
         natural += width_of(frags[p]);
       } else {
         natural += w(pc.a, pc.b);
@@ -704,6 +790,7 @@ class ParagraphSetter {
   std::string_view hyphen_;
   StringMap<double>* widths_ = nullptr;  // this face's, in the cache
   std::string key_;                      // the fragment key being looked up
+  std::string with_hyphen_;              // the text and room for a hyphen (shape_fragment)
   std::vector<std::size_t> span_order_;  // span indices by start, as Pango's list keeps them
   std::vector<std::size_t> scratch_points_;
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string_view>
 
 namespace folio::typeset {
 namespace {
@@ -57,7 +58,7 @@ struct FontDescFree {
 
 // One item for bytes [a, b), all of one attribute range; null when the range's fontset
 // would not set every character in its first font (or the range asks for anything else).
-PangoItem* range_item(PangoContext* ctx, PangoAttrIterator* it, const std::string& text,
+PangoItem* range_item(PangoContext* ctx, PangoAttrIterator* it, std::string_view text,
                       std::size_t a, std::size_t b, PangoScript script) {
   std::unique_ptr<PangoFontDescription, FontDescFree> desc(
       pango_font_description_copy(pango_context_get_font_description(ctx)));
@@ -109,7 +110,7 @@ PangoItem* range_item(PangoContext* ctx, PangoAttrIterator* it, const std::strin
   };
   bool only_spaces = true;
   int chars = 0;
-  for (const char* p = text.c_str() + a; p < text.c_str() + b; p = g_utf8_next_char(p), ++chars) {
+  for (const char* p = text.data() + a; p < text.data() + b; p = g_utf8_next_char(p), ++chars) {
     gunichar c = g_utf8_get_char(p);
     if (classify(c) == CharClass::space) continue;
     only_spaces = false;
@@ -132,8 +133,8 @@ PangoItem* range_item(PangoContext* ctx, PangoAttrIterator* it, const std::strin
 
 }  // namespace
 
-GList* itemize_simple(PangoContext* ctx, const std::string& text, std::size_t start,
-                      std::size_t end, PangoAttrList* attrs) {
+GList* itemize_simple(PangoContext* ctx, std::string_view text, std::size_t start, std::size_t end,
+                      PangoAttrList* attrs) {
   if (end <= start || end > text.size() || !attrs) return nullptr;
   // Bidi base direction: a paragraph without strong right-to-left characters is level 0
   // only when the context does not ask for right-to-left.
@@ -142,7 +143,7 @@ GList* itemize_simple(PangoContext* ctx, const std::string& text, std::size_t st
       dir != PANGO_DIRECTION_NEUTRAL)
     return nullptr;
   bool latin = false;
-  for (const char* p = text.c_str() + start; p < text.c_str() + end; p = g_utf8_next_char(p)) {
+  for (const char* p = text.data() + start; p < text.data() + end; p = g_utf8_next_char(p)) {
     CharClass k = classify(g_utf8_get_char(p));
     if (k == CharClass::other) return nullptr;
     latin = latin || k == CharClass::latin;

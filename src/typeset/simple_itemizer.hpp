@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
+#include <string_view>
 
 typedef struct _PangoContext PangoContext;
 typedef struct _PangoAttrList PangoAttrList;
@@ -22,7 +22,7 @@ namespace folio::typeset {
 ///
 /// Returns null when [start, end) is empty or holds anything else (then call pango_itemize).
 /// The list and its items are the caller's, as pango_itemize's are.
-GList* itemize_simple(PangoContext* ctx, const std::string& text, std::size_t start,
-                      std::size_t end, PangoAttrList* attrs);
+GList* itemize_simple(PangoContext* ctx, std::string_view text, std::size_t start, std::size_t end,
+                      PangoAttrList* attrs);
 
 }  // namespace folio::typeset

@@ -3,20 +3,28 @@
 non-zero exit, or a result, within a bounded time, and nothing reaches the output folder.
 
 Bound: BOUND_S seconds per `folio build` (FOLIO_SLOW_TESTS=1, set for sanitizer builds, allows
-SLOW_BOUND_S). The measured times are far below (see docs/reliability.md).
+SLOW_BOUND_S). The measured times are far below (see docs/reliability.md). Runs of text with no
+break opportunity must also be set, in bounded memory: RSS_BOUND_MB peak resident set, under an
+address-space limit of AS_LIMIT (not under sanitizers, whose shadow memory is reserved up front).
 usage: pathological_test.py FOLIO"""
 import os
+import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
 FOLIO = os.path.abspath(sys.argv.pop(1))
 BOUND_S = 20
 SLOW_BOUND_S = 120
-BOUND = SLOW_BOUND_S if os.environ.get("FOLIO_SLOW_TESTS") == "1" else BOUND_S
+SLOW = os.environ.get("FOLIO_SLOW_TESTS") == "1"
+BOUND = SLOW_BOUND_S if SLOW else BOUND_S
+RSS_BOUND_MB = 1024
+AS_LIMIT = 4 << 30
 YAML = "title: Hostile\nauthor: H. Ostile\nlang: en\n"
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from harness import listing  # noqa: E402
@@ -46,6 +54,42 @@ class Pathological(unittest.TestCase):
         self.assertNotIn("internal error", r.stderr)
         self.assertNotIn("Sanitizer", r.stderr)
         return r.returncode, r.stderr, took
+
+    def build_measured(self):
+        """Runs `folio build` under an address-space limit; returns (exit status, stderr,
+        seconds, peak RSS in MB) of that one process (os.wait4)."""
+        def limit():
+            if not SLOW:
+                resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+        with tempfile.TemporaryFile() as err:
+            start = time.monotonic()
+            p = subprocess.Popen([FOLIO, "build", "-o", self.out, self.book],
+                                 stdout=subprocess.DEVNULL, stderr=err, preexec_fn=limit)
+            timer = threading.Timer(BOUND + 30, p.kill)
+            timer.start()
+            _, status, usage = os.wait4(p.pid, 0)
+            timer.cancel()
+            p.returncode = os.waitstatus_to_exitcode(status)
+            took = time.monotonic() - start
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+        rss_mb = usage.ru_maxrss / 1024
+        self.assertLess(took, BOUND, f"folio build took {took:.1f} s (bound {BOUND} s)")
+        self.assertNotIn("internal error", stderr)
+        self.assertNotIn("Sanitizer", stderr)
+        return p.returncode, stderr, took, rss_mb
+
+    def expect_set(self, what):
+        """The build succeeds, writes both editions, sets no line wider than the measure,
+        in bounded time and memory."""
+        status, err, took, rss_mb = self.build_measured()
+        self.assertEqual(status, 0, err[-2000:])
+        self.assertEqual(sorted(os.listdir(self.out)), ["hostile.epub", "hostile.pdf"])
+        self.assertNotIn("pdf-overfull-line", err)
+        if not SLOW:
+            self.assertLess(rss_mb, RSS_BOUND_MB, f"peak RSS {rss_mb:.0f} MB")
+        print(f"  {self._testMethodName}: {what} set in {took:.2f} s, {rss_mb:.0f} MB",
+              file=sys.stderr)
 
     def expect_error(self, code, where):
         """The build fails with an error `code` at `where` (a file:line:col regex)."""
@@ -110,6 +154,36 @@ class Pathological(unittest.TestCase):
                 self.write("a.md", b"Line.\n" + data + b"\n")
                 err = self.expect_error(code, r"a\.md:2:3")
                 self.assertIn(message, err)
+
+    # Runs with no break opportunity: before, each emergency break reshaped the run from its
+    # start (an 8,000-letter word took 2.6 GB, 100,000 letters ran out of memory), and a
+    # heading was set again in full for the running head of each of its pages.
+    @staticmethod
+    def letters(n, seed=1):
+        rnd = random.Random(seed)
+        return "".join(rnd.choice("etaoinshrdlucmfwypvbgkqjxz") for _ in range(n))
+
+    def test_100000_letter_word(self):
+        self.write("a.md", f"# Run\n\nBefore the run {self.letters(100_000)} after it.\n".encode())
+        self.expect_set("a 100,000-letter word")
+
+    def test_1200_words_joined_by_no_break_spaces(self):
+        rnd = random.Random(2)
+        words = "\u00a0".join(self.letters(rnd.randint(2, 9), i) for i in range(1200))
+        self.write("a.md", f"# Run\n\n{words}\n".encode())
+        self.expect_set("1,200 words joined by no-break spaces")
+
+    def test_50000_character_url_and_code_span(self):
+        self.write("a.md", (f"# Run\n\nSee <https://example.com/{self.letters(50_000)}> and "
+                            f"`{self.letters(50_000, 3)}`.\n").encode())
+        self.expect_set("a 50,000-character URL and a code span")
+
+    def test_20000_letter_small_caps_heading_and_note(self):
+        self.write("a.md", (f"# {self.letters(20_000, 4)}\n\n"
+                            f"Small [{self.letters(20_000, 5)}]{{.smallcaps}} caps.[^1]\n\n"
+                            f"## {self.letters(20_000, 6)}\n\nText.\n\n"
+                            f"[^1]: {self.letters(20_000, 7)}\n").encode())
+        self.expect_set("20,000-letter chapter title, small caps, section title and note")
 
 
 if __name__ == "__main__":
