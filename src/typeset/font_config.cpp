@@ -3,6 +3,11 @@
 
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include <hb-ot.h>
+#include <hb.h>
 
 #include <algorithm>
 #include <cctype>
@@ -59,6 +64,61 @@ void collect(const FontFolder& folder, std::vector<fs::path>& out, support::Diag
     if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
 }
 
+// What makes a font file fontconfig has read unusable, or "" when nothing does. fontconfig
+// reads only a font's names and character map: a file with broken outlines or metrics was
+// accepted, and its text came out without widths or glyphs (a PDF "without text", exit 0).
+// Each face must load in FreeType (as Cairo loads it), have a Unicode character map, load
+// every glyph's outline, and give the letters and digits it maps a width, both in FreeType
+// and in HarfBuzz (which Pango measures with: a zeroed hhea table left FreeType's widths but
+// made HarfBuzz's all zero).
+std::string font_file_problem(const fs::path& file) {
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib)) return {};  // nothing to judge with: leave it to fontconfig
+  hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
+  std::string problem;
+  FT_Long faces = 1;
+  for (FT_Long i = 0; i < faces && problem.empty(); ++i) {
+    FT_Face face = nullptr;
+    if (FT_New_Face(lib, file.c_str(), i, &face)) {
+      problem = "FreeType cannot open it";
+      break;
+    }
+    faces = face->num_faces;
+    std::string where = faces > 1 ? fmt::format(" (face {})", i) : std::string();
+    if (!FT_IS_SCALABLE(face) || face->num_glyphs <= 0 || face->units_per_EM < 16 ||
+        face->units_per_EM > 16384) {
+      problem = "it has no scalable glyphs" + where;
+    } else if (FT_Select_Charmap(face, FT_ENCODING_UNICODE)) {
+      problem = "it has no Unicode character map" + where;
+    } else {
+      for (FT_Long g = 0; g < face->num_glyphs && problem.empty(); ++g)
+        if (FT_Load_Glyph(face, static_cast<FT_UInt>(g),
+                          FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP))
+          problem = fmt::format("glyph {} of {} cannot be loaded{}", g, face->num_glyphs, where);
+      const char* probe = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+      hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(i));
+      hb_font_t* hb_font = hb_font_create(hb_face);
+      for (const char* c = probe; *c && problem.empty(); ++c) {
+        FT_UInt g = FT_Get_Char_Index(face, static_cast<FT_ULong>(*c));
+        FT_Fixed advance = 0;
+        hb_codepoint_t hb_glyph = 0;
+        if (!g) continue;
+        if (!hb_font_get_nominal_glyph(hb_font, static_cast<hb_codepoint_t>(*c), &hb_glyph))
+          problem = fmt::format("its character map is damaged{}", where);
+        else if (FT_Get_Advance(face, g, FT_LOAD_NO_SCALE, &advance) || advance <= 0 ||
+                 hb_font_get_glyph_h_advance(hb_font, hb_glyph) <= 0)
+          problem = fmt::format("the glyph for '{}' has no width{}", *c, where);
+      }
+      hb_font_destroy(hb_font);
+      hb_face_destroy(hb_face);
+    }
+    FT_Done_Face(face);
+  }
+  hb_blob_destroy(blob);
+  FT_Done_FreeType(lib);
+  return problem;
+}
+
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -111,9 +171,15 @@ std::shared_ptr<const FontConfig> FontConfig::load(const std::vector<FontFolder>
         families.insert(reinterpret_cast<const char*>(fam));
     }
     FcFontSetDestroy(set);
-    if (faces == 0)
-      diags.warning("font-unreadable", {f.string(), 0, 0},
-                    "fontconfig cannot read this font file; it is left out");
+    // A damaged file is an error, not a face quietly left out: the book would be set in
+    // another font than the one put there, or in none.
+    std::string problem =
+        faces == 0 ? "fontconfig cannot read it (not a font, or damaged)" : font_file_problem(f);
+    if (!problem.empty())
+      diags.error("font-unreadable", {f.string(), 0, 0},
+                  fmt::format("this font file cannot be used: {}; replace it with an "
+                              "undamaged copy, or remove it from the fonts/ folder",
+                              problem));
     else
       readable.push_back(f);
   }
@@ -143,8 +209,9 @@ std::shared_ptr<const FontConfig> FontConfig::load(const std::vector<FontFolder>
     if (FcConfigAppFontAddFile(cfg, reinterpret_cast<const FcChar8*>(f.c_str())))
       fc->own_files_.push_back(f);
     else
-      diags.warning("font-unreadable", {f.string(), 0, 0},
-                    "fontconfig cannot load this font file; it is left out");
+      diags.error("font-unreadable", {f.string(), 0, 0},
+                  "fontconfig cannot load this font file; replace it with an undamaged copy, "
+                  "or remove it from the fonts/ folder");
   }
   fc->config_ = cfg;
   return fc;

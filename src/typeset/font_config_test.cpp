@@ -6,7 +6,12 @@
 #include <pango/pangofc-font.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "typeset/font_context.hpp"
 
@@ -118,6 +123,60 @@ TEST_F(FontFolderTest, SymlinkOutOfTheManuscriptIsRefused) {
   // A link that stays inside the manuscript folder is fine.
   ASSERT_EQ(fc->own_files().size(), 1u);
   EXPECT_EQ(fc->own_files()[0], fs::canonical(dir_ / "Inside.otf"));
+}
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& p, const std::string& data) {
+  std::ofstream(p, std::ios::binary) << data;
+}
+
+// An OpenType file with the table `tag` overwritten with zeros (its place and size kept).
+std::string with_zeroed_table(std::string font, const char* tag) {
+  auto u16 = [&](std::size_t at) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(font[at])) << 8 |
+           static_cast<unsigned char>(font[at + 1]);
+  };
+  auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
+  for (std::size_t i = 0, n = u16(4); i < n; ++i) {
+    std::size_t rec = 12 + 16 * i;
+    if (font.compare(rec, 4, tag) == 0) {
+      std::fill_n(font.begin() + static_cast<long>(u32(rec + 8)), u32(rec + 12), '\0');
+      return font;
+    }
+  }
+  ADD_FAILURE() << "no table " << tag;
+  return font;
+}
+
+// A damaged font file is an error naming it, and is not loaded: random bytes and a cut-off
+// copy (fontconfig cannot read them; they were left out with a warning, exit 0), and a copy
+// whose hhea table is zeroed (fontconfig read it, HarfBuzz gave every glyph a zero width:
+// the PDF had its text piled up at the start of each line, exit 0).
+TEST_F(FontFolderTest, DamagedFontFilesAreErrorsNamingThem) {
+  std::string good = read_bytes(kLibertine);
+  std::string noise(40000, '\0');
+  for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>(i * 131 % 251);
+  write_bytes(dir_ / "fonts" / "Noise.ttf", noise);
+  write_bytes(dir_ / "fonts" / "Cut.otf", good.substr(0, good.size() / 3));
+  write_bytes(dir_ / "fonts" / "NoWidths.otf", with_zeroed_table(good, "hhea"));
+  fs::copy_file(kLibertine, dir_ / "fonts" / "Good.otf");
+  support::Diagnostics diags;
+  auto fc = FontConfig::load(font_folders(dir_), diags);
+  std::vector<std::string> named;
+  for (const support::Diagnostic& d : diags.items()) {
+    EXPECT_EQ(d.severity, support::Severity::error) << d.message;
+    EXPECT_EQ(d.code, "font-unreadable");
+    EXPECT_NE(d.message.find("cannot be used"), std::string::npos) << d.message;
+    named.push_back(fs::path(d.pos.file).filename().string());
+  }
+  std::sort(named.begin(), named.end());
+  EXPECT_EQ(named, (std::vector<std::string>{"Cut.otf", "NoWidths.otf", "Noise.ttf"}));
+  ASSERT_EQ(fc->own_files().size(), 1u);
+  EXPECT_EQ(fc->own_files()[0].filename(), "Good.otf");
 }
 
 TEST(FontContext, CoverageGapsNameTheFaceAndCharacters) {

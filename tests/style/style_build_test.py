@@ -271,6 +271,19 @@ def cmd_fonts(folio):
         check(f"{escape}" in r.stderr and "font-outside-folder" in r.stderr,
               f"the escaping symlink is named ({r.stderr[-300:]!r})")
         escape.unlink()
+
+        # A damaged font file (random bytes; a cut-off copy) is an error naming it, exit 1,
+        # nothing written; it was left out with a warning, or set text without widths.
+        for name, data in (("Broken.ttf", bytes(range(256)) * 64),
+                           ("Cut.otf", (LIBERTINE_DIR / "LinBiolinum_R.otf").read_bytes()[:30000])):
+            damaged = book / "fonts" / name
+            damaged.write_bytes(data)
+            out = tmp / f"damaged-{name}"
+            r = folio_build(folio, book, out, "--style", "libertine", expect_rc=1)
+            check(f"{damaged}: error: this font file cannot be used" in r.stderr
+                  and "font-unreadable" in r.stderr, f"{name} is named ({r.stderr[-300:]!r})")
+            check(not out.exists() or not any(out.iterdir()), f"nothing written for {name}")
+            damaged.unlink()
         shutil.rmtree(book / "fonts")
 
         # A character the body font lacks is an error naming the font and the character.
