@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -107,26 +110,58 @@ TEST(Check, SuppressionSilencesWarningsOnly) {
             "check-setting@7:5 check-setting@8:5 ");
 }
 
-// Inputs that would make a naive scanner quadratic; under a CTest timeout they prove the
-// checks stay linear (each is about 200 KB in one paragraph).
-TEST(Check, PathologicalInputsStayLinear) {
-  std::vector<std::string> cases = {std::string(50000, '`') + "x", "", "", "", "", ""};
+// Inputs that would make a naive scanner quadratic, in one paragraph each (the heading ids:
+// 1,250·k headings); k = 4 gives 100 to 530 KB.
+std::vector<std::pair<std::string, std::string>> pathological_cases(int k) {
   std::string runs, links, html, quotes, ids;
-  for (int i = 0; i < 20000; ++i) {
-    runs += std::string(static_cast<std::size_t>(i % 50 + 1), '`') + " ";
+  for (int i = 0; i < 10000 * k; ++i) {
+    if (i < 5000 * k) runs += std::string(static_cast<std::size_t>(i % 50 + 1), '`') + " ";
     links += "](x ";
     html += "<a ";
     quotes += "“";
   }
-  cases[1] = runs;
-  cases[2] = links;
-  cases[3] = html + "<!-- ";
-  cases[4] = quotes;
-  for (int i = 0; i < 5000; ++i) ids += "## H" + std::to_string(i) + " {#same}\n\n";
-  cases[5] = ids;
-  for (const std::string& md : cases) {
-    support::Diagnostics diags = check_text("# A\n\n" + md + "\n");
-    EXPECT_LT(diags.items().size(), 30000u);
+  for (int i = 0; i < 1250 * k; ++i) ids += "## H" + std::to_string(i) + " {#same}\n\n";
+  return {{"backticks", std::string(static_cast<std::size_t>(25000 * k), '`') + "x"},
+          {"backtick runs", runs},
+          {"link ends", links},
+          {"html", html + "<!-- "},
+          {"quotes", quotes},
+          {"ids", ids}};
+}
+
+// Each case checked at 1× and 4× its size (up to half a megabyte in one paragraph): the larger
+// must be checked within a budget fifty times what a linear scan takes here (about 20 ms), which
+// a quadratic scan of that much text (10¹¹ steps) cannot meet, and give at most 4× the
+// diagnostics. Best of three runs each; the CTest timeout (folio_add_tests) stops a scan gone
+// badly wrong.
+TEST(Check, PathologicalInputsStayLinear) {
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr double kBudget = 10.0;
+#else
+  constexpr double kBudget = 1.0;
+#endif
+  auto best_seconds = [](const std::string& md, std::size_t& count) {
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run) {
+      auto start = std::chrono::steady_clock::now();
+      support::Diagnostics diags = check_text("# A\n\n" + md + "\n");
+      best = std::min(
+          best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      count = diags.items().size();
+    }
+    return best;
+  };
+  auto small = pathological_cases(1);
+  auto large = pathological_cases(4);
+  for (std::size_t i = 0; i < small.size(); ++i) {
+    std::size_t small_count = 0, large_count = 0;
+    double t1 = best_seconds(small[i].second, small_count);
+    double t4 = best_seconds(large[i].second, large_count);
+    EXPECT_LT(t4, kBudget) << large[i].first << ": " << t4 << " s for " << large[i].second.size()
+                           << " bytes (" << t1 << " s for a quarter)";
+    EXPECT_LE(large_count, 4 * small_count + 10) << large[i].first;
+    std::printf("%-14s %7zu bytes %8.4f s, 4x: %8.4f s; %zu, %zu diagnostics\n",
+                small[i].first.c_str(), small[i].second.size(), t1, t4, small_count, large_count);
   }
 }
 
