@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -271,6 +272,100 @@ TEST_F(ParagraphTest, RunsWithoutBreaksCostLinearMemoryAndNeverOverfull) {
       for (const auto& [key, width] : widths) fragment_bytes += key.size();
     EXPECT_LT(fragment_bytes, 200 * c.run.size());
   }
+}
+
+}  // namespace
+}  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// Long words hyphenate often at narrow measures.
+const char* kHyphenRich =
+    "Characteristically, the administration's representatives misrepresented the "
+    "internationalist perspectives, substituting bureaucratic considerations and nationalistic "
+    "rationalizations for revolutionary understanding; the correspondingly undistinguished "
+    "functionaries, notwithstanding overwhelming counterrevolutionary circumstances, "
+    "nevertheless institutionalized extraordinarily uncompromising, incomprehensible "
+    "requirements, particularly concerning the reconstruction, industrialization, "
+    "collectivization and modernization of agriculture.";
+
+int longest_hyphen_ladder(const SetParagraph& p) {
+  int run = 0, longest = 0;
+  for (const SetLine& l : p.lines) {
+    run = l.hyphenated ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// max-hyphen-ladder on real text: with cheap hyphens, no set paragraph has more hyphenated
+// lines in a row than the limit, for the limits 1 to 3, while without a limit the same
+// measures give longer ladders.
+TEST_F(ParagraphTest, HyphenLadderLimitHoldsOnRealText) {
+  ASSERT_TRUE(hyph.loaded()) << "install hyphen-en-us";
+  StyledText t{kHyphenRich, {}, {}};
+  auto set_at = [&](double measure, int ladder) {
+    ParagraphSettings s = settings(measure);
+    s.breaking = style::Style{}.line_breaking;
+    s.breaking.hyphen_penalty = 0;
+    s.breaking.double_hyphen_demerits = 0;
+    s.breaking.max_hyphen_ladder = ladder;
+    return set_paragraph(fonts, table, t, s);
+  };
+  int longer_without[4] = {};  // measures where no limit gave a ladder over 1, 2, 3 lines
+  for (double measure = 90; measure <= 200; measure += 5) {
+    int free_ladder = longest_hyphen_ladder(set_at(measure, 0));
+    for (int ladder = 1; ladder <= 3; ++ladder) {
+      SetParagraph p = set_at(measure, ladder);
+      if (p.pass == 4) continue;  // the final pass may break the limit to avoid overfull lines
+      EXPECT_LE(longest_hyphen_ladder(p), ladder) << "measure " << measure;
+      if (free_ladder > ladder) ++longer_without[ladder];
+    }
+  }
+  for (int ladder = 1; ladder <= 3; ++ladder)
+    EXPECT_GE(longer_without[ladder], 1) << "no measure tested the limit " << ladder;
+}
+
+// Whether a paragraph's last line is a runt: one word (or a word's end) with no interword
+// space in it.
+bool ends_in_runt(const SetParagraph& p) {
+  const SetLine& last = p.lines.back();
+  std::string text;
+  for (const GlyphRun& r : last.runs) text += r.text;
+  return p.lines.size() > 1 && text.find(' ') == std::string::npos;
+}
+
+// runt-demerits: over many measures, the paragraphs whose last line would be a lone word
+// are set without one (the classic style's 50,000 demerits), where TeX's plain demerits
+// leave several.
+TEST_F(ParagraphTest, RuntsAreAvoided) {
+  const std::vector<std::string> texts = {
+      kSeed, kHyphenRich,
+      "Leon Trotsky, on whose writings this book is based, explained more than a half-century "
+      "ago that the destruction of the Bolshevik Party by the Stalinist bureaucracy and its "
+      "usurpation of political power represented the first stage of the bourgeois "
+      "counterrevolution in the USSR."};
+  int runts_without = 0, runts_with = 0, paragraphs = 0;
+  for (const std::string& text : texts) {
+    StyledText t{text, {}, {}};
+    for (double measure = 200; measure <= 330; measure += 3) {
+      ParagraphSettings s = settings(measure);
+      s.breaking = style::Style{}.line_breaking;
+      ASSERT_GT(s.breaking.runt_demerits, 0);
+      SetParagraph with = set_paragraph(fonts, table, t, s);
+      s.breaking.runt_demerits = 0;
+      SetParagraph without = set_paragraph(fonts, table, t, s);
+      ++paragraphs;
+      runts_without += ends_in_runt(without);
+      runts_with += ends_in_runt(with);
+      EXPECT_FALSE(ends_in_runt(with) && !ends_in_runt(without)) << "measure " << measure;
+    }
+  }
+  std::printf("%d paragraphs: %d runts without runt demerits, %d with\n", paragraphs, runts_without,
+              runts_with);
+  EXPECT_GE(runts_without, 3);
+  EXPECT_LE(runts_with, runts_without / 4);
 }
 
 }  // namespace
