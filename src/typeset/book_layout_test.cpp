@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -465,6 +467,63 @@ TEST(Primer, LeavesOutWhatTheRomanLacks) {
   EXPECT_NE(text.find('C'), std::string::npos) << text;
   EXPECT_EQ(text.find('b'), std::string::npos) << text;
   EXPECT_EQ(table.size(), 1u) << "a fallback face came in";
+}
+
+}  // namespace
+}  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// No page starts with a paragraph's last line alone (a widow) or ends with its first line
+// alone (an orphan). Paragraphs of 1 to 7 lines, each word naming its paragraph ("p12"), are
+// paginated with the classic style; each paragraph's pieces on its pages are counted.
+TEST(BookLayoutPages, NoWidowsOrOrphans) {
+  std::string md = "# Chapter\n\n";
+  for (int i = 0; i < 300; ++i) {
+    int words = 8 + (i * 37) % 80;  // about 14 words a line
+    for (int w = 0; w < words; ++w) md += (w ? " p" : "p") + std::to_string(i);
+    md += "\n\n";
+  }
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml", "title: Widows\nauthor: A. Uthor\nlang: en-US\ncontents:\n  - one.md\n"},
+      {"one.md", md}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  ASSERT_TRUE(m) << dump(diags);
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  LayoutOptions o;
+  o.threads = 1;
+  PagedDocument doc = layout_book(m->document, *st, o, diags);
+  // Paragraph → the number of its lines on each page it is on, in order.
+  std::map<int, std::vector<std::pair<std::size_t, int>>> pieces;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    for (const PageBlock& b : doc.pages[p].blocks) {
+      if (b.tag != "P" || b.runs.empty()) continue;
+      std::string text;
+      std::set<double> baselines;
+      for (const GlyphRun& r : b.runs) {
+        text += r.text;
+        baselines.insert(r.y);
+      }
+      if (text.size() < 2 || text[0] != 'p') continue;
+      int id = std::stoi(text.substr(1));
+      pieces[id].push_back({p, static_cast<int>(baselines.size())});
+    }
+  }
+  ASSERT_EQ(pieces.size(), 300u);
+  int split = 0;
+  for (const auto& [id, on_pages] : pieces) {
+    if (on_pages.size() < 2) continue;
+    ++split;
+    EXPECT_GE(on_pages.front().second, 2)
+        << "paragraph " << id << " leaves one line at the foot of page " << on_pages.front().first;
+    EXPECT_GE(on_pages.back().second, 2)
+        << "paragraph " << id << " ends with one line at the head of page "
+        << on_pages.back().first;
+  }
+  EXPECT_GE(split, 8);  // enough page breaks inside paragraphs to have tested the rule
 }
 
 }  // namespace
