@@ -171,11 +171,24 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   std::size_t first = flow.size();
   add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
   if (section_index_ < 0) return;
+  // model_offset for each line; with the notes in text order (as styled_text makes them) the
+  // marks before each line are counted in one walk, not once per line (lines × notes).
+  bool in_order = std::is_sorted(text.notes.begin(), text.notes.end(),
+                                 [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::size_t note = 0, added = mark_shift_;
   for (std::size_t k = 0; k < p.lines.size(); ++k) {
     FlowItem& it = flow[first + k];
     it.section = section_index_;
     it.block_path = path_;
-    it.char_offset = model_offset(text, p.lines[k].start);
+    std::size_t at = p.lines[k].start;
+    if (in_order && (k == 0 || at >= p.lines[k - 1].start)) {
+      for (; note < text.notes.size() && text.notes[note].first < at; ++note)
+        added += std::to_string(text.notes[note].second).size();
+      it.char_offset = at > added ? at - added : 0;
+    } else {
+      in_order = false;
+      it.char_offset = model_offset(text, at);
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace folio::typeset {
 namespace {
@@ -119,19 +120,31 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
   // Whether the current variant has each ASCII character (0: not asked yet, 1 yes, -1 no):
   // prose is mostly ASCII, and asking fontconfig for every letter was a tenth of the layout.
   std::array<signed char, 128> ascii{};
+  // How many spans make each byte italic, bold and mono: changes at the spans' ends, summed
+  // along the text (a walk over every span for each character was characters × spans).
+  std::size_t n = text.text.size();
+  std::vector<std::array<int, 3>> change(text.spans.empty() ? 0 : n + 1);
+  for (const Span& sp : text.spans) {
+    std::size_t a = std::min(sp.start, n), b = std::min(sp.end, n);
+    if (a >= b) continue;
+    int flags[3] = {sp.italic || (sp.bold && strong_italic), sp.bold && strong_bold, sp.mono};
+    for (int k = 0; k < 3; ++k) {
+      change[a][k] += flags[k];
+      change[b][k] -= flags[k];
+    }
+  }
+  std::array<int, 3> count{};
+  std::size_t counted = 0;  // bytes [0, counted) are in `count`
   for (const char* p = s; p < end; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char_validated(p, end - p);
     if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) break;
     if (!needs_glyph(c)) continue;
     // The variant this character is set in: paragraph.cpp's attributes, reduced to the font.
     auto at = static_cast<std::size_t>(p - s);
-    bool bold = false, italic = face.italic, mono = false;
-    for (const Span& sp : text.spans) {
-      if (at < sp.start || at >= sp.end) continue;
-      italic = italic || sp.italic || (sp.bold && strong_italic);
-      bold = bold || (sp.bold && strong_bold);
-      mono = mono || sp.mono;
-    }
+    if (!change.empty())
+      for (; counted <= at; ++counted)
+        for (int k = 0; k < 3; ++k) count[k] += change[counted][k];
+    bool italic = face.italic || count[0] > 0, bold = count[1] > 0, mono = count[2] > 0;
     const std::string& family = mono ? mono_family : face.family;
     // Runs of one variant are long: look the font up only when the variant changes.
     if (!have || mono != last_mono || bold != last_bold || italic != last_italic) {

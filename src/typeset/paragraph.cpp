@@ -61,7 +61,12 @@ std::string join_features(const std::string& a, const std::string& b) {
   return a + ", " + b;
 }
 
-AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
+// With `only` (span indices, ascending), only those spans' attributes: for a fragment of a
+// paragraph with thousands of spans, whose itemizing would otherwise walk the attributes
+// before it each time. Pango keeps attributes by start, then in insertion order, so the
+// attributes over the fragment stand in the same order as in the whole list.
+AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
+                    const std::vector<std::size_t>* only = nullptr) {
   AttrList list(pango_attr_list_new());
   std::size_t n = t.text.size() + 8;  // + room for an appended hyphen
   PangoFontDescription* d = describe(s.face);
@@ -71,7 +76,8 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s) {
   if (s.face.small_caps) base_features = join_features(base_features, "smcp 1");
   if (!base_features.empty())
     insert(list.get(), pango_attr_font_features_new(base_features.c_str()), 0, n);
-  for (const Span& sp : t.spans) {
+  for (std::size_t k = 0; k < (only ? only->size() : t.spans.size()); ++k) {
+    const Span& sp = t.spans[only ? (*only)[k] : k];
     std::size_t end = sp.end >= t.text.size() ? n : sp.end;
     if (sp.italic) insert(list.get(), pango_attr_style_new(PANGO_STYLE_ITALIC), sp.start, end);
     if (sp.bold) {
@@ -192,6 +198,15 @@ class ParagraphSetter {
     std::stable_sort(span_order_.begin(), span_order_.end(), [&](std::size_t x, std::size_t y) {
       return t_.spans[x].start < t_.spans[y].start;
     });
+    notes_sorted_ = std::is_sorted(t_.notes.begin(), t_.notes.end(),
+                                   [](const auto& x, const auto& y) { return x.first < y.first; });
+    // Superscripts (note marks: one span each, up to the book's 50,000 notes in a paragraph)
+    // by start, with the furthest end so far, for rise_at.
+    for (std::size_t i : span_order_)
+      if (t_.spans[i].superscript && t_.spans[i].start < t_.spans[i].end) {
+        std::size_t reach = std::max(t_.spans[i].end, supers_.empty() ? 0 : supers_.back().second);
+        supers_.push_back({t_.spans[i].start, reach});
+      }
   }
 
   SetParagraph run() {
@@ -305,8 +320,8 @@ class ParagraphSetter {
       std::copy(hyphen_.begin(), hyphen_.end(), with_hyphen_.begin() + static_cast<long>(b));
       text = std::string_view(with_hyphen_.data(), b + hyphen_.size());
     }
-    auto items = shape(fonts_.context(), text, attrs_.get(), a, text.size(), s_.face.tracking,
-                       nullptr, cache_words ? words() : nullptr);
+    auto items = shape(fonts_.context(), text, attrs_over(a, text.size()), a, text.size(),
+                       s_.face.tracking, nullptr, cache_words ? words() : nullptr);
     if (hyphen)  // the copy is the paragraph again
       std::copy(t_.text.begin() + static_cast<long>(b),
                 t_.text.begin() + static_cast<long>(std::min(b + hyphen_.size(), t_.text.size())),
@@ -346,11 +361,11 @@ class ParagraphSetter {
   // inserted). Pango itemizes and HarfBuzz shapes only the fragment; for the Latin-script words
   // hyphenated here the text before it (HarfBuzz's pre-context) changes nothing, so equal keys
   // give equal widths.
-  void fragment_key(std::size_t a, std::size_t b, bool hyphen, std::string& key) const {
+  void fragment_key(std::size_t a, std::size_t b, bool hyphen, std::string& key) {
     key.clear();
     std::size_t end = b + (hyphen ? hyphen_.size() : 0);  // the hyphen takes the attrs at b
     std::size_t n = t_.text.size() + 8;                   // as in make_attrs
-    for (std::size_t i : span_order_) {
+    for (std::size_t i : spans_over(a, end)) {
       const Span& sp = t_.spans[i];
       std::size_t s0 = std::max(sp.start, a);
       std::size_t e0 = std::min(sp.end >= t_.text.size() ? n : sp.end, end);
@@ -364,6 +379,45 @@ class ParagraphSetter {
     }
     key += hyphen ? '\x01' : '\x02';
     key.append(t_.text, a, b - a);
+  }
+
+  // The attributes for shaping bytes [a, b): the paragraph's, or with many spans only those
+  // of the spans that may overlap [a, b) (see make_attrs).
+  PangoAttrList* attrs_over(std::size_t a, std::size_t b) {
+    const std::vector<std::size_t>& spans = spans_over(a, b);
+    if (&spans == &span_order_) return attrs_.get();
+    std::vector<std::size_t> only(spans);
+    std::sort(only.begin(), only.end());
+    fragment_attrs_ = make_attrs(t_, s_, &only);
+    return fragment_attrs_.get();
+  }
+
+  // The spans (indices, in span_order_'s order) that may overlap bytes [a, b): all of them
+  // when there are few; else those listed for the 512-byte blocks [a, b) touches, so that a
+  // paragraph with thousands of spans does not cost thousands of steps per fragment.
+  const std::vector<std::size_t>& spans_over(std::size_t a, std::size_t b) {
+    constexpr std::size_t kFew = 32, kBlock = 512;
+    if (span_order_.size() <= kFew) return span_order_;
+    std::size_t n = t_.text.size() + 8;
+    if (span_blocks_.empty()) {
+      span_blocks_.resize(n / kBlock + 1);
+      for (std::size_t k = 0; k < span_order_.size(); ++k) {
+        const Span& sp = t_.spans[span_order_[k]];
+        std::size_t e = sp.end >= t_.text.size() ? n : sp.end;
+        for (std::size_t blk = sp.start / kBlock; sp.start < e && blk <= (e - 1) / kBlock; ++blk)
+          span_blocks_[blk].push_back(k);
+      }
+    }
+    spans_scratch_.clear();
+    std::size_t last = std::min((std::max(b, a + 1) - 1) / kBlock, span_blocks_.size() - 1);
+    for (std::size_t blk = std::min(a / kBlock, last); blk <= last; ++blk)
+      spans_scratch_.insert(spans_scratch_.end(), span_blocks_[blk].begin(),
+                            span_blocks_[blk].end());
+    std::sort(spans_scratch_.begin(), spans_scratch_.end());
+    spans_scratch_.erase(std::unique(spans_scratch_.begin(), spans_scratch_.end()),
+                         spans_scratch_.end());
+    for (std::size_t& k : spans_scratch_) k = span_order_[k];
+    return spans_scratch_;
   }
 
   template <typename T>
@@ -654,8 +708,19 @@ class ParagraphSetter {
     if (s_.align == Align::right) x += m - set_width;
     if (s_.align == Align::center) x += (m - set_width) / 2;
     line.natural = natural;
-    for (const auto& [at, number] : t_.notes)
-      if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
+    // The notes come in text order (one search a line, not a walk over all of them: a
+    // paragraph may reference thousands).
+    auto by_offset = [](const std::pair<std::size_t, int>& note, std::size_t v) {
+      return note.first < v;
+    };
+    if (notes_sorted_) {
+      for (auto it = std::lower_bound(t_.notes.begin(), t_.notes.end(), start, by_offset);
+           it != t_.notes.end() && it->first < std::max(end, start + 1); ++it)
+        line.notes.push_back(it->second);
+    } else {
+      for (const auto& [at, number] : t_.notes)
+        if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
+    }
     if (!s_.glyphs) return line;
 
     for (std::size_t p = 0; p < pieces.size; ++p) {
@@ -691,8 +756,11 @@ class ParagraphSetter {
   }
 
   double rise_at(std::size_t byte) const {
-    for (const Span& sp : t_.spans)
-      if (sp.superscript && byte >= sp.start && byte < sp.end) return -0.36 * s_.face.size;
+    // The last superscript starting at or before `byte`; one before it reaching past `byte`
+    // would have raised the furthest end so far.
+    auto it = std::upper_bound(supers_.begin(), supers_.end(), byte,
+                               [](std::size_t v, const auto& sp) { return v < sp.first; });
+    if (it != supers_.begin() && std::prev(it)->second > byte) return -0.36 * s_.face.size;
     return 0;
   }
 
@@ -780,6 +848,7 @@ class ParagraphSetter {
   const StyledText& t_;
   const ParagraphSettings& s_;
   AttrList attrs_;
+  AttrList fragment_attrs_;  // attrs_over's, for the fragment being shaped
   std::vector<ShapedItem> items_;
   std::vector<int> item_fonts_;  // font_of's answers, -1 until asked
   std::vector<Cluster> clusters_;
@@ -792,6 +861,11 @@ class ParagraphSetter {
   std::string key_;                      // the fragment key being looked up
   std::string with_hyphen_;              // the text and room for a hyphen (shape_fragment)
   std::vector<std::size_t> span_order_;  // span indices by start, as Pango's list keeps them
+  std::vector<std::vector<std::size_t>> span_blocks_;  // spans_over's index, built when asked
+  std::vector<std::size_t> spans_scratch_;             // spans_over's answer
+  bool notes_sorted_ = true;  // t_.notes by offset (as inline_text makes them)
+  // Superscript spans by start: (start, the furthest end of it and those before).
+  std::vector<std::pair<std::size_t, std::size_t>> supers_;
   std::vector<std::size_t> scratch_points_;
 };
 

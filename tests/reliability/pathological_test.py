@@ -185,6 +185,16 @@ class Pathological(unittest.TestCase):
                             f"[^1]: {self.letters(20_000, 7)}\n").encode())
         self.expect_set("20,000-letter chapter title, small caps, section title and note")
 
+    def test_30000_emphases_and_5000_notes_in_one_paragraph(self):
+        # Each span was walked for every character (coverage), cluster (superscript rise) and
+        # hyphenated fragment (its key, and Pango's attribute iterator from the paragraph's
+        # start): 40,000 emphases took 63 s of CPU, 5,000 notes 2 s.
+        words = " ".join(f"*{self.letters(3, i)}*{self.letters(6, -i)}" for i in range(30_000))
+        refs = " ".join(f"{self.letters(7, i)}[^{i}]" for i in range(5_000))
+        defs = "".join(f"[^{i}]: Note {i}.\n" for i in range(5_000))
+        self.write("a.md", f"# Spans\n\n{words}\n\n{refs}\n\n{defs}".encode())
+        self.expect_set("30,000 emphases and 5,000 notes in one paragraph each")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
