@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,10 +66,19 @@ std::string join_features(const std::string& a, const std::string& b) {
 // paragraph with thousands of spans, whose itemizing would otherwise walk the attributes
 // before it each time. Pango keeps attributes by start, then in insertion order, so the
 // attributes over the fragment stand in the same order as in the whole list.
+// With `shift`, for text that starts `shift` bytes into the paragraph: indices move back by it
+// (attributes that end before it are left out).
 AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
-                    const std::vector<std::size_t>* only = nullptr) {
+                    const std::vector<std::size_t>* only = nullptr, std::size_t shift = 0) {
   AttrList list(pango_attr_list_new());
   std::size_t n = t.text.size() + 8;  // + room for an appended hyphen
+  auto insert = [&](PangoAttrList* l, PangoAttribute* a, std::size_t start, std::size_t end) {
+    if (end <= shift) {
+      pango_attribute_destroy(a);
+      return;
+    }
+    folio::typeset::insert(l, a, start > shift ? start - shift : 0, end - shift);
+  };
   PangoFontDescription* d = describe(s.face);
   insert(list.get(), pango_attr_font_desc_new(d), 0, n);
   pango_font_description_free(d);
@@ -106,15 +116,27 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
 
 // Shapes bytes [start, end) of `text` (the whole string is the shaping context); words come
 // from `words` where that gives the same glyphs (see item_shaper.hpp).
+//
+// `rebased(start)`, when given, makes the attributes for the text from `start` on: Pango's
+// itemizer counts each item's characters from the text's start (g_utf8_strlen), so a fragment
+// deep in a long paragraph, itemized by Pango, cost the whole paragraph before it.
 std::vector<ShapedItem> shape(PangoContext* ctx, std::string_view text, PangoAttrList* attrs,
                               std::size_t start, std::size_t end, double tracking, int* missing,
-                              WordShapes* words) {
+                              WordShapes* words,
+                              const std::function<AttrList(std::size_t)>& rebased = {}) {
   std::vector<ShapedItem> out;
   if (end <= start) return out;
   GList* items = itemize_simple(ctx, text, start, end, attrs);
-  if (!items)
+  if (!items && start > 0 && rebased) {
+    AttrList from_start = rebased(start);
+    items = pango_itemize(ctx, text.data() + start, 0, static_cast<int>(end - start),
+                          from_start.get(), nullptr);
+    for (GList* l = items; l; l = l->next)
+      static_cast<PangoItem*>(l->data)->offset += static_cast<int>(start);
+  } else if (!items) {
     items = pango_itemize(ctx, text.data(), static_cast<int>(start), static_cast<int>(end - start),
                           attrs, nullptr);
+  }
   PangoGlyphString* gs = pango_glyph_string_new();
   for (GList* l = items; l; l = l->next) {
     auto* item = static_cast<PangoItem*>(l->data);
@@ -321,7 +343,8 @@ class ParagraphSetter {
       text = std::string_view(with_hyphen_.data(), b + hyphen_.size());
     }
     auto items = shape(fonts_.context(), text, attrs_over(a, text.size()), a, text.size(),
-                       s_.face.tracking, nullptr, cache_words ? words() : nullptr);
+                       s_.face.tracking, nullptr, cache_words ? words() : nullptr,
+                       [&](std::size_t base) { return rebased_attrs(a, text.size(), base); });
     if (hyphen)  // the copy is the paragraph again
       std::copy(t_.text.begin() + static_cast<long>(b),
                 t_.text.begin() + static_cast<long>(std::min(b + hyphen_.size(), t_.text.size())),
@@ -390,6 +413,15 @@ class ParagraphSetter {
     std::sort(only.begin(), only.end());
     fragment_attrs_ = make_attrs(t_, s_, &only);
     return fragment_attrs_.get();
+  }
+
+  // attrs_over(a, b) for the text from `base` on (see shape()).
+  AttrList rebased_attrs(std::size_t a, std::size_t b, std::size_t base) {
+    const std::vector<std::size_t>& spans = spans_over(a, b);
+    if (&spans == &span_order_) return make_attrs(t_, s_, nullptr, base);
+    std::vector<std::size_t> only(spans);
+    std::sort(only.begin(), only.end());
+    return make_attrs(t_, s_, &only, base);
   }
 
   // The spans (indices, in span_order_'s order) that may overlap bytes [a, b): all of them
@@ -521,8 +553,8 @@ class ParagraphSetter {
         while (k < points.size() && points[k].at < at) merged.push_back(points[k++]);
         if (k < points.size() && points[k].at == at)
           merged.push_back(points[k++]);
-        else
-          merged.push_back({at, Node::emergency});
+        else if (w(merged.empty() ? ua : merged.back().at, at) > 0)  // not after zero widths:
+          merged.push_back({at, Node::emergency});  // (word joiners) they add only breaks
       }
       while (k < points.size()) merged.push_back(points[k++]);
       points = std::move(merged);
