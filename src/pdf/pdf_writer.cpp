@@ -216,7 +216,8 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
     diags.error("pdf-postpass", out_pos, "the qpdf post-pass failed: " + error);
     return false;
   }
-  std::string werr = support::write_file_atomically(options.output, bytes);
+  std::string werr = options.staged ? support::stage_file(options.output, bytes, *options.staged)
+                                    : support::write_file_atomically(options.output, bytes);
   if (!werr.empty()) {
     diags.error("pdf-write", out_pos, werr);
     return false;
