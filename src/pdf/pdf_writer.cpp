@@ -199,6 +199,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
   }
+  if (options.drawn) options.drawn();
 
   PostPassInput in;
   in.pdf = std::move(r.pdf);

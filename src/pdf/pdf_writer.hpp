@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,10 @@ struct PdfOptions {
   /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
   /// once every output of the build is ready, or discards it.
   std::filesystem::path* staged = nullptr;
+  /// write_typeset_pdf: called once every page has been drawn into the PDF, before the
+  /// post-pass (which holds the whole file several times over): the caller may release the
+  /// pages' glyphs then (GlyphRun::glyphs and ::clusters are not read again).
+  std::function<void()> drawn;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for
