@@ -36,22 +36,6 @@ struct StagedOutputs {
   }
 };
 
-// Frees the glyphs and cluster maps of every run once the PDF's pages are drawn: about half
-// of the memory a build holds, released before the post-pass needs its own (the editions
-// check, which may still be running, reads only each run's text and baseline).
-void release_glyphs(typeset::PagedDocument& paged) {
-  auto release = [](std::vector<typeset::GlyphRun>& runs) {
-    for (typeset::GlyphRun& run : runs) {
-      std::vector<typeset::Glyph>().swap(run.glyphs);
-      std::vector<std::pair<int, int>>().swap(run.clusters);
-    }
-  };
-  for (typeset::Page& page : paged.pages) {
-    for (typeset::PageBlock& block : page.blocks) release(block.runs);
-    release(page.furniture);
-  }
-}
-
 }  // namespace
 
 BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progress) {
@@ -127,6 +111,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
   pdf::PdfOptions for_pages = po;
   for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
+  // Each page's glyphs go once it is drawn: the build never draws a page twice, and the
+  // editions check reads only the runs' text and baselines (most of the memory otherwise).
+  for_pages.release_drawn_glyphs = true;
   auto typeset_print = [&] {
     auto start = std::chrono::steady_clock::now();
     print = pdf::typeset_and_draw(doc, for_pages, typeset_diags);
@@ -211,9 +198,6 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   StagedOutputs staged;
   eo.staged = &staged.epub;
   po.staged = &staged.pdf;
-  po.drawn = [&] {
-    if (print) release_glyphs(print->paged);
-  };
   support::Diagnostics epub_diags, pdf_diags;
   bool epub_wrote = false, pdf_wrote = false;
   double epub_seconds = 0, pdf_seconds = 0;

@@ -154,6 +154,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
     *drawer = std::make_unique<PdfPageDrawer>(
         st->page.width, st->page.height, render_metadata(doc, options),
         PrintGeometry{options.bleed, options.crop_marks}, options.threads != 1);
+    (*drawer)->release_glyphs_when_drawn(options.release_drawn_glyphs);
     lo.sink = drawer->get();
   }
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
@@ -199,7 +200,6 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
   }
-  if (options.drawn) options.drawn();
 
   PostPassInput in;
   in.pdf = std::move(r.pdf);

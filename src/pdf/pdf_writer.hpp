@@ -2,7 +2,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,10 +36,9 @@ struct PdfOptions {
   /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
   /// once every output of the build is ready, or discards it.
   std::filesystem::path* staged = nullptr;
-  /// write_typeset_pdf: called once every page has been drawn into the PDF, before the
-  /// post-pass (which holds the whole file several times over): the caller may release the
-  /// pages' glyphs then (GlyphRun::glyphs and ::clusters are not read again).
-  std::function<void()> drawn;
+  /// typeset_and_draw: free each page's glyphs once it is drawn (PdfPageDrawer::
+  /// release_glyphs_when_drawn); the returned pages then cannot be drawn again.
+  bool release_drawn_glyphs = false;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for
