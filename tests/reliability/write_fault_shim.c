@@ -12,8 +12,8 @@
  * Other files (stderr, caches) are left alone, and folio itself needs no test hook. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <pthread.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +71,7 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)
   Dl_info caller;
   int from_glib = dladdr(__builtin_return_address(0), &caller) && caller.dli_fname &&
                   strstr(caller.dli_fname, "libglib") != NULL;
-  if (most && !from_glib &&
-      __atomic_fetch_add(&threads_started, 1, __ATOMIC_SEQ_CST) >= atoi(most))
+  if (most && !from_glib && __atomic_fetch_add(&threads_started, 1, __ATOMIC_SEQ_CST) >= atoi(most))
     return EAGAIN;
   return real_create(thread, attr, start, arg);
 }
