@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Second README command (and .ci/run): install what the tests need, build, run every test,
 # then run the suite again built with AddressSanitizer + UndefinedBehaviorSanitizer.
-# FOLIO_SKIP_SANITIZE=1 skips the sanitizer pass (for a quick local run).
+# FOLIO_SKIP_SANITIZE=1 skips the sanitizer pass (for a quick local run); FOLIO_CMAKE_ARGS adds
+# cmake options to both builds (e.g. a compiler launcher).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
@@ -14,14 +15,19 @@ else
 fi
 export FOLIO_SHARED="$shared"
 
-cmake -S . -B build -G Ninja -DFOLIO_WERROR=ON -DFOLIO_TESTS=ON -DFOLIO_SHARED="$shared" >/dev/null
-cmake --build build
-ctest --test-dir build --output-on-failure -j2
+# A build folder of its own, configured here: scripts/bootstrap.sh's build/ (Release, no tests)
+# is never reused, so the two README commands work in either order. Release is what users
+# build, so the suite runs on the same optimised code; -Werror holds at every level (see
+# FOLIO_WERROR in CMakeLists.txt).
+cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLIO_WERROR=ON -DFOLIO_TESTS=ON \
+  -DFOLIO_SHARED="$shared" ${FOLIO_CMAKE_ARGS:-} >/dev/null
+cmake --build build-test
+ctest --test-dir build-test --output-on-failure -j2
 
 if [ "${FOLIO_SKIP_SANITIZE:-0}" != 1 ]; then
   echo '== the suite again under ASan + UBSan (validator runs, labelled validators, are left to the run above: they time Java and Chromium, not folio)'
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON \
-    -DFOLIO_WERROR=ON -DFOLIO_TESTS=ON -DFOLIO_SHARED="$shared" >/dev/null
+    -DFOLIO_WERROR=ON -DFOLIO_TESTS=ON -DFOLIO_SHARED="$shared" ${FOLIO_CMAKE_ARGS:-} >/dev/null
   cmake --build build-asan
   # Fontconfig and Pango keep process-lifetime caches that LeakSanitizer would report.
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"

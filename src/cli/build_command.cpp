@@ -4,29 +4,37 @@
 #include <chrono>
 #include <future>
 #include <system_error>
+#include <utility>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/install_paths.hpp"
 #include "cli/load.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/progress_line.hpp"
 #include "editions/editions.hpp"
 #include "epub/epub_writer.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "support/atomic_file.hpp"
+#include "support/threads.hpp"
 
 namespace folio::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-// True when `inner` is `outer` or lies inside it (both made absolute, symlinks resolved).
-bool is_within(const fs::path& inner, const fs::path& outer) {
-  std::error_code ec;
-  fs::path a = fs::weakly_canonical(fs::absolute(inner), ec);
-  fs::path b = fs::weakly_canonical(fs::absolute(outer), ec);
-  auto [ai, bi] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
-  return bi == b.end();
-}
+// The outputs written so far under temporary names; whatever is not committed is removed
+// when the build ends, so a build that fails anywhere leaves the earlier outputs as they were.
+struct StagedOutputs {
+  fs::path epub, pdf;
+  StagedOutputs() = default;
+  StagedOutputs(const StagedOutputs&) = delete;
+  StagedOutputs& operator=(const StagedOutputs&) = delete;
+  ~StagedOutputs() {
+    if (!epub.empty()) support::discard_temporary(epub);
+    if (!pdf.empty()) support::discard_temporary(pdf);
+  }
+};
 
 }  // namespace
 
@@ -47,7 +55,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   std::future<void> checked;
   bool concurrent = options.jobs != 1;
   if (m && !diags.has_errors() && concurrent)
-    checked = std::async(std::launch::async, [&] { check::check_manuscript(*m, check_diags); });
+    checked = support::async_or_deferred(true, [&] { check::check_manuscript(*m, check_diags); });
   else if (m && !diags.has_errors())
     check::check_manuscript(*m, diags);
   auto await_check = [&] {
@@ -103,6 +111,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   support::Diagnostics typeset_diags;  // with --epub, PDF problems are not the EPUB's
   pdf::PdfOptions for_pages = po;
   for_pages.page_map_only = !want_pdf;  // the EPUB needs the page starts, not the glyphs
+  // Each page's glyphs go once it is drawn: the build never draws a page twice, and the
+  // editions check reads only the runs' text and baselines (most of the memory otherwise).
+  for_pages.release_drawn_glyphs = true;
   auto typeset_print = [&] {
     auto start = std::chrono::steady_clock::now();
     print = pdf::typeset_and_draw(doc, for_pages, typeset_diags);
@@ -119,7 +130,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   bool epub_beside_print = want_epub && !want_pdf && page_list && checked.valid();
   std::future<void> typeset_done;
   if (epub_beside_print) {
-    typeset_done = std::async(std::launch::async, typeset_print);
+    typeset_done = support::async_or_deferred(true, typeset_print);
   } else if (want_pdf || page_list) {
     progress.stage("typesetting the PDF");
     typeset_print();
@@ -135,6 +146,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   // typeset); only its writing waits for them (EpubOptions::may_write).
   std::string folder_error;
   bool checks_stopped = false;
+  // Held from before the first temporary file is made until the outputs are renamed into
+  // place; taking it sweeps temporaries a killed build left (OutputFolderLock).
+  std::optional<support::OutputFolderLock> folder_lock;
   auto prepare_output = [&] {
     await_check();
     if (blocked()) {
@@ -143,8 +157,12 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     }
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
-    if (ec) folder_error = ec.message();
-    return !ec;
+    if (ec) {
+      folder_error = ec.message();
+      return false;
+    }
+    folder_lock.emplace(options.out_dir, std::vector<std::string>{stem + ".epub", stem + ".pdf"});
+    return true;
   };
   auto refuse = [&] {
     if (checks_stopped) return finish(kExitManuscript);
@@ -175,6 +193,11 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   // writers only read the model and `paged`, each has its own Pango font map, fontconfig
   // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
   // reports into its own sink; the sinks are merged in the sequential order (EPUB, then PDF).
+  // Both writers leave their file under its temporary name; they are renamed into place
+  // together at the end, only when the whole build succeeded (README: exit 1 writes nothing).
+  StagedOutputs staged;
+  eo.staged = &staged.epub;
+  po.staged = &staged.pdf;
   support::Diagnostics epub_diags, pdf_diags;
   bool epub_wrote = false, pdf_wrote = false;
   double epub_seconds = 0, pdf_seconds = 0;
@@ -195,7 +218,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
     timed_write([&] { return epub::write_epub(doc, eo, epub_diags); }, epub_wrote, epub_seconds);
     if (!want_pdf || !paged || !epub_wrote || epub_diags.has_errors()) return;
     auto start = std::chrono::steady_clock::now();
-    compared = editions::check_editions(doc, eo.output, *paged, editions_diags);
+    compared = editions::check_editions(doc, staged.epub, *paged, editions_diags);
     editions_ran = true;
     std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
     editions_ms = took.count();
@@ -209,8 +232,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   };
   if (want_epub && want_pdf) {
     progress.stage("writing the EPUB and the PDF");
-    auto epub_done =
-        std::async(concurrent ? std::launch::async : std::launch::deferred, write_epub);
+    auto epub_done = support::async_or_deferred(concurrent, write_epub);
     write_pdf();
     epub_done.get();
   } else if (want_epub) {
@@ -230,8 +252,8 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   }
   for (auto& d : epub_diags.items()) diags.report(std::move(d));
   for (auto& d : pdf_diags.items()) diags.report(std::move(d));
-  if (want_epub) record(eo.output, epub_wrote, epub_seconds);
-  if (want_pdf) record(po.output, pdf_wrote, pdf_seconds + typeset_seconds);
+  if (want_epub && !epub_wrote) ok = false;
+  if (want_pdf && !pdf_wrote) ok = false;
   // Both editions written: their words, notes and contents must agree (docs/editions.md).
   if (want_epub && want_pdf && ok && paged && !diags.has_errors() && editions_ran) {
     for (auto& d : editions_diags.items()) diags.report(std::move(d));
@@ -242,7 +264,19 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
           compared->words, compared->note_words, compared->toc_entries, compared->page_starts,
           editions_ms, compared->same ? "the EPUB and the PDF agree" : "they differ");
   }
-  return finish(ok && !diags.has_errors() ? kExitOk : kExitManuscript);
+  if (!ok || diags.has_errors()) return finish(kExitManuscript);  // `staged` removes the files
+  std::vector<std::pair<fs::path, fs::path>> commits;
+  if (want_epub) commits.emplace_back(std::exchange(staged.epub, {}), eo.output);
+  if (want_pdf) commits.emplace_back(std::exchange(staged.pdf, {}), po.output);
+  std::string commit_error = support::commit_temporaries(commits);
+  if (!commit_error.empty()) {
+    finish(kExitUsage);
+    fmt::print(stderr, "folio: error: {}\n", commit_error);
+    return outcome;
+  }
+  if (want_epub) record(eo.output, true, epub_seconds);
+  if (want_pdf) record(po.output, true, pdf_seconds + typeset_seconds);
+  return finish(kExitOk);
 }
 
 int run_build(const BuildOptions& options) {

@@ -14,6 +14,9 @@ namespace folio::cli {
 /// Exit statuses shared by every command.
 enum ExitStatus : int { kExitOk = 0, kExitManuscript = 1, kExitUsage = 2 };
 
+/// The largest `-j`: more threads than this only cost memory (each has its own font map).
+constexpr unsigned kMaxJobs = 256;
+
 /// How much a command says besides its diagnostics: --quiet, the default, --verbose.
 enum class Verbosity { quiet, normal, verbose };
 
@@ -30,7 +33,8 @@ struct BuildOptions {
   /// EPUB: no print page numbers (and, with --epub, no typesetting)
   bool no_page_list = false;
   std::string style;  ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
-  /// Threads to use: 0 one per core; 1 none besides the main one (the outputs are the same)
+  /// Threads to use: 0 one per core; 1 none besides the main one (the outputs are the same);
+  /// at most kMaxJobs (a larger -j is a usage error)
   unsigned jobs = 0;
   Verbosity verbosity = Verbosity::normal;
 };

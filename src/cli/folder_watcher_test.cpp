@@ -109,6 +109,42 @@ TEST_F(FolderWatcherTest, ReportsTheRootGoingAway) {
   EXPECT_EQ(r.wake, FolderWatcher::Wake::gone);
 }
 
+TEST_F(FolderWatcherTest, DoesNotFollowLinksToFolders) {
+  // Two links to "." would make an endless tree of watches, a link to / a huge one.
+  fs::create_directory(root_ / "images");
+  fs::create_directory_symlink(".", root_ / "again");
+  fs::create_directory_symlink(".", root_ / "images" / "up");
+  fs::create_directory_symlink("/", root_ / "root");
+  auto start = std::chrono::steady_clock::now();
+  FolderWatcher w(root_);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+  ASSERT_EQ(w.error(), "");
+  write("images/map.png", "png");
+  auto r = wait_with_timeout(w, 5s);
+  EXPECT_EQ(r.wake, FolderWatcher::Wake::changed);
+  EXPECT_EQ(r.changed, std::vector<std::string>{"images/map.png"});  // once, by its real path
+}
+
+TEST_F(FolderWatcherTest, StopsSettingUpOnRequest) {
+  for (int i = 0; i < 200; ++i) fs::create_directories(root_ / std::to_string(i));
+  char c = 's';
+  ASSERT_EQ(::write(stop_[1], &c, 1), 1);
+  FolderWatcher w(root_, stop_[0]);
+  EXPECT_TRUE(w.stopped());
+}
+
+TEST_F(FolderWatcherTest, IgnoresTheOutputFolder) {
+  fs::create_directories(root_ / "out" / "deeper");
+  FolderWatcher w(root_);
+  w.ignore(root_ / "out");
+  write("out/book.epub", "x");
+  write("out/deeper/book.pdf", "x");
+  write("a.md", "x");
+  auto r = wait_with_timeout(w, 5s);
+  EXPECT_EQ(r.wake, FolderWatcher::Wake::changed);
+  EXPECT_EQ(r.changed, std::vector<std::string>{"a.md"});
+}
+
 TEST(SideFiles, AreRecognised) {
   for (const char* name :
        {".book.yaml.swp", "a.md~", "#a.md#", "4913", "a.md.swx", "x.epub.tmp-123456", ".hidden"})

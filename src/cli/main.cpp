@@ -53,10 +53,24 @@ int main(int argc, char** argv) try {
   build_cmd->add_option("--style", build.style,
                         "Style NAME (styles/NAME.yaml) or PATH to a .yaml file; wins over "
                         "book.yaml's style:");
-  build_cmd->add_option(
-      "-j,--jobs", build.jobs,
-      "Threads to use (default 0: one per core; 1: no threads of folio's own); the "
-      "outputs are the same whatever the number");
+  build_cmd
+      ->add_option("-j,--jobs", build.jobs,
+                   "Threads to use (default 0: one per core; 1: no threads of folio's own; at "
+                   "most 256); the outputs are the same whatever the number")
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            // Each thread sets sections with a font map of its own: thousands would exhaust
+            // memory or the process limit long before they could help.
+            unsigned long long n = 0;
+            try {
+              n = std::stoull(value);
+            } catch (const std::exception&) {
+              return {};  // CLI11 reports the non-number itself
+            }
+            return n > kMaxJobs ? fmt::format("at most {} threads (0: one per core)", kMaxJobs)
+                                : std::string();
+          },
+          "", "at most 256"));
 
   CheckOptions check;
   std::string format = "text";

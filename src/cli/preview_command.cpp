@@ -1,6 +1,7 @@
 // `folio preview`: typeset the book and draw chosen pages, as spreads, into one PNG.
 #include <fmt/format.h>
 
+#include <fstream>
 #include <system_error>
 
 #include "check/check.hpp"
@@ -8,11 +9,32 @@
 #include "cli/contact_sheet.hpp"
 #include "cli/install_paths.hpp"
 #include "cli/load.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/page_range.hpp"
 #include "cli/print_pages.hpp"
 #include "cli/progress_line.hpp"
+#include "support/atomic_file.hpp"
 
 namespace folio::cli {
+namespace {
+
+// Why an existing `png` must not be replaced: it is something other than a PNG (a chapter, a
+// PDF, a folder), so `-o` names the wrong file. Empty when it is absent, empty or a PNG.
+std::string not_a_png(const std::filesystem::path& png) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::file_status st = fs::status(png, ec);
+  if (ec || st.type() == fs::file_type::not_found) return {};
+  if (st.type() != fs::file_type::regular)
+    return fmt::format("{} exists and is not a file", png.string());
+  char head[8] = {};
+  std::ifstream in(png, std::ios::binary);
+  in.read(head, sizeof head);
+  if (in.gcount() == 0 || std::string_view(head, 8) == "\x89PNG\r\n\x1a\n") return {};
+  return fmt::format("{} exists and is not a PNG; preview replaces only PNG files", png.string());
+}
+
+}  // namespace
 
 int run_preview(const PreviewOptions& options) {
   namespace fs = std::filesystem;
@@ -43,6 +65,14 @@ int run_preview(const PreviewOptions& options) {
   fs::path png = options.output.empty()
                      ? fs::path("out") / (model::slug(doc.metadata.title.value) + "-preview.png")
                      : options.output;
+  // Never into the manuscript (a chapter overwritten with a PNG), never over another file.
+  std::string refusal = output_refusal(png, options.dir, "");
+  if (refusal.empty()) refusal = not_a_png(png);
+  if (!refusal.empty()) {
+    report();
+    fmt::print(stderr, "folio: error: -o {}: {}\n", png.string(), refusal);
+    return kExitUsage;
+  }
   pdf::PdfOptions po;
   po.output = png;
   po.style_dirs = installed_style_dirs();
@@ -65,7 +95,12 @@ int run_preview(const PreviewOptions& options) {
   progress.stage("drawing");
   std::error_code ec;
   if (png.has_parent_path()) fs::create_directories(png.parent_path(), ec);
-  error = write_contact_sheet(*pages, sheet, png);
+  {
+    // As `folio build`: temporaries of this PNG a killed preview left are swept first.
+    support::OutputFolderLock lock(png.has_parent_path() ? png.parent_path() : fs::path("."),
+                                   {png.filename().string()});
+    error = write_contact_sheet(*pages, sheet, png);
+  }
   report();
   if (!error.empty()) {
     fmt::print(stderr, "folio: error: {}: {}\n", png.string(), error);

@@ -23,6 +23,7 @@
 #include "epub/stylesheet.hpp"
 #include "epub/zip_writer.hpp"
 #include "support/atomic_file.hpp"
+#include "support/threads.hpp"
 
 namespace folio::epub {
 namespace {
@@ -69,10 +70,10 @@ std::unique_ptr<CoverJob> start_cover(const model::Document& doc, const BookInfo
   auto job = std::make_unique<CoverJob>();
   CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value, authors_line(doc.metadata),
                  book.lang};
-  job->png = std::async(threads == 1 ? std::launch::deferred : std::launch::async,
-                        [text = std::move(text), fonts, j = job.get()] {
-                          return render_cover_png(text, fonts, j->error);
-                        });
+  job->png =
+      support::async_or_deferred(threads != 1, [text = std::move(text), fonts, j = job.get()] {
+        return render_cover_png(text, fonts, j->error);
+      });
   return job;
 }
 
@@ -268,7 +269,9 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   auto bytes = zip_publication(items, deflated, opf, *time, diags, options.output);
   if (!bytes) return false;
   if (options.may_write && !options.may_write()) return false;
-  std::string failure = support::write_file_atomically(options.output, *bytes);
+  std::string failure = options.staged
+                            ? support::stage_file(options.output, *bytes, *options.staged)
+                            : support::write_file_atomically(options.output, *bytes);
   if (!failure.empty()) {
     diags.error("epub-write", {options.output.filename().string(), 0, 0},
                 "cannot write " + options.output.string() + ": " + failure);

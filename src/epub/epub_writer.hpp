@@ -36,6 +36,10 @@ struct EpubOptions {
   /// and write_epub returns false without a diagnostic (the caller knows why). Lets a caller
   /// put the EPUB together while it still decides whether it may be written.
   std::function<bool()> may_write;
+  /// When set: the EPUB is written and flushed under a temporary name beside `output`, which
+  /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
+  /// once every output of the build is ready, or discards it.
+  std::filesystem::path* staged = nullptr;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

@@ -173,6 +173,19 @@ void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>
   paint_furniture(cr_, page, fonts, dx, dy);
   if (geo_.crop_marks) crop_marks(cr_, dx, dy, width_, height_, geo_.bleed, slug_);
   paint_content(cr_, page, fonts, dx, dy, true);
+  if (release_) {
+    // The page is final (the typesetter handed it over) and its document is not const: only
+    // this drawer reads glyphs and clusters; other threads read other members of the runs.
+    auto& drawn = const_cast<typeset::Page&>(page);
+    auto release = [](std::vector<typeset::GlyphRun>& runs) {
+      for (typeset::GlyphRun& run : runs) {
+        std::vector<typeset::Glyph>().swap(run.glyphs);
+        std::vector<std::pair<int, int>>().swap(run.clusters);
+      }
+    };
+    for (typeset::PageBlock& block : drawn.blocks) release(block.runs);
+    release(drawn.furniture);
+  }
 }
 
 Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {

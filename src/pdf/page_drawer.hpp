@@ -39,6 +39,11 @@ class PdfPageDrawer final : public typeset::PageSink {
   PdfPageDrawer& operator=(const PdfPageDrawer&) = delete;
 
   void page_done(const typeset::PagedDocument& doc, std::size_t index) override;
+  /// When set (before the first page), each page's glyphs and cluster maps are freed as soon
+  /// as the page is drawn: Cairo holds them from then on, and keeping them for the whole book
+  /// is most of a build's memory. The runs keep their text and positions (the editions check
+  /// reads those), but such pages cannot be drawn again.
+  void release_glyphs_when_drawn(bool release) { release_ = release; }
   void abandon() noexcept override;
 
   /// Draws what is still queued, adds `doc`'s outline and finishes the PDF. Every page of
@@ -66,6 +71,7 @@ class PdfPageDrawer final : public typeset::PageSink {
   std::vector<typeset::GlyphRun> primer_;  // taken from the document with the first page
   bool primer_taken_ = false;
   bool primed_ = false;
+  bool release_ = false;
 
   std::mutex mutex_;
   std::condition_variable wake_;

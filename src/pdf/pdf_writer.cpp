@@ -154,6 +154,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
     *drawer = std::make_unique<PdfPageDrawer>(
         st->page.width, st->page.height, render_metadata(doc, options),
         PrintGeometry{options.bleed, options.crop_marks}, options.threads != 1);
+    (*drawer)->release_glyphs_when_drawn(options.release_drawn_glyphs);
     lo.sink = drawer->get();
   }
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
@@ -216,7 +217,8 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
     diags.error("pdf-postpass", out_pos, "the qpdf post-pass failed: " + error);
     return false;
   }
-  std::string werr = support::write_file_atomically(options.output, bytes);
+  std::string werr = options.staged ? support::stage_file(options.output, bytes, *options.staged)
+                                    : support::write_file_atomically(options.output, bytes);
   if (!werr.empty()) {
     diags.error("pdf-write", out_pos, werr);
     return false;

@@ -32,6 +32,13 @@ struct PdfOptions {
   /// typeset_for_print only: lines and pages without glyph runs, for the EPUB's page list
   /// (the same pages and page map, a third less work). Such pages cannot be drawn.
   bool page_map_only = false;
+  /// When set: the PDF is written and flushed under a temporary name beside `output`, which
+  /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
+  /// once every output of the build is ready, or discards it.
+  std::filesystem::path* staged = nullptr;
+  /// typeset_and_draw: free each page's glyphs once it is drawn (PdfPageDrawer::
+  /// release_glyphs_when_drawn); the returned pages then cannot be drawn again.
+  bool release_drawn_glyphs = false;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for

@@ -21,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -88,7 +89,13 @@ void mark_pages(std::vector<PageContent>& pages, unsigned threads) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < pages.size(); ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads && t < pages.size(); ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had (a process limit): the ones started do the rest
+    }
+  }
   work();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);

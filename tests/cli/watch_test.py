@@ -146,6 +146,41 @@ class WatchTest(unittest.TestCase):
         self.assertFalse([l for l in later if "built" in l or "failed" in l], later)
         self.assertEqual(w.stop(signal.SIGINT), 0)
 
+    def test_links_to_folders_are_not_followed(self):
+        # Two links to "." made an endless tree of watches; a link to / tens of thousands.
+        # Links are not followed: the watch starts at once and sees only the book's folders.
+        os.symlink(".", os.path.join(self.book, "again"))
+        os.symlink(".", os.path.join(self.book, "and-again"))
+        os.symlink("/", os.path.join(self.book, "root"))
+        w = Watch(self, self.book, "-o", self.out, "--epub")
+        w.expect("watching", deadline=5)
+        w.expect("[1] built")
+        self.append("\nA save.\n")
+        w.expect("[2] built")
+        self.assertEqual(w.stop(signal.SIGINT), 0)
+
+    def test_the_output_folder_linked_into_the_book_triggers_no_rebuild(self):
+        # book/out -> ../out: what the build writes there is not an edit (else it rebuilds
+        # forever). Only the first build, then silence.
+        os.makedirs(self.out)
+        os.symlink(self.out, os.path.join(self.book, "proofs"))
+        w = Watch(self, self.book, "-o", self.out, "--epub")
+        w.expect("[1] built")
+        later = w.quiet_for(2)
+        self.assertFalse([l for l in later if "built" in l or "failed" in l], later)
+        self.assertEqual(w.stop(signal.SIGINT), 0)
+
+    def test_too_many_folders_is_an_error(self):
+        for i in range(101):
+            for j in range(100):
+                os.makedirs(os.path.join(self.book, "many", f"d{i}", f"e{j}"))
+        start = time.monotonic()
+        r = run("watch", self.book, "-o", self.out, "--epub", timeout=DEADLINE)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("more than 10000 folders", r.stderr)
+        self.assertLess(time.monotonic() - start, 10)
+        self.assertFalse(os.path.exists(self.out), "nothing built")
+
     def test_a_missing_folder_is_an_error_not_a_wait(self):
         r = run("watch", os.path.join(self.book, "nope"), timeout=DEADLINE)
         self.assertEqual(r.returncode, 1)

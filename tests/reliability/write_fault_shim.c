@@ -2,12 +2,18 @@
  *
  * FOLIO_TEST_ENOSPC_AFTER=N  writes to a "*.tmp-*" file fail with ENOSPC once N bytes of
  *                            such writes have gone through (a disk filling up mid-output).
+ * FOLIO_TEST_ENOSPC_MATCH=S  with FOLIO_TEST_ENOSPC_AFTER: only temporary files whose path
+ *                            contains S fail (".pdf.tmp-": the PDF stage fails, the EPUB not).
  * FOLIO_TEST_WRITE_DELAY_MS=M each write to a "*.tmp-*" file first sleeps M ms, so a test can
  *                            signal the build while its temporary file exists.
+ * FOLIO_TEST_THREADS=N       pthread_create fails with EAGAIN once N of folio's own threads
+ *                            have been started (a process or thread limit reached mid-build);
+ *                            GLib's threads are left alone (GLib aborts when one fails).
  * Other files (stderr, caches) are left alone, and folio itself needs no test hook. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +23,13 @@
 static size_t written_so_far;
 
 static int is_temporary_output(int fd) {
+  const char* match = getenv("FOLIO_TEST_ENOSPC_MATCH");
   char link[64], target[4096];
   snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
   ssize_t n = readlink(link, target, sizeof target - 1);
   if (n <= 0) return 0;
   target[n] = '\0';
-  return strstr(target, ".tmp-") != NULL;
+  return strstr(target, ".tmp-") != NULL && (!match || strstr(target, match) != NULL);
 }
 
 ssize_t write(int fd, const void* buf, size_t count) {
@@ -47,4 +54,24 @@ ssize_t write(int fd, const void* buf, size_t count) {
     }
   }
   return real_write(fd, buf, count);
+}
+
+static int threads_started;
+
+int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*),
+                   void* arg) {
+  static int (*real_create)(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*);
+  if (!real_create)
+    real_create = (int (*)(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*))dlsym(
+        RTLD_NEXT, "pthread_create");
+  /* Only folio's own threads (std::thread, std::async: started from libstdc++): GLib aborts
+   * the process when a thread of its own (Pango's fontconfig helpers) cannot start, which no
+   * caller can catch. */
+  const char* most = getenv("FOLIO_TEST_THREADS");
+  Dl_info caller;
+  int from_glib = dladdr(__builtin_return_address(0), &caller) && caller.dli_fname &&
+                  strstr(caller.dli_fname, "libglib") != NULL;
+  if (most && !from_glib && __atomic_fetch_add(&threads_started, 1, __ATOMIC_SEQ_CST) >= atoi(most))
+    return EAGAIN;
+  return real_create(thread, attr, start, arg);
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Commands that write never write into the manuscript or over a source, and `-j` is bounded.
+(Faults while writing: tests/reliability/fault_test.py; the watcher: watch_test.py.)"""
+import hashlib
+import os
+import unittest
+
+from common import listing, run, workdir
+
+
+def digest(folder):
+    out = {}
+    for rel in listing(folder):
+        with open(os.path.join(folder, rel), "rb") as f:
+            out[rel] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
+class Robustness(unittest.TestCase):
+    def setUp(self):
+        self.dir = workdir(self)
+        self.book = os.path.join(self.dir, "book")
+        self.assertEqual(run("init", "-q", self.book).returncode, 0)
+        self.sources = digest(self.book)
+
+    def test_jobs_are_bounded(self):
+        for jobs in ("100000", "257", "4294967296"):
+            r = run("build", self.book, "-o", os.path.join(self.dir, "out"), "-j", jobs)
+            self.assertEqual(r.returncode, 2, (jobs, r.stderr))
+            self.assertIn("--jobs", r.stderr)
+            self.assertNotIn("internal error", r.stderr)
+        self.assertIn("at most 256", run("build", "-j", "100000").stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
+
+    def test_preview_never_writes_into_the_manuscript(self):
+        link = os.path.join(self.dir, "link")
+        os.symlink(self.book, link)
+        for target in (os.path.join(self.book, "preface.md"),       # a chapter
+                       os.path.join(self.book, "book.yaml"),
+                       os.path.join(self.book, "proof.png"),        # a new file, still inside
+                       os.path.join(link, "01-chapter.md"),         # through a link
+                       os.path.join(self.book, "sub", "x.png")):
+            with self.subTest(output=target):
+                r = run("preview", self.book, "-o", target, timeout=300)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("inside the manuscript folder", r.stderr)
+                self.assertEqual(digest(self.book), self.sources, "the manuscript is untouched")
+
+    def test_preview_replaces_only_a_png(self):
+        notes = os.path.join(self.dir, "notes.md")
+        with open(notes, "w", encoding="utf-8") as f:
+            f.write("# My notes\n")
+        r = run("preview", self.book, "-o", notes, timeout=300)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("not a PNG", r.stderr)
+        with open(notes, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "# My notes\n")
+        png = os.path.join(self.dir, "sheet.png")
+        for _ in range(2):  # a new PNG, then the PNG it wrote replaced
+            r = run("preview", self.book, "-o", png, "--pages", "1", timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["book", "notes.md", "sheet.png"])
+
+    def test_build_never_writes_into_the_manuscript(self):
+        link = os.path.join(self.dir, "link")
+        os.symlink(self.book, link)
+        for out in (os.path.join(self.book, "out"), os.path.join(link, "out"), self.book):
+            with self.subTest(output=out):
+                r = run("build", self.book, "-o", out, "--epub", timeout=300)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("inside the manuscript folder", r.stderr)
+                self.assertEqual(digest(self.book), self.sources)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
