@@ -640,7 +640,8 @@ std::optional<Style> load_style(const fs::path& file, support::Diagnostics& diag
     st->file = file;
     // A relative dictionary folder is the style's, as a relative image path is the manuscript's.
     if (st->hyphenation.dictionary_dir.is_relative())
-      st->hyphenation.dictionary_dir = file.parent_path() / st->hyphenation.dictionary_dir;
+      st->hyphenation.dictionary_dir =
+          (file.parent_path() / st->hyphenation.dictionary_dir).lexically_normal();
   }
   return st;
 }
