@@ -274,6 +274,18 @@ TEST(StyleInput, FindStyleConfinesTheManuscriptsStyles) {
   fs::remove_all(root);
 }
 
+TEST(StyleInput, RelativeDictionaryDirIsTheStyleFilesOwn) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("folio-style-dict-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "styles");
+  { std::ofstream(dir / "styles" / "h.yaml") << "hyphenation: {dictionary-dir: ../hyphen}\n"; }
+  support::Diagnostics diags;
+  auto s = load_style(dir / "styles" / "h.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->hyphenation.dictionary_dir, dir / "hyphen");
+  fs::remove_all(dir);
+}
+
 TEST(StyleInput, StyleFileSizeIsBounded) {
   namespace fs = std::filesystem;
   fs::path big =

@@ -36,7 +36,7 @@ class DictionaryTest : public ::testing::Test {
 TEST_F(DictionaryTest, NonStandardRuleIsDroppedNotLoaded) {
   // One rule with index 0: libhyphen wrote before its buffers ("double free or corruption",
   // SIGABRT in folio build before the check).
-  write("UTF-8\nt1h/t=h,0,2\n2th\n");
+  write("UTF-8\nt1h/t=h,0,2\n");
   support::Diagnostics diags;
   Hyphenator h(dir_, "en-US", 1, 1, &diags);
   ASSERT_TRUE(h.loaded());

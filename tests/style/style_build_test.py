@@ -179,15 +179,17 @@ def cmd_builds(folio):
         r = folio_build(folio, SEED, tmp / "own", "--pdf", "--style", str(secret), expect_rc=1)
         check("unknown key 'password'" in r.stderr, "a --style path is the user's to give")
 
-        # A manuscript's hyphenation dictionary (dictionary-dir, relative to the style file)
-        # with a non-standard rule whose index is 0: libhyphen corrupted its heap (SIGABRT).
+        # A manuscript's hyphenation dictionary (a style's dictionary-dir) with a non-standard rule whose index is 0: libhyphen corrupted its heap (SIGABRT).
         hyph = tmp / "hyph"
         shutil.copytree(SEED, hyph)
         (hyph / "styles").mkdir()
         (hyph / "styles" / "h.yaml").write_text(
-            "name: h\nhyphenation:\n  dictionary-dir: ../hyphen\n")
+            f"name: h\nhyphenation:\n  dictionary-dir: {hyph / 'hyphen'}\n")
+        (hyph / "preface.md").write_text(
+            "# Preface\n\nText with other things: nothing thought with this that the, and "
+            "other words to hyphenate, mothers and brothers.\n")
         (hyph / "hyphen").mkdir()
-        (hyph / "hyphen" / "hyph_en_US.dic").write_text("UTF-8\nt1h/t=h,0,2\n2th\n")
+        (hyph / "hyphen" / "hyph_en_US.dic").write_text("UTF-8\nt1h/t=h,0,2\n")
         yaml = (hyph / "book.yaml").read_text()
         (hyph / "book.yaml").write_text(yaml.replace("style: classic", "style: h"))
         r = folio_build(folio, hyph, tmp / "hyph-out", "--pdf")
