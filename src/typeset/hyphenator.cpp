@@ -67,7 +67,7 @@ int keyword_number(std::string_view rest) {
   return digits > 0 && i == rest.size() && value <= 20 ? value : -1;
 }
 
-// A standard pattern: letters with single digits between them, '.' only at either end,
+// A standard pattern: letters with digits between them, '.' only at either end,
 // nothing libhyphen reads specially ('/', '=', ',') and no ASCII control or space.
 bool is_pattern(std::string_view p) {
   if (p.empty() || p.size() > kMaxPatternBytes) return false;
@@ -76,10 +76,7 @@ bool is_pattern(std::string_view p) {
     char c = p[i];
     auto u = static_cast<unsigned char>(c);
     if (u <= ' ' || c == '/' || c == '=' || c == ',' || c == '%' || u == 0x7F) return false;
-    if (is_digit(c)) {
-      if (i + 1 < p.size() && is_digit(p[i + 1])) return false;
-      continue;
-    }
+    if (is_digit(c)) continue;  // several in a row: libhyphen keeps the last (hyph_de_DE has "11")
     if (c == '.' && i != 0 && i != p.size() - 1) return false;
     if (c != '.') letter = true;
   }
@@ -221,7 +218,7 @@ std::optional<std::string> checked_dictionary(const std::filesystem::path& file,
     warn(malformed.first_line,
          std::to_string(malformed.count) + " line(s) that are not hyphenation patterns (at most " +
              std::to_string(kMaxPatternBytes) +
-             " bytes of letters and single digits) or keywords left out, the first here");
+             " bytes of letters and digits) or keywords left out, the first here");
   return out;
 }
 
