@@ -14,6 +14,8 @@ constexpr std::array kCodes{
     CodeInfo{"no-book-yaml", Severity::error, Family::reader},
     CodeInfo{"yaml-syntax", Severity::error, Family::reader},
     CodeInfo{"yaml-not-mapping", Severity::error, Family::reader},
+    CodeInfo{"yaml-duplicate-key", Severity::error, Family::reader},
+    CodeInfo{"yaml-limit", Severity::error, Family::reader},
     CodeInfo{"meta-type", Severity::error, Family::reader},
     CodeInfo{"contents-missing", Severity::error, Family::reader},
     CodeInfo{"contents-duplicate", Severity::error, Family::reader},

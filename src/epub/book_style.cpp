@@ -19,10 +19,13 @@ style::Style book_style(const model::Document& doc, const std::string& name,
   // book.yaml's `style:` when the name came from there; a --style name has no position.
   support::SourcePos where = name.empty() ? doc.metadata.style.source : support::SourcePos{};
   // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
-  auto path = style::find_style(wanted, search, name.empty() ? doc.base_dir : fs::path());
+  std::string refused;
+  auto path = style::find_style(wanted, search, name.empty() ? doc.base_dir : fs::path(),
+                                doc.base_dir, &refused);
   if (!path) {
     diags.warning("epub-style-not-found", where,
-                  fmt::format("no style named '{}'; the EPUB uses the classic design", wanted));
+                  fmt::format("no style named '{}'{}; the EPUB uses the classic design", wanted,
+                              refused.empty() ? "" : " (" + refused + ")"));
     return {};
   }
   // The style's own errors are the PDF writer's to report; here they only mean "use classic".

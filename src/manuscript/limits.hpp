@@ -22,3 +22,14 @@ inline constexpr int kMaxFootnotes = 50000;
 inline constexpr int kMaxCombiningMarks = 30;
 
 }  // namespace folio::manuscript
+
+namespace folio::manuscript {
+
+/// Deepest nesting of YAML collections in book.yaml and style files (both are a few levels
+/// deep; an alias inside the node it names is infinitely deep).
+inline constexpr int kMaxYamlDepth = 64;
+/// Most YAML nodes visited in one file, aliases expanded (book.yaml and styles have a few
+/// hundred; "billion laughs" aliases expand to billions).
+inline constexpr std::size_t kMaxYamlNodes = 100000;
+
+}  // namespace folio::manuscript

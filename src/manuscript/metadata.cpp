@@ -4,13 +4,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include "manuscript/encoding.hpp"
+#include "manuscript/yaml_document.hpp"
 
 namespace folio::manuscript {
 namespace {
 
 model::SourcePos pos_of(const std::string& file, const YAML::Mark& m) {
-  if (m.line < 0) return {file, 1, 1};
-  return {file, m.line + 1, m.column + 1};
+  return yaml_pos(file, m);
 }
 
 class MetadataReader {
@@ -19,12 +19,13 @@ class MetadataReader {
       : file_(file), diags_(diags) {}
 
   // A scalar value (numbers and dates come as their text).
-  bool scalar(const YAML::Node& n, const std::string& key, model::MetaString& out) {
+  bool scalar(const YAML::Node& n, const std::string& key, model::MetaString& out, int unwrap = 2) {
     if (n.IsNull()) return true;
     if (!n.IsScalar()) {
       // Pandoc allows `identifier: [{scheme: ISBN, text: …}]`; take the text of the first.
-      if (n.IsSequence() && n.size() > 0) return scalar(n[0], key, out);
-      if (n.IsMap() && n["text"]) return scalar(n["text"], key, out);
+      // Two levels at most: `[{text: …}]`, never deeper.
+      if (unwrap > 0 && n.IsSequence() && n.size() > 0) return scalar(n[0], key, out, unwrap - 1);
+      if (unwrap > 0 && n.IsMap() && n["text"]) return scalar(n["text"], key, out, unwrap - 1);
       diags_.error("meta-type", pos_of(file_, n.Mark()), "'" + key + "' must be a string");
       return false;
     }
@@ -65,13 +66,10 @@ class MetadataReader {
 
 bool read_metadata(const std::string& file, const std::string& text, model::Metadata& meta,
                    support::Diagnostics& diags) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    diags.error("yaml-syntax", pos_of(file, e.mark), file + " is not valid YAML: " + e.msg);
-    return false;
-  }
+  // Bounded before the walk below: nesting, aliases, repeated keys, one document.
+  std::optional<YAML::Node> doc = load_yaml_document(file, text, "yaml-syntax", diags);
+  if (!doc) return false;
+  const YAML::Node& root = *doc;
   if (root.IsNull()) {
     diags.error("yaml-not-mapping", {file, 1, 1}, file + " is empty; it must map keys to values");
     return false;

@@ -334,3 +334,70 @@ TEST(Reader, ManyFootnotesStayLinear) {
   EXPECT_EQ(doc.sections[0].footnotes.size(), 20000u);
   EXPECT_EQ(doc.sections[0].footnotes.back().number, 20000);
 }
+
+// Issue 17: every YAML walk over book.yaml is bounded, and its problems are positioned errors.
+namespace {
+
+// The first diagnostic of reading `yaml` as book.yaml (which must fail).
+support::Diagnostic yaml_error(const std::string& yaml) {
+  support::Diagnostics diags;
+  EXPECT_TRUE(read_fails("x\n", diags, yaml)) << yaml;
+  if (diags.items().empty()) return {};
+  return diags.items()[0];
+}
+
+}  // namespace
+
+TEST(ReaderYaml, SelfContainingAliasIsAnErrorNotACrash) {
+  // Recursed forever (SIGSEGV) before: the title's first item was the title itself.
+  for (const char* yaml :
+       {"title: &a [*a]\nauthor: A\nlang: en\n", "title: T\nauthor: &a [*a]\nlang: en\n",
+        "title: T\nauthor: A\nlang: en\nx: &m {k: *m}\n",
+        "title: T\nauthor: A\nlang: en\ncheck: {ignore: {a: &s [*s]}}\n"}) {
+    auto d = yaml_error(yaml);
+    EXPECT_EQ(d.code, "yaml-limit") << yaml;
+    EXPECT_EQ(d.pos.file, "book.yaml");
+    EXPECT_GE(d.pos.line, 1);
+  }
+  auto d = yaml_error("title: &a [*a]\nauthor: A\nlang: en\n");
+  EXPECT_EQ(d.pos.line, 1);
+  EXPECT_EQ(d.pos.column, 8);
+}
+
+TEST(ReaderYaml, AliasExpansionAndNestingAreBounded) {
+  // "Billion laughs": nine levels of ten aliases each.
+  std::string yaml = "title: T\nauthor: A\nlang: en\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 9; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) yaml += (k ? ", " : "") + prev;
+    yaml += "]\n";
+  }
+  EXPECT_EQ(yaml_error(yaml).code, "yaml-limit");
+  std::string deep =
+      "title: T\nauthor: A\nlang: en\nx: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  EXPECT_EQ(yaml_error(deep).code, "yaml-limit");
+  // A few levels stay fine.
+  support::Diagnostics diags;
+  EXPECT_FALSE(read_fails("x\n", diags, "title: T\nauthor: A\nlang: en\nx: [[[1]]]\n"));
+}
+
+TEST(ReaderYaml, DuplicateKeyNamesTheFirst) {
+  auto d = yaml_error("title: T\nauthor: A\ntitle: U\nlang: en\n");
+  EXPECT_EQ(d.code, "yaml-duplicate-key");
+  EXPECT_EQ(d.pos.line, 3);
+  EXPECT_EQ(d.pos.column, 1);
+  EXPECT_NE(d.message.find("first at line 1, column 1"), std::string::npos) << d.message;
+  // In a nested mapping too.
+  EXPECT_EQ(yaml_error("title: T\nauthor: A\nlang: en\ncheck: {ignore: {a: x, a: y}}\n").code,
+            "yaml-duplicate-key");
+}
+
+TEST(ReaderYaml, KeysAfterTheDocumentEndAreAnError) {
+  auto d = yaml_error("title: T\nauthor: A\nlang: en\n...\ncheck: {ignore: {a: all}}\n");
+  EXPECT_EQ(d.code, "yaml-syntax");
+  EXPECT_EQ(d.pos.line, 5);
+  // A closing marker with nothing after it is fine.
+  support::Diagnostics diags;
+  EXPECT_FALSE(read_fails("x\n", diags, "title: T\nauthor: A\nlang: en\n...\n"));
+}

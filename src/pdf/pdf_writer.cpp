@@ -134,12 +134,17 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
   for (const auto& d : options.style_dirs) dirs.push_back(d);
   dirs.push_back(FOLIO_STYLES_DIR);
   // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
-  auto path = style::find_style(name, dirs, options.style.empty() ? doc.base_dir : fs::path());
+  std::string refused;
+  auto path = style::find_style(name, dirs, options.style.empty() ? doc.base_dir : fs::path(),
+                                doc.base_dir, &refused);
   if (!path) {
     support::SourcePos where = doc.metadata.style.empty() ? out_pos : doc.metadata.style.source;
-    diags.error("style-not-found", where,
-                fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})", name,
-                            FOLIO_STYLES_DIR));
+    if (!refused.empty())
+      diags.error("style-outside-folder", where, fmt::format("style '{}': {}", name, refused));
+    else
+      diags.error("style-not-found", where,
+                  fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})",
+                              name, FOLIO_STYLES_DIR));
     return std::nullopt;
   }
   auto st = style::load_style(*path, diags);

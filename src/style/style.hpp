@@ -157,9 +157,14 @@ std::string trim_names();
 /// Where `name` is looked for: a path (when it has a '/' or ends in .yaml; a relative one is
 /// taken from `base` when given — the manuscript folder for book.yaml's `style:` — else from
 /// the current folder), else `<dir>/<name>.yaml` for each dir in order. nullopt when not found.
+/// Confinement: with `base` (the name came from book.yaml) a path must resolve inside `base`
+/// after symlinks; a file found in a dir inside `manuscript` (its styles/ folder) must resolve
+/// inside `manuscript`. A refused style gives nullopt with the reason in `why`.
 std::optional<std::filesystem::path> find_style(const std::string& name,
                                                 const std::vector<std::filesystem::path>& dirs,
-                                                const std::filesystem::path& base = {});
+                                                const std::filesystem::path& base = {},
+                                                const std::filesystem::path& manuscript = {},
+                                                std::string* why = nullptr);
 
 /// Reads a style file over the classic defaults. Unknown keys, wrong types and impossible
 /// values are reported with the file's line and column; returns nullopt after an error.

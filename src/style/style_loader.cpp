@@ -3,18 +3,102 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
 
+#include "manuscript/encoding.hpp"
+#include "manuscript/yaml_document.hpp"
 #include "style/style.hpp"
 
 namespace folio::style {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A decimal number, strictly: digits with an optional sign and fraction (and, with
+// `exponent`, an exponent), read without the locale. Not hexadecimal ("0x10", which strtod
+// takes), not "nan" or "inf", and never a value that is not finite. `rest` gets what follows.
+std::optional<double> parse_decimal(std::string_view s, bool exponent, std::string_view* rest) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (exponent && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    std::size_t j = i + 1;
+    if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+    std::size_t exp_digits = 0;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j, ++exp_digits;
+    if (exp_digits > 0) i = j;
+  }
+  std::string_view number = s.substr(0, i);
+  if (number.front() == '+') number.remove_prefix(1);
+  double value = 0;
+  auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(value))
+    return std::nullopt;
+  if (rest) *rest = s.substr(i);
+  return value;
+}
+
+// The largest style file read (the shipped ones are about 2 KB).
+constexpr std::size_t kMaxStyleBytes = 256u << 10;
+// The most hyphenation exceptions in a style.
+constexpr std::size_t kMaxExceptions = 10000;
+// The largest length folio takes: 200 in, PDF's largest page (14,400 units).
+constexpr double kMaxLength = 14400;
+// The largest font size or leading: 10 in.
+constexpr double kMaxFontSize = 720;
+// The longest single-line string (a name, a family, a scene break, OpenType features).
+constexpr std::size_t kMaxLineText = 200;
+
+// Why CSS from a style cannot go into the EPUB's stylesheet as it is, or empty: it must not
+// end the stylesheet or a comment early, hide markup, or leave braces, strings or comments
+// open (which would swallow the rules folio writes after it).
+std::string css_problem(std::string_view css) {
+  std::string lower;
+  for (char c : css) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* bad : {"</", "<!--", "-->", "]]>"})
+    if (lower.find(bad) != std::string::npos)
+      return std::string("it contains '") + bad + "', which could end the stylesheet in XHTML";
+  if (lower.find("@import") != std::string::npos)
+    return "it contains @import; an EPUB carries its stylesheets inside";
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < css.size(); ++i) {
+    char c = css[i];
+    if (quote) {
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      else if (c == '\n')
+        return "a string is not closed on its line";
+    } else if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      std::size_t end = css.find("*/", i + 2);
+      if (end == std::string_view::npos) return "a comment is not closed";
+      i = end + 1;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      if (--depth < 0) return "a '}' closes no block";
+    }
+  }
+  if (quote) return "a string is not closed";
+  if (depth > 0) return "a '{' is not closed";
+  return {};
+}
 
 // Binds YAML keys to Style fields; each binder reports its own errors.
 class StyleReader {
@@ -45,7 +129,11 @@ class StyleReader {
       return;
     }
     for (const auto& kv : n) {
-      std::string key = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) {
+        error(kv.first, "a key in " + where + " must be a name, not a list or a mapping");
+        continue;
+      }
+      std::string key = kv.first.Scalar();
       auto it = fields.find(key);
       if (it == fields.end()) {
         std::string known;
@@ -63,16 +151,18 @@ class StyleReader {
     }
   }
 
-  // A length: a number (points) or a string with a unit: pt, in, mm, cm, em.
-  Field length(double& out, bool allow_zero = true) {
-    return [this, &out, allow_zero](const YAML::Node& n) {
+  // A length: a number (points) or a string with a unit: pt, in, mm, cm, em. Decimal only,
+  // finite, at most `max` points.
+  Field length(double& out, bool allow_zero = true, double max = kMaxLength) {
+    return [this, &out, allow_zero, max](const YAML::Node& n) {
       if (!n.IsScalar()) return error(n, "a length must be a number or a string like '0.8in'");
       std::string s = n.Scalar();
-      // strtod, not a stream: "1.5em" must not be read as an exponent.
-      char* end = nullptr;
-      double value = std::strtod(s.c_str(), &end);
-      if (end == s.c_str()) return error(n, "'" + s + "' is not a length");
-      std::string unit(end);
+      // No exponent: "1.5em" is 1.5 em, not 1.5 × 10^m.
+      std::string_view rest;
+      auto parsed = parse_decimal(s, false, &rest);
+      if (!parsed) return error(n, "'" + s + "' is not a length (a decimal number and a unit)");
+      double value = *parsed;
+      std::string unit(rest);
       unit.erase(0, unit.find_first_not_of(' '));
       double factor = unit.empty() || unit == "pt" ? 1
                       : unit == "in"               ? 72
@@ -80,35 +170,49 @@ class StyleReader {
                       : unit == "cm"               ? 72 / 2.54
                       : unit == "em"               ? em_
                                                    : -1;
-      if (factor < 0) return error(n, "unknown unit '" + unit + "' (use pt, in, mm, cm or em)");
+      if (factor < 0)
+        return error(n, "'" + s + "' is not a length: unknown unit '" + unit +
+                            "' (use a decimal number and pt, in, mm, cm or em)");
       if (value < 0 || (!allow_zero && value == 0))
         return error(n, "'" + s + "' must be " + (allow_zero ? "zero or more" : "more than zero"));
+      if (!(value * factor <= max))
+        return error(n, "'" + s + "' is larger than folio accepts here (" +
+                            std::to_string(static_cast<int>(max)) + " pt)");
       out = value * factor;
     };
   }
 
   Field number(double& out, double min, double max) {
     return [this, &out, min, max](const YAML::Node& n) {
-      try {
-        double v = n.as<double>();
-        if (v < min || v > max) return error(n, "value out of range");
-        out = v;
-      } catch (const YAML::Exception&) {
-        error(n, "expected a number");
-      }
+      std::string_view rest;
+      auto v = n.IsScalar() ? parse_decimal(n.Scalar(), true, &rest) : std::nullopt;
+      if (!v || !rest.empty()) return error(n, "expected a decimal number");
+      if (!(*v >= min && *v <= max))
+        return error(n, "value out of range (" + fmt_number(min) + " to " + fmt_number(max) + ")");
+      out = *v;
     };
   }
 
   Field integer(int& out, int min, int max) {
     return [this, &out, min, max](const YAML::Node& n) {
-      try {
-        int v = n.as<int>();
-        if (v < min || v > max) return error(n, "value out of range");
-        out = v;
-      } catch (const YAML::Exception&) {
-        error(n, "expected a whole number");
-      }
+      // Decimal digits only: yaml-cpp would read "0x10" as 16 and "010" as 8.
+      const std::string s = n.IsScalar() ? n.Scalar() : std::string();
+      int v = 0;
+      const char* begin = s.data() + (s.starts_with('+') ? 1 : 0);
+      auto [end, ec] = std::from_chars(begin, s.data() + s.size(), v, 10);
+      if (s.empty() || ec != std::errc() || end != s.data() + s.size())
+        return error(n, "expected a whole number");
+      if (v < min || v > max)
+        return error(
+            n, "value out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+      out = v;
     };
+  }
+
+  static std::string fmt_number(double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
   }
 
   Field boolean(bool& out) {
@@ -121,10 +225,18 @@ class StyleReader {
     };
   }
 
+  // A string of one line: its characters checked as the manuscript's are (escapes decode to
+  // characters the raw-bytes check cannot see), at most kMaxLineText bytes.
   Field text(std::string& out, std::vector<std::string> allowed = {}) {
     return [this, &out, allowed](const YAML::Node& n) {
       if (!n.IsScalar()) return error(n, "expected a string");
       std::string v = n.Scalar();
+      if (!usable(n, v)) return;
+      if (v.size() > kMaxLineText)
+        return error(n, "longer than the " + std::to_string(kMaxLineText) +
+                            " bytes folio accepts for this setting");
+      if (v.find_first_of("\n\r\t") != std::string::npos)
+        return error(n, "must be one line, without tabs");
       if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
@@ -134,12 +246,27 @@ class StyleReader {
     };
   }
 
+  // Text that may span lines (extra-css): the same character checks, no length of its own
+  // (the style file's size bounds it).
+  Field long_text(std::string& out) {
+    return [this, &out](const YAML::Node& n) {
+      if (!n.IsScalar()) return error(n, "expected a string");
+      if (usable(n, n.Scalar())) out = n.Scalar();
+    };
+  }
+
+  bool usable(const YAML::Node& n, const std::string& v) {
+    if (manuscript::decoded_text_is_usable(v, pos(n), diags_)) return true;
+    ok_ = false;
+    return false;
+  }
+
   Field face(Face& f, const std::string& where) {
     return [this, &f, where](const YAML::Node& n) {
       map(n, where,
           {{"family", text(f.family)},
-           {"size", length(f.size, false)},
-           {"leading", length(f.leading, false)},
+           {"size", length(f.size, false, kMaxFontSize)},
+           {"leading", length(f.leading, false, kMaxFontSize)},
            {"italic", boolean(f.italic)},
            {"small-caps", boolean(f.small_caps)},
            {"tracking", number(f.tracking, -0.1, 0.5)},
@@ -149,8 +276,8 @@ class StyleReader {
 
   std::map<std::string, Field> face_fields(Face& f) {
     return {{"family", text(f.family)},
-            {"size", length(f.size, false)},
-            {"leading", length(f.leading, false)},
+            {"size", length(f.size, false, kMaxFontSize)},
+            {"leading", length(f.leading, false, kMaxFontSize)},
             {"italic", boolean(f.italic)},
             {"small-caps", boolean(f.small_caps)},
             {"tracking", number(f.tracking, -0.1, 0.5)},
@@ -229,37 +356,71 @@ std::string trim_names() {
   return out;
 }
 
-std::optional<fs::path> find_style(const std::string& name, const std::vector<fs::path>& dirs,
-                                   const fs::path& base) {
-  std::error_code ec;
-  if (name.find('/') != std::string::npos || fs::path(name).extension() == ".yaml") {
-    fs::path p = fs::path(name).is_relative() && !base.empty() ? base / name : fs::path(name);
-    if (fs::is_regular_file(p, ec)) return p;
-    return std::nullopt;
-  }
-  for (const auto& dir : dirs) {
-    fs::path p = dir / (name + ".yaml");
-    if (fs::is_regular_file(p, ec)) return p;
-  }
-  return std::nullopt;
+namespace {
+
+// `path` lexically within `dir` (both absolute and normal).
+bool lexically_inside(const fs::path& path, const fs::path& dir) {
+  fs::path p = path.lexically_normal(), d = dir.lexically_normal();
+  auto [a, b] = std::mismatch(d.begin(), d.end(), p.begin(), p.end());
+  return a == d.end() || (std::next(a) == d.end() && a->empty());  // "dir/" ends in ""
 }
 
-std::optional<Style> parse_style(const std::string& yaml, const std::string& file_label,
-                                 support::Diagnostics& diags) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    diags.error("style-yaml", {file_label, e.mark.line + 1, e.mark.column + 1}, e.msg);
+// `path` inside `dir` once symlinks and ".." are resolved.
+bool resolves_inside(const fs::path& path, const fs::path& dir) {
+  std::error_code ec1, ec2;
+  fs::path real = fs::weakly_canonical(path, ec1);
+  fs::path root = fs::weakly_canonical(dir, ec2);
+  return !ec1 && !ec2 && lexically_inside(real, root);
+}
+
+}  // namespace
+
+std::optional<fs::path> find_style(const std::string& name, const std::vector<fs::path>& dirs,
+                                   const fs::path& base, const fs::path& manuscript,
+                                   std::string* why) {
+  std::error_code ec;
+  auto refuse = [&](std::string reason) -> std::optional<fs::path> {
+    if (why) *why = std::move(reason);
     return std::nullopt;
+  };
+  if (name.find('/') != std::string::npos || fs::path(name).extension() == ".yaml") {
+    fs::path p = fs::path(name).is_relative() && !base.empty() ? base / name : fs::path(name);
+    // A path from book.yaml is the manuscript's: it may not lead out of its folder (the file
+    // would be read, and its keys quoted in messages).
+    if (!base.empty() && !resolves_inside(p, base))
+      return refuse(
+          "a style path in book.yaml must stay inside the manuscript folder, "
+          "symlinks followed; use an installed style's name, or --style PATH");
+    if (fs::is_regular_file(p, ec)) return p;
+    return refuse("");
   }
+  if (name.empty() || name == "." || name == "..") return refuse("");
+  for (const auto& dir : dirs) {
+    fs::path p = dir / (name + ".yaml");
+    if (!fs::is_regular_file(p, ec)) continue;
+    // The manuscript's own styles/ folder holds the manuscript's files: confined like them.
+    if (!manuscript.empty() && lexically_inside(fs::absolute(dir, ec), manuscript) &&
+        !resolves_inside(p, manuscript))
+      return refuse("the manuscript's styles/" + name +
+                    ".yaml leads outside the manuscript folder; copy the style file into "
+                    "styles/ instead of linking to it");
+    return p;
+  }
+  return refuse("");
+}
+
+namespace {
+
+std::optional<Style> read_style(const YAML::Node& root, const std::string& file_label,
+                                support::Diagnostics& diags) {
   Style s;
-  // "em" lengths are relative to the body size, so read it first.
+  // "em" lengths are relative to the body size, so read it first (its own errors are
+  // reported where the body is read; "em" makes no sense in it).
   if (root.IsMap() && root["body"] && root["body"].IsMap() && root["body"]["size"]) {
-    try {
-      s.body.size = root["body"]["size"].as<double>();
-    } catch (const YAML::Exception&) {
-    }
+    support::Diagnostics ignored;
+    StyleReader(file_label, ignored, 0)
+        .length(s.body.size, false, kMaxFontSize)(root["body"]["size"]);
+    if (!(s.body.size > 0)) s.body.size = Style{}.body.size;
   }
   StyleReader r(file_label, diags, s.body.size);
   if (root.IsNull()) return s;
@@ -272,7 +433,14 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
   LineBreaking& lb = s.line_breaking;
   Hyphenation& hy = s.hyphenation;
   r.map(root, "the style",
-        {{"name", r.text(s.name)},
+        {{"name",
+          [&](const YAML::Node& n) {
+            r.text(s.name)(n);
+            // The name is written into a CSS comment and into messages.
+            if (s.name.find("*/") != std::string::npos ||
+                s.name.find_first_of("<>&") != std::string::npos)
+              r.error(n, "a style name cannot contain '*/', '<', '>' or '&'");
+          }},
          {"page",
           [&](const YAML::Node& n) {
             std::string trim;
@@ -369,7 +537,11 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
           [&](const YAML::Node& n) {
             r.map(n, "epub",
                   {{"embed-fonts", r.boolean(s.epub.embed_fonts)},
-                   {"extra-css", r.text(s.epub.extra_css)}});
+                   {"extra-css", [&](const YAML::Node& v) {
+                      r.long_text(s.epub.extra_css)(v);
+                      if (std::string why = css_problem(s.epub.extra_css); !why.empty())
+                        r.error(v, "extra-css cannot go into the EPUB's stylesheet: " + why);
+                    }}});
           }},
          {"hyphenation",
           [&](const YAML::Node& n) {
@@ -382,9 +554,15 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
                    {"dictionary-dir", r.text(dir)},
                    {"exceptions", [&](const YAML::Node& list) {
                       if (!list.IsSequence()) return r.error(list, "exceptions must be a list");
+                      if (list.size() > kMaxExceptions)
+                        return r.error(
+                            list, "more than " + std::to_string(kMaxExceptions) + " exceptions");
                       for (const auto& e : list) {
-                        if (!e.IsScalar()) return r.error(e, "expected a word like 'man-u-script'");
-                        hy.exceptions.push_back(e.Scalar());
+                        std::string word;
+                        r.text(word)(e);
+                        if (word.empty() || word.size() > 100)
+                          return r.error(e, "expected a word like 'man-u-script'");
+                        hy.exceptions.push_back(word);
                       }
                     }}});
             hy.dictionary_dir = dir;
@@ -410,16 +588,61 @@ std::optional<Style> parse_style(const std::string& yaml, const std::string& fil
   return s;
 }
 
+}  // namespace
+
+std::optional<Style> parse_style(const std::string& yaml, const std::string& file_label,
+                                 support::Diagnostics& diags) {
+  // The same character rules as the manuscript's files: invalid UTF-8, controls, bidi controls.
+  if (!manuscript::text_is_usable(file_label, yaml, diags)) return std::nullopt;
+  // Bounded before it is walked: nesting, aliases, repeated keys, one document.
+  auto root = manuscript::load_yaml_document(file_label, yaml, "style-yaml", diags);
+  if (!root) return std::nullopt;
+  try {
+    return read_style(*root, file_label, diags);
+  } catch (const YAML::Exception& e) {
+    // A conversion the reader did not foresee: still an error at its place, never an internal one.
+    diags.error("style-yaml", manuscript::yaml_pos(file_label, e.mark), e.msg);
+    return std::nullopt;
+  }
+}
+
 std::optional<Style> load_style(const fs::path& file, support::Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    diags.error("style-unreadable", {file.string(), 0, 0}, "the style is not a regular file");
+    return std::nullopt;
+  }
+  auto size = fs::file_size(file, ec);
+  if (ec || size > kMaxStyleBytes) {
+    diags.error("style-unreadable", {file.string(), 0, 0},
+                ec ? "cannot read the style file: " + ec.message()
+                   : "the style file is larger than the " + std::to_string(kMaxStyleBytes >> 10) +
+                         " KiB folio accepts");
+    return std::nullopt;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     diags.error("style-unreadable", {file.string(), 0, 0}, "cannot read the style file");
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto st = parse_style(text.str(), file.string(), diags);
-  if (st) st->file = file;
+  // Read at most the limit even if the file grew since it was measured.
+  std::string text(kMaxStyleBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxStyleBytes) {
+    diags.error("style-unreadable", {file.string(), 0, 0},
+                "the style file is larger than the " + std::to_string(kMaxStyleBytes >> 10) +
+                    " KiB folio accepts");
+    return std::nullopt;
+  }
+  auto st = parse_style(text, file.string(), diags);
+  if (st) {
+    st->file = file;
+    // A relative dictionary folder is the style's, as a relative image path is the manuscript's.
+    if (st->hyphenation.dictionary_dir.is_relative())
+      st->hyphenation.dictionary_dir =
+          (file.parent_path() / st->hyphenation.dictionary_dir).lexically_normal();
+  }
   return st;
 }
 

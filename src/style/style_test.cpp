@@ -2,6 +2,9 @@
 #include "style/style.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
 
 namespace folio::style {
 namespace {
@@ -133,6 +136,170 @@ TEST(Style, LibertineFileLoads) {
   EXPECT_EQ(s->chapter.face.family, "Linux Libertine O");  // inherited from the body
   EXPECT_EQ(s->strong, "bold");
   EXPECT_FALSE(s->opening.recto);
+}
+
+}  // namespace
+}  // namespace folio::style
+
+// Issue 17: every style input bounded and positioned.
+namespace folio::style {
+namespace {
+
+support::Diagnostic first_error(const std::string& yaml) {
+  support::Diagnostics diags;
+  auto s = parse_style(yaml, "t.yaml", diags);
+  EXPECT_FALSE(s) << yaml;
+  for (const auto& d : diags.items())
+    if (d.severity == support::Severity::error) return d;
+  ADD_FAILURE() << "no error for " << yaml;
+  return {};
+}
+
+TEST(StyleInput, SelfContainingAliasIsAnError) {
+  auto d = first_error("name: s\nbody: &b\n  x: *b\n");
+  EXPECT_EQ(d.code, "yaml-limit");
+  EXPECT_EQ(d.pos.file, "t.yaml");
+  EXPECT_EQ(first_error("name: s\nepub: &e {extra-css: *e}\n").code, "yaml-limit");
+}
+
+TEST(StyleInput, BadConversionIsPositionedNotInternal) {
+  // yaml-cpp's "bad conversion" escaped as an internal error (exit 2) before.
+  auto d = first_error("name: s\n[a]: 1\n");
+  EXPECT_EQ(d.code, "style-invalid");
+  EXPECT_EQ(d.pos.line, 2);
+  EXPECT_EQ(d.pos.column, 1);
+  EXPECT_EQ(first_error("name: s\nbody: {{a: 1}: 2}\n").pos.line, 2);
+}
+
+TEST(StyleInput, DuplicateKeyIsAnError) {
+  auto d = first_error("name: s\npage:\n  inside: 1in\n  inside: 2in\n");
+  EXPECT_EQ(d.code, "yaml-duplicate-key");
+  EXPECT_EQ(d.pos.line, 4);
+  EXPECT_NE(d.message.find("line 3"), std::string::npos);
+}
+
+TEST(StyleInput, LengthsAreStrictlyDecimalAndBounded) {
+  // strtod read 0x10in as 16 in, and nan/inf as lengths.
+  for (const char* bad : {"0x10in", "0x10", "nan", "nanpt", "inf", "infin", "-inf", "1e3in",
+                          "1e400", ".nan", "1in2", "in", "-3pt", "300in", "14401"}) {
+    auto d = first_error(std::string("page:\n  inside: ") + bad + "\n");
+    EXPECT_EQ(d.code, "style-invalid") << bad;
+    EXPECT_EQ(d.pos.line, 2) << bad;
+  }
+  for (const char* bad : {"nan", ".nan", "0x10", "1000pt", "inf"})
+    EXPECT_EQ(first_error(std::string("body: {size: ") + bad + "}\n").code, "style-invalid") << bad;
+  support::Diagnostics diags;
+  auto s =
+      parse_style("page: {inside: +0.5in, outside: 10.}\nbody: {size: 12.5pt}\n", "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(s->page.inside, 36);
+  EXPECT_DOUBLE_EQ(s->page.outside, 10);
+  EXPECT_DOUBLE_EQ(s->body.size, 12.5);
+}
+
+TEST(StyleInput, NumbersAreFiniteAndDecimal) {
+  for (const char* bad : {".nan", ".inf", "nan", "0x10", "1e10000", "10abc"})
+    EXPECT_EQ(first_error(std::string("line-breaking: {tolerance: ") + bad + "}\n").code,
+              "style-invalid")
+        << bad;
+  // yaml-cpp read 0x10 as 16 and 010 as 8 here.
+  for (const char* bad : {"0x3", "3.5", "1e1", "nan", "+", ""})
+    EXPECT_EQ(first_error(std::string("hyphenation: {left-min: '") + bad + "'}\n").code,
+              "style-invalid")
+        << bad;
+  support::Diagnostics diags;
+  auto s = parse_style("hyphenation: {left-min: 010}\nline-breaking: {adj-demerits: 1e4}\n",
+                       "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->hyphenation.left_min, 10);
+  EXPECT_DOUBLE_EQ(s->line_breaking.adj_demerits, 10000);
+}
+
+TEST(StyleInput, StringsGetTheManuscriptsEncodingChecks) {
+  EXPECT_EQ(first_error("name: \"a\\u202Eb\"\n").code, "escaped-character");
+  EXPECT_EQ(first_error("scene-break: \"\\x01\"\n").code, "escaped-character");
+  EXPECT_EQ(first_error("name: \"a\xE2\x80\xAE b\"\n").code, "bidi-control");  // raw U+202E
+  EXPECT_EQ(first_error("name: \"a\xFF\"\n").code, "invalid-utf8");
+  EXPECT_EQ(first_error("scene-break: \"a\\nb\"\n").code, "style-invalid");
+  EXPECT_EQ(first_error("name: \"x */ body { color: red } /*\"\n").code, "style-invalid");
+  EXPECT_EQ(first_error("scene-break: " + std::string(300, 'x') + "\n").code, "style-invalid");
+}
+
+TEST(StyleInput, ExtraCssCannotBreakOutOfTheStylesheet) {
+  for (const char* bad : {"p {} </style><p>x", "p { color: red", "p { } }", "p { content: \"x }",
+                          "/* open", "@import url(x.css);", "a <!-- b", "p]]>"}) {
+    auto d = first_error(std::string("epub:\n  extra-css: '") + bad + "'\n");
+    EXPECT_EQ(d.code, "style-invalid") << bad;
+    EXPECT_EQ(d.pos.line, 2) << bad;
+  }
+  support::Diagnostics diags;
+  auto s = parse_style(
+      "epub:\n  extra-css: |\n    p { margin: 0 }\n    h1::after { content: \"}\" } /* { */\n",
+      "t.yaml", diags);
+  ASSERT_TRUE(s) << (diags.empty() ? "" : diags.items()[0].message);
+}
+
+TEST(StyleInput, FindStyleConfinesTheManuscriptsStyles) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("folio-style-confine-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "book" / "styles");
+  fs::create_directories(root / "elsewhere");
+  { std::ofstream(root / "elsewhere" / "secret.yaml") << "password: hunter2\n"; }
+  { std::ofstream(root / "book" / "styles" / "own.yaml") << "name: own\n"; }
+  fs::create_symlink(root / "elsewhere" / "secret.yaml", root / "book" / "styles" / "link.yaml");
+  fs::path book = fs::canonical(root / "book");
+  std::vector<fs::path> dirs{book / "styles", fs::path(FOLIO_SOURCE_DIR) / "styles"};
+  std::string why;
+  // From book.yaml: paths outside, `..`, absolute and symlinked are refused, with a reason.
+  const std::string absolute = (root / "elsewhere" / "secret.yaml").string();
+  for (const std::string& name :
+       {std::string("../elsewhere/secret.yaml"), std::string("/etc/passwd"),
+        std::string("styles/link.yaml"), absolute}) {
+    why.clear();
+    EXPECT_FALSE(find_style(name, dirs, book, book, &why)) << name;
+    EXPECT_FALSE(why.empty()) << name;
+    EXPECT_EQ(why.find("hunter2"), std::string::npos);
+  }
+  why.clear();
+  EXPECT_FALSE(find_style("link", dirs, book, book, &why));
+  EXPECT_FALSE(why.empty());
+  // A --style NAME is looked up in the manuscript's styles/ too: confined the same way.
+  EXPECT_FALSE(find_style("link", dirs, {}, book, &why));
+  // Allowed: the manuscript's own files, installed names, a --style path.
+  EXPECT_TRUE(find_style("styles/own.yaml", dirs, book, book));
+  EXPECT_TRUE(find_style("own", dirs, book, book));
+  EXPECT_TRUE(find_style("classic", dirs, book, book));
+  EXPECT_TRUE(find_style((root / "elsewhere" / "secret.yaml").string(), dirs, {}, book));
+  fs::remove_all(root);
+}
+
+TEST(StyleInput, RelativeDictionaryDirIsTheStyleFilesOwn) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("folio-style-dict-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "styles");
+  { std::ofstream(dir / "styles" / "h.yaml") << "hyphenation: {dictionary-dir: ../hyphen}\n"; }
+  support::Diagnostics diags;
+  auto s = load_style(dir / "styles" / "h.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->hyphenation.dictionary_dir, dir / "hyphen");
+  fs::remove_all(dir);
+}
+
+TEST(StyleInput, StyleFileSizeIsBounded) {
+  namespace fs = std::filesystem;
+  fs::path big =
+      fs::temp_directory_path() / ("folio-style-big-" + std::to_string(::getpid()) + ".yaml");
+  {
+    std::ofstream out(big);
+    out << "name: big\n";
+    for (int i = 0; i < 30000; ++i) out << "# a comment line to make the file large\n";
+  }
+  support::Diagnostics diags;
+  EXPECT_FALSE(load_style(big, diags));
+  ASSERT_FALSE(diags.items().empty());
+  EXPECT_EQ(diags.items()[0].code, "style-unreadable");
+  fs::remove(big);
 }
 
 }  // namespace

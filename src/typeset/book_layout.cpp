@@ -58,7 +58,7 @@ class BookSetter {
         font_config_(FontConfig::load(font_folders(doc.base_dir), diags)),
         fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value, font_config_),
         hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
-                    st.hyphenation.right_min),
+                    st.hyphenation.right_min, &diags),
         measure_(st.page.width - st.page.inside - st.page.outside),
         tools_{st, fonts_, hyphenator_, cache_, measure_, options.glyphs},
         setter_(tools_, out_.fonts, main_events_),

@@ -160,6 +160,42 @@ def cmd_builds(folio):
         r = folio_build(folio, SEED, tmp / "missing", "--pdf", "--style", "nosuch", expect_rc=1)
         check("no style named 'nosuch'" in r.stderr, f"a missing style is named ({r.stderr!r})")
 
+        # Issue 17: book.yaml's style: may not read a file outside the manuscript (a path out,
+        # or a symlink in styles/), and nothing of that file reaches a message.
+        secret = tmp / "secret.yaml"
+        secret.write_text("password: hunter2\n")
+        confined = tmp / "confined"
+        shutil.copytree(SEED, confined)
+        yaml = (confined / "book.yaml").read_text()
+        (confined / "styles").mkdir()
+        (confined / "styles" / "link.yaml").symlink_to(secret)
+        for value in ("../secret.yaml", str(secret), "link"):
+            (confined / "book.yaml").write_text(yaml.replace("style: classic", f"style: {value}"))
+            r = folio_build(folio, confined, tmp / "confined-out", "--pdf", expect_rc=1)
+            check("style-outside-folder" in r.stderr and "password" not in r.stderr
+                  and "hunter2" not in r.stderr,
+                  f"style: {value} is refused without quoting it ({r.stderr[-300:]!r})")
+        # The user's own --style path is still read.
+        r = folio_build(folio, SEED, tmp / "own", "--pdf", "--style", str(secret), expect_rc=1)
+        check("unknown key 'password'" in r.stderr, "a --style path is the user's to give")
+
+        # A manuscript's hyphenation dictionary (a style's dictionary-dir) with a non-standard rule whose index is 0: libhyphen corrupted its heap (SIGABRT).
+        hyph = tmp / "hyph"
+        shutil.copytree(SEED, hyph)
+        (hyph / "styles").mkdir()
+        (hyph / "styles" / "h.yaml").write_text(
+            f"name: h\nhyphenation:\n  dictionary-dir: {hyph / 'hyphen'}\n")
+        (hyph / "preface.md").write_text(
+            "# Preface\n\nText with other things: nothing thought with this that the, and "
+            "other words to hyphenate, mothers and brothers.\n")
+        (hyph / "hyphen").mkdir()
+        (hyph / "hyphen" / "hyph_en_US.dic").write_text("UTF-8\nt1h/t=h,0,2\n")
+        yaml = (hyph / "book.yaml").read_text()
+        (hyph / "book.yaml").write_text(yaml.replace("style: classic", "style: h"))
+        r = folio_build(folio, hyph, tmp / "hyph-out", "--pdf")
+        check("hyph_en_US.dic:2:1: warning:" in r.stderr and "hyphenation-dictionary" in r.stderr,
+              f"the non-standard rule is left out with a positioned warning ({r.stderr[-300:]!r})")
+
 
 def pdf_text(pdf):
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
