@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 #ifndef FOLIO_FONTS_DIR
@@ -19,6 +20,12 @@
 
 namespace folio::typeset {
 namespace {
+
+// The largest font file read (Noto Serif CJK's collection, among the largest faces in use, is
+// about 25 MiB) and the most font files a manuscript's fonts/ folders may hold: each is opened
+// and every glyph loaded to check it, so a folder of thousands would take minutes.
+constexpr std::uintmax_t kMaxFontFileBytes = 64u << 20;
+constexpr std::size_t kMaxFontFiles = 256;
 
 namespace fs = std::filesystem;
 
@@ -49,6 +56,12 @@ void collect(const FontFolder& folder, std::vector<fs::path>& out, support::Diag
     std::error_code e2;
     fs::path real = fs::canonical(p, e2);
     if (e2 || !fs::is_regular_file(real, e2)) continue;
+    if (fs::file_size(real, e2) > kMaxFontFileBytes) {
+      diags.error("font-unreadable", {p.string(), 0, 0},
+                  fmt::format("this font file is larger than {} MiB, the most folio reads",
+                              kMaxFontFileBytes >> 20));
+      continue;
+    }
     if (!inside(real, root)) {
       // A symlink out of the manuscript would make the build depend on files elsewhere.
       diags.error("font-outside-folder", {p.string(), 0, 0},
@@ -157,6 +170,12 @@ std::shared_ptr<const FontConfig> FontConfig::load(const std::vector<FontFolder>
   std::vector<fs::path> files;
   for (const FontFolder& f : folders) collect(f, files, diags);
   if (files.empty()) return fc;
+  if (files.size() > kMaxFontFiles) {
+    diags.error("font-unreadable", {files[kMaxFontFiles].string(), 0, 0},
+                fmt::format("the fonts/ folders hold {} font files; folio reads at most {}",
+                            files.size(), kMaxFontFiles));
+    return fc;
+  }
 
   // The families the author's files provide (every name each face carries).
   std::set<std::string> families;

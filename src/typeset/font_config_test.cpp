@@ -212,5 +212,32 @@ TEST(FontConfig, InstallHintsNameDebianPackages) {
   EXPECT_NE(font_install_hint("Minion Pro").find("fonts/"), std::string::npos);
 }
 
+// A font file past the size limit is refused before any library opens it (a sparse file: no
+// disk used), and a folder of more font files than folio checks is an error, not minutes of
+// glyph loading.
+TEST_F(FontFolderTest, FontFilesAndFoldersAreBounded) {
+  {
+    std::ofstream big(dir_ / "fonts" / "Huge.otf", std::ios::binary);
+    big.seekp((64 << 20) + 1);
+    big.put('\0');
+  }
+  fs::copy_file(kLibertine, dir_ / "fonts" / "Good.otf");
+  support::Diagnostics diags;
+  auto fc = FontConfig::load(font_folders(dir_), diags);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "font-unreadable");
+  EXPECT_NE(diags.items()[0].message.find("larger than 64 MiB"), std::string::npos);
+  ASSERT_EQ(fc->own_files().size(), 1u);
+
+  fs::remove(dir_ / "fonts" / "Huge.otf");
+  for (int i = 0; i < 257; ++i)
+    write_bytes(dir_ / "fonts" / ("f" + std::to_string(i) + ".ttf"), "x");
+  support::Diagnostics many;
+  auto none = FontConfig::load(font_folders(dir_), many);
+  ASSERT_EQ(many.items().size(), 1u);
+  EXPECT_NE(many.items()[0].message.find("at most 256"), std::string::npos);
+  EXPECT_TRUE(none->own_files().empty());
+}
+
 }  // namespace
 }  // namespace folio::typeset
