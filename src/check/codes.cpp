@@ -41,6 +41,7 @@ constexpr std::array kCodes{
     // Structure of the book.
     CodeInfo{"missing-heading", Severity::warning, Family::structure},
     CodeInfo{"heading-skip", Severity::warning, Family::structure},
+    CodeInfo{"heading-empty", Severity::error, Family::structure},
     CodeInfo{"unknown-role", Severity::warning, Family::structure},
     CodeInfo{"matter-order", Severity::warning, Family::structure},
     CodeInfo{"unknown-div-class", Severity::warning, Family::structure},
@@ -52,6 +53,7 @@ constexpr std::array kCodes{
     CodeInfo{"footnote-undefined", Severity::error, Family::structure},
     CodeInfo{"footnote-unreferenced", Severity::warning, Family::structure},
     CodeInfo{"footnote-duplicate", Severity::error, Family::structure},
+    CodeInfo{"footnote-in-footnote", Severity::error, Family::structure},
     CodeInfo{"duplicate-id", Severity::error, Family::structure},
     CodeInfo{"broken-link", Severity::error, Family::structure},
     CodeInfo{"unsupported-link", Severity::warning, Family::structure},

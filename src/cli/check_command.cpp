@@ -11,20 +11,6 @@
 #include "cli/load.hpp"
 
 namespace folio::cli {
-namespace {
-
-// Reads and checks `dir`. Checks run on a model only when reading succeeded: one root
-// cause, one diagnostic.
-std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
-                                                     support::Diagnostics& diags, bool& checked) {
-  auto m = load_manuscript(dir, diags);
-  checked = m && !diags.has_errors();
-  if (checked) check::check_manuscript(*m, diags);
-  return m;
-}
-
-}  // namespace
-
 bool stderr_wants_color() {
   // https://no-color.org; and a terminal that says it is dumb cannot show escapes.
   const char* term = std::getenv("TERM");

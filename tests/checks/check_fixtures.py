@@ -158,6 +158,24 @@ class Fixtures(unittest.TestCase):
             self.assertEqual(run("check", "--fix", book).returncode, 1)
             self.assertEqual(snapshot(book), before)
 
+    def test_style_is_checked_as_build_reads_it(self):
+        # A style file with a bad value: check must stop where build stops, at the same place.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("style: house.yaml\n")
+            with open(os.path.join(book, "house.yaml"), "w", encoding="utf-8") as f:
+                f.write("page:\n  width: banana\n")
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            got = [(os.path.basename(d["file"]), d["line"], d["column"], d["code"]) for d in diags]
+            self.assertEqual(got, [("house.yaml", 2, 10, "style-invalid")])
+            b = run("build", book, "-o", os.path.join(tmp, "out"))
+            self.assertEqual(b.returncode, 1)
+            self.assertIn("house.yaml:2:10: error: ", b.stderr)
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
