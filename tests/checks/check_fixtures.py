@@ -176,6 +176,58 @@ class Fixtures(unittest.TestCase):
             self.assertEqual(b.returncode, 1)
             self.assertIn("house.yaml:2:10: error: ", b.stderr)
 
+    def test_repeated_diagnostics_are_capped(self):
+        # 1,500 of one warning in one file: text shows 20 and a note, JSON lists 1,000 and a
+        # note; the counts and the exit status still count them all.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            os.mkdir(book)
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
+                f.write("# One\n\n" + "".join(f"Word  word {i}.\n\n" for i in range(1500)))
+            r = run("check", book)
+            self.assertEqual(r.returncode, 0)
+            heads = [l for l in r.stderr.splitlines() if "[double-space]" in l]
+            self.assertEqual(len(heads), 21, r.stderr[-500:])
+            self.assertEqual(heads[-1], "a.md: note: 1480 more like this in this file are not shown "
+                                        "[double-space]")
+            self.assertEqual(r.stderr.splitlines()[-1], "1500 warnings")
+            self.assertEqual(run("check", "--werror", book).returncode, 1)
+            r, diags = check_json(book)
+            self.assertEqual(len(diags), 1001)
+            self.assertEqual((diags[-1]["severity"], diags[-1]["code"], diags[-1]["line"]),
+                             ("note", "double-space", 0))
+            self.assertIn("500 more", diags[-1]["message"])
+
+    def test_file_names_are_escaped(self):
+        # A file name with a newline must not forge a diagnostic line; one that is not UTF-8
+        # must not break the JSON.
+        forged = "x.md\nforged.md:1:1: error: forged [forged]\n.md"
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("contents: [a.md]\n")
+            for name in (forged.encode(), b"\xff\x1b[31m.md", "\u202ebad.md".encode()):
+                with open(os.path.join(os.fsencode(book), name), "w") as f:
+                    f.write("# X\n")
+            env = dict(os.environ, NO_COLOR="1")
+            r = subprocess.run([FOLIO, "check", book], capture_output=True, timeout=60, env=env)
+            err = r.stderr.decode("utf-8")  # valid UTF-8
+            self.assertNotIn("\nforged.md:1:1", err)
+            self.assertNotIn("\x1b", err)
+            self.assertNotIn("\u202e", err)
+            self.assertIn("x.md\\nforged.md:1:1: error: forged [forged]\\n.md: warning: ", err)
+            self.assertIn("\\xFF\\x1B[31m.md: warning: ", err)
+            self.assertIn("\\u202Ebad.md: warning: ", err)
+            r = subprocess.run([FOLIO, "check", "--format", "json", book], capture_output=True,
+                               timeout=60, env=env)
+            diags = json.loads(r.stdout.decode("utf-8"))  # strict: fails on invalid UTF-8
+            files = sorted(d["file"] for d in diags)
+            self.assertEqual(files, sorted([forged, "\ufffd\x1b[31m.md", "\u202ebad.md"]))
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
