@@ -60,6 +60,8 @@ constexpr std::array kCodes{
     CodeInfo{"image-missing", Severity::error, Family::structure},
     CodeInfo{"image-format", Severity::error, Family::structure},
     CodeInfo{"image-outside", Severity::error, Family::structure},
+    CodeInfo{"image-damaged", Severity::error, Family::structure},
+    CodeInfo{"image-too-large", Severity::error, Family::structure},
     CodeInfo{"image-alt", Severity::warning, Family::structure},
     // Typography: warnings, each with a fix except the balance check.
     CodeInfo{"straight-quote", Severity::warning, Family::typography, true},

@@ -7,9 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <system_error>
+#include <utility>
 
 #include "check/families.hpp"
+#include "support/image_info.hpp"
 
 namespace folio::check {
 namespace {
@@ -62,8 +65,13 @@ class ImageChecker {
 
  private:
   bool check_place(const std::string& target, const support::SourcePos& pos, fs::path& full);
+  void check_content(const std::string& target, const fs::path& full,
+                     const support::SourcePos& pos);
 
   fs::path base_;
+  // What is wrong with each file read so far ("" when nothing): an image used on many pages
+  // is read once.
+  std::map<fs::path, std::pair<std::string, std::string>> verdicts_;
   support::Diagnostics& diags_;
 };
 
@@ -104,6 +112,37 @@ bool ImageChecker::check_place(const std::string& target, const support::SourceP
   return true;
 }
 
+// The file's size before reading it, then its structure: the header, the size in pixels, and
+// that the bytes run to the format's end (a cut-short download would be embedded as it is).
+void ImageChecker::check_content(const std::string& target, const fs::path& full,
+                                 const support::SourcePos& pos) {
+  auto found = verdicts_.find(full);
+  if (found == verdicts_.end()) {
+    std::pair<std::string, std::string> verdict;  // {code, message}
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(full, ec);
+    std::string bytes;
+    if (!ec && size > support::kMaxImageBytes) {
+      verdict = {"image-too-large", "the image '" + target + "' is " + std::to_string(size >> 20) +
+                                        " MiB; folio embeds image files of up to " +
+                                        std::to_string(support::kMaxImageBytes >> 20) + " MiB"};
+    } else if (!ec) {
+      std::ifstream in(full, std::ios::binary);
+      bytes.resize(static_cast<std::size_t>(size));
+      in.read(bytes.data(), static_cast<std::streamsize>(size));
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+      std::string why;
+      auto info = support::inspect_image(bytes, why);
+      if (!info)
+        verdict = {"image-damaged", "the image '" + target + "' is damaged or incomplete: " + why};
+      else if (std::string problem = support::image_size_problem(*info); !problem.empty())
+        verdict = {"image-too-large", "the image '" + target + "' is " + problem};
+    }
+    found = verdicts_.emplace(full, std::move(verdict)).first;
+  }
+  if (!found->second.first.empty()) diags_.error(found->second.first, pos, found->second.second);
+}
+
 void ImageChecker::check(const std::string& target, const std::string* alt,
                          const support::SourcePos& pos) {
   fs::path full;
@@ -122,6 +161,8 @@ void ImageChecker::check(const std::string& target, const std::string* alt,
                        " but its content is " +
                        (actual == Format::other ? std::string("neither PNG nor JPEG")
                                                 : std::string(format_name(actual))));
+    else
+      check_content(target, full, pos);
   }
   if (alt && alt->find_first_not_of(" \t\n") == std::string::npos)
     diags_.warning("image-alt", pos,

@@ -228,6 +228,18 @@ class Fixtures(unittest.TestCase):
             files = sorted(d["file"] for d in diags)
             self.assertEqual(files, sorted([forged, "\ufffd\x1b[31m.md", "\u202ebad.md"]))
 
+    def test_image_file_size_is_checked_before_reading(self):
+        # A sparse 1 GiB "PNG": refused on its size at once, never read.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "image-damaged"), book)
+            with open(os.path.join(book, "huge.png"), "r+b") as f:
+                f.truncate(1 << 30)
+            r, diags = check_json(book)
+            got = [(d["line"], d["code"]) for d in diags if "huge.png" in d["message"]]
+            self.assertEqual(got, [(9, "image-too-large")])
+            self.assertIn("1024 MiB", [d for d in diags if d["line"] == 9][0]["message"])
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
