@@ -17,6 +17,7 @@ constexpr std::array kCodes{
     CodeInfo{"meta-type", Severity::error, Family::reader},
     CodeInfo{"contents-missing", Severity::error, Family::reader},
     CodeInfo{"contents-duplicate", Severity::error, Family::reader},
+    CodeInfo{"manuscript-too-large", Severity::error, Family::reader},
     CodeInfo{"invalid-utf8", Severity::error, Family::reader},
     CodeInfo{"control-character", Severity::error, Family::reader},
     CodeInfo{"unterminated-div", Severity::error, Family::reader},

@@ -240,6 +240,22 @@ class Fixtures(unittest.TestCase):
             self.assertEqual(got, [(9, "image-too-large")])
             self.assertIn("1024 MiB", [d for d in diags if d["line"] == 9][0]["message"])
 
+    def test_manuscript_size_is_bounded(self):
+        # Five 13 MiB files (sparse: nothing is written) are 65 MiB together: the fifth is
+        # refused at once, before anything is parsed.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            os.mkdir(book)
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            for n in "abcde":
+                with open(os.path.join(book, n + ".md"), "wb") as f:
+                    f.truncate(13 << 20)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "manuscript-too-large"]
+            self.assertEqual(got, [("e.md", 0, "manuscript-too-large")])
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
@@ -253,6 +269,7 @@ class Fixtures(unittest.TestCase):
         with open(os.path.join(ROOT, "tests", "bad", "expected.txt"), encoding="utf-8") as f:
             exercised |= set(re.findall(r"\[([a-z0-9-]+)\]$", f.read(), re.M))
         exercised.add("no-manuscript")  # a missing folder: tests/cli_test.py
+        exercised.add("manuscript-too-large")  # test_manuscript_size_is_bounded
         self.assertEqual(exercised - documented, set(), "undocumented codes")
         self.assertEqual(documented - exercised, set(), "documented codes without a fixture")
 
