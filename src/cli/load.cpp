@@ -3,6 +3,8 @@
 
 #include "check/check.hpp"
 #include "cli/install_paths.hpp"
+#include "epub/book_style.hpp"
+#include "epub/font_embedding.hpp"
 #include "pdf/pdf_writer.hpp"
 
 namespace folio::cli {
@@ -26,6 +28,10 @@ void check_print_edition(const model::Document& doc, const std::string& style,
   // typesetter's warnings (a figure not placed, no hyphenation dictionary) are build's to print.
   support::Diagnostics set;
   (void)pdf::typeset_for_print(doc, po, set);
+  // And the EPUB's fonts when the style embeds them (`epub: embed-fonts: true`): a family
+  // that cannot be found, or a licence that forbids embedding, stops its writer.
+  style::Style design = epub::book_style(doc, style, po.style_dirs, set);
+  if (design.epub.embed_fonts) (void)epub::embed_fonts(doc, design, set);
   for (auto& d : set.items())
     if (d.severity == support::Severity::error) diags.report(std::move(d));
 }

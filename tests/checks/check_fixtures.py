@@ -256,6 +256,40 @@ class Fixtures(unittest.TestCase):
             got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "manuscript-too-large"]
             self.assertEqual(got, [("e.md", 0, "manuscript-too-large")])
 
+    def test_epub_fonts_are_checked_as_build_embeds_them(self):
+        # A style that embeds its fonts, and the manuscript's fonts/ holding a Libertine whose
+        # licence (OS/2 fsType 0x0002) forbids embedding: build's EPUB writer refuses it, so
+        # check must too.
+        libertine = "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf"
+        if not os.path.exists(libertine):
+            self.skipTest("install fonts-linuxlibertine")
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            os.mkdir(os.path.join(book, "fonts"))
+            font = os.path.join(book, "fonts", "Restricted.otf")
+            shutil.copyfile(libertine, font)
+            with open(font, "r+b") as f:
+                head = f.read(12)
+                for i in range(int.from_bytes(head[4:6], "big")):
+                    f.seek(12 + 16 * i)
+                    rec = f.read(16)
+                    if rec[:4] == b"OS/2":
+                        f.seek(int.from_bytes(rec[8:12], "big") + 8)
+                        f.write(b"\x00\x02")
+            with open(os.path.join(book, "house.yaml"), "w", encoding="utf-8") as f:
+                f.write("body:\n  family: Linux Libertine O\n  strong: italic\n"
+                        "epub:\n  embed-fonts: true\n")
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("style: house.yaml\n")
+            b = run("build", book, "-o", os.path.join(tmp, "out"))
+            self.assertEqual(b.returncode, 1, b.stderr)
+            self.assertIn("[epub-font-restricted]", b.stderr)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn("epub-font-restricted", [d["code"] for d in diags])
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
