@@ -95,7 +95,11 @@ bool ImageChecker::check_place(const std::string& target, const support::SourceP
         "the image '" + target + "' lies outside the manuscript folder; copy it into the folder");
     return false;
   }
-  if (base_.empty()) return false;  // an in-memory manuscript has no files to look at
+  if (base_.empty()) {  // an in-memory manuscript (tests, fuzzing): the EPUB cannot embed it
+    diags_.error("image-missing", pos,
+                 "the image '" + target + "' cannot be read: the manuscript has no folder");
+    return false;
+  }
   std::error_code ec;
   full = fs::weakly_canonical(base_ / rel, ec);
   auto [b, f] = std::mismatch(base_.begin(), base_.end(), full.begin(), full.end());
