@@ -73,11 +73,16 @@ std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diag
     auto [first, fresh] =
         seen.try_emplace(file_identity(files.base_dir(), entry.value), entry.value);
     if (!fresh) {
-      diags.error("contents-duplicate", entry.source,
-                  first->second == entry.value
-                      ? "'" + entry.value + "' is listed twice in contents"
-                      : "'" + entry.value + "' is the file '" + first->second +
-                            "', already listed in contents");
+      if (m.document.metadata.contents.empty())  // two names in the folder for one file
+        diags.error("contents-duplicate", {entry.value, 0, 0},
+                    "'" + entry.value + "' is the same file as '" + first->second +
+                        "' (a symlink or hard link); list the book's files in contents");
+      else
+        diags.error("contents-duplicate", entry.source,
+                    first->second == entry.value
+                        ? "'" + entry.value + "' is listed twice in contents"
+                        : "'" + entry.value + "' is the file '" + first->second +
+                              "', already listed in contents");
       continue;
     }
     auto text = files.read(entry.value, why);
