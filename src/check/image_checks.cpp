@@ -72,6 +72,7 @@ class ImageChecker {
   // What is wrong with each file read so far ("" when nothing): an image used on many pages
   // is read once.
   std::map<fs::path, std::pair<std::string, std::string>> verdicts_;
+  std::uintmax_t total_bytes_ = 0;  // of the distinct image files read so far
   support::Diagnostics& diags_;
 };
 
@@ -130,7 +131,13 @@ void ImageChecker::check_content(const std::string& target, const fs::path& full
       verdict = {"image-too-large", "the image '" + target + "' is " + std::to_string(size >> 20) +
                                         " MiB; folio embeds image files of up to " +
                                         std::to_string(support::kMaxImageBytes >> 20) + " MiB"};
+    } else if (!ec && total_bytes_ + size > support::kMaxBookImageBytes) {
+      verdict = {"image-too-large", "with the image '" + target +
+                                        "' the book's images come to more than " +
+                                        std::to_string(support::kMaxBookImageBytes >> 20) +
+                                        " MiB, more than folio embeds in one book"};
     } else if (!ec) {
+      total_bytes_ += size;
       std::ifstream in(full, std::ios::binary);
       bytes.resize(static_cast<std::size_t>(size));
       in.read(bytes.data(), static_cast<std::streamsize>(size));

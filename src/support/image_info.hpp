@@ -12,6 +12,9 @@ namespace folio::support {
 /// Largest image file read (checked on the file's size before reading it): a print-quality
 /// full-page photograph is 5–20 MB; an EPUB store refuses files of hundreds of megabytes.
 inline constexpr std::uintmax_t kMaxImageBytes = 64u << 20;
+/// Most bytes of image files in one book, each file counted once: the EPUB writer holds
+/// them all, and the archive it builds, in memory.
+inline constexpr std::uintmax_t kMaxBookImageBytes = 256u << 20;
 /// Largest side and area accepted: 20,000 px is 6.7 ft at 250 dpi; 100 megapixels decode to
 /// 400 MB of RGBA in a reading system.
 inline constexpr std::uint32_t kMaxImageSide = 20000;

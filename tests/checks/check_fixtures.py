@@ -240,6 +240,26 @@ class Fixtures(unittest.TestCase):
             self.assertEqual(got, [(9, "image-too-large")])
             self.assertIn("1024 MiB", [d for d in diags if d["line"] == 9][0]["message"])
 
+    def test_book_images_are_bounded_together(self):
+        # Five 60 MiB images (sparse PNG signatures: each under the 64 MiB a file may have)
+        # pass the book's 256 MiB at the fifth; check never reads more than that.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "a.md"), "a", encoding="utf-8") as f:
+                for n in range(5):
+                    f.write(f"\n![Picture {n}](p{n}.png)\n")
+                    with open(os.path.join(book, f"p{n}.png"), "wb") as img:
+                        img.write(b"\x89PNG\r\n\x1a\n")
+                        img.truncate(60 << 20)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            too_large = [d for d in diags if d["code"] == "image-too-large"]
+            self.assertEqual(len(too_large), 1, diags)
+            self.assertIn("'p4.png'", too_large[0]["message"])
+            self.assertIn("256 MiB", too_large[0]["message"])
+
     def test_manuscript_size_is_bounded(self):
         # Five 13 MiB files (sparse: nothing is written) are 65 MiB together: the fifth is
         # refused at once, before anything is parsed.
