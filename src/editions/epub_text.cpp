@@ -131,10 +131,13 @@ class ContentReader {
       notes_.boundary();
       return;
     }
-    if (std::strcmp(name, "br") == 0 || std::strcmp(name, "img") == 0) {
+    if (std::strcmp(name, "br") == 0) {
       words.boundary();
       return;
     }
+    // An inline image has no words, and the print edition sets none in its place: the letters
+    // either side of one written inside a word ("ti![](p.png)r") stay one word, as in the PDF.
+    if (std::strcmp(name, "img") == 0) return;
     if (is_inline(name)) {
       walk(n, in_note);
       return;
