@@ -7,9 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <system_error>
+#include <utility>
 
 #include "check/families.hpp"
+#include "support/image_info.hpp"
 
 namespace folio::check {
 namespace {
@@ -62,8 +65,14 @@ class ImageChecker {
 
  private:
   bool check_place(const std::string& target, const support::SourcePos& pos, fs::path& full);
+  void check_content(const std::string& target, const fs::path& full,
+                     const support::SourcePos& pos);
 
   fs::path base_;
+  // What is wrong with each file read so far ("" when nothing): an image used on many pages
+  // is read once.
+  std::map<fs::path, std::pair<std::string, std::string>> verdicts_;
+  std::uintmax_t total_bytes_ = 0;  // of the distinct image files read so far
   support::Diagnostics& diags_;
 };
 
@@ -87,7 +96,11 @@ bool ImageChecker::check_place(const std::string& target, const support::SourceP
         "the image '" + target + "' lies outside the manuscript folder; copy it into the folder");
     return false;
   }
-  if (base_.empty()) return false;  // an in-memory manuscript has no files to look at
+  if (base_.empty()) {  // an in-memory manuscript (tests, fuzzing): the EPUB cannot embed it
+    diags_.error("image-missing", pos,
+                 "the image '" + target + "' cannot be read: the manuscript has no folder");
+    return false;
+  }
   std::error_code ec;
   full = fs::weakly_canonical(base_ / rel, ec);
   auto [b, f] = std::mismatch(base_.begin(), base_.end(), full.begin(), full.end());
@@ -102,6 +115,43 @@ bool ImageChecker::check_place(const std::string& target, const support::SourceP
     return false;
   }
   return true;
+}
+
+// The file's size before reading it, then its structure: the header, the size in pixels, and
+// that the bytes run to the format's end (a cut-short download would be embedded as it is).
+void ImageChecker::check_content(const std::string& target, const fs::path& full,
+                                 const support::SourcePos& pos) {
+  auto found = verdicts_.find(full);
+  if (found == verdicts_.end()) {
+    std::pair<std::string, std::string> verdict;  // {code, message}
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(full, ec);
+    std::string bytes;
+    if (!ec && size > support::kMaxImageBytes) {
+      verdict = {"image-too-large", "the image '" + target + "' is " + std::to_string(size >> 20) +
+                                        " MiB; folio embeds image files of up to " +
+                                        std::to_string(support::kMaxImageBytes >> 20) + " MiB"};
+    } else if (!ec && total_bytes_ + size > support::kMaxBookImageBytes) {
+      verdict = {"image-too-large", "with the image '" + target +
+                                        "' the book's images come to more than " +
+                                        std::to_string(support::kMaxBookImageBytes >> 20) +
+                                        " MiB, more than folio embeds in one book"};
+    } else if (!ec) {
+      total_bytes_ += size;
+      std::ifstream in(full, std::ios::binary);
+      bytes.resize(static_cast<std::size_t>(size));
+      in.read(bytes.data(), static_cast<std::streamsize>(size));
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+      std::string why;
+      auto info = support::inspect_image(bytes, why);
+      if (!info)
+        verdict = {"image-damaged", "the image '" + target + "' is damaged or incomplete: " + why};
+      else if (std::string problem = support::image_size_problem(*info); !problem.empty())
+        verdict = {"image-too-large", "the image '" + target + "' is " + problem};
+    }
+    found = verdicts_.emplace(full, std::move(verdict)).first;
+  }
+  if (!found->second.first.empty()) diags_.error(found->second.first, pos, found->second.second);
 }
 
 void ImageChecker::check(const std::string& target, const std::string* alt,
@@ -122,6 +172,8 @@ void ImageChecker::check(const std::string& target, const std::string* alt,
                        " but its content is " +
                        (actual == Format::other ? std::string("neither PNG nor JPEG")
                                                 : std::string(format_name(actual))));
+    else
+      check_content(target, full, pos);
   }
   if (alt && alt->find_first_not_of(" \t\n") == std::string::npos)
     diags_.warning("image-alt", pos,

@@ -149,6 +149,25 @@ void check_links(const manuscript::Manuscript& m, const IdTable& ids, support::D
   }
 }
 
+// A footnote reference inside a footnote (a note on a note, or a note citing itself): the
+// EPUB would pop up a note from within a note while the PDF sets notes only at the foot of
+// the page that cites them, so the two editions could not carry the same notes.
+void check_notes_in_notes(const manuscript::Manuscript& m, support::Diagnostics& diags) {
+  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
+    if (in.kind == InlineKind::note_ref)
+      diags.error("footnote-in-footnote", in.source,
+                  "a footnote reference inside a footnote; a note cannot have notes of its own "
+                  "(put the text into this note, or cite the other note from the main text)");
+    for (const Inline& c : in.children) in_inline(c);
+  };
+  std::function<void(const Block&)> in_block = [&](const Block& b) {
+    for (const Inline& in : b.inlines) in_inline(in);
+    for (const Block& c : b.blocks) in_block(c);
+  };
+  for (const model::Section& s : m.document.sections)
+    for (const Block& b : s.footnotes) in_block(b);
+}
+
 }  // namespace
 
 void check_references(const manuscript::Manuscript& m, const std::vector<ProseSource>& sources,
@@ -157,6 +176,7 @@ void check_references(const manuscript::Manuscript& m, const std::vector<ProseSo
   IdTable ids(m, sources, diags);
   ids.collect();
   check_links(m, ids, diags);
+  check_notes_in_notes(m, diags);
 }
 
 }  // namespace folio::check

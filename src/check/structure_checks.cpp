@@ -44,6 +44,7 @@ class StructureChecker {
             const model::Section& section);
   void check_dateline(const Block& b, bool last, std::string_view container);
   void check_heading_level(const Block& b);
+  void check_heading_text(const Block& b);
 
   const manuscript::Manuscript& m_;
   support::Diagnostics& diags_;
@@ -72,6 +73,7 @@ void StructureChecker::check_section(const model::Section& s) {
                    "no title in the table of contents");
   else
     check_role(s);
+  if (s.heading) check_heading_text(*s.heading);
   previous_level_ = 1;
   walk(s.blocks, "section", true, s);
 }
@@ -103,12 +105,21 @@ void StructureChecker::check_role(const model::Section& s) {
 }
 
 void StructureChecker::check_heading_level(const Block& b) {
+  check_heading_text(b);
   if (b.level > previous_level_ + 1)
     diags_.warning("heading-skip", b.source,
                    "a level-" + std::to_string(b.level) + " heading follows a level-" +
                        std::to_string(previous_level_) + " heading; levels should not skip (use " +
                        std::string(static_cast<std::size_t>(previous_level_ + 1), '#') + ")");
   previous_level_ = b.level;
+}
+
+// A heading with no words names nothing in the table of contents or the PDF outline (the
+// EPUB falls back to the book's title there, the PDF leaves the entry out).
+void StructureChecker::check_heading_text(const Block& b) {
+  if (model::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos)
+    diags_.error("heading-empty", b.source,
+                 "this heading has no text; give it a title (or remove the '#' line)");
 }
 
 void StructureChecker::check_dateline(const Block& b, bool last, std::string_view container) {

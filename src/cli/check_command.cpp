@@ -11,19 +11,6 @@
 #include "cli/load.hpp"
 
 namespace folio::cli {
-namespace {
-
-// Reads and checks `dir`. Checks run on a model only when reading succeeded: one root
-// cause, one diagnostic.
-std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
-                                                     support::Diagnostics& diags, bool& checked) {
-  auto m = load_manuscript(dir, diags);
-  checked = m && !diags.has_errors();
-  if (checked) check::check_manuscript(*m, diags);
-  return m;
-}
-
-}  // namespace
 
 bool stderr_wants_color() {
   // https://no-color.org; and a terminal that says it is dumb cannot show escapes.
@@ -35,7 +22,8 @@ bool stderr_wants_color() {
 int run_check(const CheckOptions& options) {
   support::Diagnostics diags;
   bool checked = false;
-  auto m = load_and_check(options.dir, diags, checked);
+  // With --fix the print edition is typeset once, on the text as it is after fixing.
+  auto m = load_and_check(options.dir, diags, checked, !options.fix);
   if (options.fix && checked) {
     bool fixed_any = false;
     for (const auto& f : check::apply_fixes(*m, diags)) {
@@ -50,6 +38,8 @@ int run_check(const CheckOptions& options) {
     if (fixed_any) {
       diags = {};
       m = load_and_check(options.dir, diags, checked);
+    } else if (!diags.has_errors()) {
+      check_print_edition(m->document, {}, diags);
     }
   }
   if (options.format == ReportFormat::json)

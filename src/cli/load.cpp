@@ -1,5 +1,11 @@
-// Loading for commands: folder → reader → model.
+// Loading for commands: folder → reader → model; and the checks `folio check` runs on it.
 #include "cli/load.hpp"
+
+#include "check/check.hpp"
+#include "cli/install_paths.hpp"
+#include "epub/book_style.hpp"
+#include "epub/font_embedding.hpp"
+#include "pdf/pdf_writer.hpp"
 
 namespace folio::cli {
 
@@ -8,6 +14,36 @@ std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::pat
   auto source = manuscript::open_folder(dir, diags);
   if (!source) return std::nullopt;
   return manuscript::read_manuscript(*source, diags);
+}
+
+void check_print_edition(const model::Document& doc, const std::string& style,
+                         support::Diagnostics& diags) {
+  pdf::PdfOptions po;
+  po.output = "book.pdf";  // never written: only names the output in a (style-less) message
+  po.style_dirs = installed_style_dirs();
+  po.style = style;
+  po.page_map_only = true;
+  po.threads = 0;
+  // Only what would stop the build is reported, at the place build reports it; the
+  // typesetter's warnings (a figure not placed, no hyphenation dictionary) are build's to print.
+  support::Diagnostics set;
+  (void)pdf::typeset_for_print(doc, po, set);
+  // And the EPUB's fonts when the style embeds them (`epub: embed-fonts: true`): a family
+  // that cannot be found, or a licence that forbids embedding, stops its writer.
+  style::Style design = epub::book_style(doc, style, po.style_dirs, set);
+  if (design.epub.embed_fonts) (void)epub::embed_fonts(doc, design, set);
+  for (auto& d : set.items())
+    if (d.severity == support::Severity::error) diags.report(std::move(d));
+}
+
+std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
+                                                     support::Diagnostics& diags, bool& checked,
+                                                     bool print_check) {
+  auto m = load_manuscript(dir, diags);
+  checked = m && !diags.has_errors();
+  if (checked) check::check_manuscript(*m, diags);
+  if (checked && print_check && !diags.has_errors()) check_print_edition(m->document, {}, diags);
+  return m;
 }
 
 }  // namespace folio::cli

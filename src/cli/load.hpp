@@ -12,4 +12,20 @@ namespace folio::cli {
 std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::path& dir,
                                                       support::Diagnostics& diags);
 
+/// What `folio check` runs: reads `dir`, runs every check on the model when reading
+/// succeeded (one root cause, one diagnostic), and, when they pass, typesets the print
+/// edition without drawing it (`print_check`), so that what only setting the book can find —
+/// the style and its fonts, a character no face has, the printer's margin rules — is
+/// reported exactly as `folio build` would. `checked` says whether the checks ran.
+std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
+                                                     support::Diagnostics& diags, bool& checked,
+                                                     bool print_check = true);
+
+/// The print half of load_and_check on a checked model: the style resolved and loaded as
+/// the PDF writer does (`style`: a --style name or path; empty: book.yaml's, else classic),
+/// then the book typeset with LayoutOptions::glyphs off. Its errors go to `diags` (its
+/// warnings are build's to print).
+void check_print_edition(const model::Document& doc, const std::string& style,
+                         support::Diagnostics& diags);
+
 }  // namespace folio::cli

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "manuscript/encoding.hpp"
 #include "support/json_writer.hpp"
@@ -39,6 +42,81 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   for (std::size_t k = 1; k < n; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
   return n;
+}
+
+// A file name or message made safe for one line of a terminal: newlines, tabs and other
+// control characters, bidi controls and invalid bytes are written as escapes (`\n`, `\x1B`,
+// `\u202E`), so that a file named "a.md\nb.md:1:1: error: …" cannot forge a diagnostic line
+// and a right-to-left override cannot reorder one. A backslash is doubled when anything is
+// escaped, so the escaped form reads back unambiguously.
+std::string escape_for_terminal(std::string_view s) {
+  // A three-byte character a terminal must not be given raw: a bidi control, U+FFFE/U+FFFF,
+  // or the line and paragraph separators U+2028/U+2029.
+  auto unsafe3 = [](std::string_view ch) {
+    return manuscript::find_unsafe_character(ch).has_value() || ch == "\u2028" || ch == "\u2029";
+  };
+  auto needs = [&] {
+    for (std::size_t i = 0; i < s.size();) {
+      auto b = static_cast<unsigned char>(s[i]);
+      std::size_t n = utf8_length(s, i);
+      if (n == 0 || (n == 1 && (b < 0x20 || b == 0x7F))) return true;
+      if (n == 2 && b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) return true;  // C1
+      if (n == 3 && unsafe3(s.substr(i, n))) return true;
+      i += n;
+    }
+    return false;
+  };
+  if (!needs()) return std::string(s);
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = utf8_length(s, i);
+    if (n == 0) {
+      out += fmt::format("\\x{:02X}", b);
+      i += 1;
+      continue;
+    }
+    if (n == 1 && b == '\\') {
+      out += "\\\\";
+    } else if (n == 1 && b == '\n') {
+      out += "\\n";
+    } else if (n == 1 && b == '\t') {
+      out += "\\t";
+    } else if (n == 1 && b == '\r') {
+      out += "\\r";
+    } else if (n == 1 && (b < 0x20 || b == 0x7F)) {
+      out += fmt::format("\\x{:02X}", b);
+    } else if ((n == 2 && b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) ||
+               (n == 3 && unsafe3(s.substr(i, n)))) {
+      char32_t c = n == 2 ? static_cast<char32_t>(s[i + 1] & 0x3F) | 0x80
+                          : (static_cast<char32_t>(b & 0x0F) << 12) |
+                                (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) |
+                                static_cast<char32_t>(s[i + 2] & 0x3F);
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+    } else {
+      out.append(s.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+// Text for JSON: valid UTF-8 whatever the bytes (a file name is bytes on Linux), each invalid
+// byte as U+FFFD; the JSON writer escapes the control characters.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = utf8_length(s, i);
+    if (n == 0) {
+      out += "\uFFFD";
+      i += 1;
+      continue;
+    }
+    out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
 }
 
 // A source line made safe for a terminal, each shown character with the byte column it
@@ -150,13 +228,14 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
   const char* bold = color ? "\033[1m" : "";
   const char* green = color ? "\033[1;32m" : "";
   const char* reset = color ? "\033[0m" : "";
-  std::string where = d.pos.file.empty() ? "folio" : d.pos.file;  // not about one file
+  // not about one file
+  std::string where = d.pos.file.empty() ? "folio" : escape_for_terminal(d.pos.file);
   if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
   if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
-  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", d.code);
+  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", escape_for_terminal(d.code));
   fmt::print(out, "{}{}:{} {}{}:{} {}{}{}{}\n", bold, where, reset,
              color ? color_of(d.severity) : "", support::severity_name(d.severity), reset, bold,
-             d.message, reset, code);
+             escape_for_terminal(d.message), reset, code);
   const manuscript::SourceFile* src = sources ? sources->source(d.pos.file) : nullptr;
   bool shown_fix = false;
   if (src && d.pos.line > 0) {
@@ -180,20 +259,50 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
       // (Not when it is only spaces: those would be invisible there.)
       if (d.end.line == d.pos.line && d.fix.find('\n') == std::string::npos &&
           d.fix.find_first_not_of(' ') != std::string::npos) {
-        fmt::print(out, "  {}{}{}{}\n", pad, green, d.fix, reset);
+        fmt::print(out, "  {}{}{}{}\n", pad, green, escape_for_terminal(d.fix), reset);
         shown_fix = true;
       }
     }
   }
   // A fix with a source range replaces that range; one without is advice ("install …").
   if (!d.fix.empty() && !shown_fix && d.end.line > 0) {
-    std::string shown = d.fix;
-    for (std::size_t p = shown.find('\n'); p != std::string::npos; p = shown.find('\n', p + 2))
-      shown.replace(p, 1, "\\n");
-    fmt::print(out, "  fix: replace with '{}'\n", shown);
+    fmt::print(out, "  fix: replace with '{}'\n", escape_for_terminal(d.fix));
   } else if (!d.fix.empty() && !shown_fix) {
-    fmt::print(out, "  help: {}\n", d.fix);
+    fmt::print(out, "  help: {}\n", escape_for_terminal(d.fix));
   }
+}
+
+// At most this many diagnostics of one code in one file are printed (text) or listed (JSON);
+// the rest are counted in one note. 300,000 warnings once made 175 MB of standard error.
+constexpr std::size_t kShownPerCode = 20;
+constexpr std::size_t kListedPerCode = 1000;
+
+// The diagnostics to print, `limit` per (file, code) in their order, then for each capped
+// group a note counting the rest, at the file (line 0) and with the same code.
+std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& all,
+                                        std::size_t limit, const char* verb) {
+  std::map<std::pair<std::string, std::string>, std::size_t> seen;
+  std::vector<std::pair<std::string, std::string>> order;  // capped groups, first met first
+  std::vector<support::Diagnostic> out;
+  for (const auto& d : all) {
+    auto [it, fresh] = seen.try_emplace({d.pos.file, d.code}, 0);
+    if (++it->second <= limit) {
+      out.push_back(d);
+    } else if (it->second == limit + 1) {
+      order.push_back(it->first);
+    }
+  }
+  for (const auto& key : order) {
+    std::size_t more = seen[key] - limit;
+    support::Diagnostic note;
+    note.severity = support::Severity::note;
+    note.code = key.second;
+    note.pos = {key.first, 0, 0};
+    note.message = fmt::format("{} more like this in this file {} not {}", more,
+                               more == 1 ? "is" : "are", verb);
+    out.push_back(std::move(note));
+  }
+  return out;
 }
 
 }  // namespace
@@ -201,10 +310,10 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
 std::string diagnostics_json(const support::Diagnostics& diags) {
   support::JsonWriter w(true);
   w.begin_array();
-  for (const auto& d : diags.items()) {
+  for (const auto& d : capped(diags.items(), kListedPerCode, "listed")) {
     w.begin_object();
     w.key("file");
-    w.value(d.pos.file);
+    w.value(valid_utf8(d.pos.file));
     w.key("line");
     w.value(d.pos.line);
     w.key("column");
@@ -216,14 +325,14 @@ std::string diagnostics_json(const support::Diagnostics& diags) {
     w.key("severity");
     w.value(support::severity_name(d.severity));
     w.key("code");
-    w.value(d.code);
+    w.value(valid_utf8(d.code));
     w.key("message");
-    w.value(d.message);
+    w.value(valid_utf8(d.message));
     w.key("fix");
     if (d.fix.empty())
       w.null();
     else
-      w.value(d.fix);
+      w.value(valid_utf8(d.fix));
     w.end_object();
   }
   w.end_array();
@@ -239,7 +348,8 @@ void print_diagnostics(std::FILE* out, const support::Diagnostics& unsorted,
     fmt::print(out, "{}", diagnostics_json(diags));
     return;
   }
-  for (const auto& d : diags.items()) print_one(out, d, sources, color);
+  for (const auto& d : capped(diags.items(), kShownPerCode, "shown"))
+    print_one(out, d, sources, color);
   if (summary) {
     auto e = diags.count(support::Severity::error);
     auto w = diags.count(support::Severity::warning);

@@ -131,10 +131,13 @@ class ContentReader {
       notes_.boundary();
       return;
     }
-    if (std::strcmp(name, "br") == 0 || std::strcmp(name, "img") == 0) {
+    if (std::strcmp(name, "br") == 0) {
       words.boundary();
       return;
     }
+    // An inline image has no words, and the print edition sets none in its place: the letters
+    // either side of one written inside a word ("ti![](p.png)r") stay one word, as in the PDF.
+    if (std::strcmp(name, "img") == 0) return;
     if (is_inline(name)) {
       walk(n, in_note);
       return;
@@ -157,16 +160,23 @@ class ContentReader {
         visit(n, in_note);
         continue;
       }
+      // A page-break marker the writer put before the item's first word is not its content.
       pugi::xml_node first = n.find_child([](const pugi::xml_node& c) {
-        return c.type() == pugi::node_element ||
+        return (c.type() == pugi::node_element && !is_page_break(c)) ||
                (c.type() == pugi::node_pcdata && words_of(c.value()).size() > 0);
       });
       words.boundary();
+      // A page-break marker before the item's first word marks the page its number begins.
+      pugi::xml_node c = n.first_child();
+      for (; c && ((c.type() == pugi::node_element && is_page_break(c)) ||
+                   (c.type() == pugi::node_pcdata && words_of(c.value()).empty()));
+           c = c.next_sibling())
+        visit(c, in_note);
       if (first && std::strcmp(first.name(), "p") == 0) {
         words.add(std::to_string(number));
         words.boundary();
       }
-      walk(n, in_note);
+      for (; c; c = c.next_sibling()) visit(c, in_note);
       words.boundary();
       ++number;
     }

@@ -5,8 +5,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <system_error>
+
+#include "support/image_info.hpp"
 
 namespace folio::epub {
 namespace {
@@ -97,9 +98,20 @@ std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string&
                 fmt::format("{} '{}' does not exist (looked for {})", what, target, real.string()));
     return std::nullopt;
   }
+  // The size first: a 1 GB file is refused without being read, and the bytes are read
+  // into one buffer of their size (no growing copies).
+  std::uintmax_t size = fs::file_size(real, ec);
+  if (ec || size > support::kMaxImageBytes) {
+    diags.error("epub-image-unreadable", where,
+                ec ? fmt::format("cannot read {} '{}': {}", what, target, ec.message())
+                   : fmt::format("{} '{}' is {} MiB; folio embeds image files of up to {} MiB",
+                                 what, target, size >> 20, support::kMaxImageBytes >> 20));
+    return std::nullopt;
+  }
   std::ifstream in(real, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (!in || static_cast<std::uintmax_t>(in.gcount()) != size) {
     diags.error("epub-image-unreadable", where, fmt::format("cannot read {} '{}'", what, target));
     return std::nullopt;
   }
@@ -108,6 +120,19 @@ std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string&
     diags.error("epub-image-type", where,
                 fmt::format("{} '{}' is not a PNG, JPEG, GIF or WebP image", what, target));
     return std::nullopt;
+  }
+  // A PNG or JPEG must be whole and of a size a reading system can decode (folio check's
+  // image-damaged and image-too-large; they stop a build before this).
+  if (type == "image/png" || type == "image/jpeg") {
+    std::string why;
+    auto info = support::inspect_image(bytes, why);
+    std::string problem =
+        info ? support::image_size_problem(*info) : "damaged or incomplete: " + why;
+    if (!problem.empty()) {
+      diags.error("epub-image-unreadable", where,
+                  fmt::format("{} '{}' is {}", what, target, problem));
+      return std::nullopt;
+    }
   }
   return ImageFile{target, std::string(type), std::move(bytes)};
 }

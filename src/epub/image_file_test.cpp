@@ -29,7 +29,13 @@ class ImageFileOnDisk : public ::testing::Test {
              std::to_string(::getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_ / "book" / "img");
-    std::ofstream(root_ / "book" / "img" / "a.png", std::ios::binary) << "\x89PNG\r\n\x1a\nrest";
+    fs::copy_file(fs::path(FOLIO_SOURCE_DIR) / "tests/checks/image-alt/ok.png",
+                  root_ / "book" / "img" / "a.png");
+    std::ofstream(root_ / "book" / "img" / "cut.png", std::ios::binary) << "\x89PNG\r\n\x1a\nrest";
+    std::ofstream(root_ / "book" / "img" / "three.jpg", std::ios::binary) << "\xFF\xD8\xFF";
+    // A sparse file over the limit: refused on its size, never read.
+    std::ofstream(root_ / "book" / "img" / "huge.png", std::ios::binary) << "\x89PNG\r\n\x1a\n";
+    fs::resize_file(root_ / "book" / "img" / "huge.png", (64u << 20) + 1);
     std::ofstream(root_ / "book" / "notes.md") << "# not an image\n";
     std::ofstream(root_ / "outside.png", std::ios::binary) << "\x89PNG\r\n\x1a\nrest";
   }
@@ -64,4 +70,7 @@ TEST_F(ImageFileOnDisk, ReportsWhatIsWrongAtThePosition) {
   EXPECT_EQ(code_for("https://example.org/cover.png"), "epub-image-remote");
   fs::create_symlink(root_ / "outside.png", root_ / "book" / "link.png");
   EXPECT_EQ(code_for("link.png"), "epub-image-outside");
+  EXPECT_EQ(code_for("img/cut.png"), "epub-image-unreadable");
+  EXPECT_EQ(code_for("img/three.jpg"), "epub-image-unreadable");
+  EXPECT_EQ(code_for("img/huge.png"), "epub-image-unreadable");
 }

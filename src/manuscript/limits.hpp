@@ -7,6 +7,10 @@ namespace folio::manuscript {
 
 /// Largest source file read (a 1,000-page novel is about 3 MiB of Markdown).
 inline constexpr std::size_t kMaxFileBytes = 64u << 20;
+/// Most bytes of source read for one book, book.yaml and every Markdown file together: twenty
+/// 1,000-page novels. Each file listed counts, so a chapter listed 60 times under different
+/// spellings cannot make the reader hold 60 copies.
+inline constexpr std::size_t kMaxManuscriptBytes = 64u << 20;
 /// Longest paragraph accepted (the longest paragraphs in print run to ~150 KB; beyond this
 /// a single paragraph is almost surely a conversion accident, and line breaking it is slow).
 inline constexpr std::size_t kMaxParagraphBytes = 1u << 20;

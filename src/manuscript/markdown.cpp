@@ -36,6 +36,48 @@ std::string literal(cmark_node* n) {
   return s ? s : "";
 }
 
+// Tabs in code are expanded to stops every 4 columns, as Pandoc does by default
+// (--tab-stop=4): no face has a glyph for a tab, and the EPUB would collapse it.
+std::string expand_tabs(std::string s) {
+  if (s.find('\t') == std::string::npos) return s;
+  std::string out;
+  std::size_t column = 0;
+  for (char c : s) {
+    if (c == '\t') {
+      std::size_t n = 4 - column % 4;
+      out.append(n, ' ');
+      column += n;
+      continue;
+    }
+    out += c;
+    if (c == '\n')
+      column = 0;
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      ++column;  // characters, not bytes
+  }
+  return out;
+}
+
+// In running text a tab and the line and paragraph separators U+2028/U+2029 are word spaces
+// (Pandoc: "tabs in regular text are always treated as spaces"); no face has glyphs for them.
+std::string as_word_spaces(std::string s) {
+  if (s.find('\t') == std::string::npos && s.find("\u2028") == std::string::npos &&
+      s.find("\u2029") == std::string::npos)
+    return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\t') {
+      out += ' ';
+    } else if (s.compare(i, 3, "\u2028") == 0 || s.compare(i, 3, "\u2029") == 0) {
+      out += ' ';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 std::string chunk(const cmark_chunk& c) {
   return std::string(reinterpret_cast<const char*>(c.data), static_cast<std::size_t>(c.len));
 }
@@ -288,7 +330,7 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
       return b;
     case CMARK_NODE_CODE_BLOCK: {
       b.kind = BlockKind::code_block;
-      b.text = literal(n);
+      b.text = expand_tabs(literal(n));
       const char* info = cmark_node_get_fence_info(n);
       if (info && *info) b.lang = info;
       return b;
@@ -320,7 +362,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
           diags_.warning("raw-html", in.source, "raw HTML is kept as plain text");
         if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && literal(c).starts_with("<!--"))
           continue;
-        append_text(out, literal(c), in.source);
+        append_text(out, as_word_spaces(literal(c)), in.source);
         continue;
       case CMARK_NODE_SOFTBREAK:
         break_line_ = 0;
@@ -339,7 +381,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
       }
       case CMARK_NODE_CODE:
         in.kind = InlineKind::code;
-        in.text = literal(c);
+        in.text = expand_tabs(literal(c));
         break;
       case CMARK_NODE_EMPH:
         in.kind = InlineKind::emphasis;

@@ -401,3 +401,19 @@ TEST(ReaderYaml, KeysAfterTheDocumentEndAreAnError) {
   support::Diagnostics diags;
   EXPECT_FALSE(read_fails("x\n", diags, "title: T\nauthor: A\nlang: en\n...\n"));
 }
+
+// No face has glyphs for a tab or U+2028/U+2029, so the typesetter stopped at them while
+// `folio check` passed: text takes them as word spaces, code expands tabs (as Pandoc does).
+TEST(Reader, TabsAndSeparatorsBecomeSpaces) {
+  model::Document doc = read_ok(
+      "# One\n\nText\twith a tab and\u2028a line separator.\n\n"
+      "Code `a\tb` here.\n\n```\nx\ty\n\tz\n```\n");
+  ASSERT_EQ(doc.sections.size(), 1u);
+  const auto& blocks = doc.sections[0].blocks;
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(model::plain_text(blocks[0].inlines), "Text with a tab and a line separator.");
+  ASSERT_GE(blocks[1].inlines.size(), 2u);
+  EXPECT_EQ(blocks[1].inlines[1].kind, InlineKind::code);
+  EXPECT_EQ(blocks[1].inlines[1].text, "a   b");
+  EXPECT_EQ(blocks[2].text, "x   y\n    z\n");
+}

@@ -170,6 +170,12 @@ std::string slug(std::string_view title) {
       dash = true;
     }
   }
+  if (out.size() > kMaxSlugBytes) {
+    // Cut at the last word boundary that fits, so "…-versus-socialism" never ends mid-word;
+    // a single word longer than the bound is cut at the bound.
+    std::size_t cut = out.rfind('-', kMaxSlugBytes);
+    out.resize(cut != std::string::npos && cut > 0 ? cut : kMaxSlugBytes);
+  }
   return out.empty() ? std::string("book") : out;
 }
 

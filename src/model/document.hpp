@@ -141,6 +141,10 @@ std::vector<std::vector<Inline>> lines_of(const Block& b);
 /// The plain text of inlines (notes and images excluded, line breaks as "\n").
 std::string plain_text(const std::vector<Inline>& inlines);
 
+/// The longest slug: the output names add ".epub" or ".pdf" and, while written,
+/// ".tmp-XXXXXX", which must stay within the 255 bytes a file name may have.
+inline constexpr std::size_t kMaxSlugBytes = 100;
+
 /// The slug used for output file names: "Perestroika versus Socialism" →
 /// "perestroika-versus-socialism".
 std::string slug(std::string_view title);

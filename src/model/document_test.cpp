@@ -32,3 +32,14 @@ TEST(Lines, SplitAtLineBreaks) {
   EXPECT_EQ(plain_text(lines[1]), "July 28, 1989");
   EXPECT_EQ(plain_text(b.inlines), "Detroit, Michigan\nJuly 28, 1989");
 }
+
+TEST(Slug, BoundedAtAWordBoundary) {
+  std::string title;
+  for (int i = 0; i < 38; ++i) title += "Word" + std::to_string(100 + i) + " ";
+  std::string s = slug(title);
+  EXPECT_LE(s.size(), kMaxSlugBytes);
+  // Twelve words of 7 bytes and their 11 dashes (95 bytes); a thirteenth would make 103.
+  EXPECT_EQ(s.size(), 12u * 7 + 11);
+  EXPECT_EQ(s.substr(s.size() - 8), "-word111");
+  EXPECT_EQ(slug(std::string(300, 'a')), std::string(kMaxSlugBytes, 'a'));
+}

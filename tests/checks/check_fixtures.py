@@ -158,6 +158,158 @@ class Fixtures(unittest.TestCase):
             self.assertEqual(run("check", "--fix", book).returncode, 1)
             self.assertEqual(snapshot(book), before)
 
+    def test_style_is_checked_as_build_reads_it(self):
+        # A style file with a bad value: check must stop where build stops, at the same place.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("style: house.yaml\n")
+            with open(os.path.join(book, "house.yaml"), "w", encoding="utf-8") as f:
+                f.write("page:\n  width: banana\n")
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            got = [(os.path.basename(d["file"]), d["line"], d["column"], d["code"]) for d in diags]
+            self.assertEqual(got, [("house.yaml", 2, 10, "style-invalid")])
+            b = run("build", book, "-o", os.path.join(tmp, "out"))
+            self.assertEqual(b.returncode, 1)
+            self.assertIn("house.yaml:2:10: error: ", b.stderr)
+
+    def test_repeated_diagnostics_are_capped(self):
+        # 1,500 of one warning in one file: text shows 20 and a note, JSON lists 1,000 and a
+        # note; the counts and the exit status still count them all.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            os.mkdir(book)
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
+                f.write("# One\n\n" + "".join(f"Word  word {i}.\n\n" for i in range(1500)))
+            r = run("check", book)
+            self.assertEqual(r.returncode, 0)
+            heads = [l for l in r.stderr.splitlines() if "[double-space]" in l]
+            self.assertEqual(len(heads), 21, r.stderr[-500:])
+            self.assertEqual(heads[-1], "a.md: note: 1480 more like this in this file are not shown "
+                                        "[double-space]")
+            self.assertEqual(r.stderr.splitlines()[-1], "1500 warnings")
+            self.assertEqual(run("check", "--werror", book).returncode, 1)
+            r, diags = check_json(book)
+            self.assertEqual(len(diags), 1001)
+            self.assertEqual((diags[-1]["severity"], diags[-1]["code"], diags[-1]["line"]),
+                             ("note", "double-space", 0))
+            self.assertIn("500 more", diags[-1]["message"])
+
+    def test_file_names_are_escaped(self):
+        # A file name with a newline must not forge a diagnostic line; one that is not UTF-8
+        # must not break the JSON.
+        forged = "x.md\nforged.md:1:1: error: forged [forged]\n.md"
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("contents: [a.md]\n")
+            for name in (forged.encode(), b"\xff\x1b[31m.md", "\u202ebad.md".encode()):
+                with open(os.path.join(os.fsencode(book), name), "w") as f:
+                    f.write("# X\n")
+            env = dict(os.environ, NO_COLOR="1")
+            r = subprocess.run([FOLIO, "check", book], capture_output=True, timeout=60, env=env)
+            err = r.stderr.decode("utf-8")  # valid UTF-8
+            self.assertNotIn("\nforged.md:1:1", err)
+            self.assertNotIn("\x1b", err)
+            self.assertNotIn("\u202e", err)
+            self.assertIn("x.md\\nforged.md:1:1: error: forged [forged]\\n.md: warning: ", err)
+            self.assertIn("\\xFF\\x1B[31m.md: warning: ", err)
+            self.assertIn("\\u202Ebad.md: warning: ", err)
+            r = subprocess.run([FOLIO, "check", "--format", "json", book], capture_output=True,
+                               timeout=60, env=env)
+            diags = json.loads(r.stdout.decode("utf-8"))  # strict: fails on invalid UTF-8
+            files = sorted(d["file"] for d in diags)
+            self.assertEqual(files, sorted([forged, "\ufffd\x1b[31m.md", "\u202ebad.md"]))
+
+    def test_image_file_size_is_checked_before_reading(self):
+        # A sparse 1 GiB "PNG": refused on its size at once, never read.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "image-damaged"), book)
+            with open(os.path.join(book, "huge.png"), "r+b") as f:
+                f.truncate(1 << 30)
+            r, diags = check_json(book)
+            got = [(d["line"], d["code"]) for d in diags if "huge.png" in d["message"]]
+            self.assertEqual(got, [(9, "image-too-large")])
+            self.assertIn("1024 MiB", [d for d in diags if d["line"] == 9][0]["message"])
+
+    def test_book_images_are_bounded_together(self):
+        # Five 60 MiB images (sparse PNG signatures: each under the 64 MiB a file may have)
+        # pass the book's 256 MiB at the fifth; check never reads more than that.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            with open(os.path.join(book, "a.md"), "a", encoding="utf-8") as f:
+                for n in range(5):
+                    f.write(f"\n![Picture {n}](p{n}.png)\n")
+                    with open(os.path.join(book, f"p{n}.png"), "wb") as img:
+                        img.write(b"\x89PNG\r\n\x1a\n")
+                        img.truncate(60 << 20)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            too_large = [d for d in diags if d["code"] == "image-too-large"]
+            self.assertEqual(len(too_large), 1, diags)
+            self.assertIn("'p4.png'", too_large[0]["message"])
+            self.assertIn("256 MiB", too_large[0]["message"])
+
+    def test_manuscript_size_is_bounded(self):
+        # Five 13 MiB files (sparse: nothing is written) are 65 MiB together: the fifth is
+        # refused at once, before anything is parsed.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            os.mkdir(book)
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            for n in "abcde":
+                with open(os.path.join(book, n + ".md"), "wb") as f:
+                    f.truncate(13 << 20)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "manuscript-too-large"]
+            self.assertEqual(got, [("e.md", 0, "manuscript-too-large")])
+
+    def test_epub_fonts_are_checked_as_build_embeds_them(self):
+        # A style that embeds its fonts, and the manuscript's fonts/ holding a Libertine whose
+        # licence (OS/2 fsType 0x0002) forbids embedding: build's EPUB writer refuses it, so
+        # check must too.
+        libertine = "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf"
+        if not os.path.exists(libertine):
+            self.skipTest("install fonts-linuxlibertine")
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            shutil.copytree(os.path.join(HERE, "clean"), book)
+            os.remove(os.path.join(book, "expected.txt"))
+            os.mkdir(os.path.join(book, "fonts"))
+            font = os.path.join(book, "fonts", "Restricted.otf")
+            shutil.copyfile(libertine, font)
+            with open(font, "r+b") as f:
+                head = f.read(12)
+                for i in range(int.from_bytes(head[4:6], "big")):
+                    f.seek(12 + 16 * i)
+                    rec = f.read(16)
+                    if rec[:4] == b"OS/2":
+                        f.seek(int.from_bytes(rec[8:12], "big") + 8)
+                        f.write(b"\x00\x02")
+            with open(os.path.join(book, "house.yaml"), "w", encoding="utf-8") as f:
+                f.write("body:\n  family: Linux Libertine O\n  strong: italic\n"
+                        "epub:\n  embed-fonts: true\n")
+            with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
+                f.write("style: house.yaml\n")
+            b = run("build", book, "-o", os.path.join(tmp, "out"))
+            self.assertEqual(b.returncode, 1, b.stderr)
+            self.assertIn("[epub-font-restricted]", b.stderr)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn("epub-font-restricted", [d["code"] for d in diags])
+
     def test_seed_manuscript_is_clean(self):
         r = run("check", os.path.join(ROOT, "manuscript"))
         self.assertEqual((r.returncode, r.stderr), (0, ""))
@@ -171,6 +323,7 @@ class Fixtures(unittest.TestCase):
         with open(os.path.join(ROOT, "tests", "bad", "expected.txt"), encoding="utf-8") as f:
             exercised |= set(re.findall(r"\[([a-z0-9-]+)\]$", f.read(), re.M))
         exercised.add("no-manuscript")  # a missing folder: tests/cli_test.py
+        exercised.add("manuscript-too-large")  # test_manuscript_size_is_bounded
         self.assertEqual(exercised - documented, set(), "undocumented codes")
         self.assertEqual(documented - exercised, set(), "documented codes without a fixture")
 
