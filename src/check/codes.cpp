@@ -20,6 +20,7 @@ constexpr std::array kCodes{
     CodeInfo{"contents-missing", Severity::error, Family::reader},
     CodeInfo{"contents-duplicate", Severity::error, Family::reader},
     CodeInfo{"manuscript-too-large", Severity::error, Family::reader},
+    CodeInfo{"block-limit", Severity::error, Family::reader},
     CodeInfo{"invalid-utf8", Severity::error, Family::reader},
     CodeInfo{"control-character", Severity::error, Family::reader},
     CodeInfo{"unterminated-div", Severity::error, Family::reader},

@@ -513,6 +513,32 @@ int line_past_footnote_limit(std::string_view text, int before) {
   return 0;
 }
 
+// The line where the book's block starts pass kMaxBlockStarts, counting `count` on from earlier
+// files, or 0. Like the footnotes, counted on the raw lines: cmark-gfm's own tree for millions
+// of tiny paragraphs would exhaust memory before it could be counted. An upper bound on the
+// blocks cmark finds (a wrapped line opening with a digit or a dash counts too).
+int line_past_block_limit(std::string_view text, int& count) {
+  int line = 1;
+  bool after_blank = true;
+  for (std::size_t i = 0; i < text.size(); ++line) {
+    std::size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(i, end - i);
+    i = end + 1;
+    std::size_t indent = l.find_first_not_of(" \t\r");
+    if (indent == std::string_view::npos) {
+      after_blank = true;
+      continue;
+    }
+    char c = l[indent];
+    bool marker = indent <= 3 && (std::string_view("#>-*+|:`~").find(c) != std::string_view::npos ||
+                                  (c >= '0' && c <= '9'));
+    if ((after_blank || marker) && ++count > kMaxBlockStarts) return line;
+    after_blank = false;
+  }
+  return 0;
+}
+
 // One pass over cmark's tree before anything reaches the model. Character references
 // (`&#x202E;`) decode into text the raw-byte check never saw, so every literal, URL and title
 // is checked; and footnotes are counted, since each costs the model kilobytes.
@@ -541,6 +567,13 @@ std::vector<model::Section> read_markdown(const std::string& file, const std::st
                                           NoteNumbering& notes, support::Diagnostics& diags) {
   if (int line = line_past_footnote_limit(text, notes.next - 1)) {
     report_footnote_limit({file, line, 1}, diags);
+    return {};
+  }
+  if (int line = line_past_block_limit(text, notes.block_starts)) {
+    diags.error("block-limit", {file, line, 1},
+                "more than " + std::to_string(kMaxBlockStarts) +
+                    " blocks (paragraphs, headings, items, quotes) in the book; folio reads up "
+                    "to that many");
     return {};
   }
   DivScan scan = scan_fenced_divs(file, text, diags);

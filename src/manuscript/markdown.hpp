@@ -13,6 +13,8 @@ namespace folio::manuscript {
 /// Footnote numbers across the whole book, in order of first reference.
 struct NoteNumbering {
   int next = 1;
+  /// Block starts read so far in the book (see kMaxBlockStarts).
+  int block_starts = 0;
 };
 
 /// Parses one Markdown file (already valid UTF-8) into sections. Blocks before the first

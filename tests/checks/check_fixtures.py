@@ -261,7 +261,7 @@ class Fixtures(unittest.TestCase):
             self.assertIn("256 MiB", too_large[0]["message"])
 
     def test_manuscript_size_is_bounded(self):
-        # Five 13 MiB files (sparse: nothing is written) are 65 MiB together: the fifth is
+        # Five 7 MiB files (sparse: nothing is written) are 35 MiB together: the fifth is
         # refused at once, before anything is parsed.
         with tempfile.TemporaryDirectory() as tmp:
             book = os.path.join(tmp, "b")
@@ -270,7 +270,7 @@ class Fixtures(unittest.TestCase):
                 f.write("title: T\nauthor: A\nlang: en\n")
             for n in "abcde":
                 with open(os.path.join(book, n + ".md"), "wb") as f:
-                    f.truncate(13 << 20)
+                    f.truncate(7 << 20)
             r, diags = check_json(book)
             self.assertEqual(r.returncode, 1)
             got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "manuscript-too-large"]

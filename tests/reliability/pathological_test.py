@@ -119,6 +119,21 @@ class Pathological(unittest.TestCase):
         self.write("a.md", b"# Notes\n\n" + refs + b"\n\n" + defs)
         self.expect_error("footnote-limit", r"a\.md:\d+:\d+")
 
+    def test_300000_one_word_paragraphs(self):
+        # Each block costs the pipeline kilobytes and cmark's tree more: 300,000 one-word
+        # paragraphs (2 MB) took 1.3 GB to build before the block limit.
+        self.write("a.md", b"# One\n\n" + b"Word.\n\n" * 300_000)
+        err = self.expect_error("block-limit", r"a\.md:500001:1")
+        self.assertIn("250000 blocks", err)
+
+    def test_manuscript_past_the_total_size(self):
+        # Two 20 MiB chapters: each under the file limit, together past the book's 32 MiB.
+        chapter = (b"A sentence of prose that goes on. " * 30 + b"\n\n") * 20_000
+        self.write("a.md", b"# One\n\n" + chapter)
+        self.write("b.md", b"# Two\n\n" + chapter)
+        err = self.expect_error("manuscript-too-large", r"b\.md")
+        self.assertIn("more than 32 MiB", err)
+
     def test_1_gb_sparse_file(self):
         with open(os.path.join(self.book, "a.md"), "wb") as f:
             f.truncate(1 << 30)  # sparse: no disk used, but stat says 1 GiB
