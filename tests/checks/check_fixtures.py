@@ -276,6 +276,24 @@ class Fixtures(unittest.TestCase):
             got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "manuscript-too-large"]
             self.assertEqual(got, [("e.md", 0, "manuscript-too-large")])
 
+    def test_block_count_is_bounded(self):
+        # 250,000 block starts are read; the next one, across files, is an error at its line.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "b")
+            os.mkdir(book)
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: T\nauthor: A\nlang: en\n")
+            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
+                f.write("# A\n\n" + "- item\n" * 199_999)
+            with open(os.path.join(book, "b.md"), "w", encoding="utf-8") as f:
+                f.write("# B\n\n" + "Para.\n\n" * 60_000)
+            r, diags = check_json(book)
+            self.assertEqual(r.returncode, 1)
+            got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "block-limit"]
+            # a.md: 200,000 starts; b.md's heading is the 200,001st, its 49,999th paragraph
+            # (line 2 * 49,999 + 1) the 250,000th and the next one is past the limit.
+            self.assertEqual(got, [("b.md", 100001, "block-limit")])
+
     def test_epub_fonts_are_checked_as_build_embeds_them(self):
         # A style that embeds its fonts, and the manuscript's fonts/ holding a Libertine whose
         # licence (OS/2 fsType 0x0002) forbids embedding: build's EPUB writer refuses it, so
@@ -324,6 +342,7 @@ class Fixtures(unittest.TestCase):
             exercised |= set(re.findall(r"\[([a-z0-9-]+)\]$", f.read(), re.M))
         exercised.add("no-manuscript")  # a missing folder: tests/cli_test.py
         exercised.add("manuscript-too-large")  # test_manuscript_size_is_bounded
+        exercised.add("block-limit")  # test_block_count_is_bounded
         self.assertEqual(exercised - documented, set(), "undocumented codes")
         self.assertEqual(documented - exercised, set(), "documented codes without a fixture")
 
