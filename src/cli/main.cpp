@@ -2,12 +2,15 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/generate_command.hpp"
 #include "pdf/page_drawer.hpp"
 #include "support/atomic_file.hpp"
+#include "support/threads.hpp"
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0.0.0"
@@ -178,6 +181,27 @@ int main(int argc, char** argv) try {
   if (quiet && verbose) {
     fmt::print(stderr, "folio: error: --quiet and --verbose cannot be used together\n");
     return kExitUsage;
+  }
+  // Commands that typeset start Pango, whose helper threads abort the process (GLib) when they
+  // cannot start; folio's own threads fall back to running inline, Pango's cannot. Measured with
+  // `prlimit --nproc` as a user: one thread builds with 7 processes allowed (6 aborted in
+  // FcFontSetSort), four threads with 16 (14 aborted). Too few for -j N: one thread, same bytes.
+  if (*build_cmd || *watch_cmd || *preview_cmd || *check_cmd) {
+    unsigned jobs = build.jobs ? build.jobs : std::max(1u, std::thread::hardware_concurrency());
+    if (jobs > 1 && !folio::support::can_start_threads(static_cast<int>(3 + 3 * jobs))) {
+      if (!quiet)
+        fmt::print(stderr,
+                   "folio: note: the process limit (ulimit -u) leaves too few threads for {} "
+                   "jobs; setting the book on one\n",
+                   jobs);
+      build.jobs = 1;
+    }
+    if (!folio::support::can_start_threads(6)) {
+      fmt::print(stderr,
+                 "folio: error: cannot start threads: the process limit (ulimit -u) is "
+                 "reached; folio needs about 8 to set a book\n");
+      return kExitUsage;
+    }
   }
   Verbosity verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
   build.verbosity = init.verbosity = preview.verbosity = verbosity;

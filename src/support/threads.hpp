@@ -23,4 +23,10 @@ std::future<std::invoke_result_t<std::decay_t<F>>> async_or_deferred(bool concur
   return std::async(std::launch::deferred, std::forward<F>(f));
 }
 
+/// True when `n` threads can run at once besides the caller. Pango starts fontconfig helper
+/// threads of its own (FcInit, FcFontSetMatch, FcFontSetSort) through GLib, which aborts the
+/// process when one cannot start; folio asks first, so a process limit (`ulimit -u`) that leaves
+/// too few is an error message, not a SIGTRAP.
+bool can_start_threads(int n);
+
 }  // namespace folio::support

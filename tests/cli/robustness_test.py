@@ -3,9 +3,11 @@
 (Faults while writing: tests/reliability/fault_test.py; the watcher: watch_test.py.)"""
 import hashlib
 import os
+import shutil
+import subprocess
 import unittest
 
-from common import listing, run, workdir
+from common import FOLIO, listing, run, workdir
 
 
 def digest(folder):
@@ -31,6 +33,31 @@ class Robustness(unittest.TestCase):
             self.assertNotIn("internal error", r.stderr)
         self.assertIn("at most 256", run("build", "-j", "100000").stderr)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
+
+    @unittest.skipUnless(os.geteuid() == 0 and shutil.which("setpriv") and shutil.which("prlimit"),
+                         "needs root to run folio as another user under a process limit")
+    def test_a_process_limit_is_an_error_or_fewer_threads_never_an_abort(self):
+        # RLIMIT_NPROC does not bind root, so folio runs as nobody. Pango's own helper threads
+        # aborted the process through GLib (SIGTRAP, 133) under any limit below about 8 + 2 per
+        # job; folio now asks first: too few for -j N sets the book on one thread, too few for
+        # one is an error (exit 2).
+        os.chmod(self.dir, 0o777)
+        for root, dirs, files in os.walk(self.dir):
+            for name in dirs + files:
+                os.chmod(os.path.join(root, name), 0o777)
+        for nproc, status in ((3, 2), (7, 0), (12, 0)):
+            out = os.path.join(self.dir, "out%d" % nproc)
+            r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                                "prlimit", "--nproc=%d" % nproc, FOLIO, "build", "-j", "4",
+                                self.book, "-o", out], capture_output=True, text=True)
+            self.assertEqual(r.returncode, status, (nproc, r.stderr[-2000:]))
+            self.assertNotIn("GLib-ERROR", r.stderr)
+            if status == 2:
+                self.assertIn("process limit", r.stderr)
+                self.assertFalse(os.path.exists(out) and os.listdir(out))
+            else:
+                self.assertIn("on one", r.stderr)
+                self.assertEqual(sorted(f[-4:] for f in os.listdir(out)), [".pdf", "epub"])
 
     def test_preview_never_writes_into_the_manuscript(self):
         link = os.path.join(self.dir, "link")
