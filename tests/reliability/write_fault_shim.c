@@ -7,8 +7,9 @@
  * FOLIO_TEST_WRITE_DELAY_MS=M each write to a "*.tmp-*" file first sleeps M ms, so a test can
  *                            signal the build while its temporary file exists.
  * FOLIO_TEST_THREADS=N       pthread_create fails with EAGAIN once N of folio's own threads
- *                            have been started (a process or thread limit reached mid-build);
- *                            GLib's threads are left alone (GLib aborts when one fails).
+ *                            have been started (a process or thread limit reached mid-build):
+ *                            those started through libstdc++ (std::thread, std::async); GLib's
+ *                            (GLib aborts when one fails) and folio's startup check are left alone.
  * Other files (stderr, caches) are left alone, and folio itself needs no test hook. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -68,10 +69,13 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)
    * the process when a thread of its own (Pango's fontconfig helpers) cannot start, which no
    * caller can catch. */
   const char* most = getenv("FOLIO_TEST_THREADS");
+  /* folio's workers are std::thread / std::async, started from libstdc++; folio's startup
+   * check (can_start_threads, before the limit is "reached") calls pthread_create itself. */
   Dl_info caller;
-  int from_glib = dladdr(__builtin_return_address(0), &caller) && caller.dli_fname &&
-                  strstr(caller.dli_fname, "libglib") != NULL;
-  if (most && !from_glib && __atomic_fetch_add(&threads_started, 1, __ATOMIC_SEQ_CST) >= atoi(most))
+  int from_libstdcxx = dladdr(__builtin_return_address(0), &caller) && caller.dli_fname &&
+                       strstr(caller.dli_fname, "libstdc++") != NULL;
+  if (most && from_libstdcxx &&
+      __atomic_fetch_add(&threads_started, 1, __ATOMIC_SEQ_CST) >= atoi(most))
     return EAGAIN;
   return real_create(thread, attr, start, arg);
 }
