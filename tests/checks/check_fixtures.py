@@ -53,6 +53,17 @@ def check_json(folder):
     return r, json.loads(r.stdout) if r.stdout.strip() else []
 
 
+def new_book(tmp, chapters):
+    """A manuscript folder in `tmp`: a minimal book.yaml and `chapters` (name -> text)."""
+    book = os.path.join(tmp, "b")
+    os.mkdir(book)
+    chapters = {"book.yaml": "title: T\nauthor: A\nlang: en\n", **chapters}
+    for name, text in chapters.items():
+        with open(os.path.join(book, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    return book
+
+
 def snapshot(folder):
     files = {}
     for base, _dirs, names in os.walk(folder):
@@ -180,12 +191,8 @@ class Fixtures(unittest.TestCase):
         # 1,500 of one warning in one file: text shows 20 and a note, JSON lists 1,000 and a
         # note; the counts and the exit status still count them all.
         with tempfile.TemporaryDirectory() as tmp:
-            book = os.path.join(tmp, "b")
-            os.mkdir(book)
-            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
-                f.write("title: T\nauthor: A\nlang: en\n")
-            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
-                f.write("# One\n\n" + "".join(f"Word  word {i}.\n\n" for i in range(1500)))
+            book = new_book(tmp, {"a.md": "# One\n\n" + "".join(f"Word  word {i}.\n\n"
+                                                                for i in range(1500))})
             r = run("check", book)
             self.assertEqual(r.returncode, 0)
             heads = [l for l in r.stderr.splitlines() if "[double-space]" in l]
@@ -264,10 +271,7 @@ class Fixtures(unittest.TestCase):
         # Five 7 MiB files (sparse: nothing is written) are 35 MiB together: the fifth is
         # refused at once, before anything is parsed.
         with tempfile.TemporaryDirectory() as tmp:
-            book = os.path.join(tmp, "b")
-            os.mkdir(book)
-            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
-                f.write("title: T\nauthor: A\nlang: en\n")
+            book = new_book(tmp, {})
             for n in "abcde":
                 with open(os.path.join(book, n + ".md"), "wb") as f:
                     f.truncate(7 << 20)
@@ -279,14 +283,8 @@ class Fixtures(unittest.TestCase):
     def test_block_count_is_bounded(self):
         # 250,000 block starts are read; the next one, across files, is an error at its line.
         with tempfile.TemporaryDirectory() as tmp:
-            book = os.path.join(tmp, "b")
-            os.mkdir(book)
-            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
-                f.write("title: T\nauthor: A\nlang: en\n")
-            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
-                f.write("# A\n\n" + "- item\n" * 199_999)
-            with open(os.path.join(book, "b.md"), "w", encoding="utf-8") as f:
-                f.write("# B\n\n" + "Para.\n\n" * 60_000)
+            book = new_book(tmp, {"a.md": "# A\n\n" + "- item\n" * 199_999,
+                                  "b.md": "# B\n\n" + "Para.\n\n" * 60_000})
             r, diags = check_json(book)
             self.assertEqual(r.returncode, 1)
             got = [(d["file"], d["line"], d["code"]) for d in diags if d["code"] == "block-limit"]
