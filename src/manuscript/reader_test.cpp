@@ -364,6 +364,14 @@ TEST(ReaderYaml, SelfContainingAliasIsAnErrorNotACrash) {
   EXPECT_EQ(d.pos.column, 8);
 }
 
+// yaml-cpp's LoadAll yields empty documents forever on this (found by the check→build fuzz
+// target: 15 GB in two minutes); the documents are counted and must make progress.
+TEST(ReaderYaml, AStreamOfEndlessEmptyDocumentsIsAnError) {
+  auto d = yaml_error(", a Wrrter, Ben Ed\n");
+  EXPECT_EQ(d.code, "yaml-syntax");
+  EXPECT_EQ(d.pos.line, 1);
+}
+
 TEST(ReaderYaml, AliasExpansionAndNestingAreBounded) {
   // "Billion laughs": nine levels of ten aliases each.
   std::string yaml = "title: T\nauthor: A\nlang: en\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";

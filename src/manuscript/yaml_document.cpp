@@ -3,7 +3,10 @@
 #include "manuscript/yaml_document.hpp"
 
 #include <map>
+#include <sstream>
 #include <vector>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include "manuscript/limits.hpp"
 
@@ -99,21 +102,72 @@ support::SourcePos yaml_pos(const std::string& file, const YAML::Mark& m) {
   return {file, m.line + 1, m.column + 1};
 }
 
+namespace {
+
+// What each document of a stream holds, read with yaml-cpp's event parser: YAML::LoadAll
+// never returns on some inputs (", a b" yields empty documents forever without consuming a
+// byte, growing memory: 15 GB in two minutes), so the documents are counted here, each must
+// start further on than the last, and only the first is then loaded.
+struct DocumentScan : YAML::EventHandler {
+  struct Doc {
+    YAML::Mark start, first;
+    int events = 0;
+    bool only_null = true;
+  };
+  std::vector<Doc> docs;
+  void OnDocumentStart(const YAML::Mark& m) override { docs.push_back({m, m}); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { seen(m, true); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { seen(m, false); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    seen(m, false);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    seen(m, false);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    seen(m, false);
+  }
+  void OnMapEnd() override {}
+  void seen(const YAML::Mark& m, bool null) {
+    if (docs.empty()) docs.push_back({m, m});
+    Doc& d = docs.back();
+    if (d.events++ == 0) d.first = m;
+    d.only_null = d.only_null && null;
+  }
+};
+
+}  // namespace
+
 std::optional<YAML::Node> load_yaml_document(const std::string& file, const std::string& text,
                                              const std::string& syntax_code,
                                              support::Diagnostics& diags) {
   std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentScan scan;
+    while (parser.HandleNextDocument(scan)) {
+      const auto& d = scan.docs;
+      if (d.size() >= 2 && d[d.size() - 1].start.pos <= d[d.size() - 2].start.pos) {
+        diags.error(syntax_code, yaml_pos(file, d.back().start),
+                    file + " is not valid YAML: nothing here starts a value");
+        return std::nullopt;
+      }
+      if (d.size() >= 2 && !(d.back().only_null && d.back().events <= 1)) {
+        diags.error(syntax_code, yaml_pos(file, d.back().first),
+                    "a second YAML document after the end of the first ('...' or '---'); folio "
+                    "would ignore it: remove the marker, or move these keys above it");
+        return std::nullopt;
+      }
+    }
+    if (!scan.docs.empty()) docs.push_back(YAML::Load(text));
   } catch (const YAML::Exception& e) {
     diags.error(syntax_code, yaml_pos(file, e.mark), file + " is not valid YAML: " + e.msg);
-    return std::nullopt;
-  }
-  for (std::size_t i = 1; i < docs.size(); ++i) {
-    if (docs[i].IsNull()) continue;  // a closing `---` or `...` with nothing after it
-    diags.error(syntax_code, yaml_pos(file, docs[i].Mark()),
-                "a second YAML document after the end of the first ('...' or '---'); folio "
-                "would ignore it: remove the marker, or move these keys above it");
     return std::nullopt;
   }
   if (docs.empty()) return YAML::Node();
