@@ -90,7 +90,7 @@ class BookSetter {
     int threads = options_.threads > 0
                       ? options_.threads
                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    SectionFlows flows(doc_, tools_, font_config_, threads);
+    SectionFlows flows(doc_, tools_, font_config_, threads, options_.calling_thread_sets);
     // Before any page is handed over, while the workers start on the sections.
     if (options_.glyphs)
       out_.primer = set_primer(fonts_, out_.fonts, primer_text(doc_),

@@ -23,6 +23,9 @@ struct LayoutOptions {
   /// 1 = all on the calling thread. The result is the same for any number.
   int threads = 0;
   LayoutStats* stats = nullptr;  ///< filled in when given
+  /// false (tests): while any worker runs, the calling thread waits for sections rather than
+  /// setting them, so that the workers' path is surely taken. Output is the same either way.
+  bool calling_thread_sets = true;
   /// false: pages, labels, outline, page_map and diagnostics only (what the EPUB's page list
   /// needs), identical to a full layout's, but no glyph runs (and an empty font table).
   bool glyphs = true;

@@ -118,7 +118,8 @@ struct Layout {
 };
 
 Layout lay_out(const model::Document& doc, const std::string& style_name, int threads,
-               bool glyphs = true, const std::string& strong = {}) {
+               bool glyphs = true, const std::string& strong = {},
+               bool calling_thread_sets = true) {
   support::Diagnostics diags;
   auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
   EXPECT_TRUE(st);
@@ -127,6 +128,7 @@ Layout lay_out(const model::Document& doc, const std::string& style_name, int th
   LayoutOptions o;
   o.threads = threads;
   o.glyphs = glyphs;
+  o.calling_thread_sets = calling_thread_sets;
   LayoutStats stats;
   o.stats = &stats;
   PagedDocument paged = layout_book(doc, *st, o, diags);
@@ -148,9 +150,10 @@ void expect_same_with_threads(const model::Document& doc, const std::string& sty
   ASSERT_GT(one.page_count, 0u);
   EXPECT_EQ(one.stats.sections_on_workers, 0);
   for (int threads : {2, 4}) {
-    Layout many = lay_out(doc, style_name, threads);
-    // With one section there is no worker (the calling thread sets it); a font of a worker's
-    // that could not be matched would make the comparison below a sequential one.
+    // The calling thread leaves the sections to the workers (else a fast one may take them
+    // all before a worker's font map is built). With one section there is no worker; a font
+    // of a worker's that could not be matched would make the comparison a sequential one.
+    Layout many = lay_out(doc, style_name, threads, true, {}, false);
     if (doc.sections.size() > 1) {
       EXPECT_GT(many.stats.sections_on_workers, 0) << threads;
     }
@@ -274,7 +277,7 @@ TEST(BookLayoutThreads, DiagnosticsComeInTheSequentialOrder) {
   EXPECT_NE(one.diags.find("pdf-missing-glyphs"), std::string::npos) << one.diags;
   EXPECT_NE(one.diags.find("U+2603"), std::string::npos) << one.diags;
   for (int threads : {2, 3, 4}) {
-    Layout many = lay_out(m->document, "classic", threads);
+    Layout many = lay_out(m->document, "classic", threads, true, {}, false);
     EXPECT_GT(many.stats.sections_on_workers, 0) << threads;
     EXPECT_EQ(many.stats.sections_set_again, 0) << threads;
     EXPECT_EQ(one.diags, many.diags) << threads;
@@ -300,7 +303,7 @@ TEST(BookLayoutThreads, EmboldenedFacesSetAlikeOnWorkers) {
   auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
   ASSERT_TRUE(m);
   Layout one = lay_out(m->document, "classic", 1, true, "bold");
-  Layout many = lay_out(m->document, "classic", 3, true, "bold");
+  Layout many = lay_out(m->document, "classic", 3, true, "bold", false);
   EXPECT_NE(one.diags.find("pdf-missing-face"), std::string::npos) << one.diags;
   EXPECT_GT(many.stats.sections_on_workers, 0);
   EXPECT_EQ(many.stats.sections_set_again, 0);

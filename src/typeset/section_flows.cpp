@@ -8,8 +8,12 @@
 namespace folio::typeset {
 
 SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_tools,
-                           std::shared_ptr<const FontConfig> font_config, int threads)
-    : doc_(doc), main_tools_(main_tools), slots_(doc.sections.size()) {
+                           std::shared_ptr<const FontConfig> font_config, int threads,
+                           bool calling_thread_sets)
+    : doc_(doc),
+      main_tools_(main_tools),
+      slots_(doc.sections.size()),
+      calling_thread_sets_(calling_thread_sets) {
   std::size_t workers = threads > 1 ? static_cast<std::size_t>(threads - 1) : 0;
   // More workers than sections would only build font maps for nothing; the calling thread
   // sets sections too.
@@ -18,8 +22,22 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
   workers_.resize(workers);
   threads_.reserve(workers);
   for (Worker& w : workers_) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++live_workers_;
+    }
     try {
       threads_.emplace_back([this, &w, font_config] {
+        struct Leaving {  // however the worker ends, take() must not wait for it any more
+          SectionFlows& pool;
+          ~Leaving() {
+            {
+              std::lock_guard<std::mutex> lock(pool.mutex_);
+              --pool.live_workers_;
+            }
+            pool.ready_.notify_all();
+          }
+        } leaving{*this};
         // Built on the worker's thread (its font map's first loads overlap the others' work);
         // released on the calling thread once joined. A worker that cannot start leaves its
         // sections to the others (take() sets whatever nobody took).
@@ -35,6 +53,8 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
         work(*w.tools);
       });
     } catch (const std::system_error&) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --live_workers_;
       break;  // no more threads to be had: the ones started (and the calling thread) do it all
     }
   }
@@ -91,6 +111,11 @@ SectionFlows::Taken SectionFlows::take(std::size_t index) {
         s.flow.reset();
         return t;
       }
+    }
+    if (!calling_thread_sets_) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [&] { return slots_[index].ready || live_workers_ == 0; });
+      if (slots_[index].ready) continue;
     }
     // Rather than wait idle, set the next section nobody has taken yet.
     std::size_t i = next_.fetch_add(1);

@@ -25,8 +25,12 @@ class SectionFlows {
  public:
   /// `threads`: setting threads in all, the calling thread included (1: no workers, every
   /// section is set by take() itself, in order).
+  /// `calling_thread_sets`: false makes take() wait for the workers rather than set sections
+  /// itself while any worker runs (tests use it to be sure the workers' path is taken; which
+  /// thread sets what is otherwise up to the scheduler).
   SectionFlows(const model::Document& doc, const SetterTools& main_tools,
-               std::shared_ptr<const FontConfig> font_config, int threads);
+               std::shared_ptr<const FontConfig> font_config, int threads,
+               bool calling_thread_sets = true);
   /// Stops the workers after their current section and joins them; only then releases their
   /// fonts and font maps (a font's last reference may not go while its map is in use).
   ~SectionFlows();
@@ -69,6 +73,8 @@ class SectionFlows {
   std::vector<Slot> slots_;
   std::atomic<std::size_t> next_{0};
   std::atomic<bool> stop_{false};
+  bool calling_thread_sets_;
+  std::size_t live_workers_ = 0;  // guarded by mutex_: workers that may still set sections
   std::mutex mutex_;
   std::condition_variable ready_;
   // Destroyed in reverse order: threads are joined explicitly first, then the retired tables
