@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Convert a Standard Ebooks source repository (a bare git mirror) into a folio manuscript.
 
-    bench/se2folio.py GIT_DIR OUT_DIR [--image-width PX] [--no-verify]
+    bench/se2folio.py GIT_DIR OUT_DIR [--image-width PX] [--grey-bits N] [--no-verify]
 
 GIT_DIR is a Standard Ebooks repository (github.com/standardebooks/<slug>, bare or not);
 files are read from its HEAD with `git show`, so nothing needs checking out. OUT_DIR gets
@@ -97,7 +97,8 @@ def escape_line_starts(md):
 
 
 class Book:
-    def __init__(self, git_dir, out_dir, image_width):
+    def __init__(self, git_dir, out_dir, image_width, grey_bits):
+        self.grey_bits = grey_bits
         self.git_dir = git_dir
         self.out = out_dir
         self.image_width = image_width
@@ -248,10 +249,24 @@ class FileConverter:
         return collapse(self.inlines(h)).strip()
 
     def block(self, el, level):
+        out = self.block_inner(el, level)
+        lang = el.get(XML_LANG)
+        if lang and out and local(el) not in ("section", "article"):
+            m = re.match(r"::: ([a-z-]+)\n", out[0])
+            if len(out) == 1 and m and not self.in_note:
+                # An epigraph in German: the lang goes on its own div.
+                return ["::: {." + m.group(1) + " lang=" + lang + "}\n" + out[0][m.end():]]
+            # A paragraph or quotation in another language: a div carrying only the lang.
+            return [self.div("{lang=" + lang + "}", out)]
+        return out
+
+    def block_inner(self, el, level):
         tag = local(el)
         t = types(el)
         if el.get("hidden") is not None:
             return []
+        if tag == "br":
+            return []  # a stray break between blocks (Middlemarch) separates nothing
         if tag in ("section", "article"):
             return self.section(el, level + 1)
         if tag == "header":
@@ -374,11 +389,20 @@ class FileConverter:
         out = [self.heading(head, level, sec_id, role if level == 1 else None)]
         if head is not None and local(head) == "hgroup":
             # A subtitle the table of contents leaves out is still text of the book.
-            title_words = words(out[0])
+            title_words = words(re.sub(r"\{[^}]*\}$", "", out[0]))
             for c in list(head)[1:]:
-                if c.get("hidden") is None and not is_sublist(words(plain_text(c)), title_words):
-                    out.extend(self.block(c, level) if types(c) & {"se:bridgehead", "bridgehead"}
-                               else [self.div("subtitle", [self.para_text(c)])])
+                if c.get("hidden") is not None:
+                    continue
+                refs = [a for a in c.iter() if "noteref" in types(a)]
+                bare = strip_marks(ET.fromstring(ET.tostring(c)))
+                if is_sublist(words(plain_text(bare)), title_words):
+                    # The title holds this line; a note on it goes on the heading.
+                    marks = "".join(self.inline(a, False) for a in refs)
+                    m = re.match(r"(.*?)( \{[^}]*\})?$", out[0])
+                    out[0] = m.group(1) + marks + (m.group(2) or "")
+                    continue
+                out.extend(self.block(c, level) if types(c) & {"se:bridgehead", "bridgehead"}
+                           else [self.div("subtitle", [self.para_text(c)])])
         verse = bool(types(el) & VERSE)
         stanzas = []
         for c in el:
@@ -388,7 +412,9 @@ class FileConverter:
             if verse and local(c) == "p" and not types(c):
                 lines = self.verse_lines(c)
                 if lines:
-                    stanzas.append("\n".join(lines))
+                    stanza = "\n".join(lines)
+                    lang = c.get(XML_LANG)
+                    stanzas.append(self.div("{lang=" + lang + "}", [stanza]) if lang else stanza)
                 continue
             if stanzas:
                 out.append(self.div("poem", stanzas))
@@ -396,6 +422,11 @@ class FileConverter:
             out.extend(self.block(c, level))
         if stanzas:
             out.append(self.div("poem", stanzas))
+        lang = el.get(XML_LANG)
+        if lang and len(out) > 1:
+            # A section in another language (Keats's poem in Scots): its blocks, not its
+            # title, in a div carrying the lang.
+            out = [out[0], self.div("{lang=" + lang + "}", out[1:])]
         return out
 
     def verse(self, el, level):
@@ -406,7 +437,9 @@ class FileConverter:
             if tag == "p":
                 lines = self.verse_lines(c)
                 if lines:
-                    out.append("\n".join(lines))
+                    stanza = "\n".join(lines)
+                    lang = c.get(XML_LANG)
+                    out.append(self.div("{lang=" + lang + "}", [stanza]) if lang else stanza)
             elif tag == "cite":
                 out.append(self.div("attribution", [self.para_text(c)]))
             elif tag in ("blockquote", "div") and types(c) & VERSE:
@@ -585,11 +618,13 @@ def render_image(book, src, name, width):
                            input=data, capture_output=True, check=True)
         data = r.stdout
     with open(dest, "wb") as f:
-        f.write(grey_png(data))
+        f.write(grey_png(data, book.grey_bits))
 
 
-def grey_png(data):
-    """Re-encode an 8-bit RGB(A) PNG as 8-bit greyscale (line art; a third of the size)."""
+def grey_png(data, bits=8):
+    """Re-encode an 8-bit RGB(A) PNG as greyscale of 1, 2, 4 or 8 bits a pixel. SE's
+    illustrations are black line art: 2 bits (black, two greys, white) keep their
+    anti-aliasing at a quarter of 8-bit grey's size."""
     import struct
     import zlib
     if data[:8] != b"\x89PNG\r\n\x1a\n":
@@ -627,17 +662,26 @@ def grey_png(data):
                 pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
         prev = line
-        grey = bytearray(w + 1)
+        # Luma, quantised to `bits` bits and packed (filter type 0 for the row).
+        levels = (1 << bits) - 1
+        packed = bytearray(1)
+        acc = n = 0
         for x in range(w):
             r, g, bl = line[x * bpp], line[x * bpp + 1], line[x * bpp + 2]
-            grey[x + 1] = (r * 299 + g * 587 + bl * 114) // 1000
-        rows.append(bytes(grey))
+            v = ((r * 299 + g * 587 + bl * 114) // 1000 * levels + 127) // 255
+            acc, n = (acc << bits) | v, n + bits
+            if n == 8:
+                packed.append(acc)
+                acc = n = 0
+        if n:
+            packed.append(acc << (8 - n))
+        rows.append(bytes(packed))
 
     def chunk(kind, body):
         return (struct.pack(">I", len(body)) + kind + body
                 + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
     return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, bits, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
@@ -713,12 +757,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("git_dir")
     ap.add_argument("out_dir")
-    ap.add_argument("--image-width", type=int, default=560,
-                    help="width in pixels of rendered illustrations (default 560)")
+    ap.add_argument("--image-width", type=int, default=480,
+                    help="width in pixels of rendered illustrations (default 480)")
+    ap.add_argument("--grey-bits", type=int, choices=(1, 2, 4, 8), default=2,
+                    help="grey levels of illustrations, as bits a pixel (default 2)")
     ap.add_argument("--no-verify", action="store_true", help="skip the Pandoc word check")
     args = ap.parse_args()
 
-    book = Book(args.git_dir, args.out_dir, args.image_width)
+    book = Book(args.git_dir, args.out_dir, args.image_width, args.grey_bits)
     opf = book.show("src/epub/content.opf").decode()
     ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
     pkg = ET.fromstring(opf)
