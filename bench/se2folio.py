@@ -44,6 +44,8 @@ FRONT = {"preface", "foreword", "introduction", "prologue", "dedication", "epigr
          "acknowledgments"}
 BACK = {"afterword", "appendix", "bibliography", "glossary"}
 
+SIGN = {"z3998:valediction", "z3998:signature", "z3998:sender"}
+
 VERSE = {"z3998:verse", "z3998:poem", "z3998:song", "z3998:hymn"}
 
 
@@ -57,6 +59,13 @@ def types(el):
 
 def classes(el):
     return set((el.get("class") or "").split())
+
+
+def lang_of(el):
+    """An element's xml:lang. SE's "x-local" marks words of a language it could not name;
+    a private-use tag tells a reader or a hyphenator nothing (and Ace rejects it): none."""
+    lang = el.get(XML_LANG)
+    return None if not lang or lang.startswith("x-") else lang
 
 
 def collapse(s):
@@ -148,7 +157,7 @@ class FileConverter:
         return lead + open_ + inner.strip(" ") + close + trail
 
     def with_lang(self, el, inner):
-        lang = el.get(XML_LANG)
+        lang = lang_of(el)
         if lang and inner.strip():
             return self.wrap("[", inner, "]{lang=" + lang + "}")
         return inner
@@ -250,7 +259,7 @@ class FileConverter:
 
     def block(self, el, level):
         out = self.block_inner(el, level)
-        lang = el.get(XML_LANG)
+        lang = lang_of(el)
         if lang and out and local(el) not in ("section", "article"):
             m = re.match(r"::: ([a-z-]+)\n", out[0])
             if len(out) == 1 and m and not self.in_note:
@@ -301,6 +310,11 @@ class FileConverter:
                 return [self.div("poem", self.verse(el, level))]
             if t & {"z3998:diary", "z3998:diary-entry"}:
                 pre, inner = self.titled(el, level)
+                if "z3998:diary-entry" in t and any(
+                        "se:letter.dateline" in types(c) for c in el):
+                    # An entry (a newspaper cutting) opened by a dateline: the entry stays a
+                    # block, so that the dateline opens it.
+                    return pre + [self.div("diary-entry", inner)]
                 return pre + inner  # SE sets diaries and their entries as running text
             inner = self.container(el, level)
             return ["\n".join("> " + l if l else ">" for l in "\n\n".join(inner).split("\n"))]
@@ -311,8 +325,24 @@ class FileConverter:
         if tag == "footer":
             # A letter's (or preface's) footer: the sign-off, and the place and date
             # written under it, which SE leaves untyped.
-            out = self.blocks(el, level)
-            return [self.div("dateline", [b]) if self.is_plain_para(b) else b for b in out]
+            kids = list(el)
+            signs = [k for k, h in enumerate(kids) if local(h) == "p" and types(h) & SIGN]
+            last = signs[-1] if signs else -1
+            out, run = [], []
+            for k, h in enumerate(kids):
+                if local(h) == "p" and (types(h) & SIGN or (not types(h) and k < last)):
+                    run.append(self.para_text(h))  # "Your affectionate friend," too
+                    continue
+                if run:
+                    out.append(self.div("signature", run))
+                    run = []
+                if local(h) == "p" and not types(h):
+                    out.append(self.div("dateline", [self.para_text(h)]))
+                else:
+                    out.extend(self.block(h, level))
+            if run:
+                out.append(self.div("signature", run))
+            return out
         if tag == "figure":
             return [self.figure(el)]
         if tag == "img":
@@ -342,7 +372,26 @@ class FileConverter:
         body = []
         for c in el:
             if local(c) == "header" and not body:
-                for h in c:
+                kids = list(c)
+                is_date = [local(h) == "p" and "se:letter.dateline" in types(h) for h in kids]
+                if any(is_date):
+                    # "Hunsford, near Westerham, Kent," above "15th October": untyped lines
+                    # next to the dateline are its place; together they are one dateline.
+                    k = 0
+                    while k < len(kids):
+                        h = kids[k]
+                        if local(h) == "p" and (is_date[k] or not types(h)):
+                            lines = []
+                            while k < len(kids) and local(kids[k]) == "p" and (
+                                    is_date[k] or not types(kids[k])):
+                                lines.append(self.para_text(kids[k]))
+                                k += 1
+                            inner.append(self.div("dateline", ["\\\n".join(lines)]))
+                            continue
+                        inner.extend(self.block(h, level))
+                        k += 1
+                    continue
+                for h in kids:
                     if local(h) == "p" and not types(h):
                         (inner if inner else pre).append(self.div("bridgehead",
                                                                   [self.para_text(h)]))
@@ -413,7 +462,7 @@ class FileConverter:
                 lines = self.verse_lines(c)
                 if lines:
                     stanza = "\n".join(lines)
-                    lang = c.get(XML_LANG)
+                    lang = lang_of(c)
                     stanzas.append(self.div("{lang=" + lang + "}", [stanza]) if lang else stanza)
                 continue
             if stanzas:
@@ -422,7 +471,7 @@ class FileConverter:
             out.extend(self.block(c, level))
         if stanzas:
             out.append(self.div("poem", stanzas))
-        lang = el.get(XML_LANG)
+        lang = lang_of(el)
         if lang and len(out) > 1:
             # A section in another language (Keats's poem in Scots): its blocks, not its
             # title, in a div carrying the lang.
@@ -438,7 +487,7 @@ class FileConverter:
                 lines = self.verse_lines(c)
                 if lines:
                     stanza = "\n".join(lines)
-                    lang = c.get(XML_LANG)
+                    lang = lang_of(c)
                     out.append(self.div("{lang=" + lang + "}", [stanza]) if lang else stanza)
             elif tag == "cite":
                 out.append(self.div("attribution", [self.para_text(c)]))
