@@ -61,6 +61,12 @@ def classes(el):
     return set((el.get("class") or "").split())
 
 
+def is_dateline(p):
+    """SE marks a dateline on the paragraph, or on a span holding its date
+    (“Gracechurch-street, Monday,<br/><span>August 2</span>.”)."""
+    return any("se:letter.dateline" in types(e) for e in p.iter())
+
+
 def lang_of(el):
     """An element's xml:lang. SE's "x-local" marks words of a language it could not name;
     a private-use tag tells a reader or a hyphenator nothing (and Ace rejects it): none."""
@@ -137,6 +143,7 @@ class FileConverter:
         self.note_order = []        # note ids in order of first reference
         self.lang = None
         self.in_note = False
+        self.entries = 0            # diary entries kept as divs, for their ids
         self.matter = None          # "front", "body" or "back", from SE's <body epub:type>
 
     # ---------- inlines ----------
@@ -288,12 +295,12 @@ class FileConverter:
                 return []
             if "se:bridgehead" in t or "bridgehead" in t:
                 return [self.div("bridgehead", [text])]
-            if "se:letter.dateline" in t or "dateline" in classes(el):
+            if is_dateline(el) or "dateline" in classes(el):
                 return [self.div("dateline", [text])]
             if "z3998:postscript" in t:
                 return [self.div("postscript", [text])]
-            if "subtitle" in t:
-                return [self.div("subtitle", [text])]
+            if "subtitle" in t:  # a line under a title: SE's subtitle, folio's bridgehead
+                return [self.div("bridgehead", [text])]
             if "z3998:stage-direction" in t:
                 return ["*" + text + "*"]
             return [text]
@@ -314,7 +321,10 @@ class FileConverter:
                         "se:letter.dateline" in types(c) for c in el):
                     # An entry (a newspaper cutting) opened by a dateline: the entry stays a
                     # block, so that the dateline opens it.
-                    return pre + [self.div("diary-entry", inner)]
+                    # A div of no class (none of folio's designs fits an entry), named.
+                    self.entries += 1
+                    name = os.path.splitext(self.name)[0]
+                    return pre + [self.div("{#" + f"{name}-entry-{self.entries}" + "}", inner)]
                 return pre + inner  # SE sets diaries and their entries as running text
             inner = self.container(el, level)
             return ["\n".join("> " + l if l else ">" for l in "\n\n".join(inner).split("\n"))]
@@ -373,7 +383,7 @@ class FileConverter:
         for c in el:
             if local(c) == "header" and not body:
                 kids = list(c)
-                is_date = [local(h) == "p" and "se:letter.dateline" in types(h) for h in kids]
+                is_date = [local(h) == "p" and is_dateline(h) for h in kids]
                 if any(is_date):
                     # "Hunsford, near Westerham, Kent," above "15th October": untyped lines
                     # next to the dateline are its place; together they are one dateline.
@@ -451,7 +461,7 @@ class FileConverter:
                     out[0] = m.group(1) + marks + (m.group(2) or "")
                     continue
                 out.extend(self.block(c, level) if types(c) & {"se:bridgehead", "bridgehead"}
-                           else [self.div("subtitle", [self.para_text(c)])])
+                           else [self.div("bridgehead", [self.para_text(c)])])
         verse = bool(types(el) & VERSE)
         stanzas = []
         for c in el:
