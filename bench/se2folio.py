@@ -859,12 +859,19 @@ def main():
     except FileNotFoundError:
         pass
 
-    # The year of first publication, from SE's colophon ("… was published in 1897").
+    # The year of the text, from SE's colophon ("… was published in 1897").
     date = None
     try:
         colophon = plain_text(book.parse("src/epub/text/colophon.xhtml"))
-        m = re.search(r"(?:published|first published|written)[^.]*?\b(1[0-9]{3})\b", colophon)
-        date = m.group(1) if m else None
+        # A translation's text dates from the translation; a work published over years
+        # ("between 1871 and 1872") from its last year.
+        for pattern in (r"translated from [^.]*? in (1[0-9]{3})\b",
+                        r"published between 1[0-9]{3} and (1[0-9]{3})\b",
+                        r"(?:published|written)[^.]*?\b(1[0-9]{3})\b"):
+            m = re.search(pattern, colophon)
+            if m:
+                date = m.group(1)
+                break
     except FileNotFoundError:
         pass
 
