@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Convert a Standard Ebooks source repository (a bare git mirror) into a folio manuscript.
 
-    bench/se2folio.py GIT_DIR OUT_DIR [--image-width PX] [--grey-bits N] [--no-verify]
+    bench/se2folio.py GIT_DIR OUT_DIR [--image-width PX] [--grey-bits N] [--style FILE]
+                      [--no-verify]
 
 GIT_DIR is a Standard Ebooks repository (github.com/standardebooks/<slug>, bare or not);
 files are read from its HEAD with `git show`, so nothing needs checking out. OUT_DIR gets
@@ -820,6 +821,8 @@ def main():
                     help="width in pixels of rendered illustrations (default 480)")
     ap.add_argument("--grey-bits", type=int, choices=(1, 2, 4, 8), default=2,
                     help="grey levels of illustrations, as bits a pixel (default 2)")
+    ap.add_argument("--style", metavar="FILE",
+                    help="a style file to copy into OUT_DIR/styles/ and name in book.yaml")
     ap.add_argument("--no-verify", action="store_true", help="skip the Pandoc word check")
     args = ap.parse_args()
 
@@ -938,6 +941,11 @@ def main():
             f.write(f'date: "{date}"\n')
         f.write("publisher: Standard Ebooks (source); converted for folio's test corpus\n")
         f.write(q_rights())
+        if args.style:
+            name = os.path.splitext(os.path.basename(args.style))[0]
+            os.makedirs(os.path.join(args.out_dir, "styles"), exist_ok=True)
+            shutil.copyfile(args.style, os.path.join(args.out_dir, "styles", name + ".yaml"))
+            f.write(f"style: {name}\n")
         if description:
             f.write(f"description: {q(description)}\n")
         f.write("contents:\n")

@@ -17,7 +17,7 @@ keats-poetry                    john-keats_poetry                               
 souls-of-black-folk             w-e-b-du-bois_the-souls-of-black-folk              essays opening with verse epigraphs and music
 the-prince                      niccolo-machiavelli_the-prince_w-k-marriott        non-fiction with endnotes (as footnotes)
 alice-in-wonderland             lewis-carroll_alices-adventures-in-wonderland      illustrated: 42 figures
-middlemarch                     george-eliot_middlemarch                           320,000 words, in eight parts
+middlemarch                     george-eliot_middlemarch                           318,000 words in eight books; style long-novel
 '
 echo "$corpus" | while read -r slug repo shape; do
   [ -n "$slug" ] || continue
@@ -26,5 +26,7 @@ echo "$corpus" | while read -r slug repo shape; do
   fi
   git_dir="$mirrors/standardebooks+$repo"
   [ -d "$git_dir/repo" ] && git_dir="$git_dir/repo"
-  python3 "$here/se2folio.py" "$git_dir" "$books/$slug"
+  extra=
+  case $shape in *"style "*) extra="--style $here/corpus/${shape##*style }.yaml" ;; esac
+  python3 "$here/se2folio.py" $extra "$git_dir" "$books/$slug"
 done

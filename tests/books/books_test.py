@@ -99,13 +99,18 @@ def judge(book, diags, entries):
         by_code[key] = by_code.get(key, 0) + d["count"]
     summary = ", ".join(f"{n} {sev} {code}" for (sev, code), n in sorted(by_code.items()))
     print(f"{book}: {summary or 'no diagnostics'}")
+    # One failure per book and code, naming the first few places (a false alarm tends to
+    # come by the hundred; the whole list is `folio check`'s).
+    failing = {}
     for d in diags:
-        where = f"{d['file']}:{d['line']}"
-        if d["sev"] == "error":
-            check(False, f"{book}: {where}: error: {d['msg']} [{d['code']}]")
-        elif not accepted(book, d, entries):
-            check(False, f"{book}: {where}: warning not in accepted-warnings.txt: "
-                         f"{d['msg']} [{d['code']}]")
+        if d["sev"] == "error" or not accepted(book, d, entries):
+            failing.setdefault((d["sev"], d["code"]), []).append(d)
+    for (sev, code), ds in sorted(failing.items()):
+        n = sum(d["count"] for d in ds)
+        what = "error" if sev == "error" else "warning not in accepted-warnings.txt"
+        places = "; ".join(f"{d['file']}:{d['line']}: {d['msg']}" for d in ds[:3])
+        check(False, f"{book}: {n} × {what} [{code}]: {places}"
+                     + (f"; … ({n - 3} more)" if n > 3 else ""))
 
 
 def unused(entries, names):
