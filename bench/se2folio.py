@@ -145,6 +145,7 @@ class FileConverter:
         self.lang = None
         self.in_note = False
         self.entries = 0            # diary entries kept as divs, for their ids
+        self.verse_depth = 0        # > 0 inside a section typed as a poem
         self.matter = None          # "front", "body" or "back", from SE's <body epub:type>
 
     # ---------- inlines ----------
@@ -463,13 +464,18 @@ class FileConverter:
                     continue
                 out.extend(self.block(c, level) if types(c) & {"se:bridgehead", "bridgehead"}
                            else [self.div("bridgehead", [self.para_text(c)])])
-        verse = bool(types(el) & VERSE)
+        # A poem's parts (Isabella's numbered stanzas) are verse too, typed or not.
+        own = bool(types(el) & VERSE)
+        verse = own or (self.verse_depth > 0 and not types(el) & {"z3998:non-fiction",
+                                                                    "preface", "dedication"})
+        self.verse_depth += verse
         stanzas = []
         for c in el:
             if c is head:
                 continue
             # A poem set as a section: each run of stanzas is one poem block.
-            if verse and local(c) == "p" and not types(c):
+            if verse and local(c) == "p" and not types(c) and (
+                    own or (len(c) and all(local(x) in ("span", "br") for x in c))):
                 lines = self.verse_lines(c)
                 if lines:
                     stanza = "\n".join(lines)
@@ -482,6 +488,7 @@ class FileConverter:
             out.extend(self.block(c, level))
         if stanzas:
             out.append(self.div("poem", stanzas))
+        self.verse_depth -= verse
         lang = lang_of(el)
         if lang and len(out) > 1:
             # A section in another language (Keats's poem in Scots): its blocks, not its
