@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "model/page_map.hpp"
 #include "support/diagnostic.hpp"
@@ -15,6 +16,10 @@ namespace folio::epub {
 
 struct EpubOptions {
   std::filesystem::path output;  ///< the .epub file to write (atomically)
+  /// What both editions share (build time, identifier, style, labels, copyright lines), as
+  /// `folio build` decided it once for both; when null, the writer decides them from the
+  /// three options below by the same rules (facts::edition_facts).
+  const facts::EditionFacts* facts = nullptr;
   /// The SOURCE_DATE_EPOCH to honour; when unset, write_epub reads the environment variable.
   /// Without one, times come from the newest manuscript file, never the clock.
   std::optional<std::string> source_date_epoch;
