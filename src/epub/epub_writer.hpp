@@ -16,10 +16,6 @@ namespace folio::epub {
 
 struct EpubOptions {
   std::filesystem::path output;  ///< the .epub file to write (atomically)
-  /// What both editions share (build time, identifier, style, labels, copyright lines), as
-  /// `folio build` decided it once for both; when null, the writer decides them from the
-  /// three options below by the same rules (facts::edition_facts).
-  const facts::EditionFacts* facts = nullptr;
   /// The SOURCE_DATE_EPOCH to honour; when unset, write_epub reads the environment variable.
   /// Without one, times come from the newest manuscript file, never the clock.
   std::optional<std::string> source_date_epoch;
@@ -45,6 +41,10 @@ struct EpubOptions {
   /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
   /// once every output of the build is ready, or discards it.
   std::filesystem::path* staged = nullptr;
+  /// What both editions share (build time, identifier, style, labels, copyright lines), as
+  /// `folio build` decided it once for both; when null, the writer decides them from the
+  /// `source_date_epoch`, `style` and `style_dirs` by the same rules (facts::edition_facts).
+  const facts::EditionFacts* facts = nullptr;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

@@ -17,10 +17,6 @@ namespace folio::pdf {
 
 struct PdfOptions {
   std::filesystem::path output;  ///< the .pdf file to write (atomically)
-  /// What both editions share (build time, identifier, style, labels, copyright lines), as
-  /// `folio build` decided it once for both; when null, the writer decides them from
-  /// `style`, `style_dirs` and `source_date_epoch` by the same rules (facts::edition_facts).
-  const facts::EditionFacts* facts = nullptr;
   /// A style name or a path to a .yaml file; empty: book.yaml's `style:`, else "classic".
   std::string style;
   /// Where style names are looked up, after the manuscript's own styles/ folder.
@@ -45,6 +41,10 @@ struct PdfOptions {
   /// typeset_and_draw: free each page's glyphs once it is drawn (PdfPageDrawer::
   /// release_glyphs_when_drawn); the returned pages then cannot be drawn again.
   bool release_drawn_glyphs = false;
+  /// What both editions share (build time, identifier, style, labels, copyright lines), as
+  /// `folio build` decided it once for both; when null, the writer decides them from
+  /// `style`, `style_dirs` and `source_date_epoch` by the same rules (facts::edition_facts).
+  const facts::EditionFacts* facts = nullptr;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for
