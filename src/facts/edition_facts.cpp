@@ -1,7 +1,9 @@
 // Builds EditionFacts once from the model, the options and the environment.
 #include "facts/edition_facts.hpp"
 
+#include <cctype>
 #include <cstdlib>
+#include <string_view>
 
 #include "facts/build_time.hpp"
 #include "style/style.hpp"
@@ -13,6 +15,33 @@
 namespace folio::facts {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// An ISBN as book.yaml writes it, hyphens and all ("978-0-929087-40-5"), without a "urn:isbn:",
+// "isbn:" or "ISBN" prefix; the bare digits when nothing is written (a checked ISBN always is).
+std::string isbn_as_written(std::string_view written, const std::string& digits) {
+  auto starts = [&](std::string_view prefix) {
+    if (written.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(written[i])) != prefix[i]) return false;
+    return true;
+  };
+  while (!written.empty() && std::isspace(static_cast<unsigned char>(written.front())))
+    written.remove_prefix(1);
+  while (!written.empty() && std::isspace(static_cast<unsigned char>(written.back())))
+    written.remove_suffix(1);
+  for (std::string_view prefix : {"urn:isbn:", "isbn:", "isbn"})
+    if (starts(prefix)) {
+      written.remove_prefix(prefix.size());
+      break;
+    }
+  while (!written.empty() && std::isspace(static_cast<unsigned char>(written.front())))
+    written.remove_prefix(1);
+  return written.empty() ? digits : std::string(written);
+}
+
+}  // namespace
 
 StyleChoice choose_style(const model::Document& doc, const std::string& option,
                          const std::vector<fs::path>& dirs) {
@@ -37,7 +66,7 @@ std::vector<CopyrightLine> copyright_lines(const model::Metadata& meta, const Bo
   if (!meta.publisher.empty())
     lines.push_back({"publisher", fill_label(labels.published_by, {meta.publisher.value})});
   if (!id.isbn.empty())
-    lines.push_back({"isbn", "ISBN " + id.isbn});
+    lines.push_back({"isbn", "ISBN " + isbn_as_written(meta.identifier.value, id.isbn)});
   else if (!meta.identifier.empty())
     lines.push_back({"identifier", id.value.empty() ? meta.identifier.value : id.value});
   return lines;

@@ -57,8 +57,15 @@ TEST(EditionFacts, CopyrightLinesInTheBooksLanguage) {
   ASSERT_EQ(f->copyright.size(), 2u);
   EXPECT_EQ(f->copyright[0].text, "Erschienen bei Insel");
   EXPECT_EQ(f->copyright[1].kind, "isbn");
-  EXPECT_EQ(f->copyright[1].text, "ISBN 9780929087405");
+  EXPECT_EQ(f->copyright[1].text, "ISBN 978-0-929087-40-5");  // as written, hyphens kept
   EXPECT_EQ(f->identifier.value, "urn:isbn:9780929087405");
+  for (const char* written :
+       {"urn:isbn:9780929087405", "ISBN 9780929087405", "isbn:9780929087405"}) {
+    doc.metadata.identifier.value = written;
+    f = facts::edition_facts(doc, {std::string("0"), "", {}}, diags);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->copyright[1].text, "ISBN 9780929087405") << written;
+  }
 }
 
 // A generated urn:uuid is no line of the copyright page; an identifier the author gives is.

@@ -117,7 +117,7 @@ TEST(FrontMatter, CopyrightLinesStackWithoutOverlap) {
   for (int i = 0; i < edition; ++i) EXPECT_EQ(lines[i].block, lines[0].block) << lines[i].text;
   EXPECT_GE(lines[edition].baseline - lines[edition - 1].baseline, leading * 1.5 - 0.01);
   EXPECT_GE(at("Published by Archibald Constable and Company"), edition + 1);
-  EXPECT_GE(at("ISBN 9780929087405"), edition + 1);
+  EXPECT_GE(at("ISBN 978-0-929087-40-5"), edition + 1);
   EXPECT_NEAR(lines.back().baseline, st.page.height - st.page.bottom, 0.01);
   EXPECT_EQ(lines.back().text.rfind("Typeset with folio in ", 0), 0u);
   // `date:` makes no edition line of its own.
