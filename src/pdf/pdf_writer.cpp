@@ -84,15 +84,16 @@ RenderMetadata render_metadata(const model::Document& doc, const PdfOptions& opt
   return meta;
 }
 
-// typeset_for_print, and with `drawer` the PDF drawn while the pages are set: the drawer is
-// made once the style gives the page size, and left in *drawer.
-// The facts the options give, else decided here as `folio build` decides them for both.
+// Without the options' facts, the writer's own, decided as `folio build` decides them.
 std::optional<facts::EditionFacts> own_facts(const model::Document& doc, const PdfOptions& options,
                                              support::Diagnostics& diags) {
   if (options.facts) return std::nullopt;
   return facts::edition_facts(doc, {options.source_date_epoch, options.style, options.style_dirs},
                               diags);
 }
+
+// typeset_for_print, and with `drawer` the PDF drawn while the pages are set: the drawer is
+// made once the style gives the page size, and left in *drawer.
 
 std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const PdfOptions& options,
                                               support::Diagnostics& diags,
