@@ -49,7 +49,7 @@ constexpr std::array kCodes{
     CodeInfo{"unknown-role", Severity::warning, Family::structure},
     CodeInfo{"matter-order", Severity::warning, Family::structure},
     CodeInfo{"unknown-div-class", Severity::warning, Family::structure},
-    CodeInfo{"dateline-position", Severity::error, Family::structure},
+    CodeInfo{"dateline-position", Severity::warning, Family::structure},
     CodeInfo{"dateline-empty", Severity::error, Family::structure},
     CodeInfo{"dateline-lines", Severity::warning, Family::structure},
     CodeInfo{"epigraph-position", Severity::warning, Family::structure},

@@ -42,7 +42,7 @@ class StructureChecker {
   // Walks blocks in reading order; `container` names what holds them, for messages.
   void walk(const std::vector<Block>& blocks, std::string_view container, bool top_level,
             const model::Section& section);
-  void check_dateline(const Block& b, bool last, std::string_view container);
+  void check_dateline(const Block& b, std::string_view container);
   void check_heading_level(const Block& b);
   void check_heading_text(const Block& b);
 
@@ -122,10 +122,17 @@ void StructureChecker::check_heading_text(const Block& b) {
                  "this heading has no text; give it a title (or remove the '#' line)");
 }
 
-void StructureChecker::check_dateline(const Block& b, bool last, std::string_view container) {
-  if (!last)
-    diags_.error("dateline-position", b.source,
-                 "the dateline must be the last block of its " + std::string(container));
+// The reader decided where the dateline stands (model::DatelinePlace); opening and closing
+// are both fine, one in the middle reads as a stray line of text.
+void StructureChecker::check_dateline(const Block& b, std::string_view container) {
+  if (b.dateline_place == model::DatelinePlace::inside) {
+    std::string where(container);
+    if (where == "section") where += " (or of the part under its sub-heading)";
+    diags_.warning("dateline-position", b.source,
+                   "a dateline opens or closes its " + std::string(container) +
+                       "; this one stands in the middle, where it reads as a stray line",
+                   "move it to the start or end of the " + where + ", or make it a paragraph");
+  }
   std::vector<std::vector<model::Inline>> lines = model::lines_of(b);
   bool empty = true;
   for (const auto& line : lines)
@@ -147,7 +154,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         check_heading_level(b);
         break;
       case BlockKind::dateline:
-        check_dateline(b, i + 1 == blocks.size(), container);
+        check_dateline(b, container);
         break;
       case BlockKind::epigraph:
         if (!(top_level && i == 0))
@@ -173,7 +180,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
           diags_.warning("unknown-div-class", b.source, message);
           break;  // one warning per div
         }
-        walk(b.blocks, "div", false, section);
+        walk(b.blocks, b.classes.empty() ? "div" : b.classes.front(), false, section);
         break;
       }
       case BlockKind::list:

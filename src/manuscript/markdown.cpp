@@ -78,6 +78,24 @@ std::string as_word_spaces(std::string s) {
   return out;
 }
 
+// Marks each dateline as opening or closing its container, or as standing inside it. A
+// heading starts a new part of a section (a journal entry under a sub-heading opens with its
+// date), and an opening dateline may follow the container's epigraph. A dateline alone in
+// its container closes it, as one always did.
+void place_datelines(std::vector<Block>& blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    place_datelines(b.blocks);
+    if (b.kind != BlockKind::dateline) continue;
+    bool closes = i + 1 == blocks.size() || blocks[i + 1].kind == BlockKind::heading;
+    bool opens = i == 0 || blocks[i - 1].kind == BlockKind::heading ||
+                 blocks[i - 1].kind == BlockKind::epigraph;
+    b.dateline_place = closes  ? model::DatelinePlace::closing
+                       : opens ? model::DatelinePlace::opening
+                               : model::DatelinePlace::inside;
+  }
+}
+
 std::string chunk(const cmark_chunk& c) {
   return std::string(reinterpret_cast<const char*>(c.data), static_cast<std::size_t>(c.len));
 }
@@ -422,6 +440,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
 
 std::vector<model::Section> Converter::convert(cmark_node* document) {
   std::vector<Block> blocks = convert_children(document, 0);
+  place_datelines(blocks);
 
   // Split at level-1 headings; blocks before the first one form a heading-less section.
   std::vector<model::Section> sections;
@@ -477,6 +496,7 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     if (fresh) ++notes_.next;
     note.number = it->second;
     note.blocks = convert_children(def, 1);
+    place_datelines(note.blocks);
     auto first = note_first_line_.find(note.id);
     int line = first != note_first_line_.end() ? first->second : note.source.line;
     if (model::Section* sec = section_at(line)) sec->footnotes.push_back(std::move(note));

@@ -103,6 +103,24 @@ TEST(Reader, DatelineOfTwoLinesFromHardBreak) {
   EXPECT_EQ(lines[1][0].source.line, 7);
 }
 
+TEST(Reader, DatelinePlaceInItsContainer) {
+  using model::DatelinePlace;
+  auto doc = read_ok(
+      "# C\n\n::: dateline\nParis\n:::\n\nText.\n\n::: dateline\nLyon\n:::\n\nMore.\n\n"
+      "## Entry\n\n::: dateline\nRome\n:::\n\nText.\n\n"
+      "> ::: letter\n> ::: dateline\n> Whitby\n> :::\n>\n> Dear Lucy,\n> :::\n\n"
+      "::: epigraph\nWords.\n:::\n\nEnd.\n\n::: dateline\nBerlin\n:::\n");
+  const auto& b = doc.sections[0].blocks;
+  ASSERT_EQ(b.size(), 11u);
+  EXPECT_EQ(b[0].dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(b[2].dateline_place, DatelinePlace::inside);
+  EXPECT_EQ(b[5].dateline_place, DatelinePlace::opening);  // under the sub-heading
+  const auto& letter = b[7].blocks.at(0);
+  EXPECT_EQ(letter.kind, BlockKind::div);
+  EXPECT_EQ(letter.blocks.at(0).dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(b[10].dateline_place, DatelinePlace::closing);
+}
+
 TEST(Reader, DatelineOfParagraphs) {
   auto doc = read_ok("::: {.dateline}\nParis\n\nMay 1871\n:::\n");
   const auto& d = doc.sections[0].blocks[0];
