@@ -57,6 +57,20 @@ TEST(Check, QuotationOverSeveralParagraphs) {
   EXPECT_EQ(summary(check_text("# H\n\nShe said ” no.\n")), "unbalanced-quotes@3:10 ");
   // A heading ends any quotation.
   EXPECT_EQ(summary(check_text("# H\n\n“One.\n\n## “Two”\n")), "unbalanced-quotes@3:1 ");
+  // A line after a hard break continues a quotation as a paragraph does (a letter's sign-off).
+  EXPECT_EQ(summary(check_text("# H\n\n> “Dear Lucy.\n>\n> “Your loving\\\n> “Mina.\n>\n"
+                               "> “P.S. Write soon.”\n\nAfter.\n")),
+            "");
+  EXPECT_EQ(summary(check_text("# H\n\n“Yours,  \n“Mina Harker.”\n")), "");
+  EXPECT_EQ(summary(check_text("# H\n\n“‘Yours,\\\n“‘Mina.’”\n")), "");  // nested, too
+  // A real unbalanced one still warns after a hard break.
+  EXPECT_EQ(summary(check_text("# H\n\n“Yours,\\\n“Mina.\n\nAfter.\n")),
+            "unbalanced-quotes@4:1 ");  // once, where the quotation last opened
+  EXPECT_EQ(summary(check_text("# H\n\nYours,\\\n“Mina.\n\nAfter.\n")), "unbalanced-quotes@4:1 ");
+  // After a soft break the continuation reading is taken only when it balances better: a
+  // wrapped line opening a nested quotation with “ stays nested.
+  EXPECT_EQ(summary(check_text("# H\n\n“He told me\n“go away” and left.”\n")), "");
+  EXPECT_EQ(summary(check_text("# H\n\n“Your loving\n“Mina.”\n")), "");
   // Apostrophes are not closing single quotes that need an opening one.
   EXPECT_EQ(summary(check_text("# H\n\nIt’s the workers’ ‘wage-leveling’ instinct.\n")), "");
 }
