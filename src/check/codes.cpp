@@ -38,6 +38,7 @@ constexpr std::array kCodes{
     CodeInfo{"isbn-format", Severity::error, Family::metadata},
     CodeInfo{"date-format", Severity::error, Family::metadata},
     CodeInfo{"unknown-key", Severity::warning, Family::metadata},
+    CodeInfo{"meta-ignored", Severity::warning, Family::metadata},
     // The files of the manuscript folder.
     CodeInfo{"file-not-in-contents", Severity::warning, Family::files},
     CodeInfo{"byte-order-mark", Severity::warning, Family::files, true},

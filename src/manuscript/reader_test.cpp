@@ -423,9 +423,35 @@ TEST(ReaderYaml, KeysAfterTheDocumentEndAreAnError) {
   auto d = yaml_error("title: T\nauthor: A\nlang: en\n...\ncheck: {ignore: {a: all}}\n");
   EXPECT_EQ(d.code, "yaml-syntax");
   EXPECT_EQ(d.pos.line, 5);
+  // However the end marker is written and whatever stands between it and the keys (issue
+  // 18: a `check:` block after `...` must never be dropped without a word).
+  for (const char* tail :
+       {"...\n# a comment\n\ncheck: {ignore: {a: all}}\n", "... # end\ncheck:\n  ignore: {}\n",
+        "...\n---\ncheck: {}\n", "...\n--- !!map\ncheck: {}\n", "---\ncheck: {}\n",
+        "...\n...\ncheck: {}\n", "...\n---\n~\n---\ncheck: {}\n", "...\r\ncheck: {}\r\n",
+        "...\n%YAML 1.2\n---\ncheck: {}\n"}) {
+    auto e = yaml_error(std::string("title: T\nauthor: A\nlang: en\n") + tail);
+    EXPECT_EQ(e.code, "yaml-syntax") << tail;
+    EXPECT_GE(e.pos.line, 4) << tail;
+  }
   // A closing marker with nothing after it is fine.
   support::Diagnostics diags;
   EXPECT_FALSE(read_fails("x\n", diags, "title: T\nauthor: A\nlang: en\n...\n"));
+}
+
+// What the reader unwraps but does not use is a warning at its place, not dropped silently.
+TEST(ReaderYaml, IgnoredPartsOfValuesAreWarnings) {
+  support::Diagnostics diags;
+  auto m = read("x\n", diags,
+                "title: [T, U]\nauthor: [{name: A, role: editor}]\nlang: en\n"
+                "identifier: [{scheme: ISBN, text: '9780000000002'}]\n"
+                "subtitle: {text: S, lang: de}\n");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->document.metadata.title.value, "T");
+  std::string got;
+  for (const auto& d : diags.items())
+    got += d.code + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " ";
+  EXPECT_EQ(got, "meta-ignored@1:12 meta-ignored@2:20 meta-ignored@5:21 ");
 }
 
 // No face has glyphs for a tab or U+2028/U+2029, so the typesetter stopped at them while
