@@ -39,6 +39,7 @@ constexpr std::array kCodes{
     CodeInfo{"date-format", Severity::error, Family::metadata},
     CodeInfo{"unknown-key", Severity::warning, Family::metadata},
     CodeInfo{"meta-ignored", Severity::warning, Family::metadata},
+    CodeInfo{"lang-attribute-invalid", Severity::warning, Family::metadata},
     // The files of the manuscript folder.
     CodeInfo{"file-not-in-contents", Severity::warning, Family::files},
     CodeInfo{"byte-order-mark", Severity::warning, Family::files, true},

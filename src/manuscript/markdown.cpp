@@ -16,6 +16,7 @@
 #include "manuscript/encoding.hpp"
 #include "manuscript/fenced_divs.hpp"
 #include "manuscript/inline_spans.hpp"
+#include "manuscript/language_tag.hpp"
 #include "manuscript/limits.hpp"
 
 namespace folio::manuscript {
@@ -119,6 +120,8 @@ class Converter {
   Block make_div(std::size_t index, std::vector<Block> blocks);
   std::optional<Block> line_block(cmark_node* para);
   bool too_deep(cmark_node* n, int depth);
+  std::string checked_lang(std::string lang, const model::SourcePos& at, const char* what);
+  void check_inline_langs(std::vector<Inline>& inlines);
 
   const std::string& file_;
   const DivScan& scan_;
@@ -132,6 +135,30 @@ class Converter {
   int break_line_ = 0;
   bool softbreak_is_line_break_ = false;
 };
+
+// A `lang=` that is no BCP 47 tag would make the EPUB invalid and name no hyphenation
+// patterns: it is left out (the text keeps the language around it), with a warning.
+std::string Converter::checked_lang(std::string lang, const model::SourcePos& at,
+                                    const char* what) {
+  if (lang.empty() || is_bcp47(lang)) return lang;
+  std::string fixed = lang;
+  std::replace(fixed.begin(), fixed.end(), '_', '-');
+  std::string fix = fixed != lang && is_bcp47(fixed)
+                        ? "write lang=" + fixed
+                        : "write a BCP 47 tag (de, fr-CA, la, grc…), or remove lang=";
+  diags_.warning("lang-attribute-invalid", at,
+                 "lang=" + lang + " is not a BCP 47 language tag; this " + what +
+                     " is left in the language around it",
+                 fix);
+  return {};
+}
+
+void Converter::check_inline_langs(std::vector<Inline>& inlines) {
+  for (Inline& in : inlines) {
+    if (!in.lang.empty()) in.lang = checked_lang(std::move(in.lang), in.source, "span");
+    check_inline_langs(in.children);
+  }
+}
 
 bool Converter::too_deep(cmark_node* n, int depth) {
   if (depth <= kMaxNesting) return false;
@@ -204,7 +231,7 @@ Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
   b.id = a.id;
   for (const auto& [k, v] : a.pairs) {
     if (k == "lang")
-      b.lang = v;
+      b.lang = checked_lang(v, b.source, "div");
     else
       b.attributes[k] = v;
   }
@@ -321,7 +348,7 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
           b.classes = attrs->first.classes;
           for (const auto& [k, v] : attrs->first.pairs) {
             if (k == "lang")
-              b.lang = v;
+              b.lang = checked_lang(v, b.source, "heading");
             else
               b.attributes[k] = v;
           }
@@ -363,6 +390,7 @@ std::vector<Inline> Converter::convert_inlines(cmark_node* parent, int depth) {
   break_line_ = 0;
   append_inlines(parent, out, depth);
   extract_spans(out);
+  check_inline_langs(out);
   return out;
 }
 

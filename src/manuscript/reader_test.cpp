@@ -121,6 +121,23 @@ TEST(Reader, DatelinePlaceInItsContainer) {
   EXPECT_EQ(b[10].dateline_place, DatelinePlace::closing);
 }
 
+// A malformed lang= never reaches the writers: left out, with a warning at the span or div.
+TEST(Reader, MalformedLangAttributesAreLeftOut) {
+  support::Diagnostics diags;
+  auto m = read("[a]{lang=de} [b]{lang=fr_CA}\n\n::: {.letter lang=1x}\nText.\n:::\n", diags);
+  ASSERT_TRUE(m);
+  const auto& blocks = m->document.sections.at(0).blocks;
+  ASSERT_EQ(blocks.size(), 2u);
+  ASSERT_EQ(blocks[0].inlines.size(), 3u);
+  EXPECT_EQ(blocks[0].inlines[0].lang, "de");
+  EXPECT_EQ(blocks[0].inlines[2].lang, "");
+  EXPECT_EQ(blocks[1].lang, "");
+  ASSERT_EQ(diags.items().size(), 2u);
+  EXPECT_EQ(diags.items()[0].code, "lang-attribute-invalid");
+  EXPECT_EQ(diags.items()[0].fix, "write lang=fr-CA");
+  EXPECT_EQ(diags.items()[1].pos.line, 3);
+}
+
 TEST(Reader, DatelineOfParagraphs) {
   auto doc = read_ok("::: {.dateline}\nParis\n\nMay 1871\n:::\n");
   const auto& d = doc.sections[0].blocks[0];
