@@ -106,6 +106,15 @@ TEST(Check, StructureRules) {
   EXPECT_EQ(summary(check_text("# A\n\nBefore.\n\n::: dateline\nParis\n:::\n")), "");
   EXPECT_EQ(summary(check_text("# A\n\nOne.\n\n::: dateline\nParis\n:::\n\nTwo.\n")),
             "dateline-position@5:1 ");
+  // A signature signs a letter or a quoted one, or closes its section.
+  EXPECT_EQ(summary(check_text("# A\n\n::: signature\nJ.\n:::\n\nText.\n")),
+            "signature-position@3:1 ");
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nJ.\n:::\n")), "");
+  EXPECT_EQ(summary(check_text("# A\n\n> Dear X,\n>\n> ::: signature\n> J.\n> :::\n>\n> P.S.\n")),
+            "");
+  EXPECT_EQ(
+      summary(check_text("# A\n\n::: letter\nDear X,\n\n::: signature\nJ.\n:::\n\nP.S.\n:::\n")),
+      "");
   EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: epigraph\nWords.\n:::\n")),
             "epigraph-position@5:1 ");
   EXPECT_EQ(summary(check_text("# A {epub:type=chaptr}\n")), "unknown-role@1:16 ");

@@ -54,6 +54,7 @@ constexpr std::array kCodes{
     CodeInfo{"dateline-position", Severity::warning, Family::structure},
     CodeInfo{"dateline-empty", Severity::error, Family::structure},
     CodeInfo{"dateline-lines", Severity::warning, Family::structure},
+    CodeInfo{"signature-position", Severity::warning, Family::structure},
     CodeInfo{"epigraph-position", Severity::warning, Family::structure},
     CodeInfo{"empty-block-quote", Severity::warning, Family::structure},
     CodeInfo{"footnote-undefined", Severity::error, Family::structure},

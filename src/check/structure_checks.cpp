@@ -43,6 +43,7 @@ class StructureChecker {
   void walk(const std::vector<Block>& blocks, std::string_view container, bool top_level,
             const model::Section& section);
   void check_dateline(const Block& b, std::string_view container);
+  void check_signature(const std::vector<Block>& blocks, std::size_t i, std::string_view container);
   void check_heading_level(const Block& b);
   void check_heading_text(const Block& b);
 
@@ -50,6 +51,7 @@ class StructureChecker {
   support::Diagnostics& diags_;
   std::map<std::string, LineIndex> lines_;  // per file, built when first needed
   int previous_level_ = 1;
+  int letters_ = 0;  // letters and block quotes (a letter quoted in a novel) the walk is in
 };
 
 void StructureChecker::run() {
@@ -145,6 +147,38 @@ void StructureChecker::check_dateline(const Block& b, std::string_view container
                        " lines; a dateline holds at most three (place, date, name)");
 }
 
+bool has_class(const Block& b, std::string_view cls) {
+  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
+}
+
+// A signature signs a letter (`::: letter`, or a letter quoted as a block quote), after its
+// body; or it closes its container, as a note signed at the end of a section does. Anywhere
+// else it reads as a stray line set apart.
+void StructureChecker::check_signature(const std::vector<Block>& blocks, std::size_t i,
+                                       std::string_view container) {
+  const Block& b = blocks[i];
+  bool closes = true;  // nothing but datelines and signatures after it
+  for (std::size_t k = i + 1; k < blocks.size(); ++k)
+    if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "signature")) closes = false;
+  if (letters_ == 0 && !closes) {
+    diags_.warning(
+        "signature-position", b.source,
+        "this signature is not in a letter and does not close its " + std::string(container),
+        "put it inside the '::: letter' it signs (or the block quote of a quoted "
+        "letter), move it to the end of the " +
+            std::string(container) + ", or make it a paragraph");
+    return;
+  }
+  // In a letter: something of the letter's own must come before its signature.
+  bool opens = true;
+  for (std::size_t k = 0; k < i; ++k)
+    if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "bridgehead")) opens = false;
+  if (container == "letter" && opens && !closes)
+    diags_.warning("signature-position", b.source,
+                   "this signature opens the letter; a signature follows the letter's body",
+                   "move it after the body (postscripts may follow it)");
+}
+
 void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view container,
                             bool top_level, const model::Section& section) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -167,10 +201,13 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         for (const Block& c : b.blocks)
           if (!(c.kind == BlockKind::paragraph && c.inlines.empty())) empty = false;
         if (empty) diags_.warning("empty-block-quote", b.source, "this block quote is empty");
+        ++letters_;
         walk(b.blocks, "block quote", false, section);
+        --letters_;
         break;
       }
       case BlockKind::div: {
+        if (has_class(b, "signature")) check_signature(blocks, i, container);
         for (const std::string& cls : b.classes) {
           if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end()) continue;
           std::string message =
@@ -180,7 +217,10 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
           diags_.warning("unknown-div-class", b.source, message);
           break;  // one warning per div
         }
+        int letter = has_class(b, "letter") ? 1 : 0;
+        letters_ += letter;
         walk(b.blocks, b.classes.empty() ? "div" : b.classes.front(), false, section);
+        letters_ -= letter;
         break;
       }
       case BlockKind::list:

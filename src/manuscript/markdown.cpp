@@ -79,18 +79,30 @@ std::string as_word_spaces(std::string s) {
   return out;
 }
 
+bool has_class(const Block& b, std::string_view cls) {
+  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
+}
+
 // Marks each dateline as opening or closing its container, or as standing inside it. A
 // heading starts a new part of a section (a journal entry under a sub-heading opens with its
-// date), and an opening dateline may follow the container's epigraph. A dateline alone in
-// its container closes it, as one always did.
+// date); an opening dateline may follow the container's epigraph or bridgehead (a letter's
+// "Letter from Mina Murray to Lucy Westenra"), a closing one may precede a signature (the
+// place and date above the sign-off). A dateline alone in its container closes it.
 void place_datelines(std::vector<Block>& blocks) {
+  auto lead_in = [](const Block& b) {
+    return b.kind == BlockKind::epigraph ||
+           (b.kind == BlockKind::div && has_class(b, "bridgehead"));
+  };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     place_datelines(b.blocks);
     if (b.kind != BlockKind::dateline) continue;
-    bool closes = i + 1 == blocks.size() || blocks[i + 1].kind == BlockKind::heading;
-    bool opens = i == 0 || blocks[i - 1].kind == BlockKind::heading ||
-                 blocks[i - 1].kind == BlockKind::epigraph;
+    const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+    bool closes = !next || next->kind == BlockKind::heading ||
+                  (next->kind == BlockKind::div && has_class(*next, "signature"));
+    std::size_t k = i;
+    while (k > 0 && lead_in(blocks[k - 1])) --k;
+    bool opens = k == 0 || blocks[k - 1].kind == BlockKind::heading;
     b.dateline_place = closes  ? model::DatelinePlace::closing
                        : opens ? model::DatelinePlace::opening
                                : model::DatelinePlace::inside;

@@ -121,6 +121,23 @@ TEST(Reader, DatelinePlaceInItsContainer) {
   EXPECT_EQ(b[10].dateline_place, DatelinePlace::closing);
 }
 
+// A letter as Standard Ebooks marks it up: a bridgehead ("Letter from … to …") before the
+// opening dateline, the place and date again above the signature.
+TEST(Reader, DatelinePlaceAroundBridgeheadAndSignature) {
+  using model::DatelinePlace;
+  auto doc = read_ok(
+      "::: letter\n::: bridgehead\nLetter, Lucy to Mina.\n:::\n\n::: dateline\nWhitby\n:::\n\n"
+      "Dear Mina,\n\nNews.\n\n::: dateline\nMonday\n:::\n\n::: signature\nLucy.\n:::\n:::\n");
+  const auto& letter = doc.sections.at(0).blocks.at(0).blocks;
+  ASSERT_EQ(letter.size(), 6u);
+  EXPECT_EQ(letter[1].dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(letter[4].dateline_place, DatelinePlace::closing);
+  // Without the bridgehead's class the paragraph is body text, and the dateline inside.
+  auto plain =
+      read_ok("::: letter\nLetter, Lucy to Mina.\n\n::: dateline\nWhitby\n:::\n\nDear.\n:::\n");
+  EXPECT_EQ(plain.sections.at(0).blocks.at(0).blocks.at(1).dateline_place, DatelinePlace::inside);
+}
+
 // A malformed lang= never reaches the writers: left out, with a warning at the span or div.
 TEST(Reader, MalformedLangAttributesAreLeftOut) {
   support::Diagnostics diags;
