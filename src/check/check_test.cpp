@@ -107,8 +107,13 @@ TEST(Check, StructureRules) {
   EXPECT_EQ(summary(check_text("# A\n\nOne.\n\n::: dateline\nParis\n:::\n\nTwo.\n")),
             "dateline-position@5:1 ");
   // A signature signs a letter or a quoted one, or closes its section.
-  EXPECT_EQ(summary(check_text("# A\n\n::: signature\nJ.\n:::\n\nText.\n")),
+  EXPECT_EQ(summary(check_text("# A\n\n::: signature\nJ.\n:::\n\nThe body goes on after the "
+                               "signature, as a paragraph of text would.\n")),
             "signature-position@3:1 ");
+  // A place and date may follow a section's closing signature as a short paragraph.
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nM. W. S.\n:::\n\n"
+                               "London, October 15, 1831.\n")),
+            "");
   EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nJ.\n:::\n")), "");
   EXPECT_EQ(summary(check_text("# A\n\n> Dear X,\n>\n> ::: signature\n> J.\n> :::\n>\n> P.S.\n")),
             "");

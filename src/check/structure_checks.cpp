@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 17> kRoles{
 constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "attribution",
                                                       "letter", "signature"};
 
+// The longest paragraph (in bytes) that may follow a signature closing its container: a
+// place and date, not another paragraph of text.
+constexpr std::size_t kShortLine = 60;
+
 // A dateline has at most this many lines (place, date, and perhaps a name).
 constexpr std::size_t kMaxDatelineLines = 3;
 
@@ -128,8 +132,8 @@ void StructureChecker::check_heading_text(const Block& b) {
 // are both fine, one in the middle reads as a stray line of text.
 void StructureChecker::check_dateline(const Block& b, std::string_view container) {
   if (b.dateline_place == model::DatelinePlace::inside) {
-    std::string where(container);
-    if (where == "section") where += " (or of the part under its sub-heading)";
+    // A sub-heading or a scene break starts a new part, which a dateline may open or close.
+    std::string where = std::string(container) + " (or of its part after a heading or scene break)";
     diags_.warning("dateline-position", b.source,
                    "a dateline opens or closes its " + std::string(container) +
                        "; this one stands in the middle, where it reads as a stray line",
@@ -157,9 +161,17 @@ bool has_class(const Block& b, std::string_view cls) {
 void StructureChecker::check_signature(const std::vector<Block>& blocks, std::size_t i,
                                        std::string_view container) {
   const Block& b = blocks[i];
-  bool closes = true;  // nothing but datelines and signatures after it
-  for (std::size_t k = i + 1; k < blocks.size(); ++k)
-    if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "signature")) closes = false;
+  // Nothing but datelines, signatures and short lines after it: a preface's "M. W. S." may be
+  // followed by "London, October 15, 1831." written as a plain paragraph.
+  auto short_line = [](const Block& c) {
+    return c.kind == BlockKind::paragraph && model::plain_text(c.inlines).size() <= kShortLine;
+  };
+  bool closes = true, last = true;  // last: nothing but datelines and signatures after it
+  for (std::size_t k = i + 1; k < blocks.size(); ++k) {
+    if (blocks[k].kind == BlockKind::dateline || has_class(blocks[k], "signature")) continue;
+    last = false;
+    if (!short_line(blocks[k])) closes = false;
+  }
   if (letters_ == 0 && !closes) {
     diags_.warning(
         "signature-position", b.source,
@@ -173,7 +185,7 @@ void StructureChecker::check_signature(const std::vector<Block>& blocks, std::si
   bool opens = true;
   for (std::size_t k = 0; k < i; ++k)
     if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "bridgehead")) opens = false;
-  if (container == "letter" && opens && !closes)
+  if (container == "letter" && opens && !last)
     diags_.warning("signature-position", b.source,
                    "this signature opens the letter; a signature follows the letter's body",
                    "move it after the body (postscripts may follow it)");

@@ -84,11 +84,16 @@ bool has_class(const Block& b, std::string_view cls) {
 }
 
 // Marks each dateline as opening or closing its container, or as standing inside it. A
-// heading starts a new part of a section (a journal entry under a sub-heading opens with its
-// date); an opening dateline may follow the container's epigraph or bridgehead (a letter's
-// "Letter from Mina Murray to Lucy Westenra"), a closing one may precede a signature (the
-// place and date above the sign-off). A dateline alone in its container closes it.
+// heading or a scene break starts a new part of a container (a journal entry under a
+// sub-heading opens with its date, a letter goes on "Evening." after a break); an opening dateline
+// may follow the container's epigraph or bridgehead (a letter's "Letter from Mina Murray to Lucy
+// Westenra"), a closing one may precede a signature (the place and date above the sign-off). A
+// dateline alone in its container closes it.
 void place_datelines(std::vector<Block>& blocks) {
+  // Where one part of a container ends and the next begins.
+  auto boundary = [](const Block& b) {
+    return b.kind == BlockKind::heading || b.kind == BlockKind::scene_break;
+  };
   auto lead_in = [](const Block& b) {
     return b.kind == BlockKind::epigraph ||
            (b.kind == BlockKind::div && has_class(b, "bridgehead"));
@@ -98,11 +103,11 @@ void place_datelines(std::vector<Block>& blocks) {
     place_datelines(b.blocks);
     if (b.kind != BlockKind::dateline) continue;
     const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
-    bool closes = !next || next->kind == BlockKind::heading ||
-                  (next->kind == BlockKind::div && has_class(*next, "signature"));
+    bool closes =
+        !next || boundary(*next) || (next->kind == BlockKind::div && has_class(*next, "signature"));
     std::size_t k = i;
     while (k > 0 && lead_in(blocks[k - 1])) --k;
-    bool opens = k == 0 || blocks[k - 1].kind == BlockKind::heading;
+    bool opens = k == 0 || boundary(blocks[k - 1]);
     b.dateline_place = closes  ? model::DatelinePlace::closing
                        : opens ? model::DatelinePlace::opening
                                : model::DatelinePlace::inside;
