@@ -112,6 +112,10 @@ void write_block(JsonWriter& w, const Block& b) {
       w.key("text");
       w.value(b.text);
       break;
+    case BlockKind::dateline:
+      w.key("place");
+      w.value(place_name(b.dateline_place));
+      break;
     default:
       break;
   }
