@@ -95,7 +95,8 @@ class BookSetter {
     // Another language without patterns: its words are set whole; one note a language.
     for (const UsedLanguage& u : other_langs_)
       if (!hyphenators_.find(u.lang))
-        diags_.report({support::Severity::note, "pdf-no-hyphenation",
+        diags_.report({support::Severity::note,
+                       "pdf-no-hyphenation",
                        fmt::format("no hyphenation dictionary for '{}' in {}: its words ({} "
                                    "span(s) or block(s)) are set unhyphenated",
                                    u.lang, st_.hyphenation.dictionary_dir.string(), u.uses),
@@ -674,7 +675,7 @@ class BookSetter {
   FontContext fonts_;
   Hyphenators hyphenators_;
   std::vector<UsedLanguage> other_langs_;  // the text's languages besides the book's
-  ShapingCache cache_;  // after hyphenators_: its points are theirs
+  ShapingCache cache_;                     // after hyphenators_: its points are theirs
   PagedDocument out_;
   double measure_ = 0;
   SetterTools tools_;                     // this thread's: fonts_, hyphenators_, cache_

@@ -277,7 +277,8 @@ class LevelBuilder {
       for (const HyphenTrans& t : trans_[static_cast<std::size_t>(u)]) {
         int f = states_[static_cast<std::size_t>(u)].fallback_state;
         int to = -1;
-        for (; f >= 0 && (to = child(f, t.ch)) < 0; f = states_[static_cast<std::size_t>(f)].fallback_state) {
+        for (; f >= 0 && (to = child(f, t.ch)) < 0;
+             f = states_[static_cast<std::size_t>(f)].fallback_state) {
         }
         states_[static_cast<std::size_t>(t.new_state)].fallback_state = f < 0 ? 0 : to;
         queue.push_back(t.new_state);
@@ -413,7 +414,10 @@ HyphenDict* build_dictionary(std::string_view text) {
   // No NEXTLEVEL: libhyphen puts a level of its own first (no breaks at hyphens and
   // apostrophes) and the file's patterns under it.
   for (std::string_view l : {"NOHYPHEN ',\xe2\x80\x93,\xe2\x80\x99,-", "1-1", "1'1",
-                             "1\xe2\x80\x93" "1", "1\xe2\x80\x99" "1"})
+                             "1\xe2\x80\x93"
+                             "1",
+                             "1\xe2\x80\x99"
+                             "1"})
     second.line(l);
   HyphenDict* d1 = second.finish();
   d1->nextlevel = d0;
@@ -453,8 +457,7 @@ std::vector<std::string> dictionary_names(std::string_view lang) {
       script[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
       for (std::size_t k = 1; k < 4; ++k)
         script[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(p[k])));
-    } else if (region.empty() && p.size() == 2 &&
-               std::isalpha(static_cast<unsigned char>(p[0]))) {
+    } else if (region.empty() && p.size() == 2 && std::isalpha(static_cast<unsigned char>(p[0]))) {
       region = p;
       for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       break;
@@ -491,7 +494,8 @@ std::filesystem::path find_dictionary(const std::filesystem::path& dir, std::str
   std::vector<std::filesystem::path> found;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string f = it->path().filename().string();
-    if (f.starts_with(prefix) && f.ends_with(".dic") && std::filesystem::is_regular_file(it->path(), ec))
+    if (f.starts_with(prefix) && f.ends_with(".dic") &&
+        std::filesystem::is_regular_file(it->path(), ec))
       found.push_back(it->path());
   }
   if (found.empty()) return {};

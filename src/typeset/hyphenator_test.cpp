@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 
 namespace folio::typeset {
@@ -176,8 +176,8 @@ void expect_same(const HyphenDict* a, const HyphenDict* b, const std::string& wh
 TEST(Dictionary, BuiltAutomatonIsLibhyphens) {
   int compared = 0;
   // hyph_de_DE.dic is left out: libhyphen alone takes 6–16 s to load it (why folio builds it).
-  for (const char* name : {"hyph_en_US.dic", "hyph_en_GB.dic", "hyph_fr.dic", "hyph_es_ES.dic",
-                           "hyph_it_IT.dic"}) {
+  for (const char* name :
+       {"hyph_en_US.dic", "hyph_en_GB.dic", "hyph_fr.dic", "hyph_es_ES.dic", "hyph_it_IT.dic"}) {
     fs::path p = fs::path("/usr/share/hyphen") / name;
     if (!fs::exists(p)) continue;
     std::optional<std::string> text = checked_dictionary(p, nullptr);

@@ -134,8 +134,9 @@ TEST_F(ParagraphTest, WordsInASpanTakeTheirLanguagesPatterns) {
 
 TEST_F(ParagraphTest, CapitalisedWordsStayWholeUnlessTheStyleAllows) {
   ASSERT_TRUE(hyph.loaded());
-  const std::string lower = "the extraordinary documentation remembered interminable "
-                            "conversations concerning unquestionable responsibilities";
+  const std::string lower =
+      "the extraordinary documentation remembered interminable "
+      "conversations concerning unquestionable responsibilities";
   std::string upper;  // Each Word Capitalised
   for (std::size_t i = 0; i < lower.size(); ++i)
     upper += (i == 0 || lower[i - 1] == ' ') ? static_cast<char>(lower[i] - 32) : lower[i];
