@@ -586,6 +586,10 @@ const Hyphenator* Hyphenators::add(std::string_view lang, support::Diagnostics* 
   const Hyphenator* h = nullptr;
   std::filesystem::path file = find_dictionary(dir_, lang);
   if (!file.empty()) {
+    // Debian links a language's regions to one file (hyph_de_AT.dic → hyph_de_DE.dic).
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
+    if (!ec) file = real;
     auto it = by_file_.find(file);
     if (it == by_file_.end()) {
       auto loaded = std::make_unique<Hyphenator>(dir_, lang, left_min_, right_min_, diags);

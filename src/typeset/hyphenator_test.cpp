@@ -258,6 +258,12 @@ TEST_F(DictionaryTest, LanguagesShareAFileAndLoadOnce) {
   EXPECT_EQ(set.find("fr"), nullptr);
   EXPECT_EQ(set.find("it"), nullptr);  // never added
   EXPECT_EQ(de->points("xabcdx"), (std::vector<std::size_t>{3}));
+  // A region linked to the same file (as Debian links them) shares its hyphenator.
+  std::error_code ec;
+  fs::create_symlink("hyph_de_DE.dic", dir_ / "hyph_de_AT.dic", ec);
+  if (!ec) {
+    EXPECT_EQ(set.add("de-AT", nullptr), de);
+  }
 }
 
 }  // namespace
