@@ -471,12 +471,22 @@ std::vector<std::string> dictionary_names(std::string_view lang) {
   };
   std::string upper_ll = ll;
   for (char& c : upper_ll) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!region.empty() && !script.empty()) add(ll + "_" + script + "_" + region);
+  if (!script.empty()) {
+    // A script is written only when it is not the language's usual one (el-Latn, sr-Latn):
+    // the usual patterns would be for the wrong letters.
+    if (!region.empty()) add(ll + "_" + script + "_" + region);
+    add(ll + "_" + script);
+    return names;
+  }
   if (!region.empty()) add(ll + "_" + region);
   // English outside the US and Canada spells and breaks words as in Britain.
   if (ll == "en" && !region.empty() && region != "US" && region != "CA") add("en_GB");
   add(ll);
   add(ll + "_" + upper_ll);  // de → de_DE, es → es_ES, it → it_IT
+  if (ll == "no") {          // Norwegian: Debian's patterns are Bokmål's
+    add("nb_NO");
+    add("nb");
+  }
   return names;
 }
 
@@ -490,7 +500,10 @@ std::filesystem::path find_dictionary(const std::filesystem::path& dir, std::str
   }
   // Any dictionary of the language (pt → hyph_pt_BR.dic, sv → hyph_sv_SE.dic): the first by
   // name, so the choice does not depend on the directory's order.
-  std::string prefix = "hyph_" + names.back().substr(0, names.back().find('_')) + "_";
+  const std::string& last = names.back();
+  std::size_t u = last.find('_');
+  if (u != std::string::npos && last.size() - u - 1 == 4) return {};  // a script: no guessing
+  std::string prefix = "hyph_" + last.substr(0, u) + "_";
   std::vector<std::filesystem::path> found;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string f = it->path().filename().string();

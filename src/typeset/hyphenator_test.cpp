@@ -218,7 +218,9 @@ TEST(Dictionary, LanguageTagsFindDebiansFiles) {
   EXPECT_EQ(dictionary_names("de"), (V{"de", "de_DE"}));
   EXPECT_EQ(dictionary_names("de-CH"), (V{"de_CH", "de", "de_DE"}));
   EXPECT_EQ(dictionary_names("en-ie"), (V{"en_IE", "en_GB", "en", "en_EN"}));
-  EXPECT_EQ(dictionary_names("sr-Latn-RS"), (V{"sr_Latn_RS", "sr_RS", "sr", "sr_SR"}));
+  EXPECT_EQ(dictionary_names("sr-Latn-RS"), (V{"sr_Latn_RS", "sr_Latn"}));
+  EXPECT_EQ(dictionary_names("el-Latn"), (V{"el_Latn"}));  // not Greek letters' patterns
+  EXPECT_EQ(dictionary_names("no"), (V{"no", "no_NO", "nb_NO", "nb"}));
   EXPECT_EQ(dictionary_names("de-1901"), (V{"de", "de_DE"}));
   EXPECT_TRUE(dictionary_names("../x").empty());
   EXPECT_TRUE(dictionary_names("").empty());
@@ -244,6 +246,9 @@ TEST_F(DictionaryTest, AnyDictionaryOfTheLanguageIsFound) {
   EXPECT_EQ(find_dictionary(dir_, "sv-SE").filename(), "hyph_sv_SE.dic");
   EXPECT_EQ(find_dictionary(dir_, "pt").filename(), "hyph_pt_PT.dic");  // pt → pt_PT
   EXPECT_EQ(find_dictionary(dir_, "p").filename(), "");
+  std::ofstream(dir_ / "hyph_el_GR.dic") << "UTF-8\na1b\n";
+  EXPECT_EQ(find_dictionary(dir_, "el").filename(), "hyph_el_GR.dic");
+  EXPECT_EQ(find_dictionary(dir_, "el-Latn").filename(), "");
 }
 
 TEST_F(DictionaryTest, LanguagesShareAFileAndLoadOnce) {
