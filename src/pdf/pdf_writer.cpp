@@ -183,6 +183,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   in.pdf = std::move(r.pdf);
   in.boxes = std::move(r.boxes);
   in.order = std::move(r.order);
+  in.span_langs = std::move(r.span_langs);
   for (const auto& p : paged.pages) in.labels.push_back(p.label);
   in.lang = doc.metadata.lang.value;
   in.date = facts::pdf_date(shared.build_time);

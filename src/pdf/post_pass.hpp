@@ -16,6 +16,9 @@ struct PostPassInput {
   std::vector<std::size_t> order;
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"
+  /// The /Lang of each /Span structure element, in the order Cairo made them
+  /// (Rendered::span_langs).
+  std::vector<std::string> span_langs;
   std::string producer;
   /// The Info dictionary's /CreationDate and /ModDate, "D:20240501120000Z" (facts::pdf_date):
   /// written here rather than taken from Cairo's, which lack the "D:" and end in a "Z" that

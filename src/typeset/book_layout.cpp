@@ -15,6 +15,7 @@
 #include "typeset/flow_setter.hpp"
 #include "typeset/font_context.hpp"
 #include "typeset/hyphenator.hpp"
+#include "typeset/inline_text.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/primer.hpp"
@@ -58,14 +59,19 @@ class BookSetter {
         facts_(options.facts ? *options.facts : facts::metadata_facts(doc.metadata)),
         font_config_(FontConfig::load(font_folders(doc.base_dir), diags)),
         fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value, font_config_),
-        hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
-                    st.hyphenation.right_min, &diags),
+        hyphenators_(st.hyphenation.dictionary_dir, st.hyphenation.left_min,
+                     st.hyphenation.right_min),
         measure_(st.page.width - st.page.inside - st.page.outside),
-        tools_{st, fonts_, hyphenator_, cache_, measure_, options.glyphs},
+        tools_{st, fonts_, hyphenators_, cache_, measure_, options.glyphs},
         setter_(tools_, out_.fonts, main_events_),
         furniture_setter_(tools_, out_.fonts, furniture_events_),
         sink_(options.glyphs ? options.sink : nullptr) {
-    for (const auto& e : st.hyphenation.exceptions) hyphenator_.add_exception(e);
+    // Every language's patterns are loaded here, once, before any thread sets text.
+    if (st.hyphenation.enabled) {
+      hyphenators_.add(fonts_.lang(), &diags, st.hyphenation.exceptions);
+      other_langs_ = other_languages(doc);
+      for (const UsedLanguage& u : other_langs_) hyphenators_.add(u.lang, &diags);
+    }
     out_.width = st.page.width;
     out_.height = st.page.height;
   }
@@ -82,11 +88,22 @@ class BookSetter {
  private:
   PagedDocument set_book() {
     check_fonts();
-    if (st_.hyphenation.enabled && !hyphenator_.loaded())
+    if (st_.hyphenation.enabled && !hyphenators_.find(fonts_.lang()))
       diags_.warning("pdf-no-hyphenation", {},
                      fmt::format("no hyphenation dictionary for '{}' in {}; lines will be looser",
                                  fonts_.lang(), st_.hyphenation.dictionary_dir.string()),
                      "install the hyphen-en-us package (or the one for the book's language)");
+    // Another language without patterns: its words are set whole; one note a language.
+    for (const UsedLanguage& u : other_langs_)
+      if (!hyphenators_.find(u.lang))
+        diags_.report({support::Severity::note,
+                       "pdf-no-hyphenation",
+                       fmt::format("no hyphenation dictionary for '{}' in {}: its words ({} "
+                                   "span(s) or block(s)) are set unhyphenated",
+                                   u.lang, st_.hyphenation.dictionary_dir.string(), u.uses),
+                       u.first,
+                       {},
+                       "install Debian's hyphen-* package for the language, if there is one"});
     // The sections are set from now on, while this thread sets the front matter and contents.
     int threads = options_.threads > 0
                       ? options_.threads
@@ -717,11 +734,12 @@ class BookSetter {
   const facts::EditionFacts facts_;  // a copy: small, and the layout may outlive the caller's
   std::shared_ptr<const FontConfig> font_config_;
   FontContext fonts_;
-  Hyphenator hyphenator_;
-  ShapingCache cache_;  // after hyphenator_: its points are that hyphenator's
+  Hyphenators hyphenators_;
+  std::vector<UsedLanguage> other_langs_;  // the text's languages besides the book's
+  ShapingCache cache_;                     // after hyphenators_: its points are theirs
   PagedDocument out_;
   double measure_ = 0;
-  SetterTools tools_;                     // this thread's: fonts_, hyphenator_, cache_
+  SetterTools tools_;                     // this thread's: fonts_, hyphenators_, cache_
   std::vector<LayoutEvent> main_events_;  // of what setter_ set, not yet reported
   FlowSetter setter_;                     // front matter and contents: runs index out_.fonts
   // Running heads and folios, set as pages are finished; their events are reported last, as
