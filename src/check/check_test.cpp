@@ -57,6 +57,20 @@ TEST(Check, QuotationOverSeveralParagraphs) {
   EXPECT_EQ(summary(check_text("# H\n\nShe said ” no.\n")), "unbalanced-quotes@3:10 ");
   // A heading ends any quotation.
   EXPECT_EQ(summary(check_text("# H\n\n“One.\n\n## “Two”\n")), "unbalanced-quotes@3:1 ");
+  // A line after a hard break continues a quotation as a paragraph does (a letter's sign-off).
+  EXPECT_EQ(summary(check_text("# H\n\n> “Dear Lucy.\n>\n> “Your loving\\\n> “Mina.\n>\n"
+                               "> “P.S. Write soon.”\n\nAfter.\n")),
+            "");
+  EXPECT_EQ(summary(check_text("# H\n\n“Yours,  \n“Mina Harker.”\n")), "");
+  EXPECT_EQ(summary(check_text("# H\n\n“‘Yours,\\\n“‘Mina.’”\n")), "");  // nested, too
+  // A real unbalanced one still warns after a hard break.
+  EXPECT_EQ(summary(check_text("# H\n\n“Yours,\\\n“Mina.\n\nAfter.\n")),
+            "unbalanced-quotes@4:1 ");  // once, where the quotation last opened
+  EXPECT_EQ(summary(check_text("# H\n\nYours,\\\n“Mina.\n\nAfter.\n")), "unbalanced-quotes@4:1 ");
+  // After a soft break the continuation reading is taken only when it balances better: a
+  // wrapped line opening a nested quotation with “ stays nested.
+  EXPECT_EQ(summary(check_text("# H\n\n“He told me\n“go away” and left.”\n")), "");
+  EXPECT_EQ(summary(check_text("# H\n\n“Your loving\n“Mina.”\n")), "");
   // Apostrophes are not closing single quotes that need an opening one.
   EXPECT_EQ(summary(check_text("# H\n\nIt’s the workers’ ‘wage-leveling’ instinct.\n")), "");
 }
@@ -87,8 +101,25 @@ TEST(Check, FootnotesFromTheSource) {
 TEST(Check, StructureRules) {
   EXPECT_EQ(summary(check_text("Intro.\n\n# A\n\n### Deep\n")),
             "missing-heading@1:1 heading-skip@5:1 ");
-  EXPECT_EQ(summary(check_text("# A\n\n::: dateline\nParis\n:::\n\nAfter.\n")),
-            "dateline-position@3:1 ");
+  // A dateline may open or close its container; one in the middle is a warning.
+  EXPECT_EQ(summary(check_text("# A\n\n::: dateline\nParis\n:::\n\nAfter.\n")), "");
+  EXPECT_EQ(summary(check_text("# A\n\nBefore.\n\n::: dateline\nParis\n:::\n")), "");
+  EXPECT_EQ(summary(check_text("# A\n\nOne.\n\n::: dateline\nParis\n:::\n\nTwo.\n")),
+            "dateline-position@5:1 ");
+  // A signature signs a letter or a quoted one, or closes its section.
+  EXPECT_EQ(summary(check_text("# A\n\n::: signature\nJ.\n:::\n\nThe body goes on after the "
+                               "signature, as a paragraph of text would.\n")),
+            "signature-position@3:1 ");
+  // A place and date may follow a section's closing signature as a short paragraph.
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nM. W. S.\n:::\n\n"
+                               "London, October 15, 1831.\n")),
+            "");
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nJ.\n:::\n")), "");
+  EXPECT_EQ(summary(check_text("# A\n\n> Dear X,\n>\n> ::: signature\n> J.\n> :::\n>\n> P.S.\n")),
+            "");
+  EXPECT_EQ(
+      summary(check_text("# A\n\n::: letter\nDear X,\n\n::: signature\nJ.\n:::\n\nP.S.\n:::\n")),
+      "");
   EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: epigraph\nWords.\n:::\n")),
             "epigraph-position@5:1 ");
   EXPECT_EQ(summary(check_text("# A {epub:type=chaptr}\n")), "unknown-role@1:16 ");

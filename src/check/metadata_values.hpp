@@ -4,13 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "manuscript/language_tag.hpp"
 #include "model/isbn.hpp"
 
 namespace folio::check {
 
-/// True when `tag` is a well-formed BCP 47 language tag (RFC 5646 syntax, including the
-/// grandfathered tags); the registry of subtags is not consulted.
-bool is_bcp47(std::string_view tag);
+// Language tags are checked by the reader too (a span's `lang=`), with the same grammar.
+using manuscript::is_bcp47;
 
 // ISBNs are read once, in the model (the EPUB writer reads them the same way).
 using model::check_isbn;

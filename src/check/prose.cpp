@@ -136,6 +136,7 @@ class Mapper {
   ProseMap map_;
   std::optional<ProseBlock> open_;
   bool open_is_line_block_ = false;
+  bool last_line_hard_ = false;  // the line last appended ended with a hard break
   char fence_ = 0;
   std::size_t fence_length_ = 0;
   bool in_html_comment_ = false;
@@ -170,6 +171,12 @@ void Mapper::close() {
 
 void Mapper::append(std::size_t offset, std::string_view text, int depth, bool fresh,
                     ProseBlock::Kind kind) {
+  // A hard break ends this line: two spaces, or a backslash that is not itself escaped.
+  std::size_t spaces = 0;
+  while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') ++spaces;
+  std::size_t slashes = 0;
+  while (slashes < text.size() && text[text.size() - 1 - slashes] == '\\') ++slashes;
+  bool hard = spaces >= 2 || slashes % 2 == 1;
   // Trailing spaces are a hard break or noise, never prose.
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   if (fresh || !open_) {
@@ -178,8 +185,10 @@ void Mapper::append(std::size_t offset, std::string_view text, int depth, bool f
     open_->kind = kind;
     open_->depth = depth;
   } else {
+    if (last_line_hard_ || open_is_line_block_) open_->hard_breaks.push_back(open_->text.size());
     open_->text += '\n';
   }
+  last_line_hard_ = hard;
   if (text.empty()) return;
   open_->segments.push_back({open_->text.size(), offset});
   open_->text.append(text);

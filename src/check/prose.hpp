@@ -27,6 +27,9 @@ struct ProseBlock {
   int depth = 0;     ///< block quote depth
   std::string text;  ///< its lines joined by '\n', masked bytes as kOpaque
   std::vector<Segment> segments;
+  /// The indices in `text` of the '\n's that end a line with a hard break (a backslash or
+  /// two spaces at its end, or a line of a line block), in order.
+  std::vector<std::size_t> hard_breaks;
 
   /// The source byte offset of text[i] (a joining '\n' maps to the end of its line).
   std::size_t source_offset(std::size_t i) const;

@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 17> kRoles{
 constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "attribution",
                                                       "letter", "signature"};
 
+// The longest paragraph (in bytes) that may follow a signature closing its container: a
+// place and date, not another paragraph of text.
+constexpr std::size_t kShortLine = 60;
+
 // A dateline has at most this many lines (place, date, and perhaps a name).
 constexpr std::size_t kMaxDatelineLines = 3;
 
@@ -42,7 +46,8 @@ class StructureChecker {
   // Walks blocks in reading order; `container` names what holds them, for messages.
   void walk(const std::vector<Block>& blocks, std::string_view container, bool top_level,
             const model::Section& section);
-  void check_dateline(const Block& b, bool last, std::string_view container);
+  void check_dateline(const Block& b, std::string_view container);
+  void check_signature(const std::vector<Block>& blocks, std::size_t i, std::string_view container);
   void check_heading_level(const Block& b);
   void check_heading_text(const Block& b);
 
@@ -50,6 +55,7 @@ class StructureChecker {
   support::Diagnostics& diags_;
   std::map<std::string, LineIndex> lines_;  // per file, built when first needed
   int previous_level_ = 1;
+  int letters_ = 0;  // letters and block quotes (a letter quoted in a novel) the walk is in
 };
 
 void StructureChecker::run() {
@@ -122,10 +128,17 @@ void StructureChecker::check_heading_text(const Block& b) {
                  "this heading has no text; give it a title (or remove the '#' line)");
 }
 
-void StructureChecker::check_dateline(const Block& b, bool last, std::string_view container) {
-  if (!last)
-    diags_.error("dateline-position", b.source,
-                 "the dateline must be the last block of its " + std::string(container));
+// The reader decided where the dateline stands (model::DatelinePlace); opening and closing
+// are both fine, one in the middle reads as a stray line of text.
+void StructureChecker::check_dateline(const Block& b, std::string_view container) {
+  if (b.dateline_place == model::DatelinePlace::inside) {
+    // A sub-heading or a scene break starts a new part, which a dateline may open or close.
+    std::string where = std::string(container) + " (or of its part after a heading or scene break)";
+    diags_.warning("dateline-position", b.source,
+                   "a dateline opens or closes its " + std::string(container) +
+                       "; this one stands in the middle, where it reads as a stray line",
+                   "move it to the start or end of the " + where + ", or make it a paragraph");
+  }
   std::vector<std::vector<model::Inline>> lines = model::lines_of(b);
   bool empty = true;
   for (const auto& line : lines)
@@ -138,6 +151,46 @@ void StructureChecker::check_dateline(const Block& b, bool last, std::string_vie
                        " lines; a dateline holds at most three (place, date, name)");
 }
 
+bool has_class(const Block& b, std::string_view cls) {
+  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
+}
+
+// A signature signs a letter (`::: letter`, or a letter quoted as a block quote), after its
+// body; or it closes its container, as a note signed at the end of a section does. Anywhere
+// else it reads as a stray line set apart.
+void StructureChecker::check_signature(const std::vector<Block>& blocks, std::size_t i,
+                                       std::string_view container) {
+  const Block& b = blocks[i];
+  // Nothing but datelines, signatures and short lines after it: a preface's "M. W. S." may be
+  // followed by "London, October 15, 1831." written as a plain paragraph.
+  auto short_line = [](const Block& c) {
+    return c.kind == BlockKind::paragraph && model::plain_text(c.inlines).size() <= kShortLine;
+  };
+  bool closes = true, last = true;  // last: nothing but datelines and signatures after it
+  for (std::size_t k = i + 1; k < blocks.size(); ++k) {
+    if (blocks[k].kind == BlockKind::dateline || has_class(blocks[k], "signature")) continue;
+    last = false;
+    if (!short_line(blocks[k])) closes = false;
+  }
+  if (letters_ == 0 && !closes) {
+    diags_.warning(
+        "signature-position", b.source,
+        "this signature is not in a letter and does not close its " + std::string(container),
+        "put it inside the '::: letter' it signs (or the block quote of a quoted "
+        "letter), move it to the end of the " +
+            std::string(container) + ", or make it a paragraph");
+    return;
+  }
+  // In a letter: something of the letter's own must come before its signature.
+  bool opens = true;
+  for (std::size_t k = 0; k < i; ++k)
+    if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "bridgehead")) opens = false;
+  if (container == "letter" && opens && !last)
+    diags_.warning("signature-position", b.source,
+                   "this signature opens the letter; a signature follows the letter's body",
+                   "move it after the body (postscripts may follow it)");
+}
+
 void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view container,
                             bool top_level, const model::Section& section) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -147,7 +200,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         check_heading_level(b);
         break;
       case BlockKind::dateline:
-        check_dateline(b, i + 1 == blocks.size(), container);
+        check_dateline(b, container);
         break;
       case BlockKind::epigraph:
         if (!(top_level && i == 0))
@@ -160,10 +213,13 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         for (const Block& c : b.blocks)
           if (!(c.kind == BlockKind::paragraph && c.inlines.empty())) empty = false;
         if (empty) diags_.warning("empty-block-quote", b.source, "this block quote is empty");
+        ++letters_;
         walk(b.blocks, "block quote", false, section);
+        --letters_;
         break;
       }
       case BlockKind::div: {
+        if (has_class(b, "signature")) check_signature(blocks, i, container);
         for (const std::string& cls : b.classes) {
           if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end()) continue;
           std::string message =
@@ -173,7 +229,10 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
           diags_.warning("unknown-div-class", b.source, message);
           break;  // one warning per div
         }
-        walk(b.blocks, "div", false, section);
+        int letter = has_class(b, "letter") ? 1 : 0;
+        letters_ += letter;
+        walk(b.blocks, b.classes.empty() ? "div" : b.classes.front(), false, section);
+        letters_ -= letter;
         break;
       }
       case BlockKind::list:

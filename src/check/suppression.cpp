@@ -78,7 +78,9 @@ Suppression Suppression::from_book_yaml(const manuscript::Manuscript& m,
         }
         rule.patterns.push_back(n.Scalar() == "all" ? "*" : n.Scalar());
       };
-      if (kv.second.IsSequence())
+      if (kv.second.IsSequence() && kv.second.size() == 0)
+        warn(kv.second, "an empty list ignores '" + code + "' nowhere; list files, or 'all'");
+      else if (kv.second.IsSequence())
         for (const auto& item : kv.second) add(item);
       else
         add(kv.second);

@@ -6,7 +6,10 @@
 // every paragraph of it opens with “ and only the last one closes. So a quotation still
 // open at the end of a paragraph is carried into the next one, and is fine there if that
 // paragraph opens with the same quotation mark; otherwise it is reported where it opened.
+#include <algorithm>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "check/families.hpp"
 
@@ -92,6 +95,17 @@ class TypographyChecker {
   }
   void replacements(const ProseBlock& b);
   void spaces(const ProseBlock& b, std::size_t i, std::size_t run);
+  struct QuoteReport {
+    std::size_t offset;
+    bool opening, single;
+  };
+  // One block's quotation marks read one way: what is reported, and what runs on.
+  struct Balance {
+    std::vector<QuoteReport> reports;
+    std::optional<std::size_t> carried_double, carried_single;
+  };
+  // `soft_lines`: a line after a soft break may continue a quotation, as after a hard one.
+  Balance scan(const ProseBlock& b, bool soft_lines) const;
   void balance(const ProseBlock& b);
   void flush_carried() {
     if (carried_double_) report_quote(*carried_double_, true, false);
@@ -171,15 +185,72 @@ void TypographyChecker::spaces(const ProseBlock& b, std::size_t i, std::size_t r
   }
 }
 
+// Where the first character that is not markup stands in `t` from `i` on, and where a
+// single mark that continues a quotation would stand (after a continuing “, if any).
+std::pair<std::size_t, std::size_t> opening_marks(std::string_view t, std::size_t i) {
+  while (i < t.size() && (t[i] == '*' || t[i] == '_' || t[i] == kOpaque)) ++i;
+  std::size_t len;
+  std::size_t single = i;
+  if (i < t.size() && decode(t, i, len) == kLeftDouble) single = i + len;
+  return {i, single};
+}
+
+TypographyChecker::Balance TypographyChecker::scan(const ProseBlock& b, bool soft_lines) const {
+  std::string_view t = b.text;
+  // The marks at the start of a line that may continue a quotation open on the line before.
+  std::vector<std::size_t> cont_double, cont_single;
+  std::size_t hard = 0;
+  for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
+    while (hard < b.hard_breaks.size() && b.hard_breaks[hard] < nl) ++hard;
+    bool after_hard = hard < b.hard_breaks.size() && b.hard_breaks[hard] == nl;
+    if (!after_hard && !soft_lines) continue;
+    auto [first, single] = opening_marks(t, nl + 1);
+    std::size_t len;
+    if (first < t.size() && decode(t, first, len) == kLeftDouble) cont_double.push_back(first);
+    if (single < t.size() && decode(t, single, len) == kLeftSingle) cont_single.push_back(single);
+  }
+  auto continues = [](const std::vector<std::size_t>& at, std::size_t i) {
+    return std::binary_search(at.begin(), at.end(), i);
+  };
+  Balance out;
+  std::vector<std::size_t> doubles, singles;  // source offsets of open marks
+  std::size_t len;
+  for (std::size_t i = 0; i < t.size(); i += len) {
+    char32_t c = decode(t, i, len);
+    if (c == kLeftDouble) {
+      // A line opening with “ while one is open continues it, as a new paragraph would.
+      if (!doubles.empty() && continues(cont_double, i)) doubles.pop_back();
+      doubles.push_back(b.source_offset(i));
+    } else if (c == kRightDouble) {
+      if (doubles.empty())
+        out.reports.push_back({b.source_offset(i), false, false});
+      else
+        doubles.pop_back();
+    } else if (c == kLeftSingle) {
+      if (!singles.empty() && continues(cont_single, i)) singles.pop_back();
+      singles.push_back(b.source_offset(i));
+    } else if (c == kRightSingle && !singles.empty()) {
+      singles.pop_back();  // otherwise an apostrophe
+    }
+  }
+  // The outermost open mark may run on into the next paragraph; inner ones may not.
+  auto settle = [&](std::vector<std::size_t>& open, std::optional<std::size_t>& carried,
+                    bool single) {
+    if (open.empty()) return;
+    for (std::size_t k = 1; k < open.size(); ++k) out.reports.push_back({open[k], true, single});
+    carried = open.front();
+  };
+  settle(doubles, out.carried_double, false);
+  settle(singles, out.carried_single, true);
+  return out;
+}
+
 void TypographyChecker::balance(const ProseBlock& b) {
   std::string_view t = b.text;
   if (b.kind == ProseBlock::Kind::heading) flush_carried();
   // The first character that is not markup decides whether the block continues a quotation.
-  std::size_t first = 0;
-  while (first < t.size() && (t[first] == '*' || t[first] == '_' || t[first] == kOpaque)) ++first;
+  auto [first, single_first] = opening_marks(t, 0);
   std::size_t len;
-  std::size_t single_first = first;
-  if (first < t.size() && decode(t, first, len) == kLeftDouble) single_first = first + len;
   bool continues_double = false, continues_single = false;
   if (carried_double_) {
     continues_double = first < t.size() && decode(t, first, len) == kLeftDouble;
@@ -192,31 +263,22 @@ void TypographyChecker::balance(const ProseBlock& b) {
   carried_double_.reset();
   carried_single_.reset();
 
-  std::vector<std::size_t> doubles, singles;  // source offsets of open marks
-  for (std::size_t i = 0; i < t.size(); i += len) {
-    char32_t c = decode(t, i, len);
-    if (c == kLeftDouble) {
-      doubles.push_back(b.source_offset(i));
-    } else if (c == kRightDouble) {
-      if (doubles.empty())
-        report_quote(b.source_offset(i), false, false);
-      else
-        doubles.pop_back();
-    } else if (c == kLeftSingle) {
-      singles.push_back(b.source_offset(i));
-    } else if (c == kRightSingle && !singles.empty()) {
-      singles.pop_back();  // otherwise an apostrophe
-    }
-  }
-  // The outermost open mark may run on into the next paragraph; inner ones may not.
-  auto settle = [&](std::vector<std::size_t>& open, std::optional<std::size_t>& carried,
-                    bool single) {
-    if (open.empty()) return;
-    for (std::size_t k = 1; k < open.size(); ++k) report_quote(open[k], true, single);
-    carried = open.front();
+  // A line after a hard break continues a quotation as a paragraph does ("“Your loving\" /
+  // "“Mina."). After a soft break it may be a wrapped line whose “ opens a nested quotation,
+  // or a sign-off whose hard breaks a conversion lost: read so only when that balances
+  // better, which a nested quotation never does (its ” would close nothing).
+  // (A mark left open counts too: it is reported unless the next paragraph continues it.)
+  auto open_ends = [](const Balance& r) {
+    return r.reports.size() + r.carried_double.has_value() + r.carried_single.has_value();
   };
-  settle(doubles, carried_double_, false);
-  settle(singles, carried_single_, true);
+  Balance chosen = scan(b, false);
+  if (b.text.find('\n') != std::string::npos && open_ends(chosen) > 0) {
+    Balance soft = scan(b, true);
+    if (open_ends(soft) < open_ends(chosen)) chosen = std::move(soft);
+  }
+  for (const QuoteReport& r : chosen.reports) report_quote(r.offset, r.opening, r.single);
+  carried_double_ = chosen.carried_double;
+  carried_single_ = chosen.carried_single;
   if (b.kind == ProseBlock::Kind::heading) flush_carried();
 }
 

@@ -16,6 +16,7 @@
 #include "manuscript/encoding.hpp"
 #include "manuscript/fenced_divs.hpp"
 #include "manuscript/inline_spans.hpp"
+#include "manuscript/language_tag.hpp"
 #include "manuscript/limits.hpp"
 
 namespace folio::manuscript {
@@ -78,6 +79,41 @@ std::string as_word_spaces(std::string s) {
   return out;
 }
 
+bool has_class(const Block& b, std::string_view cls) {
+  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
+}
+
+// Marks each dateline as opening or closing its container, or as standing inside it. A
+// heading or a scene break starts a new part of a container (a journal entry under a
+// sub-heading opens with its date, a letter goes on "Evening." after a break); an opening dateline
+// may follow the container's epigraph or bridgehead (a letter's "Letter from Mina Murray to Lucy
+// Westenra"), a closing one may precede a signature (the place and date above the sign-off). A
+// dateline alone in its container closes it.
+void place_datelines(std::vector<Block>& blocks) {
+  // Where one part of a container ends and the next begins.
+  auto boundary = [](const Block& b) {
+    return b.kind == BlockKind::heading || b.kind == BlockKind::scene_break;
+  };
+  auto lead_in = [](const Block& b) {
+    return b.kind == BlockKind::epigraph ||
+           (b.kind == BlockKind::div && has_class(b, "bridgehead"));
+  };
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    place_datelines(b.blocks);
+    if (b.kind != BlockKind::dateline) continue;
+    const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+    bool closes =
+        !next || boundary(*next) || (next->kind == BlockKind::div && has_class(*next, "signature"));
+    std::size_t k = i;
+    while (k > 0 && lead_in(blocks[k - 1])) --k;
+    bool opens = k == 0 || boundary(blocks[k - 1]);
+    b.dateline_place = closes  ? model::DatelinePlace::closing
+                       : opens ? model::DatelinePlace::opening
+                               : model::DatelinePlace::inside;
+  }
+}
+
 std::string chunk(const cmark_chunk& c) {
   return std::string(reinterpret_cast<const char*>(c.data), static_cast<std::size_t>(c.len));
 }
@@ -101,6 +137,8 @@ class Converter {
   Block make_div(std::size_t index, std::vector<Block> blocks);
   std::optional<Block> line_block(cmark_node* para);
   bool too_deep(cmark_node* n, int depth);
+  std::string checked_lang(std::string lang, const model::SourcePos& at, const char* what);
+  void check_inline_langs(std::vector<Inline>& inlines);
 
   const std::string& file_;
   const DivScan& scan_;
@@ -114,6 +152,30 @@ class Converter {
   int break_line_ = 0;
   bool softbreak_is_line_break_ = false;
 };
+
+// A `lang=` that is no BCP 47 tag would make the EPUB invalid and name no hyphenation
+// patterns: it is left out (the text keeps the language around it), with a warning.
+std::string Converter::checked_lang(std::string lang, const model::SourcePos& at,
+                                    const char* what) {
+  if (lang.empty() || is_bcp47(lang)) return lang;
+  std::string fixed = lang;
+  std::replace(fixed.begin(), fixed.end(), '_', '-');
+  std::string fix = fixed != lang && is_bcp47(fixed)
+                        ? "write lang=" + fixed
+                        : "write a BCP 47 tag (de, fr-CA, la, grc…), or remove lang=";
+  diags_.warning("lang-attribute-invalid", at,
+                 "lang=" + lang + " is not a BCP 47 language tag; this " + what +
+                     " is left in the language around it",
+                 fix);
+  return {};
+}
+
+void Converter::check_inline_langs(std::vector<Inline>& inlines) {
+  for (Inline& in : inlines) {
+    if (!in.lang.empty()) in.lang = checked_lang(std::move(in.lang), in.source, "span");
+    check_inline_langs(in.children);
+  }
+}
 
 bool Converter::too_deep(cmark_node* n, int depth) {
   if (depth <= kMaxNesting) return false;
@@ -186,7 +248,7 @@ Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
   b.id = a.id;
   for (const auto& [k, v] : a.pairs) {
     if (k == "lang")
-      b.lang = v;
+      b.lang = checked_lang(v, b.source, "div");
     else
       b.attributes[k] = v;
   }
@@ -303,7 +365,7 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
           b.classes = attrs->first.classes;
           for (const auto& [k, v] : attrs->first.pairs) {
             if (k == "lang")
-              b.lang = v;
+              b.lang = checked_lang(v, b.source, "heading");
             else
               b.attributes[k] = v;
           }
@@ -345,6 +407,7 @@ std::vector<Inline> Converter::convert_inlines(cmark_node* parent, int depth) {
   break_line_ = 0;
   append_inlines(parent, out, depth);
   extract_spans(out);
+  check_inline_langs(out);
   return out;
 }
 
@@ -422,6 +485,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
 
 std::vector<model::Section> Converter::convert(cmark_node* document) {
   std::vector<Block> blocks = convert_children(document, 0);
+  place_datelines(blocks);
 
   // Split at level-1 headings; blocks before the first one form a heading-less section.
   std::vector<model::Section> sections;
@@ -473,10 +537,15 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     note.kind = BlockKind::footnote;
     note.source = pos(def);
     note.id = chunk(def->as.literal);
-    auto [it, fresh] = note_numbers_.try_emplace(note.id, notes_.next);
-    if (fresh) ++notes_.next;
+    // cmark-gfm also counts references inside definitions it drops (a note nobody cites) or
+    // inside blocks folio leaves out: such a note has no reference in the book, so it would
+    // be numbered in the EPUB and placed nowhere in print. Only references converted so far
+    // (the text, then the notes kept before this one, in cmark's order) keep a note.
+    auto it = note_numbers_.find(note.id);
+    if (it == note_numbers_.end()) continue;
     note.number = it->second;
     note.blocks = convert_children(def, 1);
+    place_datelines(note.blocks);
     auto first = note_first_line_.find(note.id);
     int line = first != note_first_line_.end() ? first->second : note.source.line;
     if (model::Section* sec = section_at(line)) sec->footnotes.push_back(std::move(note));

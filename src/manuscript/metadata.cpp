@@ -3,6 +3,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 #include "manuscript/encoding.hpp"
 #include "manuscript/yaml_document.hpp"
 
@@ -23,9 +27,18 @@ class MetadataReader {
     if (n.IsNull()) return true;
     if (!n.IsScalar()) {
       // Pandoc allows `identifier: [{scheme: ISBN, text: …}]`; take the text of the first.
-      // Two levels at most: `[{text: …}]`, never deeper.
-      if (unwrap > 0 && n.IsSequence() && n.size() > 0) return scalar(n[0], key, out, unwrap - 1);
-      if (unwrap > 0 && n.IsMap() && n["text"]) return scalar(n["text"], key, out, unwrap - 1);
+      // Two levels at most: `[{text: …}]`, never deeper. What else is there is ignored, and
+      // said so: nothing in book.yaml may be dropped without a word.
+      if (unwrap > 0 && n.IsSequence() && n.size() > 0) {
+        for (std::size_t i = 1; i < n.size(); ++i)
+          ignored(n[i], "'" + key + "' takes one value; folio uses the first and ignores this one",
+                  "remove it, or join the values into one");
+        return scalar(n[0], key, out, unwrap - 1);
+      }
+      if (unwrap > 0 && n.IsMap() && n["text"]) {
+        extra_keys(n, key, {"text", key == "identifier" ? "scheme" : "text"});
+        return scalar(n["text"], key, out, unwrap - 1);
+      }
       diags_.error("meta-type", pos_of(file_, n.Mark()), "'" + key + "' must be a string");
       return false;
     }
@@ -50,6 +63,7 @@ class MetadataReader {
       model::MetaString s;
       // Authors may be written `{name: …}` as in some Pandoc templates.
       if (item.IsMap() && item["name"]) {
+        extra_keys(item, key, {"name", "name"});
         if (scalar(item["name"], key, s)) out.push_back(s);
       } else if (scalar(item, key, s) && !s.empty()) {
         out.push_back(s);
@@ -58,6 +72,22 @@ class MetadataReader {
   }
 
  private:
+  void ignored(const YAML::Node& n, std::string message, std::string fix) {
+    diags_.warning("meta-ignored", pos_of(file_, n.Mark()), std::move(message), std::move(fix));
+  }
+  // The keys of a `{text: …}` or `{name: …}` value other than the `read` ones.
+  void extra_keys(const YAML::Node& map, const std::string& key,
+                  std::initializer_list<std::string_view> read) {
+    for (const auto& kv : map) {
+      std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      if (std::find(read.begin(), read.end(), name) != read.end()) continue;
+      ignored(kv.first,
+              "folio reads only '" + std::string(*read.begin()) + "' in a value of '" + key +
+                  "' and ignores '" + name + "'",
+              "remove '" + name + "'");
+    }
+  }
+
   const std::string& file_;
   support::Diagnostics& diags_;
 };
@@ -101,6 +131,8 @@ bool read_metadata(const std::string& file, const std::string& text, model::Meta
         r.scalar(v, key, meta.publisher);
       else if (key == "rights")
         r.scalar(v, key, meta.rights);
+      else if (key == "edition")
+        r.scalar(v, key, meta.edition);
       else if (key == "description")
         r.scalar(v, key, meta.description);
       else if (key == "subject")

@@ -103,6 +103,58 @@ TEST(Reader, DatelineOfTwoLinesFromHardBreak) {
   EXPECT_EQ(lines[1][0].source.line, 7);
 }
 
+TEST(Reader, DatelinePlaceInItsContainer) {
+  using model::DatelinePlace;
+  auto doc = read_ok(
+      "# C\n\n::: dateline\nParis\n:::\n\nText.\n\n::: dateline\nLyon\n:::\n\nMore.\n\n"
+      "## Entry\n\n::: dateline\nRome\n:::\n\nText.\n\n"
+      "> ::: letter\n> ::: dateline\n> Whitby\n> :::\n>\n> Dear Lucy,\n> :::\n\n"
+      "::: epigraph\nWords.\n:::\n\nEnd.\n\n::: dateline\nBerlin\n:::\n");
+  const auto& b = doc.sections[0].blocks;
+  ASSERT_EQ(b.size(), 11u);
+  EXPECT_EQ(b[0].dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(b[2].dateline_place, DatelinePlace::inside);
+  EXPECT_EQ(b[5].dateline_place, DatelinePlace::opening);  // under the sub-heading
+  const auto& letter = b[7].blocks.at(0);
+  EXPECT_EQ(letter.kind, BlockKind::div);
+  EXPECT_EQ(letter.blocks.at(0).dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(b[10].dateline_place, DatelinePlace::closing);
+}
+
+// A letter as Standard Ebooks marks it up: a bridgehead ("Letter from … to …") before the
+// opening dateline, the place and date again above the signature.
+TEST(Reader, DatelinePlaceAroundBridgeheadAndSignature) {
+  using model::DatelinePlace;
+  auto doc = read_ok(
+      "::: letter\n::: bridgehead\nLetter, Lucy to Mina.\n:::\n\n::: dateline\nWhitby\n:::\n\n"
+      "Dear Mina,\n\nNews.\n\n::: dateline\nMonday\n:::\n\n::: signature\nLucy.\n:::\n:::\n");
+  const auto& letter = doc.sections.at(0).blocks.at(0).blocks;
+  ASSERT_EQ(letter.size(), 6u);
+  EXPECT_EQ(letter[1].dateline_place, DatelinePlace::opening);
+  EXPECT_EQ(letter[4].dateline_place, DatelinePlace::closing);
+  // Without the bridgehead's class the paragraph is body text, and the dateline inside.
+  auto plain =
+      read_ok("::: letter\nLetter, Lucy to Mina.\n\n::: dateline\nWhitby\n:::\n\nDear.\n:::\n");
+  EXPECT_EQ(plain.sections.at(0).blocks.at(0).blocks.at(1).dateline_place, DatelinePlace::inside);
+}
+
+// A malformed lang= never reaches the writers: left out, with a warning at the span or div.
+TEST(Reader, MalformedLangAttributesAreLeftOut) {
+  support::Diagnostics diags;
+  auto m = read("[a]{lang=de} [b]{lang=fr_CA}\n\n::: {.letter lang=1x}\nText.\n:::\n", diags);
+  ASSERT_TRUE(m);
+  const auto& blocks = m->document.sections.at(0).blocks;
+  ASSERT_EQ(blocks.size(), 2u);
+  ASSERT_EQ(blocks[0].inlines.size(), 3u);
+  EXPECT_EQ(blocks[0].inlines[0].lang, "de");
+  EXPECT_EQ(blocks[0].inlines[2].lang, "");
+  EXPECT_EQ(blocks[1].lang, "");
+  ASSERT_EQ(diags.items().size(), 2u);
+  EXPECT_EQ(diags.items()[0].code, "lang-attribute-invalid");
+  EXPECT_EQ(diags.items()[0].fix, "write lang=fr-CA");
+  EXPECT_EQ(diags.items()[1].pos.line, 3);
+}
+
 TEST(Reader, DatelineOfParagraphs) {
   auto doc = read_ok("::: {.dateline}\nParis\n\nMay 1871\n:::\n");
   const auto& d = doc.sections[0].blocks[0];
@@ -405,9 +457,35 @@ TEST(ReaderYaml, KeysAfterTheDocumentEndAreAnError) {
   auto d = yaml_error("title: T\nauthor: A\nlang: en\n...\ncheck: {ignore: {a: all}}\n");
   EXPECT_EQ(d.code, "yaml-syntax");
   EXPECT_EQ(d.pos.line, 5);
+  // However the end marker is written and whatever stands between it and the keys (issue
+  // 18: a `check:` block after `...` must never be dropped without a word).
+  for (const char* tail :
+       {"...\n# a comment\n\ncheck: {ignore: {a: all}}\n", "... # end\ncheck:\n  ignore: {}\n",
+        "...\n---\ncheck: {}\n", "...\n--- !!map\ncheck: {}\n", "---\ncheck: {}\n",
+        "...\n...\ncheck: {}\n", "...\n---\n~\n---\ncheck: {}\n", "...\r\ncheck: {}\r\n",
+        "...\n%YAML 1.2\n---\ncheck: {}\n"}) {
+    auto e = yaml_error(std::string("title: T\nauthor: A\nlang: en\n") + tail);
+    EXPECT_EQ(e.code, "yaml-syntax") << tail;
+    EXPECT_GE(e.pos.line, 4) << tail;
+  }
   // A closing marker with nothing after it is fine.
   support::Diagnostics diags;
   EXPECT_FALSE(read_fails("x\n", diags, "title: T\nauthor: A\nlang: en\n...\n"));
+}
+
+// What the reader unwraps but does not use is a warning at its place, not dropped silently.
+TEST(ReaderYaml, IgnoredPartsOfValuesAreWarnings) {
+  support::Diagnostics diags;
+  auto m = read("x\n", diags,
+                "title: [T, U]\nauthor: [{name: A, role: editor}]\nlang: en\n"
+                "identifier: [{scheme: ISBN, text: '9780000000002'}]\n"
+                "subtitle: {text: S, lang: de}\n");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->document.metadata.title.value, "T");
+  std::string got;
+  for (const auto& d : diags.items())
+    got += d.code + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " ";
+  EXPECT_EQ(got, "meta-ignored@1:12 meta-ignored@2:20 meta-ignored@5:21 ");
 }
 
 // No face has glyphs for a tab or U+2028/U+2029, so the typesetter stopped at them while

@@ -64,6 +64,18 @@ const char* kind_name(BlockKind k) {
   return "paragraph";
 }
 
+const char* place_name(DatelinePlace p) {
+  switch (p) {
+    case DatelinePlace::closing:
+      return "closing";
+    case DatelinePlace::opening:
+      return "opening";
+    case DatelinePlace::inside:
+      return "inside";
+  }
+  return "closing";
+}
+
 const char* matter_name(Matter m) {
   switch (m) {
     case Matter::front:

@@ -64,6 +64,13 @@ enum class BlockKind {
 
 const char* kind_name(BlockKind k);
 
+/// Where a dateline stands in its container (section or the part after a sub-heading, block
+/// quote, div, list item, epigraph): opening it (a letter's place and date, a journal entry),
+/// closing it (a preface signed off), or neither (a check warns). Set by the reader.
+enum class DatelinePlace { closing, opening, inside };
+
+const char* place_name(DatelinePlace p);
+
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   SourcePos source;
@@ -71,6 +78,7 @@ struct Block {
   bool ordered = false;
   int start = 1;
   int number = 0;
+  DatelinePlace dateline_place = DatelinePlace::closing;  ///< datelines only
   std::string id;
   std::string lang;
   std::string text;
@@ -113,6 +121,7 @@ struct Metadata {
   MetaString identifier;  ///< e.g. an ISBN (with or without "urn:isbn:" / "isbn:")
   MetaString publisher;
   MetaString rights;
+  MetaString edition;  ///< the copyright page's edition line, as written ("First edition 1897")
   MetaString description;
   std::vector<MetaString> subjects;
   MetaString cover_image;

@@ -112,6 +112,10 @@ void write_block(JsonWriter& w, const Block& b) {
       w.key("text");
       w.value(b.text);
       break;
+    case BlockKind::dateline:
+      w.key("place");
+      w.value(place_name(b.dateline_place));
+      break;
     default:
       break;
   }
@@ -183,6 +187,7 @@ void write_metadata(JsonWriter& w, const Metadata& m) {
   write_meta(w, "identifier", m.identifier);
   write_meta(w, "publisher", m.publisher);
   write_meta(w, "rights", m.rights);
+  write_meta(w, "edition", m.edition);
   write_meta(w, "description", m.description);
   write_meta_list(w, "subject", m.subjects);
   write_meta(w, "cover-image", m.cover_image);

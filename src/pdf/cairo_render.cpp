@@ -64,7 +64,7 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 }
 
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged) {
+                   double dy, bool tagged, std::vector<std::string>* span_langs) {
   if (!tagged) {
     for (const auto& block : page.blocks)
       for (const auto& run : block.runs) draw_run(cr, fonts, run, dx, dy);
@@ -85,7 +85,20 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
       cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs.c_str());
       cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
-    for (const auto& run : block.runs) draw_run(cr, fonts, run, dx, dy);
+    for (std::size_t i = 0; i < block.runs.size();) {
+      const std::string& lang = block.runs[i].lang;
+      std::size_t j = i;
+      bool ink = false;  // a /Span only around something drawn: an empty one may not be written
+      for (; j < block.runs.size() && block.runs[j].lang == lang; ++j)
+        ink = ink || !block.runs[j].glyphs.empty();
+      bool span = !lang.empty() && ink && span_langs;
+      if (span) {
+        cairo_tag_begin(cr, "Span", "");
+        span_langs->push_back(lang);
+      }
+      for (; i < j; ++i) draw_run(cr, fonts, block.runs[i], dx, dy);
+      if (span) cairo_tag_end(cr, "Span");
+    }
     cairo_tag_end(cr, block.tag.c_str());
   }
   if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());

@@ -38,6 +38,9 @@ struct Rendered {
   /// The page index of each page in `pdf`, in its order; kPrimerPage for the page the fonts
   /// were primed on, which the post-pass drops.
   std::vector<std::size_t> order;
+  /// The language of each /Span structure element, in the order they were begun (see
+  /// paint_content); the post-pass gives each its /Lang.
+  std::vector<std::string> span_langs;
   std::string error;  ///< non-empty when Cairo failed
 };
 
@@ -64,9 +67,12 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
                      double dy);
 
 /// Paints `page`'s blocks, each inside its structure tags (`tagged`) with its destination, and
-/// its link areas, its trim corner at (dx, dy).
+/// its link areas, its trim corner at (dx, dy). Tagged, the runs of a language other than the
+/// book's (GlyphRun::lang) go into a /Span each (consecutive runs of one language together),
+/// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
+/// structure elements, so the post-pass adds the /Lang.
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged);
+                   double dy, bool tagged, std::vector<std::string>* span_langs = nullptr);
 
 /// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
 /// corner at the user-space origin, one unit per point (for previews on any Cairo surface).

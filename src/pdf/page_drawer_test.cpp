@@ -7,7 +7,10 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "manuscript/reader.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -34,7 +37,7 @@ std::string pdf_of(const model::Document& doc, unsigned threads, bool streamed,
   PdfOptions o;
   o.output = out;
   o.threads = threads;
-  o.source_date_epoch = 1700000000;
+  o.source_date_epoch = "1700000000";
   bool wrote = false;
   if (streamed) {
     auto set = typeset_and_draw(doc, o, diags);
@@ -114,6 +117,45 @@ TEST_F(PageDrawerTest, ContentsDrawnLastComeBackInPlace) {
   }
   EXPECT_GT(contents_at, 0u);
   EXPECT_LT(contents_at, 10u);
+}
+
+// Text in another language than the book's is a /Span with its /Lang, in reading order, with
+// the contents page (drawn last) between the title pages and the chapters.
+TEST_F(PageDrawerTest, SpansInOtherLanguagesCarryLang) {
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml",
+       "title: Tongues\nauthor: A. Uthor\nlang: en-GB\ncontents:\n  - one.md\n  - two.md\n"},
+      {"one.md",
+       "# One\n\nHe said [Guten Morgen, mein Herr]{lang=de} and sang [una canzone]{lang=it}.\n\n"
+       "::: {lang=fr}\nIl \u00e9tait une fois.\n:::\n\nBack in [English]{lang=en-GB} here.\n"},
+      {"two.md", "# Two\n\nAnd then [adi\u00f3s, amigos]{lang=es-MX} at last.\n"}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  ASSERT_TRUE(m);
+  for (bool streamed : {false, true}) {
+    fs::path out = dir_ / (streamed ? "streamed.pdf" : "finished.pdf");
+    pdf_of(m->document, 2, streamed, out);
+    QPDF pdf;
+    pdf.processFile(out.string().c_str());
+    EXPECT_EQ(pdf.getRoot().getKey("/Lang").getUTF8Value(), "en-GB");
+    std::vector<std::string> langs;
+    std::function<void(QPDFObjectHandle, int)> walk = [&](QPDFObjectHandle e, int depth) {
+      if (!e.isDictionary() || depth > 64) return;
+      if (e.getKey("/S").isNameAndEquals("/Span")) {
+        ASSERT_TRUE(e.getKey("/Lang").isString());
+        langs.push_back(e.getKey("/Lang").getUTF8Value());
+      } else {
+        EXPECT_FALSE(e.hasKey("/Lang"));
+      }
+      QPDFObjectHandle k = e.getKey("/K");
+      if (k.isArray())
+        for (int i = 0; i < k.getArrayNItems(); ++i) walk(k.getArrayItem(i), depth + 1);
+      else
+        walk(k, depth + 1);
+    };
+    walk(pdf.getRoot().getKey("/StructTreeRoot"), 0);
+    EXPECT_EQ(langs, (std::vector<std::string>{"de", "it", "fr", "es-MX"})) << streamed;
+  }
 }
 
 }  // namespace

@@ -274,12 +274,39 @@ void restore_page_order(QPDF& pdf, const std::vector<std::size_t>& order) {
   if (tree.isDictionary()) order_structure(tree, rank);
 }
 
+// Gives the /Span structure elements their languages. Cairo appends each element to its
+// parent's kids as it is begun, so a depth-first walk meets them in the order they were begun,
+// which is the order of `langs` (paint_content). Run before the pages are put back in order.
+void set_span_langs(QPDF& pdf, const std::vector<std::string>& langs) {
+  QOH tree = pdf.getRoot().getKey("/StructTreeRoot");
+  std::size_t next = 0;
+  std::vector<std::pair<QOH, int>> stack;  // (element, depth), walked in document order
+  if (tree.isDictionary()) stack.push_back({tree, 0});
+  while (!stack.empty()) {
+    auto [elem, depth] = stack.back();
+    stack.pop_back();
+    if (depth > 64) throw std::runtime_error("the structure tree is deeper than 64 levels");
+    if (elem.getKey("/S").isNameAndEquals("/Span")) {
+      if (next >= langs.size())
+        throw std::runtime_error("more language spans in the structure tree than were drawn");
+      elem.replaceKey("/Lang", QOH::newUnicodeString(langs[next++]));
+    }
+    QOH k = elem.getKey("/K");
+    std::vector<QOH> kids = k.isArray() ? k.getArrayAsVector() : std::vector<QOH>{k};
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+      if (it->isDictionary() && it->hasKey("/S")) stack.push_back({*it, depth + 1});
+  }
+  if (next != langs.size())
+    throw std::runtime_error("fewer language spans in the structure tree than were drawn");
+}
+
 }  // namespace
 
 std::string post_process(const PostPassInput& in, std::string& error) {
   try {
     QPDF pdf;
     pdf.processMemoryFile("cairo.pdf", in.pdf.data(), in.pdf.size());
+    set_span_langs(pdf, in.span_langs);
     restore_page_order(pdf, in.order);
     QOH root = pdf.getRoot();
     if (!in.lang.empty()) root.replaceKey("/Lang", QOH::newUnicodeString(in.lang));
@@ -290,6 +317,10 @@ std::string post_process(const PostPassInput& in, std::string& error) {
     QOH info = pdf.getTrailer().getKey("/Info");
     if (info.isDictionary()) {
       for (const char* k : {"/CreationDate", "/ModDate"}) {
+        if (!in.date.empty()) {
+          info.replaceKey(k, QOH::newString(in.date));
+          continue;
+        }
         if (!info.hasKey(k)) continue;
         std::string v = info.getKey(k).getUTF8Value();
         if (v.rfind("D:", 0) != 0) v = "D:" + v;

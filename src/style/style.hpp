@@ -107,6 +107,9 @@ struct Hyphenation {
   int min_word = 5;
   std::filesystem::path dictionary_dir = "/usr/share/hyphen";
   std::vector<std::string> exceptions;  ///< TeX \hyphenation style: "man-u-script"
+  /// Hyphenate capitalised words (names, a sentence's first word). Languages that capitalise
+  /// their nouns (German) hyphenate them whatever this says.
+  bool capitalized = false;
 };
 
 /// EPUB-only choices: the e-book takes the same design otherwise.

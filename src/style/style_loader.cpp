@@ -551,6 +551,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
                    {"left-min", r.integer(hy.left_min, 1, 10)},
                    {"right-min", r.integer(hy.right_min, 1, 10)},
                    {"min-word", r.integer(hy.min_word, 2, 20)},
+                   {"capitalized", r.boolean(hy.capitalized)},
                    {"dictionary-dir", r.text(dir)},
                    {"exceptions", [&](const YAML::Node& list) {
                       if (!list.IsSequence()) return r.error(list, "exceptions must be a list");

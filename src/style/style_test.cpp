@@ -91,6 +91,24 @@ TEST(Style, TrimAndWidthTogetherAreAnError) {
   EXPECT_NE(diags.items()[0].message.find("not both"), std::string::npos);
 }
 
+TEST(Style, CapitalizedWordsAreAStrictBoolean) {
+  support::Diagnostics diags;
+  auto s = parse_style("hyphenation:\n  capitalized: true\n", "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(s->hyphenation.capitalized);
+  EXPECT_FALSE(style::Style{}.hyphenation.capitalized);  // names are left whole by default
+  EXPECT_FALSE(parse_style("hyphenation:\n  capitalized: sometimes\n", "t.yaml", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].pos.line, 2);
+  for (const char* name : {"classic", "libertine"}) {
+    support::Diagnostics d;
+    auto shipped = load_style(
+        std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / (std::string(name) + ".yaml"), d);
+    ASSERT_TRUE(shipped) << name;
+    EXPECT_FALSE(shipped->hyphenation.capitalized) << name;
+  }
+}
+
 TEST(Style, BadValuesCarryLineAndColumn) {
   support::Diagnostics diags;
   EXPECT_FALSE(parse_style("body:\n  size: 11pt\n  strong: heavy\n", "t.yaml", diags));

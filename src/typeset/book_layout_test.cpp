@@ -481,6 +481,47 @@ namespace {
 // No page starts with a paragraph's last line alone (a widow) or ends with its first line
 // alone (an orphan). Paragraphs of 1 to 7 lines, each word naming its paragraph ("p12"), are
 // paginated with the classic style; each paragraph's pieces on its pages are counted.
+// Spans and divs in other languages: one note for a language without patterns, however many
+// spans use it; their runs carry the language (the PDF's /Span /Lang); a div's language too.
+TEST(BookLayoutLanguages, OneNotePerLanguageWithoutPatternsAndRunsKeepTheirLanguage) {
+  std::string md =
+      "# Chapter\n\nHe said [Guten Morgen]{lang=de} twice, then [nuqneH]{lang=tlh} and "
+      "[nuqneH]{lang=tlh}.\n\n::: {lang=tlh}\nQapla' batlh Daqawlu'taH.\n:::\n\nAnd "
+      "[nuqneH]{lang=TLH} again.\n";
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml", "title: Tongues\nauthor: A. Uthor\nlang: en-GB\ncontents:\n  - one.md\n"},
+      {"one.md", md}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  ASSERT_TRUE(m) << dump(diags);
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  LayoutOptions o;
+  o.threads = 1;
+  support::Diagnostics layout_diags;
+  PagedDocument doc = layout_book(m->document, *st, o, layout_diags);
+  int notes = 0;
+  for (const support::Diagnostic& d : layout_diags.items()) {
+    if (d.code != "pdf-no-hyphenation") continue;
+    EXPECT_EQ(d.severity, support::Severity::note) << dump(layout_diags);
+    EXPECT_NE(d.message.find("'tlh'"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("4 span(s)"), std::string::npos) << d.message;
+    EXPECT_EQ(d.pos.line, 3);  // the first use
+    ++notes;
+  }
+  EXPECT_EQ(notes, 1) << dump(layout_diags);
+  std::map<std::string, std::string> by_lang;  // run language → its text
+  for (const Page& p : doc.pages)
+    for (const PageBlock& b : p.blocks)
+      for (const GlyphRun& r : b.runs) by_lang[r.lang] += r.text;
+  EXPECT_NE(by_lang["de"].find("Guten Morgen"), std::string::npos);
+  EXPECT_EQ(by_lang["de"].find("He said"), std::string::npos);
+  EXPECT_NE(by_lang["tlh"].find("Qapla"), std::string::npos);  // the div's paragraph
+  EXPECT_NE(by_lang["TLH"].find("nuqneH"), std::string::npos);
+  EXPECT_NE(by_lang[""].find("He said"), std::string::npos);
+  EXPECT_EQ(by_lang.count("en-GB"), 0u);  // the book's language is not repeated
+}
+
 TEST(BookLayoutPages, NoWidowsOrOrphans) {
   std::string md = "# Chapter\n\n";
   for (int i = 0; i < 300; ++i) {

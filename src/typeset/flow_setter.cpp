@@ -46,15 +46,18 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
 }
 
 ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, double indent,
-                                       Align align, bool hyphenate) const {
+                                       Align align, bool hyphenate, const std::string& lang) const {
   ParagraphSettings s;
   s.face = face;
   s.measure = measure;
   s.indent = indent;
   s.align = align;
-  s.hyphenator = hyphenate && st_.hyphenation.enabled && tools_.hyphenator.loaded()
-                     ? &tools_.hyphenator
-                     : nullptr;
+  s.lang = lang;
+  if (hyphenate && st_.hyphenation.enabled) {
+    s.hyphenator = tools_.hyphenators.find(lang.empty() ? tools_.fonts.lang() : lang);
+    s.languages = &tools_.hyphenators;
+    s.capitalized = st_.hyphenation.capitalized;
+  }
   s.min_word = st_.hyphenation.min_word;
   s.breaking = st_.line_breaking;
   // Emergency stretch and indents are given for the body size; scale them with the face.
@@ -165,8 +168,8 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
                            const support::SourcePos& where, bool keep_with_previous,
                            const std::string& dest) {
   if (text.empty()) return;
-  ParagraphSettings s =
-      settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
+  ParagraphSettings s = settings(f.face, f.measure, indent ? f.indent : 0, align,
+                                 tag == "P" || tag == "Note", f.lang);
   SetParagraph p = set(text, s, where);
   std::size_t first = flow.size();
   add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
@@ -223,6 +226,12 @@ void FlowSetter::blocks(std::vector<FlowItem>& flow, const std::vector<model::Bl
 
 void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
                        bool& indent_next) {
+  // A block in another language (`lang=` on a div or heading): it and what it holds.
+  if (!b.lang.empty() && b.lang != f.lang && b.kind != BlockKind::code_block) {
+    Frame lf = f;
+    lf.lang = b.lang;
+    return block(flow, b, lf, indent_next);
+  }
   switch (b.kind) {
     case BlockKind::paragraph:
       paragraph(flow, styled_text(b.inlines), f, indent_next, Align::justify, "P", b.source);

@@ -30,6 +30,7 @@ struct Frame {
   std::string group;
   double indent;
   bool note = false;  ///< a footnote's text: quotes in it are inset at the note's size
+  std::string lang;   ///< a div's or block's `lang` when it has one; empty: the book's
 };
 
 /// Something setting a paragraph found that the book's diagnostics may report. Recorded, not
@@ -44,11 +45,11 @@ struct LayoutEvent {
 };
 
 /// What the typesetter's thread-independent work needs: the style, a font context and shaping
-/// cache of the setting thread's own, and the (read-only) hyphenator.
+/// cache of the setting thread's own, and the (read-only) hyphenators of the book's languages.
 struct SetterTools {
   const style::Style& st;
   const FontContext& fonts;
-  const Hyphenator& hyphenator;
+  const Hyphenators& hyphenators;
   ShapingCache& cache;
   double measure = 0;  ///< the text block's width
   bool glyphs = true;  ///< ParagraphSettings::glyphs
@@ -84,9 +85,9 @@ class FlowSetter {
   void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
   int next_block() { return next_block_++; }
   /// The settings a paragraph in `face` gets from the style (breaking, strong, mono family,
-  /// the shared caches).
+  /// the shared caches); `lang`: the paragraph's language when not the book's.
   ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
-                             bool hyphenate) const;
+                             bool hyphenate, const std::string& lang = {}) const;
 
  private:
   SetParagraph set(const StyledText& text, const ParagraphSettings& s,

@@ -144,6 +144,7 @@ std::optional<std::string> checked_dictionary(const std::filesystem::path& file,
   std::string out = "UTF-8\n";
   Dropped nonstandard, malformed;
   std::unordered_set<std::uint64_t> states;  // hashes of every pattern prefix (the trie)
+  states.reserve(std::min(body.size() / 3, kMaxDictionaryStates + 1));  // no rehashing
   int line_no = 1;
   std::size_t at = 0;
   while (at < body.size()) {
@@ -222,35 +223,309 @@ std::optional<std::string> checked_dictionary(const std::filesystem::path& file,
   return out;
 }
 
+namespace {
+
+// libhyphen's automaton built in memory from a checked dictionary's text, as
+// hnj_hyphen_load_file builds it (hyphen.h declares the structures; hnj_hyphen_free frees them
+// with free(), so everything here is malloc'd). hnj_hyphen_load_file keeps its states in a
+// fixed table of 31,627 chained buckets: on hyph_de_DE.dic's 288,728 states the chains make it
+// take 6–16 s (15.9 s measured for libhyphen alone), where a hash map takes a fraction of a
+// second. The states, their numbers, transitions, fallbacks and matches come out the same
+// (hyphenator_test.cpp compares both on Debian's dictionaries), so hnj_hyphen_hyphenate2
+// hyphenates as before. The states are a trie's nodes, found by walking it, not by hashing.
+class LevelBuilder {
+ public:
+  LevelBuilder() { new_state(); }
+
+  // One checked line: a keyword, NOHYPHEN, or a standard pattern (checked_dictionary).
+  void line(std::string_view l) {
+    auto number = [&](std::size_t skip) {
+      return static_cast<char>(std::atoi(std::string(l.substr(skip)).c_str()));
+    };
+    if (l.starts_with("COMPOUNDLEFTHYPHENMIN")) {
+      clhmin_ = number(21);
+    } else if (l.starts_with("COMPOUNDRIGHTHYPHENMIN")) {
+      crhmin_ = number(22);
+    } else if (l.starts_with("LEFTHYPHENMIN")) {
+      lhmin_ = number(13);
+    } else if (l.starts_with("RIGHTHYPHENMIN")) {
+      rhmin_ = number(14);
+    } else if (l.starts_with("NOHYPHEN")) {
+      std::string_view list = l.substr(8);
+      while (!list.empty() && (list.front() == ' ' || list.front() == '\t')) list.remove_prefix(1);
+      nohyphen_ = std::string(list);
+      // libhyphen separates the items with NULs, counting the separators.
+      nohyphenl_ = 0;
+      for (std::size_t i = 1; i < nohyphen_.size(); ++i)
+        if (nohyphen_[i] == ',') {
+          nohyphen_[i] = '\0';
+          ++nohyphenl_;
+        }
+      has_nohyphen_ = true;
+    } else {
+      pattern(l);
+    }
+  }
+
+  // The level as libhyphen's HyphenDict (owned by the caller: hnj_hyphen_free).
+  HyphenDict* finish() {
+    // Fallback: the state of the longest proper suffix (the root has none). Every prefix of a
+    // pattern is a state, so this is Aho–Corasick's failure link, found breadth first.
+    std::vector<int> queue{0};
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      int u = queue[q];
+      for (const HyphenTrans& t : trans_[static_cast<std::size_t>(u)]) {
+        int f = states_[static_cast<std::size_t>(u)].fallback_state;
+        int to = -1;
+        for (; f >= 0 && (to = child(f, t.ch)) < 0;
+             f = states_[static_cast<std::size_t>(f)].fallback_state) {
+        }
+        states_[static_cast<std::size_t>(t.new_state)].fallback_state = f < 0 ? 0 : to;
+        queue.push_back(t.new_state);
+      }
+    }
+    auto* d = static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict)));
+    d->lhmin = lhmin_;
+    d->rhmin = rhmin_;
+    d->clhmin = clhmin_;
+    d->crhmin = crhmin_;
+    if (has_nohyphen_) {
+      d->nohyphen = static_cast<char*>(std::malloc(nohyphen_.size() + 1));
+      std::memcpy(d->nohyphen, nohyphen_.c_str(), nohyphen_.size() + 1);
+      d->nohyphenl = nohyphenl_;
+    }
+    d->num_states = static_cast<int>(states_.size());
+    std::strcpy(d->cset, "UTF-8");
+    d->utf8 = 1;
+    d->states = static_cast<HyphenState*>(std::malloc(states_.size() * sizeof(HyphenState)));
+    for (std::size_t s = 0; s < states_.size(); ++s) {
+      HyphenState& h = d->states[s];
+      h = states_[s];
+      const auto& tr = trans_[s];
+      h.num_trans = static_cast<int>(tr.size());
+      h.trans = nullptr;
+      if (!tr.empty()) {
+        h.trans = static_cast<HyphenTrans*>(std::malloc(tr.size() * sizeof(HyphenTrans)));
+        std::copy(tr.begin(), tr.end(), h.trans);
+      }
+    }
+    states_.clear();  // the matches now belong to d
+    d->nextlevel = nullptr;
+    return d;
+  }
+
+  ~LevelBuilder() {
+    for (HyphenState& h : states_) std::free(h.match);
+  }
+
+ private:
+  static char* dup(std::string_view s) {
+    auto* p = static_cast<char*>(std::malloc(s.size() + 1));
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+  }
+
+  int child(int s, char ch) const {
+    for (const HyphenTrans& t : trans_[static_cast<std::size_t>(s)])
+      if (t.ch == ch) return t.new_state;
+    return -1;
+  }
+
+  int new_state() {
+    HyphenState h{};
+    h.fallback_state = -1;
+    states_.push_back(h);
+    trans_.emplace_back();
+    return static_cast<int>(states_.size() - 1);
+  }
+
+  // hnj_hyphen_load_line for a standard pattern: states are numbered as libhyphen numbers
+  // them (the pattern's word, then its new prefixes from the longest down).
+  void pattern(std::string_view p) {
+    std::string word, digits = "0";
+    for (char c : p) {
+      if (c >= '0' && c <= '9') {
+        digits.back() = c;
+      } else {
+        word += c;
+        digits += '0';
+      }
+    }
+    std::size_t lead = digits.find_first_not_of('0');
+    std::string_view match =
+        lead == std::string::npos ? std::string_view() : std::string_view(digits).substr(lead);
+    // The longest prefix of the word that is a state already.
+    std::size_t k = 0;
+    int at = 0;
+    for (int next; k < word.size() && (next = child(at, word[k])) >= 0; ++k) at = next;
+    int s = at;
+    if (k < word.size()) {
+      int first = static_cast<int>(states_.size());  // the word's state; then shorter prefixes
+      for (std::size_t j = word.size(); j > k; --j) new_state();
+      auto id = [&](std::size_t len) {  // the new state of the prefix of `len` bytes
+        return len == k ? at : first + static_cast<int>(word.size() - len);
+      };
+      for (std::size_t j = word.size(); j > k; --j)
+        trans_[static_cast<std::size_t>(id(j - 1))].push_back(HyphenTrans{word[j - 1], id(j)});
+      s = first;
+    }
+    std::free(states_[static_cast<std::size_t>(s)].match);
+    states_[static_cast<std::size_t>(s)].match = dup(match);
+  }
+
+  std::vector<HyphenState> states_;  // match malloc'd; trans filled in by finish()
+  std::vector<std::vector<HyphenTrans>> trans_;
+  char lhmin_ = 0, rhmin_ = 0, clhmin_ = 0, crhmin_ = 0;
+  std::string nohyphen_;
+  int nohyphenl_ = 0;
+  bool has_nohyphen_ = false;
+};
+
+}  // namespace
+
+HyphenDict* build_dictionary(std::string_view text) {
+  // The charset line, then up to two levels split at NEXTLEVEL (libhyphen ignores what follows
+  // a second one).
+  std::vector<std::vector<std::string_view>> levels(1);
+  std::size_t at = text.find('\n');
+  at = at == std::string_view::npos ? text.size() : at + 1;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(at, end - at);
+    at = end + 1;
+    if (l.starts_with("NEXTLEVEL")) {
+      if (levels.size() == 2) break;
+      levels.emplace_back();
+      continue;
+    }
+    if (!l.empty()) levels.back().push_back(l);
+  }
+  LevelBuilder first;
+  for (std::string_view l : levels[0]) first.line(l);
+  HyphenDict* d0 = first.finish();
+  LevelBuilder second;
+  if (levels.size() == 2) {
+    for (std::string_view l : levels[1]) second.line(l);
+    d0->nextlevel = second.finish();
+    return d0;
+  }
+  // No NEXTLEVEL: libhyphen puts a level of its own first (no breaks at hyphens and
+  // apostrophes) and the file's patterns under it.
+  for (std::string_view l : {"NOHYPHEN ',\xe2\x80\x93,\xe2\x80\x99,-", "1-1", "1'1",
+                             "1\xe2\x80\x93"
+                             "1",
+                             "1\xe2\x80\x99"
+                             "1"})
+    second.line(l);
+  HyphenDict* d1 = second.finish();
+  d1->nextlevel = d0;
+  d1->lhmin = d0->lhmin;
+  d1->rhmin = d0->rhmin;
+  d1->clhmin = d0->clhmin ? d0->clhmin : d0->lhmin ? d0->lhmin : 3;
+  d1->crhmin = d0->crhmin ? d0->crhmin : d0->rhmin ? d0->rhmin : 3;
+  return d1;
+}
+
+std::vector<std::string> dictionary_names(std::string_view lang) {
+  // language[-script][-region][-variant…]: letters and digits only, never a path.
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : lang) {
+    if (c == '-' || c == '_') {
+      parts.push_back(part);
+      part.clear();
+    } else if (std::isalnum(static_cast<unsigned char>(c))) {
+      part += c;
+    } else {
+      return {};
+    }
+  }
+  parts.push_back(part);
+  if (lang.size() > 35 || parts[0].size() < 2 || parts[0].size() > 3 ||
+      !std::all_of(parts[0].begin(), parts[0].end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+    return {};
+  std::string ll;
+  for (char c : parts[0]) ll += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string script, region;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    if (i == 1 && p.size() == 4 && std::isalpha(static_cast<unsigned char>(p[0]))) {
+      script = p;
+      script[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
+      for (std::size_t k = 1; k < 4; ++k)
+        script[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(p[k])));
+    } else if (region.empty() && p.size() == 2 && std::isalpha(static_cast<unsigned char>(p[0]))) {
+      region = p;
+      for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      break;
+    } else if (p.size() != 4) {
+      break;  // a variant or extension: the language and region decide
+    }
+  }
+  std::vector<std::string> names;
+  auto add = [&](const std::string& n) {
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  };
+  std::string upper_ll = ll;
+  for (char& c : upper_ll) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!script.empty()) {
+    // A script is written only when it is not the language's usual one (el-Latn, sr-Latn):
+    // the usual patterns would be for the wrong letters.
+    if (!region.empty()) add(ll + "_" + script + "_" + region);
+    add(ll + "_" + script);
+    return names;
+  }
+  if (!region.empty()) add(ll + "_" + region);
+  // English outside the US and Canada spells and breaks words as in Britain.
+  if (ll == "en" && !region.empty() && region != "US" && region != "CA") add("en_GB");
+  add(ll);
+  add(ll + "_" + upper_ll);  // de → de_DE, es → es_ES, it → it_IT
+  if (ll == "no") {          // Norwegian: Debian's patterns are Bokmål's
+    add("nb_NO");
+    add("nb");
+  }
+  return names;
+}
+
+std::filesystem::path find_dictionary(const std::filesystem::path& dir, std::string_view lang) {
+  std::vector<std::string> names = dictionary_names(lang);
+  if (names.empty()) return {};
+  std::error_code ec;
+  for (const std::string& n : names) {
+    std::filesystem::path p = dir / ("hyph_" + n + ".dic");
+    if (std::filesystem::is_regular_file(p, ec)) return p;
+  }
+  // Any dictionary of the language (pt → hyph_pt_BR.dic, sv → hyph_sv_SE.dic): the first by
+  // name, so the choice does not depend on the directory's order.
+  const std::string& last = names.back();
+  std::size_t u = last.find('_');
+  if (u != std::string::npos && last.size() - u - 1 == 4) return {};  // a script: no guessing
+  std::string prefix = "hyph_" + last.substr(0, u) + "_";
+  std::vector<std::filesystem::path> found;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string f = it->path().filename().string();
+    if (f.starts_with(prefix) && f.ends_with(".dic") &&
+        std::filesystem::is_regular_file(it->path(), ec))
+      found.push_back(it->path());
+  }
+  if (found.empty()) return {};
+  std::sort(found.begin(), found.end());
+  return found.front();
+}
+
 Hyphenator::Hyphenator(const std::filesystem::path& dir, std::string_view lang, int left_min,
                        int right_min, support::Diagnostics* diags)
     : left_min_(left_min), right_min_(right_min) {
-  std::string tag(lang);
-  for (char& c : tag)
-    if (c == '-') c = '_';
-  // A language tag names a file: letters, digits and '_' only, never a path.
-  bool plain = !tag.empty() && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-  });
-  if (!plain) return;
-  std::vector<std::string> names{tag};
-  if (auto u = tag.find('_'); u != std::string::npos) names.push_back(tag.substr(0, u));
-  for (const auto& n : names) {
-    std::filesystem::path p = dir / ("hyph_" + n + ".dic");
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) continue;
-    std::optional<std::string> text = checked_dictionary(p, diags);
-    if (!text) continue;
-    // libhyphen reads from a FILE: the checked text, from memory.
-    FILE* f = fmemopen(text->data(), text->size(), "r");
-    if (!f) continue;
-    HyphenDict* hd = hnj_hyphen_load_file(f);
-    std::fclose(f);
-    if (hd) {
-      dict_ = new Dict{hd};
-      path_ = p;
-      break;
-    }
+  std::filesystem::path p = find_dictionary(dir, lang);
+  if (p.empty()) return;
+  std::optional<std::string> text = checked_dictionary(p, diags);
+  if (!text) return;
+  if (HyphenDict* hd = build_dictionary(*text)) {
+    dict_ = new Dict{hd};
+    path_ = p;
   }
 }
 
@@ -314,6 +589,43 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
   for (int i = 0; i + 1 < n; ++i)
     if (hy[i] & 1) accept(i + 1);
   return out;
+}
+
+const Hyphenator* Hyphenators::add(std::string_view lang, support::Diagnostics* diags,
+                                   const std::vector<std::string>& exceptions) {
+  std::string tag(lang);
+  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (auto it = by_tag_.find(tag); it != by_tag_.end()) return it->second;
+  const Hyphenator* h = nullptr;
+  std::filesystem::path file = find_dictionary(dir_, lang);
+  if (!file.empty()) {
+    // Debian links a language's regions to one file (hyph_de_AT.dic → hyph_de_DE.dic).
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
+    if (!ec) file = real;
+    auto it = by_file_.find(file);
+    if (it == by_file_.end()) {
+      auto loaded = std::make_unique<Hyphenator>(dir_, lang, left_min_, right_min_, diags);
+      for (const auto& e : exceptions) loaded->add_exception(e);
+      it = by_file_.emplace(file, std::move(loaded)).first;
+    }
+    if (it->second->loaded()) h = it->second.get();
+  }
+  by_tag_.emplace(std::move(tag), h);
+  return h;
+}
+
+const Hyphenator* Hyphenators::find(std::string_view lang) const {
+  std::string tag(lang);
+  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = by_tag_.find(tag);
+  return it == by_tag_.end() ? nullptr : it->second;
+}
+
+bool capitalises_nouns(std::string_view lang) {
+  std::string ll(lang.substr(0, lang.find_first_of("-_")));
+  for (char& c : ll) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ll == "de" || ll == "lb";
 }
 
 }  // namespace folio::typeset

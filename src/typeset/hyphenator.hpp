@@ -11,6 +11,8 @@
 
 #include "support/diagnostic.hpp"
 
+struct _HyphenDict;
+
 namespace folio::typeset {
 
 /// The largest hyphenation dictionary read: twice the largest Debian 12 ships
@@ -18,9 +20,8 @@ namespace folio::typeset {
 inline constexpr std::size_t kMaxDictionaryBytes = 2200000;
 /// The longest pattern line (hyph_en_US.dic's longest is 52 bytes; libhyphen's buffer 100).
 inline constexpr std::size_t kMaxPatternBytes = 64;
-/// Most pattern-trie states (distinct pattern prefixes) in a dictionary: libhyphen's loader
-/// is superlinear in them (hyph_de_DE.dic has 288,728 and loads in about 6 s on a busy
-/// 2-core machine; random patterns at 2 MB take minutes).
+/// Most pattern-trie states (distinct pattern prefixes) in a dictionary: a bound on the
+/// automaton's memory (hyph_de_DE.dic has 288,728; random patterns at 2 MB make millions).
 inline constexpr std::size_t kMaxDictionaryStates = 400000;
 
 /// A dictionary's text made safe for libhyphen: the charset line checked (UTF-8, or an 8-bit
@@ -32,11 +33,23 @@ inline constexpr std::size_t kMaxDictionaryStates = 400000;
 std::optional<std::string> checked_dictionary(const std::filesystem::path& file,
                                               support::Diagnostics* diags);
 
+/// libhyphen's automaton for a checked dictionary's text, built as hnj_hyphen_load_file
+/// builds it but in a fraction of the time (see hyphenator.cpp); free with hnj_hyphen_free.
+_HyphenDict* build_dictionary(std::string_view checked_text);
+
+/// The dictionary names (without "hyph_" and ".dic") a BCP 47 tag may use, best first:
+/// en-GB → en_GB, en; de → de, de_DE; de-CH → de_CH, de, de_DE; en-IE → en_IE, en_GB, en.
+/// Empty for what is not a language tag (never a path).
+std::vector<std::string> dictionary_names(std::string_view lang);
+
+/// The first of `dictionary_names(lang)` in `dir`, else any `hyph_<language>_*.dic` there (the
+/// first by name: fr-CA → hyph_fr.dic, pt → hyph_pt_BR.dic); empty when there is none.
+std::filesystem::path find_dictionary(const std::filesystem::path& dir, std::string_view lang);
+
 class Hyphenator {
  public:
-  /// Loads `<dir>/hyph_<lang with '_'>.dic` (e.g. hyph_en_US.dic for "en-US"), falling back
-  /// to the bare language (hyph_en.dic). An unloadable dictionary leaves the hyphenator
-  /// empty: `loaded()` is false and `points` returns nothing.
+  /// Loads `lang`'s dictionary from `dir` (find_dictionary). An unloadable dictionary leaves
+  /// the hyphenator empty: `loaded()` is false and `points` returns nothing.
   /// The dictionary is checked first (checked_dictionary); its warnings go to `diags`.
   Hyphenator(const std::filesystem::path& dir, std::string_view lang, int left_min, int right_min,
              support::Diagnostics* diags = nullptr);
@@ -62,5 +75,31 @@ class Hyphenator {
   int right_min_;
   std::map<std::string, std::vector<int>> exceptions_;  // lower-case word → char positions
 };
+
+/// A book's hyphenators, one per dictionary: loaded before the book is set (add), then shared
+/// read-only by the setting threads (find). Tags that resolve to the same file share it.
+class Hyphenators {
+ public:
+  Hyphenators(std::filesystem::path dir, int left_min, int right_min)
+      : dir_(std::move(dir)), left_min_(left_min), right_min_(right_min) {}
+
+  /// Loads `lang`'s dictionary once; the style's exceptions go to the book's language
+  /// (`exceptions`, given with its first add). Not thread-safe. Null: no patterns for `lang`.
+  const Hyphenator* add(std::string_view lang, support::Diagnostics* diags,
+                        const std::vector<std::string>& exceptions = {});
+  /// The hyphenator `add` gave for `lang` (null: none, or never added). Thread-safe.
+  const Hyphenator* find(std::string_view lang) const;
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  int left_min_, right_min_;
+  std::map<std::string, const Hyphenator*, std::less<>> by_tag_;  // as added; null: none
+  std::map<std::filesystem::path, std::unique_ptr<Hyphenator>> by_file_;
+};
+
+/// Whether `lang` capitalises common nouns (German, Luxembourgish): there a capital letter
+/// does not mark a name, and capitalised words are hyphenated whatever the style says.
+bool capitalises_nouns(std::string_view lang);
 
 }  // namespace folio::typeset

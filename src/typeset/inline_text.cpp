@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include <string>
+#include <string_view>
 
 namespace folio::typeset {
 namespace {
@@ -105,6 +106,56 @@ StyledText styled_text(const std::vector<model::Inline>& inlines, bool upper) {
   // Trim spaces at the ends and around forced breaks: they would only become empty glue.
   while (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
   return out;
+}
+
+namespace {
+
+struct LanguageWalk {
+  std::string book;  // lower case
+  std::vector<UsedLanguage> found;
+
+  static std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = g_ascii_tolower(c);
+    return out;
+  }
+  void use(const std::string& lang, const support::SourcePos& where) {
+    if (lang.empty()) return;
+    std::string key = lower(lang);
+    if (key == book) return;
+    for (UsedLanguage& u : found)
+      if (lower(u.lang) == key) {
+        ++u.uses;
+        return;
+      }
+    found.push_back({lang, where, 1});
+  }
+  void inlines(const std::vector<model::Inline>& xs) {
+    for (const model::Inline& in : xs) {
+      if (in.kind == model::InlineKind::span) use(in.lang, in.source);
+      inlines(in.children);
+    }
+  }
+  void blocks(const std::vector<model::Block>& bs) {
+    for (const model::Block& b : bs) {
+      if (b.kind != model::BlockKind::code_block) use(b.lang, b.source);
+      inlines(b.inlines);
+      blocks(b.blocks);
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<UsedLanguage> other_languages(const model::Document& doc) {
+  LanguageWalk walk;
+  walk.book = LanguageWalk::lower(doc.metadata.lang.value);
+  for (const model::Section& sec : doc.sections) {
+    if (sec.heading) walk.inlines(sec.heading->inlines);
+    walk.blocks(sec.blocks);
+    walk.blocks(sec.footnotes);
+  }
+  return walk.found;
 }
 
 }  // namespace folio::typeset

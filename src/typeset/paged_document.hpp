@@ -31,6 +31,9 @@ struct GlyphRun {
   std::vector<Glyph> glyphs;
   std::vector<std::pair<int, int>> clusters;
   double width = 0;  ///< advance of the whole run
+  /// BCP 47 tag of the run's text when it is not the book's (a `[…]{lang=de}` span or a div
+  /// with `lang=`); the PDF tags such a run as a /Span with /Lang. Empty: the book's.
+  std::string lang;
 };
 
 /// A rule (the footnote separator, crop marks).

@@ -220,6 +220,13 @@ class ParagraphSetter {
     std::stable_sort(span_order_.begin(), span_order_.end(), [&](std::size_t x, std::size_t y) {
       return t_.spans[x].start < t_.spans[y].start;
     });
+    // Spans in another language than the paragraph's, by start (inline_text makes one span a
+    // text leaf, so they do not overlap): for the runs' language and the words' hyphenator.
+    for (std::size_t i : span_order_) {
+      const Span& sp = t_.spans[i];
+      if (!sp.lang.empty() && sp.start < sp.end && !same_lang(sp.lang, paragraph_lang()))
+        langs_.push_back({sp.start, sp.end, &sp.lang});
+    }
     notes_sorted_ = std::is_sorted(t_.notes.begin(), t_.notes.end(),
                                    [](const auto& x, const auto& y) { return x.first < y.first; });
     // Superscripts (note marks: one span each, up to the book's 50,000 notes in a paragraph)
@@ -496,13 +503,51 @@ class ParagraphSetter {
     return has;
   }
 
-  // The hyphenator's points in `word`, from the book's cache when there is one.
-  const std::vector<std::size_t>& hyphen_points(std::string_view word) {
-    if (!s_.cache) return scratch_points_ = s_.hyphenator->points(word);
-    auto& known = s_.cache->hyphen_points;
+  // `h`'s points in `word`, from the book's cache when there is one.
+  const std::vector<std::size_t>& hyphen_points(const Hyphenator* h, std::string_view word) {
+    if (!s_.cache) return scratch_points_ = h->points(word);
+    if (h != cached_for_) {
+      cached_for_ = h;
+      cached_points_ = &s_.cache->hyphen_points[h];
+    }
+    auto& known = *cached_points_;
     auto it = known.find(word);
-    if (it == known.end()) it = known.emplace(std::string(word), s_.hyphenator->points(word)).first;
+    if (it == known.end()) it = known.emplace(std::string(word), h->points(word)).first;
     return it->second;
+  }
+
+  static bool same_lang(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return g_ascii_tolower(x) == g_ascii_tolower(y);
+           });
+  }
+
+  // The paragraph's language: its own (a div's), else the book's.
+  const std::string& paragraph_lang() const { return s_.lang.empty() ? fonts_.lang() : s_.lang; }
+
+  // The language at byte `at` when it is not the book's (for the runs), else empty.
+  const std::string& run_lang(std::size_t at) const {
+    static const std::string none;
+    if (!langs_.empty()) {
+      auto it = std::upper_bound(langs_.begin(), langs_.end(), at,
+                                 [](std::size_t v, const LangRange& r) { return v < r.start; });
+      if (it != langs_.begin() && std::prev(it)->end > at) {
+        const std::string& l = *std::prev(it)->lang;
+        return same_lang(l, fonts_.lang()) ? none : l;
+      }
+    }
+    return s_.lang.empty() || same_lang(s_.lang, fonts_.lang()) ? none : s_.lang;
+  }
+
+  // The hyphenator for a word starting at byte `at`, and its language.
+  const Hyphenator* hyphenator_at(std::size_t at, const std::string** lang) const {
+    *lang = &paragraph_lang();
+    if (langs_.empty() || !s_.languages) return s_.hyphenator;
+    auto it = std::upper_bound(langs_.begin(), langs_.end(), at,
+                               [](std::size_t v, const LangRange& r) { return v < r.start; });
+    if (it == langs_.begin() || std::prev(it)->end <= at) return s_.hyphenator;
+    *lang = std::prev(it)->lang;
+    return s_.languages->find(**lang);
   }
 
   void add(Node n, NodeText nt) {
@@ -517,7 +562,7 @@ class ParagraphSetter {
       Node::Level level;
     };
     std::vector<Point> points;
-    if (s_.hyphenator) {
+    if (s_.hyphenator || s_.languages) {
       // Hyphenate maximal letter runs only (typesetting.md §3.1: strip punctuation).
       const char* base = t_.text.c_str();
       const char* p = base + ua;
@@ -533,11 +578,21 @@ class ParagraphSetter {
           q = g_utf8_next_char(q);
           ++letters;
         }
-        if (letters >= s_.min_word && letters <= kMaxHyphenatedLetters) {
-          std::size_t off = static_cast<std::size_t>(p - base);
-          for (std::size_t h : hyphen_points(std::string_view(p, static_cast<std::size_t>(q - p))))
-            points.push_back({off + h, Node::hyphenation});
-        }
+        std::size_t off = static_cast<std::size_t>(p - base);
+        const std::string* lang = nullptr;
+        const Hyphenator* h = letters >= s_.min_word && letters <= kMaxHyphenatedLetters
+                                  ? hyphenator_at(off, &lang)
+                                  : nullptr;
+        // A capitalised word is a name (or starts a sentence) unless the language
+        // capitalises its nouns: left whole unless the style allows it.
+        gunichar first = g_utf8_get_char(p);
+        if (h && !s_.capitalized && (g_unichar_isupper(first) || g_unichar_istitle(first)) &&
+            !capitalises_nouns(*lang))
+          h = nullptr;
+        if (h)
+          for (std::size_t at :
+               hyphen_points(h, std::string_view(p, static_cast<std::size_t>(q - p))))
+            points.push_back({off + at, Node::hyphenation});
         p = q;
       }
     }
@@ -808,8 +863,9 @@ class ParagraphSetter {
     for (; it != clusters_.end() && it->start < b; ++it) {
       const ShapedItem& si = items_[it->item];
       int font = font_of(it->item);
-      if (!run || run->font != font) {
-        line.runs.push_back({font, x, 0, {}, {}, {}, 0});
+      const std::string& lang = run_lang(it->start);
+      if (!run || run->font != font || run->lang != lang) {
+        line.runs.push_back({font, x, 0, {}, {}, {}, 0, lang});
         run = &line.runs.back();
       }
       while (glue != glue_at_.end() && *glue < it->start) ++glue;
@@ -829,7 +885,7 @@ class ParagraphSetter {
                  double, std::size_t hyphen_at) {
     (void)a;
     (void)b;
-    line.runs.push_back({table_.index_of(si.font.get()), x, 0, {}, {}, {}, 0});
+    line.runs.push_back({table_.index_of(si.font.get()), x, 0, {}, {}, {}, 0, run_lang(si.offset)});
     GlyphRun& run = line.runs.back();
     std::size_t g = 0;
     while (g < si.glyphs.size()) {
@@ -899,6 +955,14 @@ class ParagraphSetter {
   // Superscript spans by start: (start, the furthest end of it and those before).
   std::vector<std::pair<std::size_t, std::size_t>> supers_;
   std::vector<std::size_t> scratch_points_;
+  // Hyphenation points in the cache: the map of the hyphenator last asked.
+  const Hyphenator* cached_for_ = nullptr;
+  StringMap<std::vector<std::size_t>>* cached_points_ = nullptr;
+  struct LangRange {
+    std::size_t start, end;
+    const std::string* lang;  // the span's
+  };
+  std::vector<LangRange> langs_;  // spans in another language than the paragraph's, by start
 };
 
 }  // namespace

@@ -20,7 +20,19 @@ struct ParagraphSettings {
   double measure = 0;
   double indent = 0;  ///< first-line indent
   Align align = Align::justify;
-  const Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation (headings)
+  /// The paragraph's language's hyphenator; null: its words are not hyphenated (headings, or
+  /// no patterns for the language).
+  const Hyphenator* hyphenator = nullptr;
+  /// With it, words in a span of another language (Span::lang) take that language's
+  /// hyphenator (null there: not hyphenated); without, they take `hyphenator`. Null for
+  /// headings.
+  const Hyphenators* languages = nullptr;
+  /// The paragraph's language when it is not the book's (a div with `lang=`): its runs carry
+  /// it (GlyphRun::lang) and its words take its hyphenator. Empty: the book's.
+  std::string lang;
+  /// Capitalised words (names) may be hyphenated; they never are when false, except in a
+  /// language that capitalises its nouns (capitalises_nouns).
+  bool capitalized = false;
   int min_word = 5;
   style::LineBreaking breaking;
   std::string mono_family = "DejaVu Sans Mono";

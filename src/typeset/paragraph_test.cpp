@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "typeset/hyphenator.hpp"
@@ -63,6 +64,91 @@ TEST_F(ParagraphTest, HyphenatorFollowsTexPatterns) {
   EXPECT_TRUE(hyph.points("the").empty());
   hyph.add_exception("man-u-script");
   EXPECT_EQ(hyph.points("Manuscript"), (std::vector<std::size_t>{3, 4}));
+}
+
+// The breaks a set paragraph made inside words: the text before each hyphen at a line end.
+std::vector<std::string> hyphenated_ends(const SetParagraph& p, const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 1 < p.lines.size(); ++i)
+    if (p.lines[i].hyphenated) {
+      std::size_t at = p.lines[i + 1].start;
+      std::size_t from = text.rfind(' ', at);
+      out.push_back(text.substr(from == std::string::npos ? 0 : from + 1,
+                                at - (from == std::string::npos ? 0 : from + 1)));
+    }
+  return out;
+}
+
+TEST_F(ParagraphTest, BritishPatternsAreNotAmericanOnes) {
+  if (!std::filesystem::exists("/usr/share/hyphen/hyph_en_GB.dic")) GTEST_SKIP();
+  Hyphenator gb("/usr/share/hyphen", "en-GB", 2, 3);
+  ASSERT_TRUE(gb.loaded());
+  EXPECT_EQ(gb.dictionary().filename(), "hyph_en_GB.dic");
+  // Found in Dracula: US patterns gave "ev-idently", which the issue complained of.
+  EXPECT_EQ(hyph.points("evidently"), (std::vector<std::size_t>{2, 3}));  // ev-i-dently
+  EXPECT_EQ(gb.points("evidently"), (std::vector<std::size_t>{4}));       // evid-ently
+}
+
+TEST_F(ParagraphTest, WordsInASpanTakeTheirLanguagesPatterns) {
+  if (!std::filesystem::exists("/usr/share/hyphen/hyph_de_DE.dic")) GTEST_SKIP();
+  Hyphenators set("/usr/share/hyphen", 2, 3);
+  const Hyphenator* en = set.add("en-US", nullptr);
+  const Hyphenator* de = set.add("de", nullptr);
+  ASSERT_TRUE(en && de);
+  const std::string word = "Donaudampfschifffahrtsgesellschaftskapit\u00e4n";
+  std::string text = "and said " + word + " and " + word + " again";
+  std::vector<std::size_t> de_points = de->points(word), en_points = en->points(word);
+  ASSERT_NE(de_points, en_points);
+  for (bool spans : {true, false}) {
+    StyledText t{text, {}, {}};
+    if (spans) {
+      for (std::size_t at = text.find(word); at != std::string::npos;
+           at = text.find(word, at + 1)) {
+        Span sp;
+        sp.start = at;
+        sp.end = at + word.size();
+        sp.lang = "de";
+        t.spans.push_back(sp);
+      }
+    }
+    ParagraphSettings s = settings(110);
+    s.hyphenator = en;
+    s.languages = &set;
+    SetParagraph p = set_paragraph(fonts, table, t, s);
+    std::vector<std::string> ends = hyphenated_ends(p, text);
+    ASSERT_FALSE(ends.empty());
+    // German patterns in the span (capitalised: German nouns are); without the span the
+    // word is English, and capitalised: left whole, broken only where it must be.
+    for (const std::string& e : ends) {
+      std::size_t in_word = e.size();
+      if (spans) {
+        EXPECT_NE(std::find(de_points.begin(), de_points.end(), in_word), de_points.end()) << e;
+      }
+    }
+    bool german_run = false;
+    for (const SetLine& l : p.lines)
+      for (const GlyphRun& r : l.runs) german_run = german_run || r.lang == "de";
+    EXPECT_EQ(german_run, spans);
+  }
+}
+
+TEST_F(ParagraphTest, CapitalisedWordsStayWholeUnlessTheStyleAllows) {
+  ASSERT_TRUE(hyph.loaded());
+  const std::string lower =
+      "the extraordinary documentation remembered interminable "
+      "conversations concerning unquestionable responsibilities";
+  std::string upper;  // Each Word Capitalised
+  for (std::size_t i = 0; i < lower.size(); ++i)
+    upper += (i == 0 || lower[i - 1] == ' ') ? static_cast<char>(lower[i] - 32) : lower[i];
+  auto hyphenated = [&](const std::string& text, bool allowed) {
+    ParagraphSettings s = settings(100);
+    s.capitalized = allowed;
+    SetParagraph p = set_paragraph(fonts, table, StyledText{text, {}, {}}, s);
+    return hyphenated_ends(p, text).size();
+  };
+  EXPECT_GT(hyphenated(lower, false), 0u);  // the control: these words are hyphenated
+  EXPECT_EQ(hyphenated(upper, false), 0u);
+  EXPECT_GT(hyphenated(upper, true), 0u);
 }
 
 TEST_F(ParagraphTest, JustifiedLinesFillTheMeasureExactly) {

@@ -45,7 +45,7 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
           w.fonts = std::make_unique<FontContext>(main_tools_.fonts.lang(), font_config);
           w.cache = std::make_unique<ShapingCache>();
           w.tools = std::make_unique<SetterTools>(
-              SetterTools{main_tools_.st, *w.fonts, main_tools_.hyphenator, *w.cache,
+              SetterTools{main_tools_.st, *w.fonts, main_tools_.hyphenators, *w.cache,
                           main_tools_.measure, main_tools_.glyphs});
         } catch (...) {
           return;

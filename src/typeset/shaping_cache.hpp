@@ -12,10 +12,10 @@
 namespace folio::typeset {
 
 /// Results that depend only on their key, kept for the whole book. Not thread-safe: one per
-/// typesetting thread. Serves one Hyphenator (the points are keyed by the word alone).
+/// typesetting thread. Serves one book's hyphenators (the points are kept per hyphenator).
 struct ShapingCache {
-  /// Word (as in the text) → the hyphenator's break points in it.
-  StringMap<std::vector<std::size_t>> hyphen_points;
+  /// Hyphenator → word (as in the text) → its break points in it.
+  std::unordered_map<const void*, StringMap<std::vector<std::size_t>>> hyphen_points;
   /// Face and settings → (spans, hyphen and bytes of a word fragment) → its shaped width
   /// (see paragraph.cpp). Two levels so the per-fragment key stays short.
   StringMap<StringMap<double>> fragment_widths;

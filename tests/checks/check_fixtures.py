@@ -123,7 +123,7 @@ class Fixtures(unittest.TestCase):
         self.assertEqual(run("check", "--werror", os.path.join(HERE, "clean")).returncode, 0)
 
     def test_build_writes_nothing_on_errors_or_with_werror_on_warnings(self):
-        for name, args in (("dateline-position", []), ("double-space", ["--werror"])):
+        for name, args in (("dateline-empty", []), ("double-space", ["--werror"])):
             with self.subTest(fixture=name), tempfile.TemporaryDirectory() as out:
                 r = run("build", os.path.join(HERE, name), "-o", os.path.join(out, "o"), *args)
                 self.assertEqual(r.returncode, 1, r.stderr)
