@@ -320,9 +320,10 @@ class FileConverter:
             if t & {"z3998:diary", "z3998:diary-entry"}:
                 pre, inner = self.titled(el, level)
                 if "z3998:diary-entry" in t and any(
-                        "se:letter.dateline" in types(c) for c in el):
-                    # An entry (a newspaper cutting) opened by a dateline: the entry stays a
-                    # block, so that the dateline opens it.
+                        types(c) & ({"se:letter.dateline"} | SIGN) for c in el):
+                    # An entry opened by a dateline (a newspaper cutting) or signed (Van
+                    # Helsing's message): the entry stays a block, which the dateline opens
+                    # and the signature closes.
                     # A div of no class (none of folio's designs fits an entry), named.
                     self.entries += 1
                     name = os.path.splitext(self.name)[0]
