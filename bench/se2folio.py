@@ -401,7 +401,14 @@ class FileConverter:
                                 k += 1
                             inner.append(self.div("dateline", ["\\\n".join(lines)]))
                             continue
-                        inner.extend(self.block(h, level))
+                        if (not inner and local(h) == "p" and "z3998:salutation" in types(h)
+                                and any(is_date[k:])):
+                            # "To Mrs. Saville, England." above the dateline: the letter's
+                            # direction, a line over the letter as Dracula's "Letter, Dr.
+                            # Seward to Hon. Arthur Holmwood." is; the dateline opens it.
+                            pre.append(self.div("bridgehead", [self.para_text(h)]))
+                        else:
+                            inner.extend(self.block(h, level))
                         k += 1
                     continue
                 for h in kids:
