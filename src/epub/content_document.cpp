@@ -64,7 +64,15 @@ class SectionWriter {
   // Each block's element by its path (the page map's block_path); {} is the section heading.
   std::vector<int> path_;
   std::map<std::vector<int>, pugi::xml_node> element_of_path_;
+  std::size_t siblings_ = 0;  // how many blocks the container being written holds
+  std::string role_;          // the section's role
 };
+
+// Does the dateline at `index` of `count` sibling blocks open its container (a letter's place
+// and date)? The PDF setter answers the same (FlowSetter::dateline_opens).
+bool dateline_opens(std::size_t index, std::size_t count) {
+  return index == 0 && count > 1;
+}
 
 std::string SectionWriter::fresh_id(std::string_view stem) {
   std::string id(stem);
@@ -111,6 +119,7 @@ ContentDocument SectionWriter::write(const model::Section& section) {
   pugi::xml_node body = page.body();
   body.append_attribute("epub:type") = std::string(matter_epub_type(section.matter)).c_str();
 
+  role_ = section.role;
   pugi::xml_node sec = append_block(body, "section");
   if (auto sem = semantics_of_role(section.role)) {
     sec.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
@@ -162,14 +171,17 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
 }
 
 void SectionWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) {
+  std::size_t outer = siblings_;
   for (std::size_t i = 0; i < bs.size(); ++i) {
     path_.push_back(static_cast<int>(i));
+    siblings_ = bs.size();
     block(parent, bs[i]);
     pugi::xml_node e = parent.last_child();
     while (e && e.type() != pugi::node_element) e = e.previous_sibling();
     if (e) element_of_path_[path_] = e;
     path_.pop_back();
   }
+  siblings_ = outer;
 }
 
 void SectionWriter::page_breaks(const model::Section& section, ContentDocument& out) {
@@ -222,9 +234,11 @@ void SectionWriter::block(pugi::xml_node parent, const Block& b) {
       return;
     }
     case BlockKind::dateline: {
-      // Place and date closing a text: one paragraph, its lines kept apart by <br/>.
+      // Place and date opening or closing a text: one paragraph, its lines kept apart by <br/>.
       pugi::xml_node p = append_block(parent, "p");
       add_class(p, "dateline");
+      if (!path_.empty() && dateline_opens(static_cast<std::size_t>(path_.back()), siblings_))
+        add_class(p, "opening");
       common_attributes(p, b);
       lines(p, b);
       return;
@@ -312,6 +326,16 @@ void SectionWriter::block(pugi::xml_node parent, const Block& b) {
     }
     case BlockKind::div: {
       pugi::xml_node d = append_block(parent, "div");
+      // A letter and its parts, a dedication: the vocabularies' terms where they have one
+      // (the first class that has; a dedication inside a dedication section has its role).
+      for (const std::string& c : b.classes) {
+        auto sem = semantics_of_div_class(c);
+        if (!sem || (c == "dedication" && role_ == "dedication")) continue;
+        d.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
+        if (!sem->aria_role.empty())
+          d.append_attribute("role") = std::string(sem->aria_role).c_str();
+        break;
+      }
       common_attributes(d, b);
       blocks(d, b.blocks);
       inlines(d, b.inlines);

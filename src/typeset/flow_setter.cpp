@@ -25,6 +25,32 @@ StyledText plain(const std::string& s) {
   return t;
 }
 
+Frame designed_frame(const Frame& f, const style::BlockDesign& d) {
+  Frame df = f;
+  if (d.size) {
+    // A size alone keeps the surrounding proportion of leading to size.
+    if (!d.leading && df.face.size > 0) df.face.leading *= *d.size / df.face.size;
+    df.face.size = *d.size;
+  }
+  if (d.leading) df.face.leading = *d.leading;
+  if (d.italic) df.face.italic = *d.italic;
+  if (d.small_caps) df.face.small_caps = *d.small_caps;
+  if (d.tracking) df.face.tracking = *d.tracking;
+  if (d.align) df.align = align_of(*d.align);
+  if (d.indent) df.first_indent = *d.indent;
+  df.x += d.inset_left;
+  df.measure = std::max(1.0, df.measure - d.inset_left - d.inset_right);
+  return df;
+}
+
+const style::BlockDesign* section_design(const style::Style& st, const model::Section& sec) {
+  if (const style::BlockDesign* d = st.design(sec.role)) return d;
+  if (sec.heading)
+    for (const std::string& c : sec.heading->classes)
+      if (const style::BlockDesign* d = st.design(c)) return d;
+  return nullptr;
+}
+
 SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Section& sec,
                                     std::size_t index) {
   SectionFlow out;
@@ -33,6 +59,15 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
   setter.section_index_ = static_cast<int>(index);
   setter.set_notes(sec, out.notes);
   Frame f{st.body, tools.measure, 0, "", st.indent};
+  bool indent = false;
+  const style::BlockDesign* design = section_design(st, sec);
+  // A section designed to stand on its own page (a dedication) is that page alone: no
+  // heading is set (the outline and the contents still name it, leading to its text).
+  if (design && design->own_page() && !sec.blocks.empty()) {
+    if (sec.heading) setter.pending_dest_ = fmt::format("section-{}", index + 1);
+    setter.designed(out.flow, sec.blocks, f, *design, indent);
+    return out;
+  }
   if (sec.heading) {
     setter.add_space(out.flow, st.chapter.space_before, true);
     setter.heading_lines(out.flow, styled_text(sec.heading->inlines, st.chapter.uppercase),
@@ -40,8 +75,10 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
                          sec.heading->source);
     setter.add_space(out.flow, st.chapter.space_after);
   }
-  bool indent = false;
-  setter.blocks(out.flow, sec.blocks, f, indent);
+  if (design)
+    setter.designed(out.flow, sec.blocks, f, *design, indent);
+  else
+    setter.blocks(out.flow, sec.blocks, f, indent);
   return out;
 }
 
@@ -116,7 +153,8 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.hyphenated = p.lines[k].hyphenated;
     it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
     if (k == 0) {
-      it.dest = dest;
+      it.dest = dest.empty() ? std::move(pending_dest_) : dest;
+      pending_dest_.clear();
       it.break_before = !keep_with_previous && !keep_next_;
     } else {
       // No orphan (first line alone), no widow (last line alone), no word split across pages.
@@ -126,6 +164,14 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
   }
   // A heading keeps with the first two lines of what follows.
   keep_next_ = false;
+}
+
+void FlowSetter::add_page_break(std::vector<FlowItem>& flow, bool recto) {
+  FlowItem it;
+  it.kind = FlowItem::page_break;
+  it.leading = 0;
+  it.recto = recto;
+  flow.push_back(it);
 }
 
 void FlowSetter::add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top) {
@@ -165,8 +211,8 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
                            const support::SourcePos& where, bool keep_with_previous,
                            const std::string& dest) {
   if (text.empty()) return;
-  ParagraphSettings s =
-      settings(f.face, f.measure, indent ? f.indent : 0, align, tag == "P" || tag == "Note");
+  ParagraphSettings s = settings(f.face, f.measure, indent ? f.first_indent.value_or(f.indent) : 0,
+                                 align, tag == "P" || tag == "Note");
   SetParagraph p = set(text, s, where);
   std::size_t first = flow.size();
   add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
@@ -214,18 +260,80 @@ void FlowSetter::heading_lines(std::vector<FlowItem>& flow, const StyledText& te
 
 void FlowSetter::blocks(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
                         const Frame& f, bool& indent_next) {
+  std::size_t outer = siblings_;
   for (std::size_t k = 0; k < bs.size(); ++k) {
     path_.push_back(static_cast<int>(k));
+    siblings_ = bs.size();
     block(flow, bs[k], f, indent_next);
     path_.pop_back();
   }
+  siblings_ = outer;
+}
+
+bool FlowSetter::dateline_opens(std::size_t index, std::size_t count) {
+  // First of several: the place and date above a letter or a journal entry. Alone or last,
+  // it closes its container as before.
+  return index == 0 && count > 1;
+}
+
+const style::BlockDesign* FlowSetter::design_of(const model::Block& b) const {
+  for (const std::string& c : b.classes)
+    if (const style::BlockDesign* d = st_.design(c)) return d;
+  return nullptr;
+}
+
+void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
+                          const Frame& f, const style::BlockDesign& d, bool& indent_next) {
+  Frame df = designed_frame(f, d);
+  if (d.own_page()) {
+    add_page_break(flow, d.page == "own-recto");
+    std::size_t from = flow.size();
+    bool inner = false;
+    blocks(flow, bs, df, inner);
+    // Placed on the page by a space kept at its top: at the sink, or centred.
+    double height = 0;
+    bool first = true;
+    for (std::size_t i = from; i < flow.size(); ++i) {
+      const FlowItem& it = flow[i];
+      if (it.kind == FlowItem::space && !first) height += it.amount;
+      if (it.kind != FlowItem::line) continue;
+      height += first ? it.top : it.leading;
+      first = false;
+    }
+    double room = st_.page.height - st_.page.top - st_.page.bottom;
+    double top = d.sink ? *d.sink * room : (room - height) / 2;
+    // Spaces before the first line would be dropped at the top of the page anyway.
+    while (from < flow.size() && flow[from].kind == FlowItem::space)
+      flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(from));
+    if (top > 0) {
+      add_space_at(flow, from, std::min(top, std::max(0.0, room - height)));
+      flow[from].keep_at_top = true;
+    }
+    add_page_break(flow, false);
+    keep_next_ = false;
+    indent_next = false;
+    return;
+  }
+  if (d.page_break_before) add_page_break(flow, false);
+  std::size_t from = flow.size();
+  add_space(flow, d.space_before);
+  // After space of its own, the block's first paragraph opens a passage: no indent.
+  bool inner = d.space_before > 0 ? false : indent_next;
+  blocks(flow, bs, df, inner);
+  add_space(flow, d.space_after);
+  bool off_grid = d.space_before > 0 || d.space_after > 0 || d.size || d.leading;
+  if (f.group.empty() && off_grid && from < flow.size()) pad_to_grid(flow, from);
+  indent_next = d.space_after > 0 ? false : inner;
+  // Its last line stays with the first lines of what follows (as a heading's does).
+  if (d.keep_with_next) keep_next_ = true;
 }
 
 void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
                        bool& indent_next) {
   switch (b.kind) {
     case BlockKind::paragraph:
-      paragraph(flow, styled_text(b.inlines), f, indent_next, Align::justify, "P", b.source);
+      paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify), "P",
+                b.source);
       indent_next = true;
       break;
     case BlockKind::heading: {
@@ -255,20 +363,27 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       const style::BlockQuote& q = st_.block_quote;
       Frame qf = f;
       qf.face = q.face;
-      if (b.kind == BlockKind::epigraph) qf.face.italic = true;
       qf.x = f.x + q.inset_left;
       qf.measure = f.measure - q.inset_left - q.inset_right;
       qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
       qf.indent = f.indent * q.face.size / st_.body.size;
+      qf.align.reset();
+      qf.first_indent.reset();
+      // An epigraph is a block quote with the `epigraph` design over it (italic, by default).
+      if (b.kind == BlockKind::epigraph)
+        if (const style::BlockDesign* d = st_.design("epigraph")) qf = designed_frame(qf, *d);
       std::size_t from = flow.size();
       add_space(flow, q.space_before);
       bool inner = false;
+      std::size_t outer = siblings_;
       for (std::size_t k = 0; k < b.blocks.size(); ++k) {
         path_.push_back(static_cast<int>(k));
+        siblings_ = b.blocks.size();
         block(flow, b.blocks[k], qf, inner);
         path_.pop_back();
         inner = q.indent_paragraphs;
       }
+      siblings_ = outer;
       add_space(flow, q.space_after);
       if (f.group.empty()) pad_to_grid(flow, from);
       indent_next = false;
@@ -276,6 +391,20 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
     }
     case BlockKind::dateline: {
       const style::Dateline& d = st_.dateline;
+      if (!path_.empty() && dateline_opens(static_cast<std::size_t>(path_.back()), siblings_)) {
+        // Set as the style's opening design says, over the surrounding face; no indent after.
+        const style::BlockDesign& o = d.opening;
+        Frame of = designed_frame(f, o);
+        std::size_t from = flow.size();
+        add_space(flow, o.space_before);
+        paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right), "P",
+                  b.source);
+        add_space(flow, o.space_after);
+        if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
+        if (o.keep_with_next) keep_next_ = true;
+        indent_next = false;
+        break;
+      }
       Frame df = f;
       df.face = d.face;
       add_space(flow, d.space_before);
@@ -358,6 +487,12 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       indent_next = false;
       break;
     case BlockKind::div:
+      if (const style::BlockDesign* d = design_of(b)) {
+        designed(flow, b.blocks, f, *d, indent_next);
+        break;
+      }
+      blocks(flow, b.blocks, f, indent_next);
+      break;
     case BlockKind::list_item:
       blocks(flow, b.blocks, f, indent_next);
       break;
