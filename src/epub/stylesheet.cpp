@@ -260,6 +260,13 @@ std::string design_rules(const style::Style& st) {
     std::string selector = "." + cls;
     if (model::matter_of_role(cls)) selector += ", section[epub|type~=\"" + cls + "\"]";
     out += block_design_rules(selector, d, body);
+    // A section alone on its page shows its heading small, as a section heading, as in print.
+    if (model::matter_of_role(cls) && d.own_page())
+      out += fmt::format(
+          "section[epub|type~=\"{}\"] > h1 {{ font-size: {:.3g}em; text-align: {}; {} "
+          "margin: 0 0 {:.3g}em; }}\n",
+          cls, st.section.face.size / body, css_align(st.section.align),
+          face_rules(st.section.face), (st.section.space_after + st.body.leading) / body);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "typeset/inline_text.hpp"
 
@@ -61,11 +62,16 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
   Frame f{st.body, tools.measure, 0, "", st.indent};
   bool indent = false;
   const style::BlockDesign* design = section_design(st, sec);
-  // A section designed to stand on its own page (a dedication) is that page alone: no
-  // heading is set (the outline and the contents still name it, leading to its text).
+  // A section designed to stand on its own page (a dedication) is that page alone: its
+  // heading small (the section-heading face) above its text, both placed as the design says.
   if (design && design->own_page() && !sec.blocks.empty()) {
-    if (sec.heading) setter.pending_dest_ = fmt::format("section-{}", index + 1);
-    setter.designed(out.flow, sec.blocks, f, *design, indent);
+    setter.designed(out.flow, sec.blocks, f, *design, indent, [&](std::vector<FlowItem>& flow) {
+      if (!sec.heading) return;
+      setter.heading_lines(flow, styled_text(sec.heading->inlines, st.section.uppercase),
+                           st.section, f, "H1", fmt::format("section-{}", index + 1),
+                           sec.heading->source);
+      setter.add_space(flow, st.section.space_after + st.body.leading);
+    });
     return out;
   }
   if (sec.heading) {
@@ -153,8 +159,7 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.hyphenated = p.lines[k].hyphenated;
     it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
     if (k == 0) {
-      it.dest = dest.empty() ? std::move(pending_dest_) : dest;
-      pending_dest_.clear();
+      it.dest = dest;
       it.break_before = !keep_with_previous && !keep_next_;
     } else {
       // No orphan (first line alone), no widow (last line alone), no word split across pages.
@@ -283,11 +288,13 @@ const style::BlockDesign* FlowSetter::design_of(const model::Block& b) const {
 }
 
 void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
-                          const Frame& f, const style::BlockDesign& d, bool& indent_next) {
+                          const Frame& f, const style::BlockDesign& d, bool& indent_next,
+                          const std::function<void(std::vector<FlowItem>&)>& before) {
   Frame df = designed_frame(f, d);
   if (d.own_page()) {
     add_page_break(flow, d.page == "own-recto");
     std::size_t from = flow.size();
+    if (before) before(flow);
     bool inner = false;
     blocks(flow, bs, df, inner);
     // Placed on the page by a space kept at its top: at the sink, or centred.

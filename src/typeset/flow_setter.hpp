@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -115,8 +116,10 @@ class FlowSetter {
   void block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool& indent_next);
   void set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes);
   /// Sets `bs` as a block of design `d`: spaces, page breaks, keep-with-next, own page.
+  /// `before` sets what goes on an own page above the blocks (a section's heading).
   void designed(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs, const Frame& f,
-                const style::BlockDesign& d, bool& indent_next);
+                const style::BlockDesign& d, bool& indent_next,
+                const std::function<void(std::vector<FlowItem>&)>& before = {});
   /// The first class of `b` the style designs, or null.
   const style::BlockDesign* design_of(const model::Block& b) const;
   /// Does the dateline at `index` of `count` sibling blocks open its container (a letter's
@@ -134,7 +137,6 @@ class FlowSetter {
   std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
   std::size_t siblings_ = 0;    // how many blocks the container being set holds
-  std::string pending_dest_;    // a destination for the next line set (a hidden heading's)
 };
 
 }  // namespace folio::typeset
