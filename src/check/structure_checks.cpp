@@ -105,9 +105,11 @@ void StructureChecker::unknown_div_classes() {
       where += " and " + std::to_string(places.size() - kMaxClassPlaces) + " more";
     std::string message =
         "the style designs no class '" + cls + "'; " +
-        (places.size() == 1 ? std::string("the div is")
-                            : "its " + std::to_string(places.size()) + " divs are") +
-        " kept as generic blocks, set as the text around them (" + where + ")";
+        (places.size() == 1
+             ? std::string("the div is kept as a generic block, set as the text around it")
+             : "its " + std::to_string(places.size()) +
+                   " divs are kept as generic blocks, set as the text around them") +
+        " (" + where + ")";
     if (auto near = nearest_name(cls, known)) message += "; did you mean '" + *near + "'?";
     support::Diagnostic d{
         support::Severity::warning, "unknown-div-class", message, places.front(), {}, {}};
