@@ -59,7 +59,8 @@ class StructureChecker {
   std::set<std::string> designed_;  // classes the style designs
   // Undesigned classes in order of first use, with every place they occur.
   std::vector<std::pair<std::string, std::vector<support::SourcePos>>> unknown_;
-  std::map<std::string, LineIndex> lines_;  // per file, built when first needed
+  std::map<std::string, std::size_t> unknown_index_;  // class → its place in unknown_
+  std::map<std::string, LineIndex> lines_;            // per file, built when first needed
   int previous_level_ = 1;
 };
 
@@ -85,10 +86,9 @@ void StructureChecker::note_div_classes(const Block& b) {
     if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end() ||
         designed_.count(cls))
       continue;
-    auto it = std::find_if(unknown_.begin(), unknown_.end(),
-                           [&](const auto& u) { return u.first == cls; });
-    if (it == unknown_.end()) it = unknown_.insert(unknown_.end(), {cls, {}});
-    it->second.push_back(b.source);
+    auto [at, fresh] = unknown_index_.emplace(cls, unknown_.size());
+    if (fresh) unknown_.push_back({cls, {}});
+    unknown_[at->second].second.push_back(b.source);
     break;
   }
 }
