@@ -66,6 +66,7 @@ class SectionWriter {
   std::map<std::vector<int>, pugi::xml_node> element_of_path_;
   std::size_t siblings_ = 0;  // how many blocks the container being written holds
   std::string role_;          // the section's role
+  bool uses_z3998_ = false;   // a Z39.98 term was written: the root declares its prefix
 };
 
 // Does the dateline at `index` of `count` sibling blocks open its container (a letter's place
@@ -142,6 +143,10 @@ ContentDocument SectionWriter::write(const model::Section& section) {
   blocks(sec, section.blocks);
   for (const Block& note : section.footnotes) footnote(sec, note);
   page_breaks(section, out);
+  // EPUB reserves no prefix for Z39.98 in content documents: it is declared on the root.
+  if (uses_z3998_)
+    body.parent().append_attribute("epub:prefix") =
+        "z3998: http://www.daisy.org/z3998/2012/vocab/structure/#";
   sec.append_child(pugi::node_pcdata).set_value("\n");
   body.append_child(pugi::node_pcdata).set_value("\n");
 
@@ -332,6 +337,7 @@ void SectionWriter::block(pugi::xml_node parent, const Block& b) {
         auto sem = semantics_of_div_class(c);
         if (!sem || (c == "dedication" && role_ == "dedication")) continue;
         d.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
+        if (sem->epub_type.starts_with("z3998:")) uses_z3998_ = true;
         if (!sem->aria_role.empty())
           d.append_attribute("role") = std::string(sem->aria_role).c_str();
         break;

@@ -158,12 +158,13 @@ std::string css_family(const std::string& family) {
 
 // One rule for a block design (the PDF setter reads the same design): `selector` is the block,
 // its paragraphs get the alignment and indent (the base sets `p` justified and indented).
+// `reset`: declarations first in the block's rule (what the design overrides of the base).
 std::string block_design_rules(const std::string& selector, const style::BlockDesign& d,
-                               double body) {
+                               double body, const std::string& reset = {}) {
   // Lengths in em of the block's own size, so they match the print edition's points.
   double own = d.size ? *d.size : body;
   auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / own); };
-  std::string block, para;
+  std::string block = reset, para;
   if (d.size) block += fmt::format(" font-size: {:.3g}rem;", *d.size / body);
   if (d.leading) block += fmt::format(" line-height: {:.3g};", *d.leading / own);
   if (d.italic) block += fmt::format(" font-style: {};", *d.italic ? "italic" : "normal");
@@ -192,6 +193,11 @@ std::string block_design_rules(const std::string& selector, const style::BlockDe
   }
   if (d.keep_with_next) block += " page-break-after: avoid; break-after: avoid;";
   std::string out;
+  // A design for a paragraph itself (an opening dateline) takes its paragraph rules directly.
+  if (selector.starts_with("p.")) {
+    block += para;
+    para.clear();
+  }
   if (!block.empty()) out += fmt::format("{} {{{} }}\n", selector, block);
   if (!para.empty()) {
     // The rule for its paragraphs, for each selector of a list ("a, b" → "a p, b p").
@@ -251,8 +257,8 @@ std::string design_rules(const style::Style& st) {
                      st.dateline.face.small_caps ? "small-caps" : "normal");
   // A dateline opening its container (a letter's place and date): its own design, and not
   // the closing one's space above or small capitals unless the design says so.
-  out += "p.dateline.opening { margin-top: 0; font-variant: normal; }\n";
-  out += block_design_rules("p.dateline.opening", st.dateline.opening, body);
+  out += block_design_rules("p.dateline.opening", st.dateline.opening, body,
+                            " margin-top: 0; font-variant: normal;");
   // The classes the style designs (`classes:`), in name order; a class that names a section
   // role (dedication) designs that section too, as in print.
   out += "\n/* Block designs (the style's classes:). */\n";

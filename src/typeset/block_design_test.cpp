@@ -175,6 +175,9 @@ TEST(BlockDesigns, OwnRectoPage) {
   EXPECT_EQ(p2 - p1, 2);
   EXPECT_TRUE(page_at(doc, p1 + 1).blank);
   EXPECT_EQ(page_at(doc, p2).blocks.size(), 1u);
+  // A page of its own shows no running head or folio; the next page does.
+  EXPECT_TRUE(page_at(doc, p2).furniture.empty());
+  EXPECT_FALSE(page_at(doc, p3).furniture.empty());
   EXPECT_EQ(p3 - p2, 1);
   // Its first baseline 30% down the text block (57.6 top, 64.8 bottom margins).
   double room = 648 - 57.6 - 64.8;

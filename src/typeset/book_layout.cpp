@@ -403,6 +403,7 @@ class BookSetter {
           last_block = it.block;
         }
         PageBlock& b = page.blocks.back();
+        if (it.display) pm.display = true;  // a page of its own: no head, no folio
         if (it.tag == "TOCI" && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;

@@ -27,6 +27,9 @@ struct FlowItem {
   std::vector<int> block_path;
   std::size_t char_offset = 0;
   bool on_grid = false;  ///< a body-size line: its baseline snaps to the page's grid
+  /// A line of a block designed to stand on its own page: that page shows no running head
+  /// or folio (a dedication page).
+  bool display = false;
   /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
   bool break_before = true;
   // A space: its height; dropped at the top of a page unless it is a chapter sink.

@@ -316,6 +316,7 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
       add_space_at(flow, from, std::min(top, std::max(0.0, room - height)));
       flow[from].keep_at_top = true;
     }
+    for (std::size_t i = from; i < flow.size(); ++i) flow[i].display = true;
     add_page_break(flow, false);
     keep_next_ = false;
     indent_next = false;
