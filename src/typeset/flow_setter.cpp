@@ -325,8 +325,9 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
   if (d.page_break_before) add_page_break(flow, false);
   std::size_t from = flow.size();
   add_space(flow, d.space_before);
-  // After space of its own, the block's first paragraph opens a passage: no indent.
-  bool inner = d.space_before > 0 ? false : indent_next;
+  // An indent the design gives is every paragraph's (as its CSS rule says); otherwise, after
+  // space of its own, the block's first paragraph opens a passage: no indent.
+  bool inner = d.indent ? *d.indent > 0 : d.space_before > 0 ? false : indent_next;
   blocks(flow, bs, df, inner);
   add_space(flow, d.space_after);
   bool off_grid = d.space_before > 0 || d.space_after > 0 || d.size || d.leading;
