@@ -63,7 +63,8 @@ TEST(BlockDesignCss, OwnRectoPageAndTheDedicationSection) {
   EXPECT_NE(d.find("page-break-after: always;"), std::string::npos) << d;
   EXPECT_NE(d.find("margin-top: 30vh;"), std::string::npos) << d;  // sink: 30%
   EXPECT_NE(d.find("text-align: center;"), std::string::npos) << d;
-  EXPECT_FALSE(rule(css, "section[epub|type~=\"dedication\"] > h1").empty());
+  EXPECT_FALSE(
+      rule(css, "section[epub|type~=\"dedication\"] > h1, section.dedication > h1").empty());
 }
 
 TEST(BlockDesignCss, ShippedStylesDiffer) {
@@ -111,4 +112,20 @@ TEST(BlockDesignMarkup, LetterPartsAndOpeningDateline) {
   // The letter's dateline opens it; the section's closes it.
   EXPECT_TRUE(xml.select_node("//div[@class='letter']/p[@class='dateline opening']"));
   EXPECT_TRUE(xml.select_node("//section/p[@class='dateline']"));
+}
+
+// `# To Ada {.dedication}`: the class designs the section, in the EPUB as in print.
+TEST(BlockDesignMarkup, RoleClassOnAHeadingIsTheSections) {
+  auto src = manuscript::memory_source({{"book.yaml", "title: T\nauthor: A\nlang: en-GB\n"},
+                                        {"a.md", "# To Ada {.dedication .special}\n\nFor Ada.\n"}});
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m);
+  std::vector<std::string> files{"001.xhtml"};
+  epub::ContentLinks links = epub::index_links(m->document, files);
+  epub::SectionContext ctx{"T", "en-GB", "../css/book.css", epub::labels_for("en-GB"), links};
+  epub::ContentDocument doc = epub::render_section(m->document.sections[0], files[0], ctx, diags);
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_string(doc.xhtml.c_str()));
+  EXPECT_TRUE(xml.select_node("//section[@class='dedication']/h1[@class='special']"));
 }

@@ -169,7 +169,15 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
             .c_str();
   }
   set_lang(h, b.lang);
-  for (const auto& c : b.classes) add_class(h, c);
+  for (const auto& c : b.classes) {
+    // A level-1 heading's class that names a section role (`# To Ada {.dedication}`) is
+    // the section's: its design is the section's, as in print.
+    if (level == 1 && model::matter_of_role(c) && h.parent().name() == std::string("section")) {
+      add_class(h.parent(), c);
+      continue;
+    }
+    add_class(h, c);
+  }
   inlines(h, b.inlines);
   if (level <= 2)
     headings_.push_back({level, h.attribute("id").value(), model::plain_text(b.inlines)});

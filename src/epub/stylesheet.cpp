@@ -265,12 +265,14 @@ std::string design_rules(const style::Style& st) {
   for (const auto& [cls, d] : st.classes) {
     std::string selector = "." + cls;
     if (model::matter_of_role(cls)) selector += ", section[epub|type~=\"" + cls + "\"]";
+    // (`.dedication` also matches a section whose heading has the class: content_document
+    // moves such a class from the h1 to the section.)
     out += block_design_rules(selector, d, body);
     // A section alone on its page shows its heading small, as a section heading, as in print.
     if (model::matter_of_role(cls) && d.own_page())
       out += fmt::format(
-          "section[epub|type~=\"{}\"] > h1 {{ font-size: {:.3g}em; text-align: {}; {} "
-          "margin: 0 0 {:.3g}em; }}\n",
+          "section[epub|type~=\"{0}\"] > h1, section.{0} > h1 {{ font-size: {1:.3g}em; "
+          "text-align: {2}; {3} margin: 0 0 {4:.3g}em; }}\n",
           cls, st.section.face.size / body, css_align(st.section.align),
           face_rules(st.section.face), (st.section.space_after + st.body.leading) / body);
   }

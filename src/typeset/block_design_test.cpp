@@ -232,3 +232,19 @@ TEST(BlockDesigns, OpeningDatelineSetFlushRightAbove) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// `# To Ada {.dedication}`: a heading class that names a design designs its section too.
+TEST(BlockDesigns, HeadingClassDesignsTheSection) {
+  PagedDocument doc = lay_out("# One\n\nText.\n\n# To Ada {.dedication}\n\nFor Ada, always.\n");
+  auto [p, b] = find_block(doc, "For Ada");
+  ASSERT_TRUE(b);
+  EXPECT_TRUE(page_at(doc, p).recto);
+  EXPECT_NEAR((left_edge(*b) + right_edge(*b)) / 2, (kLeft + kRight) / 2, 0.5);
+  EXPECT_TRUE(page_at(doc, p).furniture.empty());
+}
+
+}  // namespace
+}  // namespace folio::typeset
