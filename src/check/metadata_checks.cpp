@@ -13,9 +13,10 @@ namespace {
 constexpr const char* kBookYaml = "book.yaml";
 
 // The keys folio reads. Keep in step with manuscript/metadata.cpp and the check settings.
-constexpr std::array<std::string_view, 14> kKnownKeys{
-    "title",  "subtitle",    "author",  "lang",        "date",  "identifier", "publisher",
-    "rights", "description", "subject", "cover-image", "style", "contents",   "check"};
+constexpr std::array<std::string_view, 15> kKnownKeys{
+    "title",      "subtitle",    "author", "lang",     "date",
+    "identifier", "publisher",   "rights", "edition",  "description",
+    "subject",    "cover-image", "style",  "contents", "check"};
 
 // Where to point when a key is absent or empty: the key if written, else the file's start.
 support::SourcePos key_pos(const model::Metadata& meta, std::string_view key) {

@@ -14,7 +14,9 @@ using model::Block;
 using model::Inline;
 using model::InlineKind;
 
-void check_footnotes(const ProseSource& s, support::Diagnostics& diags) {
+// `kept`: the labels (normalised) of the notes the reader kept from this file.
+void check_footnotes(const ProseSource& s, const std::set<std::string>& kept,
+                     support::Diagnostics& diags) {
   const std::string& file = s.file->name;
   std::map<std::string, std::size_t> defined;  // label → offset of its first definition
   for (const FootnoteMark& d : s.prose.definitions) {
@@ -33,12 +35,31 @@ void check_footnotes(const ProseSource& s, support::Diagnostics& diags) {
                   "the footnote '" + r.label + "' is referenced but never defined in " + file +
                       " (add a line `[^" + r.label + "]: …`)");
   }
-  for (const auto& [label, offset] : defined)
+  for (const auto& [label, offset] : defined) {
     if (!referenced.contains(label))
       diags.warning("footnote-unreferenced", s.lines.at(file, offset),
                     "the footnote '" + label +
                         "' is defined but never referenced, so it is "
                         "left out of the book");
+    else if (!kept.contains(label))
+      diags.warning("footnote-unreferenced", s.lines.at(file, offset),
+                    "the footnote '" + label +
+                        "' is cited only from text that is left out of the book (such as a note "
+                        "nobody cites), so it is left out too; cite it from the text");
+  }
+}
+
+// The labels of the notes each file keeps in the model, normalised as FootnoteMark's are.
+std::map<std::string, std::set<std::string>> kept_notes(const manuscript::Manuscript& m) {
+  std::map<std::string, std::set<std::string>> kept;
+  for (const model::Section& s : m.document.sections)
+    for (const Block& b : s.footnotes) {
+      std::string label = b.id;
+      for (char& c : label)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      kept[b.source.file].insert(label);
+    }
+  return kept;
 }
 
 // Every id the book defines, with where it is defined (first definition wins).
@@ -172,7 +193,8 @@ void check_notes_in_notes(const manuscript::Manuscript& m, support::Diagnostics&
 
 void check_references(const manuscript::Manuscript& m, const std::vector<ProseSource>& sources,
                       support::Diagnostics& diags) {
-  for (const ProseSource& s : sources) check_footnotes(s, diags);
+  auto kept = kept_notes(m);
+  for (const ProseSource& s : sources) check_footnotes(s, kept[s.file->name], diags);
   IdTable ids(m, sources, diags);
   ids.collect();
   check_links(m, ids, diags);

@@ -14,6 +14,7 @@
 #include "cli/progress_line.hpp"
 #include "editions/editions.hpp"
 #include "epub/epub_writer.hpp"
+#include "facts/edition_facts.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "support/atomic_file.hpp"
 #include "support/threads.hpp"
@@ -90,6 +91,19 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   const model::Document& doc = m->document;
   std::string stem = model::slug(doc.metadata.title.value);
   bool ok = true;
+  // What both editions share is decided here, once: the build time, the identifier, the
+  // style, the labels and the copyright lines. Each writer reads it; neither decides again.
+  // What stops it (an ISBN's check digit, SOURCE_DATE_EPOCH) is reported once the checks are
+  // in, and only when they found nothing: a wrong ISBN is theirs to report first.
+  support::Diagnostics facts_diags;
+  std::optional<facts::EditionFacts> shared =
+      facts::edition_facts(doc, {std::nullopt, options.style, installed_style_dirs()}, facts_diags);
+  if (!shared) {
+    await_check();
+    if (!blocked())
+      for (auto& d : facts_diags.items()) diags.report(std::move(d));
+    return finish(kExitManuscript);
+  }
   // Wall time of each writer, for --verbose and watch's summary; it never enters an output.
   auto record = [&](const fs::path& output, bool wrote, double seconds) {
     if (wrote)
@@ -99,6 +113,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   };
   pdf::PdfOptions po;
   po.output = options.out_dir / (stem + ".pdf");
+  po.facts = &*shared;
   po.style_dirs = installed_style_dirs();
   po.style = options.style;
   po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
@@ -179,6 +194,7 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   if (!epub_beside_checks && !prepare_output()) return refuse();
   epub::EpubOptions eo;
   eo.output = options.out_dir / (stem + ".epub");
+  eo.facts = &*shared;
   eo.style_dirs = installed_style_dirs();
   eo.style = options.style;
   if (paged && !options.no_page_list) eo.page_map = paged->page_map;

@@ -5,6 +5,7 @@
 #include "cli/install_paths.hpp"
 #include "epub/book_style.hpp"
 #include "epub/font_embedding.hpp"
+#include "facts/edition_facts.hpp"
 #include "pdf/pdf_writer.hpp"
 
 namespace folio::cli {
@@ -27,20 +28,24 @@ std::set<std::string> designed_classes(const model::Document& doc, const std::st
 
 void check_print_edition(const model::Document& doc, const std::string& style,
                          support::Diagnostics& diags) {
-  pdf::PdfOptions po;
-  po.output = "book.pdf";  // never written: only names the output in a (style-less) message
-  po.style_dirs = installed_style_dirs();
-  po.style = style;
-  po.page_map_only = true;
-  po.threads = 0;
   // Only what would stop the build is reported, at the place build reports it; the
   // typesetter's warnings (a figure not placed, no hyphenation dictionary) are build's to print.
   support::Diagnostics set;
-  (void)pdf::typeset_for_print(doc, po, set);
-  // And the EPUB's fonts when the style embeds them (`epub: embed-fonts: true`): a family
-  // that cannot be found, or a licence that forbids embedding, stops its writer.
-  style::Style design = epub::book_style(doc, style, po.style_dirs, set);
-  if (design.epub.embed_fonts) (void)epub::embed_fonts(doc, design, set);
+  // The facts both editions share, decided as `folio build` decides them (an unusable
+  // SOURCE_DATE_EPOCH stops both).
+  auto shared = facts::edition_facts(doc, {std::nullopt, style, installed_style_dirs()}, set);
+  if (shared) {
+    pdf::PdfOptions po;
+    po.output = "book.pdf";  // never written: only names the output in a (style-less) message
+    po.facts = &*shared;
+    po.page_map_only = true;
+    po.threads = 0;
+    (void)pdf::typeset_for_print(doc, po, set);
+    // And the EPUB's fonts when the style embeds them (`epub: embed-fonts: true`): a family
+    // that cannot be found, or a licence that forbids embedding, stops its writer.
+    style::Style design = epub::book_style(shared->style, set);
+    if (design.epub.embed_fonts) (void)epub::embed_fonts(doc, design, set);
+  }
   for (auto& d : set.items())
     if (d.severity == support::Severity::error) diags.report(std::move(d));
 }

@@ -10,18 +10,15 @@ namespace fs = std::filesystem;
 style::Style book_style(const model::Document& doc, const std::string& name,
                         const std::vector<std::filesystem::path>& dirs,
                         support::Diagnostics& diags) {
-  std::string wanted = !name.empty()                 ? name
-                       : !doc.metadata.style.empty() ? doc.metadata.style.value
-                                                     : "classic";
-  std::vector<std::filesystem::path> search{doc.base_dir / "styles"};
-  search.insert(search.end(), dirs.begin(), dirs.end());
-  search.push_back(FOLIO_STYLES_DIR);
+  return book_style(facts::choose_style(doc, name, dirs), diags);
+}
+
+style::Style book_style(const facts::StyleChoice& choice, support::Diagnostics& diags) {
+  const std::string& wanted = choice.name;
+  const std::string& refused = choice.refused;
+  const auto& path = choice.path;
   // book.yaml's `style:` when the name came from there; a --style name has no position.
-  support::SourcePos where = name.empty() ? doc.metadata.style.source : support::SourcePos{};
-  // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
-  std::string refused;
-  auto path = style::find_style(wanted, search, name.empty() ? doc.base_dir : fs::path(),
-                                doc.base_dir, &refused);
+  support::SourcePos where = choice.where;
   if (!path) {
     diags.warning("epub-style-not-found", where,
                   fmt::format("no style named '{}'{}; the EPUB uses the classic design", wanted,
@@ -32,7 +29,7 @@ style::Style book_style(const model::Document& doc, const std::string& name,
   support::Diagnostics style_diags;
   auto st = style::load_style(*path, style_diags);
   if (!st) {
-    if (!name.empty()) where = {path->string(), 0, 0};
+    if (!choice.from_book_yaml) where = {path->string(), 0, 0};
     std::string why;
     for (const auto& d : style_diags.items())
       if (d.severity == support::Severity::error && why.empty())

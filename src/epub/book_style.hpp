@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "epub/cover.hpp"
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "style/style.hpp"
 #include "support/diagnostic.hpp"
@@ -18,6 +19,9 @@ namespace folio::epub {
 style::Style book_style(const model::Document& doc, const std::string& name,
                         const std::vector<std::filesystem::path>& dirs,
                         support::Diagnostics& diags);
+
+/// The same for a style already chosen (EditionFacts::style).
+style::Style book_style(const facts::StyleChoice& choice, support::Diagnostics& diags);
 
 /// The cover's faces: the chapter-title family for the title, the text family in italic for
 /// the subtitle and in small capitals for the authors.

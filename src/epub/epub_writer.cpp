@@ -10,18 +10,17 @@
 
 #include "epub/accessibility.hpp"
 #include "epub/book_style.hpp"
-#include "epub/build_time.hpp"
 #include "epub/content_document.hpp"
 #include "epub/cover.hpp"
 #include "epub/font_embedding.hpp"
 #include "epub/front_matter.hpp"
-#include "epub/identifier.hpp"
 #include "epub/image_file.hpp"
 #include "epub/navigation.hpp"
 #include "epub/package_document.hpp"
 #include "epub/semantics.hpp"
 #include "epub/stylesheet.hpp"
 #include "epub/zip_writer.hpp"
+#include "facts/build_time.hpp"
 #include "support/atomic_file.hpp"
 #include "support/threads.hpp"
 
@@ -166,15 +165,17 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   const model::Metadata& meta = doc.metadata;
   std::size_t errors_before = diags.count(support::Severity::error);
 
-  auto identifier = book_identifier(meta, diags);
-  std::optional<std::string> sde = options.source_date_epoch;
-  if (!sde)
-    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) sde = env;
-  auto time = build_time(doc, sde, diags);
-  if (!identifier || !time) return false;
-
-  std::string lang = meta.lang.empty() ? "und" : meta.lang.value;
-  BookInfo book{meta, *identifier, lang, w3c_datetime(*time), labels_for(lang)};
+  std::optional<facts::EditionFacts> own_facts;
+  if (!options.facts) {
+    own_facts = facts::edition_facts(
+        doc, {options.source_date_epoch, options.style, options.style_dirs}, diags);
+    if (!own_facts) return false;
+  }
+  const facts::EditionFacts& shared = options.facts ? *options.facts : *own_facts;
+  const std::int64_t time = shared.build_time;
+  const std::string& lang = shared.lang;
+  BookInfo book{meta,           shared.identifier, lang, facts::w3c_datetime(time),
+                *shared.labels, shared.copyright};
 
   // Content documents are named by position and role: stable from build to build.
   std::vector<std::string> files;
@@ -182,7 +183,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
     files.push_back(fmt::format("{:03}-{}.xhtml", i + 1, file_stem(doc.sections[i].role)));
   ContentLinks links = index_links(doc, files);
 
-  style::Style design = book_style(doc, options.style, options.style_dirs, diags);
+  style::Style design = book_style(shared.style, diags);
   EmbeddedFonts fonts;
   if (design.epub.embed_fonts) {
     auto embedded = embed_fonts(doc, design, diags);
@@ -266,7 +267,7 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
   std::string opf = package_document(book, items, facts, diags);
 
   if (diags.count(support::Severity::error) > errors_before) return false;
-  auto bytes = zip_publication(items, deflated, opf, *time, diags, options.output);
+  auto bytes = zip_publication(items, deflated, opf, time, diags, options.output);
   if (!bytes) return false;
   if (options.may_write && !options.may_write()) return false;
   std::string failure = options.staged

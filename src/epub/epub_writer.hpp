@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "model/page_map.hpp"
 #include "support/diagnostic.hpp"
@@ -40,6 +41,10 @@ struct EpubOptions {
   /// is stored here, and not renamed; the caller commits it (support::commit_temporaries)
   /// once every output of the build is ready, or discards it.
   std::filesystem::path* staged = nullptr;
+  /// What both editions share (build time, identifier, style, labels, copyright lines), as
+  /// `folio build` decided it once for both; when null, the writer decides them from the
+  /// `source_date_epoch`, `style` and `style_dirs` by the same rules (facts::edition_facts).
+  const facts::EditionFacts* facts = nullptr;
 };
 
 /// Writes `doc` as an EPUB 3 publication. Returns false after reporting an error; then any

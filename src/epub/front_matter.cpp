@@ -89,7 +89,7 @@ std::string title_page(const BookInfo& book, std::string_view stylesheet_href) {
 }
 
 bool has_imprint(const BookInfo& book) {
-  return !book.meta.rights.empty() || !book.meta.publisher.empty() || !book.identifier.isbn.empty();
+  return !book.copyright.empty();
 }
 
 std::string imprint_page(const BookInfo& book, std::string_view stylesheet_href) {
@@ -104,9 +104,9 @@ std::string imprint_page(const BookInfo& book, std::string_view stylesheet_href)
   p.append_attribute("class") = "imprint-title";
   append_text(append_inline(p, "cite"), title);
   paragraph(sec, "imprint-author", authors_line(book.meta));
-  paragraph(sec, "rights", book.meta.rights.value);
-  paragraph(sec, "publisher", book.meta.publisher.value);
-  if (!book.identifier.isbn.empty()) paragraph(sec, "isbn", "ISBN " + book.identifier.isbn);
+  // The same lines as the PDF's copyright page (facts::copyright_lines), each classed by kind.
+  for (const facts::CopyrightLine& line : book.copyright)
+    paragraph(sec, line.kind.c_str(), line.text);
   close(sec);
   close(body);
   return page.str();

@@ -22,7 +22,8 @@ std::string title_page(const BookInfo& book, std::string_view stylesheet_href);
 /// True when book.yaml gives anything a copyright page would show.
 bool has_imprint(const BookInfo& book);
 
-/// The copyright page: title, rights, publisher, ISBN.
+/// The copyright page: title and authors, then the copyright lines both editions share
+/// (rights, edition, publisher, ISBN or identifier).
 std::string imprint_page(const BookInfo& book, std::string_view stylesheet_href);
 
 }  // namespace folio::epub

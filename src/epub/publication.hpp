@@ -6,6 +6,7 @@
 
 #include "epub/identifier.hpp"
 #include "epub/labels.hpp"
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 
 namespace folio::epub {
@@ -17,6 +18,8 @@ struct BookInfo {
   std::string lang;      ///< BCP 47; "und" when book.yaml gives none
   std::string modified;  ///< dcterms:modified, e.g. "2024-05-01T12:00:00Z"
   const GeneratedLabels& labels;
+  /// The copyright page's lines (EditionFacts::copyright), the same as the PDF's.
+  std::vector<facts::CopyrightLine> copyright;
 };
 
 /// One file of the publication, under the package folder (EPUB/).

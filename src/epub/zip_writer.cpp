@@ -8,7 +8,21 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "facts/build_time.hpp"
+
 namespace folio::epub {
+
+DosTime dos_time(std::int64_t seconds) {
+  facts::UtcTime t = facts::utc_time(seconds);
+  if (t.year < 1980) return {0, static_cast<std::uint16_t>((0 << 9) | (1 << 5) | 1)};  // 1980-01-01
+  if (t.year > 2107)
+    return {static_cast<std::uint16_t>((23 << 11) | (59 << 5) | 29),
+            static_cast<std::uint16_t>((127 << 9) | (12 << 5) | 31)};
+  DosTime d;
+  d.time = static_cast<std::uint16_t>((t.hour << 11) | (t.minute << 5) | (t.second / 2));
+  d.date = static_cast<std::uint16_t>(((t.year - 1980) << 9) | (t.month << 5) | t.day);
+  return d;
+}
 
 ZipWriter::ZipWriter(DosTime entry_time) : entry_time_(entry_time) {
   zip_error_t err;

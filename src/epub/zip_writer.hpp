@@ -6,12 +6,17 @@
 #include <string>
 #include <string_view>
 
-#include "epub/build_time.hpp"
-
 typedef struct zip zip_t;
 typedef struct zip_source zip_source_t;
 
 namespace folio::epub {
+
+/// MS-DOS date and time fields of a zip entry, in UTC, clamped to 1980–2107.
+struct DosTime {
+  std::uint16_t time = 0;
+  std::uint16_t date = 0;
+};
+DosTime dos_time(std::int64_t seconds);
 
 /// An entry's bytes deflated ahead of time, as ZipWriter::add deflates them (raw deflate,
 /// zlib's default level, libzip's settings), with the length and CRC-32 of the original.

@@ -97,3 +97,14 @@ TEST(ZipWriter, EntriesDeflatedBeforehandGiveTheSameArchive) {
   back.resize(static_cast<std::size_t>(n));
   EXPECT_TRUE(back == text);
 }
+
+TEST(ZipWriter, DosTimes) {
+  epub::DosTime d = epub::dos_time(617587200 + 13 * 3600 + 14 * 60 + 15);
+  EXPECT_EQ(d.date, ((1989 - 1980) << 9) | (7 << 5) | 28);
+  EXPECT_EQ(d.time, (13 << 11) | (14 << 5) | 7);  // DOS keeps seconds / 2
+  // Zip cannot store dates before 1980 (an 1897 build time among them): they clamp to its
+  // first day; nor after 2107: its last second.
+  EXPECT_EQ(epub::dos_time(0).date, (0 << 9) | (1 << 5) | 1);
+  EXPECT_EQ(epub::dos_time(-2291068800).date, (0 << 9) | (1 << 5) | 1);
+  EXPECT_EQ(epub::dos_time(253402300799).date, (127 << 9) | (12 << 5) | 31);
+}

@@ -473,8 +473,12 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     note.kind = BlockKind::footnote;
     note.source = pos(def);
     note.id = chunk(def->as.literal);
-    auto [it, fresh] = note_numbers_.try_emplace(note.id, notes_.next);
-    if (fresh) ++notes_.next;
+    // cmark-gfm also counts references inside definitions it drops (a note nobody cites) or
+    // inside blocks folio leaves out: such a note has no reference in the book, so it would
+    // be numbered in the EPUB and placed nowhere in print. Only references converted so far
+    // (the text, then the notes kept before this one, in cmark's order) keep a note.
+    auto it = note_numbers_.find(note.id);
+    if (it == note_numbers_.end()) continue;
     note.number = it->second;
     note.blocks = convert_children(def, 1);
     auto first = note_first_line_.find(note.id);

@@ -101,6 +101,8 @@ bool read_metadata(const std::string& file, const std::string& text, model::Meta
         r.scalar(v, key, meta.publisher);
       else if (key == "rights")
         r.scalar(v, key, meta.rights);
+      else if (key == "edition")
+        r.scalar(v, key, meta.edition);
       else if (key == "description")
         r.scalar(v, key, meta.description);
       else if (key == "subject")

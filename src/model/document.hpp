@@ -113,6 +113,7 @@ struct Metadata {
   MetaString identifier;  ///< e.g. an ISBN (with or without "urn:isbn:" / "isbn:")
   MetaString publisher;
   MetaString rights;
+  MetaString edition;  ///< the copyright page's edition line, as written ("First edition 1897")
   MetaString description;
   std::vector<MetaString> subjects;
   MetaString cover_image;

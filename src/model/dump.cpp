@@ -183,6 +183,7 @@ void write_metadata(JsonWriter& w, const Metadata& m) {
   write_meta(w, "identifier", m.identifier);
   write_meta(w, "publisher", m.publisher);
   write_meta(w, "rights", m.rights);
+  write_meta(w, "edition", m.edition);
   write_meta(w, "description", m.description);
   write_meta_list(w, "subject", m.subjects);
   write_meta(w, "cover-image", m.cover_image);

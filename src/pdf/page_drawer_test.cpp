@@ -34,7 +34,7 @@ std::string pdf_of(const model::Document& doc, unsigned threads, bool streamed,
   PdfOptions o;
   o.output = out;
   o.threads = threads;
-  o.source_date_epoch = 1700000000;
+  o.source_date_epoch = "1700000000";
   bool wrote = false;
   if (streamed) {
     auto set = typeset_and_draw(doc, o, diags);

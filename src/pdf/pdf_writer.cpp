@@ -4,10 +4,7 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <ctime>
-
+#include "facts/build_time.hpp"
 #include "pdf/cairo_render.hpp"
 #include "pdf/post_pass.hpp"
 #include "pdf/printer_rules.hpp"
@@ -26,40 +23,6 @@ namespace folio::pdf {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-long long days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097LL + static_cast<long long>(doe) - 719468;
-}
-
-std::string iso8601(long long epoch) {
-  std::time_t t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-// SOURCE_DATE_EPOCH, else the manuscript's YYYY[-MM[-DD]] date, else 0.
-long long document_epoch(const model::Document& doc, const PdfOptions& options) {
-  if (options.source_date_epoch) return *options.source_date_epoch;
-  if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    long long v = std::strtoll(env, &end, 10);
-    if (end != env && *end == '\0' && v >= 0) return v;
-  }
-  int y = 0;
-  unsigned m = 1, d = 1;
-  if (std::sscanf(doc.metadata.date.value.c_str(), "%d-%u-%u", &y, &m, &d) >= 1 && y > 0 &&
-      m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    return days_from_civil(y, m, d) * 86400;
-  return 0;
-}
 
 std::string xml_escape(const std::string& s) {
   std::string out;
@@ -107,7 +70,8 @@ std::string xmp_packet(const RenderMetadata& m, const std::string& lang,
       m.date, m.date, xml_escape(m.creator), xml_escape(producer), xml_escape(m.keywords));
 }
 
-RenderMetadata render_metadata(const model::Document& doc, const PdfOptions& options) {
+RenderMetadata render_metadata(const model::Document& doc, const PdfOptions& options,
+                               const facts::EditionFacts& shared) {
   RenderMetadata meta;
   meta.title = doc.metadata.title.value;
   for (const auto& a : doc.metadata.authors)
@@ -116,29 +80,34 @@ RenderMetadata render_metadata(const model::Document& doc, const PdfOptions& opt
   for (const auto& s : doc.metadata.subjects)
     meta.keywords += (meta.keywords.empty() ? "" : "; ") + s.value;
   meta.creator = fmt::format("{} {}", options.creator, FOLIO_VERSION_STRING);
-  meta.date = iso8601(document_epoch(doc, options));
+  meta.date = facts::w3c_datetime(shared.build_time);
   return meta;
+}
+
+// Without the options' facts, the writer's own, decided as `folio build` decides them.
+std::optional<facts::EditionFacts> own_facts(const model::Document& doc, const PdfOptions& options,
+                                             support::Diagnostics& diags) {
+  if (options.facts) return std::nullopt;
+  return facts::edition_facts(doc, {options.source_date_epoch, options.style, options.style_dirs},
+                              diags);
 }
 
 // typeset_for_print, and with `drawer` the PDF drawn while the pages are set: the drawer is
 // made once the style gives the page size, and left in *drawer.
+
 std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const PdfOptions& options,
                                               support::Diagnostics& diags,
                                               std::unique_ptr<PdfPageDrawer>* drawer) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
-  // The style: the option, else book.yaml's `style:`, else classic.
-  std::string name = !options.style.empty()        ? options.style
-                     : !doc.metadata.style.empty() ? doc.metadata.style.value
-                                                   : "classic";
-  std::vector<fs::path> dirs{doc.base_dir / "styles"};
-  for (const auto& d : options.style_dirs) dirs.push_back(d);
-  dirs.push_back(FOLIO_STYLES_DIR);
-  // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
-  std::string refused;
-  auto path = style::find_style(name, dirs, options.style.empty() ? doc.base_dir : fs::path(),
-                                doc.base_dir, &refused);
+  std::optional<facts::EditionFacts> own = own_facts(doc, options, diags);
+  if (!options.facts && !own) return std::nullopt;
+  const facts::EditionFacts& shared = options.facts ? *options.facts : *own;
+  // The style: the option, else book.yaml's `style:`, else classic (chosen with the facts).
+  const std::string& name = shared.style.name;
+  const std::string& refused = shared.style.refused;
+  const auto& path = shared.style.path;
   if (!path) {
-    support::SourcePos where = doc.metadata.style.empty() ? out_pos : doc.metadata.style.source;
+    support::SourcePos where = shared.style.from_book_yaml ? shared.style.where : out_pos;
     if (!refused.empty())
       diags.error("style-outside-folder", where, fmt::format("style '{}': {}", name, refused));
     else
@@ -152,12 +121,13 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
 
   typeset::LayoutOptions lo;
   lo.front_matter = options.front_matter;
+  lo.facts = &shared;
   lo.creator = options.creator;
   lo.threads = static_cast<int>(options.threads);
   lo.glyphs = !options.page_map_only;
   if (drawer && lo.glyphs) {
     *drawer = std::make_unique<PdfPageDrawer>(
-        st->page.width, st->page.height, render_metadata(doc, options),
+        st->page.width, st->page.height, render_metadata(doc, options, shared),
         PrintGeometry{options.bleed, options.crop_marks}, options.threads != 1);
     (*drawer)->release_glyphs_when_drawn(options.release_drawn_glyphs);
     lo.sink = drawer->get();
@@ -198,7 +168,10 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
                        const PdfOptions& options, support::Diagnostics& diags,
                        PdfPageDrawer* drawn) {
   support::SourcePos out_pos{options.output.filename().string(), 0, 0};
-  RenderMetadata meta = render_metadata(doc, options);
+  std::optional<facts::EditionFacts> own = own_facts(doc, options, diags);
+  if (!options.facts && !own) return false;
+  const facts::EditionFacts& shared = options.facts ? *options.facts : *own;
+  RenderMetadata meta = render_metadata(doc, options, shared);
   Rendered r = drawn ? drawn->finish(paged)
                      : render_pdf(paged, meta, PrintGeometry{options.bleed, options.crop_marks});
   if (!r.error.empty()) {
@@ -212,6 +185,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   in.order = std::move(r.order);
   for (const auto& p : paged.pages) in.labels.push_back(p.label);
   in.lang = doc.metadata.lang.value;
+  in.date = facts::pdf_date(shared.build_time);
   in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator, FOLIO_VERSION_STRING,
                             cairo_version_string());
   in.xmp = xmp_packet(meta, in.lang, in.producer);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "pdf/page_drawer.hpp"
 #include "support/diagnostic.hpp"
@@ -23,9 +24,10 @@ struct PdfOptions {
   double bleed = 0;          ///< points added on the outside, top and bottom (0.125 in = 9)
   bool crop_marks = false;   ///< trim marks in a slug around the page
   bool front_matter = true;  ///< half-title, title and copyright pages from the metadata
-  /// Seconds since 1970 for the PDF's dates; unset: the SOURCE_DATE_EPOCH environment
-  /// variable, else the manuscript's date, else 1970-01-01. Never the clock.
-  std::optional<long long> source_date_epoch;
+  /// The SOURCE_DATE_EPOCH to honour (without `facts`); unset: the environment variable's.
+  /// Without one the PDF's dates are the newest manuscript file's time, as the EPUB's: never
+  /// the clock, never book.yaml's `date:` (the publication date is not the file's).
+  std::optional<std::string> source_date_epoch;
   std::string creator = "folio";
   /// Threads for typesetting and the post-pass: 0 one per core, 1 the calling thread only.
   unsigned threads = 0;
@@ -39,6 +41,10 @@ struct PdfOptions {
   /// typeset_and_draw: free each page's glyphs once it is drawn (PdfPageDrawer::
   /// release_glyphs_when_drawn); the returned pages then cannot be drawn again.
   bool release_drawn_glyphs = false;
+  /// What both editions share (build time, identifier, style, labels, copyright lines), as
+  /// `folio build` decided it once for both; when null, the writer decides them from
+  /// `style`, `style_dirs` and `source_date_epoch` by the same rules (facts::edition_facts).
+  const facts::EditionFacts* facts = nullptr;
 };
 
 /// write_pdf's first half: resolves the style and typesets the book into pages (for

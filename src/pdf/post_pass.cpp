@@ -290,6 +290,10 @@ std::string post_process(const PostPassInput& in, std::string& error) {
     QOH info = pdf.getTrailer().getKey("/Info");
     if (info.isDictionary()) {
       for (const char* k : {"/CreationDate", "/ModDate"}) {
+        if (!in.date.empty()) {
+          info.replaceKey(k, QOH::newString(in.date));
+          continue;
+        }
         if (!info.hasKey(k)) continue;
         std::string v = info.getKey(k).getUTF8Value();
         if (v.rfind("D:", 0) != 0) v = "D:" + v;

@@ -17,6 +17,10 @@ struct PostPassInput {
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"
   std::string producer;
+  /// The Info dictionary's /CreationDate and /ModDate, "D:20240501120000Z" (facts::pdf_date):
+  /// written here rather than taken from Cairo's, which lack the "D:" and end in a "Z" that
+  /// makes poppler misread a year before 1930. Empty: Cairo's are kept, given their "D:".
+  std::string date;
   std::string xmp;       ///< an XMP packet, or empty
   unsigned threads = 0;  ///< for the page contents: 0 one per core (at most 4), 1 none extra
 };

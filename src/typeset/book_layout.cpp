@@ -55,6 +55,7 @@ class BookSetter {
         st_(st),
         options_(options),
         diags_(diags),
+        facts_(options.facts ? *options.facts : facts::metadata_facts(doc.metadata)),
         font_config_(FontConfig::load(font_folders(doc.base_dir), diags)),
         fonts_(doc.metadata.lang.empty() ? "en-US" : doc.metadata.lang.value, font_config_),
         hyphenator_(st.hyphenation.dictionary_dir, fonts_.lang(), st.hyphenation.left_min,
@@ -494,82 +495,140 @@ class BookSetter {
 
   // ---- front matter --------------------------------------------------------------------
 
-  // Sets a one-off display paragraph at a fixed baseline on the current page.
-  double display(Page& page, const StyledText& text, style::Face face, Align align, double y,
-                 const std::string& tag = "P") {
+  // The designs of the generated pages, in one place: the faces come from the style (its
+  // chapter title, body and note faces), scaled as a title page wants them.
+  struct FrontDesigns {
+    style::Face half_title, title, subtitle, author, publisher, imprint;
+  };
+  FrontDesigns front_designs() const {
+    FrontDesigns d;
+    d.half_title = st_.chapter.face;
+    d.title = st_.chapter.face;
+    d.title.size = st_.chapter.face.size * 1.3;
+    d.title.leading = d.title.size * 1.2;
+    d.subtitle = st_.body;
+    d.subtitle.size = st_.body.size * 1.2;
+    d.subtitle.leading = d.subtitle.size * 1.25;
+    d.subtitle.italic = true;
+    d.author = d.subtitle;
+    d.author.italic = false;
+    d.author.small_caps = true;
+    d.author.tracking = 0.06;
+    d.publisher = st_.body;
+    d.imprint = st_.footnotes.face;
+    return d;
+  }
+
+  // Sets `text` across the measure into `flow` as the flow setter sets any paragraph (long
+  // text wraps; centred lines stay centred). `space_before` is white space beyond the line
+  // that would follow the block before: its first baseline is the previous line's plus that
+  // line's leading and `space_before`. The "Display" tag keeps titles and names unhyphenated;
+  // the page shows each as a P.
+  void display_block(std::vector<FlowItem>& flow, const std::string& text, const style::Face& face,
+                     Align align, double space_before = 0) {
+    if (text.empty()) return;
+    if (!flow.empty()) setter_.add_space(flow, space_before + flow.back().leading - face.leading);
     Frame f{face, measure_, 0, "", 0};
-    std::vector<FlowItem> lines;
-    setter_.paragraph(lines, text, f, false, align, tag, {});
-    PageBlock b;
-    b.tag = tag;
-    double baseline = y;
-    for (const FlowItem& l : lines) {
-      place(b, l.runs, left(page.recto), baseline);
-      baseline += l.leading;
+    setter_.paragraph(flow, plain(text), f, false, align, "Display", {});
+  }
+
+  // The distance from the first line's baseline to the last's in `flow`: each line sits its
+  // leading (plus any space) below the one before, as pagination stacks them.
+  static double stack_depth(const std::vector<FlowItem>& flow) {
+    double depth = 0, pending = 0;
+    bool first = true;
+    for (const FlowItem& it : flow) {
+      if (it.kind == FlowItem::space) {
+        pending += it.amount;
+        continue;
+      }
+      if (!first) depth += pending + it.leading;
+      first = false;
+      pending = 0;
     }
-    page.blocks.push_back(std::move(b));
-    return baseline;
+    return depth;
+  }
+
+  // Places `flow` on the current display page, its first baseline at `first_baseline` (never
+  // above the text block) and each line below the one before; lines that would pass the foot
+  // of the text block go on to a further display page rather than over the margin.
+  void place_display(std::vector<FlowItem>& flow, double first_baseline) {
+    std::optional<double> prev;
+    double pending = 0;
+    int last_block = -1;
+    for (FlowItem& it : flow) {
+      if (it.kind == FlowItem::space) {
+        pending += it.amount;
+        continue;
+      }
+      double baseline =
+          prev ? *prev + pending + it.leading : std::max(first_baseline, body_top() + it.top);
+      if (prev && baseline > body_bottom() + 0.01) {
+        new_page(true, true);
+        baseline = body_top() + it.top;
+        last_block = -1;
+      }
+      Page& page = out_.pages.back();
+      if (it.block != last_block) {
+        PageBlock b;
+        b.tag = "P";
+        page.blocks.push_back(std::move(b));
+        last_block = it.block;
+      }
+      place(page.blocks.back(), std::move(it.runs), left(page.recto) + it.x, baseline);
+      prev = baseline;
+      pending = 0;
+    }
   }
 
   void front_matter() {
     const model::Metadata& md = doc_.metadata;
-    style::Face title_face = st_.chapter.face;
-    // Half-title.
+    const FrontDesigns d = front_designs();
+    // Half-title: the title alone, a third of the way down.
     {
-      Page& p = new_page(true, true);
-      display(p, plain(md.title.value), title_face, Align::center, body_top() + 130);
+      new_page(true, true);
+      std::vector<FlowItem> flow;
+      display_block(flow, md.title.value, d.half_title, Align::center);
+      place_display(flow, body_top() + 130);
       new_page(true, true).blank = true;
     }
-    // Title page.
+    // Title page: title, subtitle and authors from the top; the publisher at the foot, or
+    // below the rest when a long title leaves no room between them.
     {
-      Page& p = new_page(true, true);
-      style::Face big = title_face;
-      big.size = title_face.size * 1.3;
-      big.leading = big.size * 1.2;
-      double y = display(p, plain(md.title.value), big, Align::center, body_top() + 100);
-      if (!md.subtitle.empty()) {
-        style::Face sub = st_.body;
-        sub.size = st_.body.size * 1.2;
-        sub.leading = sub.size * 1.25;
-        sub.italic = true;
-        y = display(p, plain(md.subtitle.value), sub, Align::center, y + 14);
+      new_page(true, true);
+      std::vector<FlowItem> flow;
+      display_block(flow, md.title.value, d.title, Align::center);
+      display_block(flow, md.subtitle.value, d.subtitle, Align::center, 14);
+      display_block(flow, authors(), d.author, Align::center, 60);
+      std::vector<FlowItem> foot;
+      display_block(foot, md.publisher.value, d.publisher, Align::center);
+      const double first = body_top() + 100;
+      if (flow.empty()) {
+        place_display(foot, body_bottom() - stack_depth(foot));
+      } else {
+        if (!foot.empty()) {
+          // The publisher's last baseline on the text block's last line, when that leaves
+          // at least two lines' room below the rest; else that room below it.
+          double foot_depth = foot.front().leading + stack_depth(foot);
+          double gap = body_bottom() - (first + stack_depth(flow)) - foot_depth;
+          setter_.add_space(flow, std::max(gap, 2 * st_.body.leading));
+          for (FlowItem& it : foot) flow.push_back(std::move(it));
+        }
+        place_display(flow, first);
       }
-      std::string names = authors();
-      if (!names.empty()) {
-        style::Face au = st_.body;
-        au.size = st_.body.size * 1.2;
-        au.leading = au.size * 1.25;
-        au.small_caps = true;
-        au.tracking = 0.06;
-        display(p, plain(names), au, Align::center, y + 60);
-      }
-      if (!md.publisher.empty())
-        display(p, plain(md.publisher.value), st_.body, Align::center, body_bottom());
     }
-    // Copyright page: set at the foot of the verso.
+    // Copyright page: the lines both editions share, then the colophon, set at the foot of
+    // the verso, each line stacked below the one before from its set height.
     {
-      Page& p = new_page(true, true);
+      new_page(true, true);
       std::vector<std::string> lines;
-      if (!md.rights.empty()) lines.push_back(md.rights.value);
-      if (!md.publisher.empty()) lines.push_back("Published by " + md.publisher.value);
-      if (!md.identifier.empty()) {
-        std::string id = md.identifier.value;
-        for (const char* prefix : {"urn:isbn:", "isbn:"})
-          if (id.rfind(prefix, 0) == 0) id = id.substr(std::string(prefix).size());
-        bool isbn = md.identifier.value.find("isbn") != std::string::npos ||
-                    std::all_of(id.begin(), id.end(), [](char c) {
-                      return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == 'X';
-                    });
-        lines.push_back(isbn ? "ISBN " + id : id);
-      }
-      if (!md.date.empty()) lines.push_back("First edition " + md.date.value.substr(0, 4));
-      lines.push_back("Typeset with " + options_.creator + " in " + st_.body.family);
-      style::Face small = st_.footnotes.face;
-      double y = body_bottom() - small.leading * 1.5 * static_cast<double>(lines.size() - 1);
-      for (const auto& l : lines) {
-        display(p, plain(l), small, Align::left, y);
-        y += small.leading * 1.5;
-      }
+      for (const facts::CopyrightLine& l : facts_.copyright) lines.push_back(l.text);
+      lines.push_back(
+          facts::fill_label(facts_.labels->typeset_with, {options_.creator, st_.body.family}));
+      std::vector<FlowItem> flow;
+      for (const std::string& l : lines)
+        display_block(flow, l, d.imprint, Align::left, d.imprint.leading * 0.5);
+      if (!flow.empty()) place_display(flow, body_bottom() - stack_depth(flow));
     }
   }
 
@@ -579,7 +638,8 @@ class BookSetter {
     std::vector<FlowItem> flow;
     Frame f{st_.body, measure_ - 30, 0, "", st_.indent};
     setter_.add_space(flow, st_.chapter.space_before, true);
-    setter_.heading_lines(flow, plain("Contents"), st_.chapter, f, "H1", "contents", {});
+    const std::string heading(facts_.labels->contents);
+    setter_.heading_lines(flow, plain(heading), st_.chapter, f, "H1", "contents", {});
     setter_.add_space(flow, st_.chapter.space_after);
     for (std::size_t i = 0; i < entries; ++i) {
       // Placeholder lines; titles and page numbers are filled in after pagination.
@@ -592,10 +652,10 @@ class BookSetter {
       it.dest = fmt::format("toc-{}", i);
       flow.push_back(it);
     }
-    out_.outline.push_back({"Contents", "contents", 1});
+    out_.outline.push_back({heading, "contents", 1});
     out_.late_begin = page_index;
-    late_end_ = SIZE_MAX;              // the pages paginate makes now are late too
-    paginate(flow, true, "Contents");  // records where each placeholder landed
+    late_end_ = SIZE_MAX;           // the pages paginate makes now are late too
+    paginate(flow, true, heading);  // records where each placeholder landed
     out_.late_end = late_end_ = out_.pages.size();
     return page_index;
   }
@@ -684,6 +744,7 @@ class BookSetter {
   const style::Style& st_;
   const LayoutOptions& options_;
   support::Diagnostics& diags_;
+  const facts::EditionFacts facts_;  // a copy: small, and the layout may outlive the caller's
   std::shared_ptr<const FontConfig> font_config_;
   FontContext fonts_;
   Hyphenator hyphenator_;

@@ -1,6 +1,7 @@
 // Sets a whole book: front matter from the metadata, sections, pagination, running heads.
 #pragma once
 
+#include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "style/style.hpp"
 #include "support/diagnostic.hpp"
@@ -19,6 +20,9 @@ struct LayoutStats {
 struct LayoutOptions {
   bool front_matter = true;  ///< half-title, title page, copyright page (and contents)
   std::string creator = "folio";
+  /// What both editions share: the contents heading and the copyright page's lines come
+  /// from here. Null: facts::metadata_facts of the book's metadata.
+  const facts::EditionFacts* facts = nullptr;
   /// Threads setting sections' paragraphs, this one included: 0 = one per hardware thread,
   /// 1 = all on the calling thread. The result is the same for any number.
   int threads = 0;

@@ -36,6 +36,24 @@ TEST(KnuthPlass, ExactFitLinesHaveZeroRatio) {
   EXPECT_EQ(r.pass, 1);
 }
 
+// The adjustment ratio of the line of nodes [from, b), plus `extra` width (a break's own).
+double line_ratio(const std::vector<Node>& n, std::size_t from, std::size_t b, double extra,
+                  const BreakParams& p) {
+  double w = extra, st = 0, sh = 0;
+  for (std::size_t i = from; i < b; ++i) {
+    w += n[i].kind == Node::penalty ? 0 : n[i].width;
+    st += n[i].kind == Node::glue ? n[i].stretch : 0;
+    sh += n[i].kind == Node::glue ? n[i].shrink : 0;
+  }
+  return w < p.line_width ? (p.line_width - w) / st
+                          : (w > p.line_width ? (p.line_width - w) / sh : 0);
+}
+
+// TeX's fitness class of a line's ratio: tight, decent, loose, very loose.
+int fitness_class(double r) {
+  return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+}
+
 // TeX's demerits of a whole set of breaks (glue indices), or -1 when a line is infeasible.
 double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& breaks,
                    const BreakParams& p) {
@@ -43,19 +61,12 @@ double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& b
   std::size_t from = 0;
   int prev_fit = 1;
   for (std::size_t b : breaks) {
-    double w = 0, st = 0, sh = 0;
-    for (std::size_t i = from; i < b; ++i) {
-      w += n[i].kind == Node::penalty ? 0 : n[i].width;
-      st += n[i].kind == Node::glue ? n[i].stretch : 0;
-      sh += n[i].kind == Node::glue ? n[i].shrink : 0;
-    }
-    double r = w < p.line_width ? (p.line_width - w) / st
-                                : (w > p.line_width ? (p.line_width - w) / sh : 0);
+    double r = line_ratio(n, from, b, 0, p);
     if (r < -1) return -1;
     double bad = badness(r);
     if (bad > p.tolerance) return -1;
     double d = (p.line_penalty + bad) * (p.line_penalty + bad);
-    int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+    int fit = fitness_class(r);
     if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
     prev_fit = fit;
     total += d;
@@ -206,14 +217,7 @@ double demerits_with_hyphens(const std::vector<Node>& n, const std::vector<std::
   *longest = 0;
   for (std::size_t b : breaks) {
     while (from < b && n[from].kind != Node::box) ++from;  // discarded at a line's start
-    double w = n[b].kind == Node::penalty ? n[b].width : 0, st = 0, sh = 0;
-    for (std::size_t i = from; i < b; ++i) {
-      w += n[i].kind == Node::penalty ? 0 : n[i].width;
-      st += n[i].kind == Node::glue ? n[i].stretch : 0;
-      sh += n[i].kind == Node::glue ? n[i].shrink : 0;
-    }
-    double r = w < p.line_width ? (p.line_width - w) / st
-                                : (w > p.line_width ? (p.line_width - w) / sh : 0);
+    double r = line_ratio(n, from, b, n[b].kind == Node::penalty ? n[b].width : 0, p);
     if (r < -1) return -1;
     double bad = badness(r);
     if (bad > p.tolerance) return -1;
@@ -223,7 +227,7 @@ double demerits_with_hyphens(const std::vector<Node>& n, const std::vector<std::
     if (n[b].kind == Node::penalty && !last) d += n[b].cost * n[b].cost;
     if (flagged && prev_flagged) d += p.double_hyphen_demerits;
     if (last && prev_flagged) d += p.final_hyphen_demerits;
-    int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+    int fit = fitness_class(r);
     if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
     run = flagged ? run + 1 : 0;
     *longest = std::max(*longest, run);

@@ -202,10 +202,15 @@ def main():
         # The EPUB's table of contents names the sections the PDF's outline names.
         outline = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", str(pdf)],
                                             capture_output=True, text=True, check=True).stdout)
-        pdf_titles = [o["title"] for o in outline.get("outlines", []) if o["title"] != "Contents"]
         toc = next(n for n in nav.iter(f"{XHTML}nav") if n.get(f"{OPS}type") == "toc")
+        # The contents page's own entry, in the book's language in both editions ("Inhalt").
+        heading = "".join(toc.find(f"{XHTML}h1").itertext())
+        pdf_titles = [o["title"] for o in outline.get("outlines", []) if o["title"] != heading]
         epub_titles = ["".join(li.find(f"{XHTML}a").itertext())
                        for li in toc.find(f"{XHTML}ol").findall(f"{XHTML}li")]
+        if len(epub_titles) >= 2:  # the PDF has a contents page from two titled sections on
+            check(any(o["title"] == heading for o in outline.get("outlines", [])),
+                  f"the PDF outline names its contents page as the EPUB does ({heading})")
         check(pdf_titles == epub_titles, f"PDF outline {pdf_titles} = EPUB contents {epub_titles}")
         check_text_layer(epub, pdf, labels, furniture, r.stderr)
         print(f"{manuscript.name}: {len(entries)} pages listed of {pages}")

@@ -89,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   folio::pdf::PdfOptions po;
   po.output = out.path() / "book.pdf";
   po.style_dirs = style_dirs;
-  po.source_date_epoch = 0;
+  po.source_date_epoch.emplace(1, '0');  // "0", as the EPUB's below
   // As `folio build` does it: the pages drawn while the book is set.
   auto print = folio::pdf::typeset_and_draw(book->document, po, diags);
   const folio::typeset::PagedDocument* paged = print ? &print->paged : nullptr;

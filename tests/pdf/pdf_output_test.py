@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -100,6 +101,7 @@ def main():
     folio = os.path.abspath(sys.argv[1])
     update = "--update-golden" in sys.argv
     tmp = tempfile.mkdtemp(prefix="folio-pdf-test-")
+    os.environ["TZ"] = "UTC"  # pdfinfo shows dates in local time
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
 
@@ -111,8 +113,23 @@ def main():
     check("pages are 432 x 648 pt (6 x 9 in)", "Page size:       432 x 648 pts" in info, info)
     check("tagged", "Tagged:          yes" in info)
     check("title in the metadata", "Title:           Perestroika versus Socialism" in info)
-    check("creation date from the manuscript", "CreationDate:    Fri Jul 28 00:00:00 1989 UTC" in info,
-          info)
+    # Without SOURCE_DATE_EPOCH the dates are the newest manuscript file's time, as the EPUB's
+    # dcterms:modified: never the clock, never book.yaml's `date:`.
+    newest = max(os.path.getmtime(os.path.join(SEED, f)) for f in os.listdir(SEED)
+                 if f == "book.yaml" or f.endswith(".md"))
+    iso = run(["pdfinfo", "-isodates", a]).stdout
+    want = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(newest)))
+    check("creation date: the newest manuscript file's",
+          "CreationDate:    %s" % want in iso and "ModDate:         %s" % want in iso, iso)
+    both = os.path.join(tmp, "both")
+    run([folio, "build", SEED, "-o", both, "--quiet"], env=env)
+    opf = run(["unzip", "-p", os.path.join(both, os.path.basename(a)[:-4] + ".epub"),
+               "EPUB/package.opf"]).stdout
+    modified = re.search(r'dcterms:modified">([^<]*)<', opf)
+    check("the PDF's dates are the EPUB's dcterms:modified",
+          modified and "CreationDate:    %s" % modified.group(1) in
+          run(["pdfinfo", "-isodates", os.path.join(both, os.path.basename(a))]).stdout,
+          modified.group(1) if modified else opf[:300])
     pages = int(info.split("Pages:")[1].split()[0])
 
     boxes = run(["pdfinfo", "-box", "-f", "1", "-l", str(pages), a]).stdout
@@ -187,6 +204,22 @@ def main():
     c = build(folio, os.path.join(tmp, "c"), env=env2)
     check("SOURCE_DATE_EPOCH sets the dates",
           "CreationDate:    Fri Jan  2 00:00:00 1970 UTC" in run(["pdfinfo", c]).stdout)
+    # Dates before 1970 are negative counts; poppler read D:18970526000000Z as the year 2774.
+    for epoch, shown, iso_date in [
+            ("-2291068800", "Wed May 26 00:00:00 1897 UTC", "1897-05-26T00:00:00Z"),
+            ("-86399", "Wed Dec 31 00:00:01 1969 UTC", "1969-12-31T00:00:01Z"),
+            ("-1262304001", "Tue Dec 31 23:59:59 1929 UTC", "1929-12-31T23:59:59Z"),
+            ("253402300799", "Fri Dec 31 23:59:59 9999 UTC", "9999-12-31T23:59:59Z")]:
+        env3 = dict(env)
+        env3["SOURCE_DATE_EPOCH"] = epoch
+        e = build(folio, os.path.join(tmp, "e" + epoch), env=env3)
+        shown_info = run(["pdfinfo", e]).stdout
+        check("SOURCE_DATE_EPOCH=%s: pdfinfo reads %s" % (epoch, shown),
+              "CreationDate:    " + shown in shown_info and "ModDate:         " + shown in shown_info,
+              shown_info)
+        xmp = run(["pdfinfo", "-meta", e]).stdout
+        check("SOURCE_DATE_EPOCH=%s: XMP dates %s" % (epoch, iso_date),
+              "<xmp:CreateDate>%s</xmp:CreateDate>" % iso_date in xmp, xmp[:400])
 
     d = build(folio, os.path.join(tmp, "d"), extra=["--bleed", "--crop-marks"], env=env)
     dbox = run(["pdfinfo", "-box", "-f", "5", "-l", "6", d]).stdout

@@ -196,17 +196,7 @@ class Faults(unittest.TestCase):
                     signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU):
             with self.subTest(signal=sig.name):
                 # Each write to the temporary file first waits, so the signal lands mid-write.
-                p = subprocess.Popen([FOLIO, "build", "-o", self.out, self.book],
-                                     env=shim_env(FOLIO_TEST_WRITE_DELAY_MS=5000),
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     preexec_fn=no_core_files)
-                deadline = time.monotonic() + BOUND
-                while time.monotonic() < deadline and p.poll() is None:
-                    if any(".tmp-" in n for n in os.listdir(self.out)):
-                        break
-                    time.sleep(0.02)
-                self.assertTrue(any(".tmp-" in n for n in os.listdir(self.out)),
-                                "the build reached its temporary file")
+                p = self.start_slow_build("build")
                 p.send_signal(sig)
                 _, err = p.communicate(timeout=BOUND)
                 self.assertEqual(p.returncode, -sig, err.decode(errors="replace"))

@@ -1,5 +1,5 @@
 // ISBN identifiers (read by model/isbn) and name-based UUIDs for the package's unique identifier.
-#include "epub/identifier.hpp"
+#include "facts/identifier.hpp"
 
 #include "model/isbn.hpp"
 
@@ -9,7 +9,7 @@
 #include <array>
 #include <cctype>
 
-namespace folio::epub {
+namespace folio::facts {
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -74,4 +74,4 @@ std::optional<BookIdentifier> book_identifier(const model::Metadata& meta,
   return BookIdentifier{std::string(given), ""};
 }
 
-}  // namespace folio::epub
+}  // namespace folio::facts

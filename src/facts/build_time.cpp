@@ -1,25 +1,22 @@
-// Build time from SOURCE_DATE_EPOCH or manuscript file times, and its two written forms.
-#include "epub/build_time.hpp"
+// Build time from SOURCE_DATE_EPOCH or manuscript file times, and its written forms.
+#include "facts/build_time.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <system_error>
 
-namespace folio::epub {
+namespace folio::facts {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::tm utc_fields(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return tm;
+// Floor division: -1 s is 1969-12-31T23:59:59, day -1.
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
 // Every image a section refers to, so that replacing a picture counts as a change.
@@ -69,10 +66,14 @@ std::optional<std::int64_t> build_time(const model::Document& doc,
     const std::string& s = *source_date_epoch;
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc{} || end != s.data() + s.size() || value < 0 ||
-        value > 253402300799) {  // 9999-12-31T23:59:59Z
+    // `date +%s` prints a negative count before 1970: a reprint dated 1897 is one.
+    if (ec != std::errc{} || end != s.data() + s.size() || value < kEarliestTime ||
+        value > kLatestTime) {
       diags.error("source-date-epoch", {},
-                  fmt::format("SOURCE_DATE_EPOCH='{}' is not a count of seconds since 1970", s));
+                  fmt::format("SOURCE_DATE_EPOCH='{}' is not a count of seconds since 1970 "
+                              "within the years 0000 to 9999 (set it as `date +%s` prints "
+                              "it, e.g. $(git log -1 --format=%ct))",
+                              s));
       return std::nullopt;
     }
     return value;
@@ -80,21 +81,37 @@ std::optional<std::int64_t> build_time(const model::Document& doc,
   return newest_manuscript_mtime(doc);
 }
 
+UtcTime utc_time(std::int64_t seconds) {
+  seconds = std::clamp(seconds, kEarliestTime, kLatestTime);
+  std::int64_t days = floor_div(seconds, 86400);
+  std::int64_t rest = seconds - days * 86400;
+  // Howard Hinnant's civil_from_days: days since 1970-01-01 → proleptic Gregorian date.
+  std::int64_t z = days + 719468;
+  std::int64_t era = floor_div(z, 146097);
+  std::int64_t doe = z - era * 146097;
+  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  std::int64_t mp = (5 * doy + 2) / 153;
+  UtcTime t;
+  t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  t.year = yoe + era * 400 + (t.month <= 2);
+  t.hour = static_cast<int>(rest / 3600);
+  t.minute = static_cast<int>(rest / 60 % 60);
+  t.second = static_cast<int>(rest % 60);
+  return t;
+}
+
 std::string w3c_datetime(std::int64_t seconds) {
-  std::tm tm = utc_fields(seconds);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  UtcTime t = utc_time(seconds);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.year, t.month, t.day, t.hour,
+                     t.minute, t.second);
 }
 
-DosTime dos_time(std::int64_t seconds) {
-  std::tm tm = utc_fields(seconds);
-  int year = tm.tm_year + 1900;
-  if (year < 1980) return {0, static_cast<std::uint16_t>((0 << 9) | (1 << 5) | 1)};  // 1980-01-01
-  if (year > 2107) year = 2107;
-  DosTime d;
-  d.time = static_cast<std::uint16_t>((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
-  d.date = static_cast<std::uint16_t>(((year - 1980) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
-  return d;
+std::string pdf_date(std::int64_t seconds) {
+  UtcTime t = utc_time(seconds);
+  return fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}{}", t.year, t.month, t.day, t.hour, t.minute,
+                     t.second, t.year < 1930 ? "" : "Z");
 }
 
-}  // namespace folio::epub
+}  // namespace folio::facts
