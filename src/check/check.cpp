@@ -6,11 +6,12 @@
 
 namespace folio::check {
 
-void check_manuscript(const manuscript::Manuscript& m, support::Diagnostics& diags) {
+void check_manuscript(const manuscript::Manuscript& m, support::Diagnostics& diags,
+                      const std::set<std::string>* designed_classes) {
   Suppression suppression = Suppression::from_book_yaml(m, diags);
   check_metadata(m, diags);
   check_files(m, diags);
-  check_structure(m, diags);
+  check_structure(m, diags, designed_classes);
   std::vector<ProseSource> sources = map_sources(m);
   check_references(m, sources, diags);
   check_images(m, diags);

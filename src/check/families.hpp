@@ -1,6 +1,7 @@
 // The families of checks that check_manuscript runs, one source file each.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,9 @@ void check_metadata(const manuscript::Manuscript& m, support::Diagnostics& diags
 void check_files(const manuscript::Manuscript& m, support::Diagnostics& diags);
 
 /// Sections, headings, roles, fenced divs, datelines, epigraphs, block quotes.
-void check_structure(const manuscript::Manuscript& m, support::Diagnostics& diags);
+/// `designed_classes` (null: the built-in designs') are the div classes the style designs.
+void check_structure(const manuscript::Manuscript& m, support::Diagnostics& diags,
+                     const std::set<std::string>* designed_classes = nullptr);
 
 /// Footnotes (from the sources), ids and the links that point at them.
 void check_references(const manuscript::Manuscript& m, const std::vector<ProseSource>& sources,

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "check/families.hpp"
 #include "check/nearest_name.hpp"
+#include "style/style.hpp"
 
 namespace folio::check {
 namespace {
@@ -22,7 +24,7 @@ constexpr std::array<std::string_view, 17> kRoles{
     "appendix",        "endnotes", "bibliography", "glossary", "colophon"};
 
 // Fenced-div classes the manuscript format names (docs/manuscript.md): two with a structure
-// of their own, three that styles lay out; any other class is a generic block.
+// of their own, three that styles lay out; the style designs more (unknown_div_classes).
 constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "attribution",
                                                       "letter", "signature"};
 
@@ -30,13 +32,17 @@ constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "a
 // place and date, not another paragraph of text.
 constexpr std::size_t kShortLine = 60;
 
+// The most places one unknown-div-class warning lists; the rest are counted.
+constexpr std::size_t kMaxClassPlaces = 10;
+
 // A dateline has at most this many lines (place, date, and perhaps a name).
 constexpr std::size_t kMaxDatelineLines = 3;
 
 class StructureChecker {
  public:
-  StructureChecker(const manuscript::Manuscript& m, support::Diagnostics& diags)
-      : m_(m), diags_(diags) {}
+  StructureChecker(const manuscript::Manuscript& m, support::Diagnostics& diags,
+                   std::set<std::string> designed)
+      : m_(m), diags_(diags), designed_(std::move(designed)) {}
 
   void run();
 
@@ -50,10 +56,16 @@ class StructureChecker {
   void check_signature(const std::vector<Block>& blocks, std::size_t i, std::string_view container);
   void check_heading_level(const Block& b);
   void check_heading_text(const Block& b);
+  void note_div_classes(const Block& b);
+  void unknown_div_classes();
 
   const manuscript::Manuscript& m_;
   support::Diagnostics& diags_;
-  std::map<std::string, LineIndex> lines_;  // per file, built when first needed
+  std::set<std::string> designed_;  // classes the style designs
+  // Undesigned classes in order of first use, with every place they occur.
+  std::vector<std::pair<std::string, std::vector<support::SourcePos>>> unknown_;
+  std::map<std::string, std::size_t> unknown_index_;  // class → its place in unknown_
+  std::map<std::string, LineIndex> lines_;            // per file, built when first needed
   int previous_level_ = 1;
   int letters_ = 0;  // letters and block quotes (a letter quoted in a novel) the walk is in
 };
@@ -69,6 +81,48 @@ void StructureChecker::run() {
                          " matter; move it, or change its role");
     furthest = std::max(furthest, s.matter);
     check_section(s);
+  }
+  unknown_div_classes();
+}
+
+// A div's first class that folio neither structures nor designs is remembered with its place
+// (one per div, as before); all are reported together after the walk.
+void StructureChecker::note_div_classes(const Block& b) {
+  for (const std::string& cls : b.classes) {
+    if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end() ||
+        designed_.count(cls))
+      continue;
+    auto [at, fresh] = unknown_index_.emplace(cls, unknown_.size());
+    if (fresh) unknown_.push_back({cls, {}});
+    unknown_[at->second].second.push_back(b.source);
+    break;
+  }
+}
+
+// One warning per class, at its first place, naming every place (up to kMaxClassPlaces).
+void StructureChecker::unknown_div_classes() {
+  std::vector<std::string_view> known(kDivClasses.begin(), kDivClasses.end());
+  for (const std::string& c : designed_) known.push_back(c);
+  for (const auto& [cls, places] : unknown_) {
+    std::string where;
+    for (std::size_t k = 0; k < places.size() && k < kMaxClassPlaces; ++k)
+      where += (k ? ", " : "") + places[k].file + ":" + std::to_string(places[k].line);
+    if (places.size() > kMaxClassPlaces)
+      where += " and " + std::to_string(places.size() - kMaxClassPlaces) + " more";
+    std::string message =
+        "the style designs no class '" + cls + "'; " +
+        (places.size() == 1
+             ? std::string("the div is kept as a generic block, set as the text around it")
+             : "its " + std::to_string(places.size()) +
+                   " divs are kept as generic blocks, set as the text around them") +
+        " (" + where + ")";
+    if (auto near = nearest_name(cls, known)) message += "; did you mean '" + *near + "'?";
+    support::Diagnostic d{
+        support::Severity::warning, "unknown-div-class", message, places.front(), {}, {}};
+    d.fix = "design it in the style (classes: " + cls +
+            ": {align: center, …}), or use a class "
+            "the style designs";
+    diags_.report(std::move(d));
   }
 }
 
@@ -220,15 +274,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
       }
       case BlockKind::div: {
         if (has_class(b, "signature")) check_signature(blocks, i, container);
-        for (const std::string& cls : b.classes) {
-          if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end()) continue;
-          std::string message =
-              "folio does not know the class '" + cls + "'; the div is kept as a generic block";
-          if (auto near = nearest_name(cls, kDivClasses))
-            message += "; did you mean '" + *near + "'?";
-          diags_.warning("unknown-div-class", b.source, message);
-          break;  // one warning per div
-        }
+        note_div_classes(b);
         int letter = has_class(b, "letter") ? 1 : 0;
         letters_ += letter;
         walk(b.blocks, b.classes.empty() ? "div" : b.classes.front(), false, section);
@@ -247,8 +293,14 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
 
 }  // namespace
 
-void check_structure(const manuscript::Manuscript& m, support::Diagnostics& diags) {
-  StructureChecker(m, diags).run();
+void check_structure(const manuscript::Manuscript& m, support::Diagnostics& diags,
+                     const std::set<std::string>* designed_classes) {
+  std::set<std::string> designed;
+  if (designed_classes)
+    designed = *designed_classes;
+  else
+    for (const auto& [cls, design] : style::default_designs()) designed.insert(cls);
+  StructureChecker(m, diags, std::move(designed)).run();
 }
 
 }  // namespace folio::check

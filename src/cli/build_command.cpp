@@ -55,10 +55,13 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   support::Diagnostics check_diags;
   std::future<void> checked;
   bool concurrent = options.jobs != 1;
+  std::set<std::string> designed;  // the style's classes, for unknown-div-class
+  if (m && !diags.has_errors()) designed = designed_classes(m->document, options.style);
   if (m && !diags.has_errors() && concurrent)
-    checked = support::async_or_deferred(true, [&] { check::check_manuscript(*m, check_diags); });
+    checked = support::async_or_deferred(
+        true, [&] { check::check_manuscript(*m, check_diags, &designed); });
   else if (m && !diags.has_errors())
-    check::check_manuscript(*m, diags);
+    check::check_manuscript(*m, diags, &designed);
   auto await_check = [&] {
     if (!checked.valid()) return;
     checked.get();

@@ -17,6 +17,15 @@ std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::pat
   return manuscript::read_manuscript(*source, diags);
 }
 
+std::set<std::string> designed_classes(const model::Document& doc, const std::string& style) {
+  support::Diagnostics ignored;
+  std::set<std::string> out;
+  for (const auto& [cls, design] :
+       epub::book_style(doc, style, installed_style_dirs(), ignored).classes)
+    out.insert(cls);
+  return out;
+}
+
 void check_print_edition(const model::Document& doc, const std::string& style,
                          support::Diagnostics& diags) {
   // Only what would stop the build is reported, at the place build reports it; the
@@ -46,7 +55,10 @@ std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path
                                                      bool print_check) {
   auto m = load_manuscript(dir, diags);
   checked = m && !diags.has_errors();
-  if (checked) check::check_manuscript(*m, diags);
+  if (checked) {
+    std::set<std::string> designed = designed_classes(m->document, {});
+    check::check_manuscript(*m, diags, &designed);
+  }
   if (checked && print_check && !diags.has_errors()) check_print_edition(m->document, {}, diags);
   return m;
 }

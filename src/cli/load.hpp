@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <set>
+#include <string>
 
 #include "manuscript/reader.hpp"
 #include "support/diagnostic.hpp"
@@ -20,6 +22,11 @@ std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::pat
 std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,
                                                      support::Diagnostics& diags, bool& checked,
                                                      bool print_check = true);
+
+/// The div classes the book's style designs (`style`: a --style name or path; empty:
+/// book.yaml's, else classic), for the unknown-div-class check. A style that cannot be read
+/// gives the built-in designs' classes (its errors are the typesetter's to report).
+std::set<std::string> designed_classes(const model::Document& doc, const std::string& style);
 
 /// The print half of load_and_check on a checked model: the style resolved and loaded as
 /// the PDF writer does (`style`: a --style name or path; empty: book.yaml's, else classic),

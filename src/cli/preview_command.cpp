@@ -50,7 +50,10 @@ int run_preview(const PreviewOptions& options) {
   progress.stage("reading");
   auto m = load_manuscript(options.dir, diags);
   // The same gate as `folio build`: a manuscript with errors is not typeset.
-  if (m && !diags.has_errors()) check::check_manuscript(*m, diags);
+  if (m && !diags.has_errors()) {
+    std::set<std::string> designed = designed_classes(m->document, {});
+    check::check_manuscript(*m, diags, &designed);
+  }
   auto report = [&] {
     progress.clear();
     print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),

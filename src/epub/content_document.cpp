@@ -64,6 +64,8 @@ class SectionWriter {
   // Each block's element by its path (the page map's block_path); {} is the section heading.
   std::vector<int> path_;
   std::map<std::vector<int>, pugi::xml_node> element_of_path_;
+  std::string role_;         // the section's role
+  bool uses_z3998_ = false;  // a Z39.98 term was written: the root declares its prefix
 };
 
 std::string SectionWriter::fresh_id(std::string_view stem) {
@@ -111,6 +113,7 @@ ContentDocument SectionWriter::write(const model::Section& section) {
   pugi::xml_node body = page.body();
   body.append_attribute("epub:type") = std::string(matter_epub_type(section.matter)).c_str();
 
+  role_ = section.role;
   pugi::xml_node sec = append_block(body, "section");
   if (auto sem = semantics_of_role(section.role)) {
     sec.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
@@ -133,6 +136,10 @@ ContentDocument SectionWriter::write(const model::Section& section) {
   blocks(sec, section.blocks);
   for (const Block& note : section.footnotes) footnote(sec, note);
   page_breaks(section, out);
+  // EPUB reserves no prefix for Z39.98 in content documents: it is declared on the root.
+  if (uses_z3998_)
+    body.parent().append_attribute("epub:prefix") =
+        "z3998: http://www.daisy.org/z3998/2012/vocab/structure/#";
   sec.append_child(pugi::node_pcdata).set_value("\n");
   body.append_child(pugi::node_pcdata).set_value("\n");
 
@@ -155,7 +162,15 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
             .c_str();
   }
   set_lang(h, b.lang);
-  for (const auto& c : b.classes) add_class(h, c);
+  for (const auto& c : b.classes) {
+    // A level-1 heading's class that names a section role (`# To Ada {.dedication}`) is
+    // the section's: its design is the section's, as in print.
+    if (level == 1 && model::matter_of_role(c) && h.parent().name() == std::string("section")) {
+      add_class(h.parent(), c);
+      continue;
+    }
+    add_class(h, c);
+  }
   inlines(h, b.inlines);
   if (level <= 2)
     headings_.push_back({level, h.attribute("id").value(), model::plain_text(b.inlines)});
@@ -222,9 +237,10 @@ void SectionWriter::block(pugi::xml_node parent, const Block& b) {
       return;
     }
     case BlockKind::dateline: {
-      // Place and date closing a text: one paragraph, its lines kept apart by <br/>.
+      // Place and date opening or closing a text: one paragraph, its lines kept apart by <br/>.
       pugi::xml_node p = append_block(parent, "p");
       add_class(p, "dateline");
+      if (b.dateline_place == model::DatelinePlace::opening) add_class(p, "opening");
       common_attributes(p, b);
       lines(p, b);
       return;
@@ -312,6 +328,17 @@ void SectionWriter::block(pugi::xml_node parent, const Block& b) {
     }
     case BlockKind::div: {
       pugi::xml_node d = append_block(parent, "div");
+      // A letter and its parts, a dedication: the vocabularies' terms where they have one
+      // (the first class that has; a dedication inside a dedication section has its role).
+      for (const std::string& c : b.classes) {
+        auto sem = semantics_of_div_class(c);
+        if (!sem || (c == "dedication" && role_ == "dedication")) continue;
+        d.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
+        if (sem->epub_type.starts_with("z3998:")) uses_z3998_ = true;
+        if (!sem->aria_role.empty())
+          d.append_attribute("role") = std::string(sem->aria_role).c_str();
+        break;
+      }
       common_attributes(d, b);
       blocks(d, b.blocks);
       inlines(d, b.inlines);

@@ -31,6 +31,22 @@ std::optional<SectionSemantics> semantics_of_role(std::string_view role) {
   return std::nullopt;
 }
 
+std::optional<SectionSemantics> semantics_of_div_class(std::string_view cls) {
+  // Z39.98's terms need no prefix declaration: z3998 is one of EPUB's reserved prefixes.
+  static constexpr std::array<SectionSemantics, 5> kTable{{
+      {"z3998:letter", ""},
+      {"z3998:salutation", ""},
+      {"z3998:signature", ""},
+      {"z3998:postscript", ""},
+      {"dedication", "doc-dedication"},
+  }};
+  for (const auto& s : kTable) {
+    std::string_view name = s.epub_type.substr(s.epub_type.find(':') + 1);
+    if (name == cls) return s;
+  }
+  return std::nullopt;
+}
+
 std::string_view matter_epub_type(model::Matter m) {
   switch (m) {
     case model::Matter::front:

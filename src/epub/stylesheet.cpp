@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "model/document.hpp"
+
 namespace folio::epub {
 
 namespace {
@@ -154,6 +156,64 @@ std::string css_family(const std::string& family) {
   return out + "\"";
 }
 
+// One rule for a block design (the PDF setter reads the same design): `selector` is the block,
+// its paragraphs get the alignment and indent (the base sets `p` justified and indented).
+// `reset`: declarations first in the block's rule (what the design overrides of the base).
+std::string block_design_rules(const std::string& selector, const style::BlockDesign& d,
+                               double body, const std::string& reset = {}) {
+  // Lengths in em of the block's own size, so they match the print edition's points.
+  double own = d.size ? *d.size : body;
+  auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / own); };
+  std::string block = reset, para;
+  if (d.size) block += fmt::format(" font-size: {:.3g}rem;", *d.size / body);
+  if (d.leading) block += fmt::format(" line-height: {:.3g};", *d.leading / own);
+  if (d.italic) block += fmt::format(" font-style: {};", *d.italic ? "italic" : "normal");
+  if (d.small_caps)
+    block += fmt::format(" font-variant: {};", *d.small_caps ? "small-caps" : "normal");
+  if (d.tracking && *d.tracking != 0)
+    block += fmt::format(" letter-spacing: {:.3g}em;", *d.tracking);
+  if (d.align) {
+    block += fmt::format(" text-align: {};", *d.align);
+    para += fmt::format(" text-align: {};", *d.align);
+  }
+  if (d.indent) para += fmt::format(" text-indent: {};", *d.indent > 0 ? em(*d.indent) : "0");
+  if (d.inset_left > 0) block += fmt::format(" margin-left: {};", em(d.inset_left));
+  if (d.inset_right > 0) block += fmt::format(" margin-right: {};", em(d.inset_right));
+  if (d.own_page()) {
+    // Alone on its page: a page break on both sides, the top at the sink (else about a third
+    // down, where a centred block of a few lines sits).
+    block += d.page == "own-recto" ? " page-break-before: right; break-before: recto;"
+                                   : " page-break-before: always; break-before: page;";
+    block += " page-break-after: always; break-after: page;";
+    block += fmt::format(" margin-top: {:.3g}vh;", d.sink ? *d.sink * 100 : 30);
+  } else {
+    if (d.space_before > 0) block += fmt::format(" margin-top: {};", em(d.space_before));
+    if (d.space_after > 0) block += fmt::format(" margin-bottom: {};", em(d.space_after));
+    if (d.page_break_before) block += " page-break-before: always; break-before: page;";
+  }
+  if (d.keep_with_next) block += " page-break-after: avoid; break-after: avoid;";
+  std::string out;
+  // A design for a paragraph itself (an opening dateline) takes its paragraph rules directly.
+  if (selector.starts_with("p.")) {
+    block += para;
+    para.clear();
+  }
+  if (!block.empty()) out += fmt::format("{} {{{} }}\n", selector, block);
+  if (!para.empty()) {
+    // The rule for its paragraphs, for each selector of a list ("a, b" → "a p, b p").
+    std::string paras;
+    std::size_t p = 0;
+    while (p <= selector.size()) {
+      std::size_t q = selector.find(", ", p);
+      if (q == std::string::npos) q = selector.size();
+      paras += (paras.empty() ? "" : ", ") + selector.substr(p, q - p) + " p";
+      p = q + 2;
+    }
+    out += fmt::format("{} {{{} }}\n", paras, para);
+  }
+  return out;
+}
+
 // Sizes are taken relative to the body size, so they stay em and follow the reader's size.
 std::string design_rules(const style::Style& st) {
   double body = st.body.size > 0 ? st.body.size : 11;
@@ -195,6 +255,27 @@ std::string design_rules(const style::Style& st) {
   out += fmt::format("p.dateline {{ text-align: {}; font-variant: {}; }}\n",
                      css_align(st.dateline.align),
                      st.dateline.face.small_caps ? "small-caps" : "normal");
+  // A dateline opening its container (a letter's place and date): its own design, and not
+  // the closing one's space above or small capitals unless the design says so.
+  out += block_design_rules("p.dateline.opening", st.dateline.opening, body,
+                            " margin-top: 0; font-variant: normal;");
+  // The classes the style designs (`classes:`), in name order; a class that names a section
+  // role (dedication) designs that section too, as in print.
+  out += "\n/* Block designs (the style's classes:). */\n";
+  for (const auto& [cls, d] : st.classes) {
+    std::string selector = "." + cls;
+    if (model::matter_of_role(cls)) selector += ", section[epub|type~=\"" + cls + "\"]";
+    // (`.dedication` also matches a section whose heading has the class: content_document
+    // moves such a class from the h1 to the section.)
+    out += block_design_rules(selector, d, body);
+    // A section alone on its page shows its heading small, as a section heading, as in print.
+    if (model::matter_of_role(cls) && d.own_page())
+      out += fmt::format(
+          "section[epub|type~=\"{0}\"] > h1, section.{0} > h1 {{ font-size: {1:.3g}em; "
+          "text-align: {2}; {3} margin: 0 0 {4:.3g}em; }}\n",
+          cls, st.section.face.size / body, css_align(st.section.align),
+          face_rules(st.section.face), (st.section.space_after + st.body.leading) / body);
+  }
   return out;
 }
 

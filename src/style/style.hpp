@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -54,10 +55,49 @@ struct BlockQuote {
   bool indent_paragraphs = true;  ///< following paragraphs of a quote get the (smaller) indent
 };
 
+/// How a block of a class is set (`classes:` in a style): the same design drives the PDF
+/// setter and the EPUB's CSS. A face field left unset keeps the surrounding text's (the body,
+/// or the block quote's when the block sits in one); lengths are points.
+struct BlockDesign {
+  std::optional<std::string> align;  ///< left | center | right | justify
+  std::optional<double> size;
+  std::optional<double> leading;  ///< unset with a size: the surrounding leading, scaled
+  std::optional<bool> italic;
+  std::optional<bool> small_caps;
+  std::optional<double> tracking;
+  std::optional<double> indent;  ///< first-line indent of its paragraphs
+  double inset_left = 0;         ///< from the surrounding measure's left edge
+  double inset_right = 0;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;     ///< its last line stays on the page of what follows
+  bool page_break_before = false;  ///< starts a new page
+  std::string page = "auto";       ///< auto | own | own-recto: alone on a page (a right one)
+  /// On its own page: where its top sits, as a fraction of the text block's height from the
+  /// top; unset: centred vertically.
+  std::optional<double> sink;
+  support::SourcePos source;  ///< where the style designs it (empty: built in)
+
+  bool own_page() const { return page != "auto"; }
+};
+
+/// Class name → its design. Built-in designs (see default_designs) are replaced whole by a
+/// style's own design of the same class.
+using BlockDesigns = std::map<std::string, BlockDesign>;
+
+/// The designs every style starts from: bridgehead, signature, dedication, letter, epigraph,
+/// attribution, poem, stanza, salutation, postscript (for an 11 pt body; `em` scales them).
+BlockDesigns default_designs(double body_size = 11);
+
+/// An opening dateline's built-in design: flush right, italic, half a line below.
+BlockDesign default_opening_dateline(double body_size = 11);
+
 struct Dateline {
   Face face;
   std::string align = "right";
   double space_before = 13.6;
+  /// A dateline that opens its container (a letter's place and date above the salutation).
+  BlockDesign opening = default_opening_dateline();
 };
 
 struct RunningHeads {
@@ -148,6 +188,13 @@ struct Style {
   ChapterOpening opening;
   std::string scene_break = "* * *";
   Epub epub;
+  BlockDesigns classes = default_designs();
+
+  /// The design of `cls`, or null when the style designs no such class.
+  const BlockDesign* design(const std::string& cls) const {
+    auto it = classes.find(cls);
+    return it == classes.end() ? nullptr : &it->second;
+  }
 };
 
 /// A KDP trim size by name ("6x9", "5.5x8.5", "6 × 9 in"): {width, height} in points, or

@@ -107,6 +107,7 @@ class StyleReader {
       : file_(std::move(file)), diags_(diags), em_(em) {}
 
   bool ok() const { return ok_; }
+  void fail() { ok_ = false; }
 
   void error(const YAML::Node& n, const std::string& message) {
     diags_.error("style-invalid", pos(n), message);
@@ -284,6 +285,62 @@ class StyleReader {
             {"features", text(f.features)}};
   }
 
+  // A block design (`classes:` entries and `dateline.opening`). Values merge over the
+  // design already there (the built-in one), so a style names only what it changes.
+  Field design(BlockDesign& d, const std::string& where) {
+    return [this, &d, where](const YAML::Node& n) {
+      // Optional fields are read into temporaries: a bad value leaves the design as it was
+      // (the error stops the load anyway).
+      std::string align = d.align.value_or("");
+      double size = d.size.value_or(0), leading = d.leading.value_or(0);
+      double tracking = d.tracking.value_or(0), indent = d.indent.value_or(0);
+      bool italic = d.italic.value_or(false), small_caps = d.small_caps.value_or(false);
+      std::map<std::string, Field> fields{
+          {"align", text(align, {"left", "center", "right", "justify"})},
+          {"size", length(size, false, kMaxFontSize)},
+          {"leading", length(leading, false, kMaxFontSize)},
+          {"italic", boolean(italic)},
+          {"small-caps", boolean(small_caps)},
+          {"tracking", number(tracking, -0.1, 0.5)},
+          {"indent", length(indent)},
+          {"inset-left", length(d.inset_left)},
+          {"inset-right", length(d.inset_right)},
+          {"space-before", length(d.space_before)},
+          {"space-after", length(d.space_after)},
+          {"keep-with-next", boolean(d.keep_with_next)},
+          {"page-break-before", boolean(d.page_break_before)},
+          {"page", text(d.page, {"auto", "own", "own-recto"})},
+          {"sink", [this, &d](const YAML::Node& v) {
+             // A share of the text block's height: "30%" or 0.3.
+             std::string_view rest;
+             auto x = v.IsScalar() ? parse_decimal(v.Scalar(), false, &rest) : std::nullopt;
+             double value = x ? *x : -1;
+             if (x && rest == "%")
+               value /= 100;
+             else if (x && !rest.empty())
+               value = -1;
+             if (!(value >= 0 && value <= 1))
+               return error(v,
+                            "a sink is a share of the text block's height: '30%' or 0.3 "
+                            "(0% to 100%)");
+             d.sink = value;
+           }}};
+      if (!n.IsMap()) return error(n, where + " must be a mapping (align, italic, …)");
+      map(n, where, fields);
+      auto given = [&](const char* key) { return static_cast<bool>(n[key]); };
+      if (given("align")) d.align = align;
+      if (given("size")) d.size = size;
+      if (given("leading")) d.leading = leading;
+      if (given("italic")) d.italic = italic;
+      if (given("small-caps")) d.small_caps = small_caps;
+      if (given("tracking")) d.tracking = tracking;
+      if (given("indent")) d.indent = indent;
+      if (given("sink") && !d.own_page())
+        error(n["sink"], "a sink places a block on its own page: give page: own or own-recto too");
+      d.source = pos(n);
+    };
+  }
+
   Field heading(Heading& h, const std::string& where) {
     return [this, &h, where](const YAML::Node& n) {
       auto fields = face_fields(h.face);
@@ -331,7 +388,97 @@ void inherit_family(Style& s) {
     if (f->family.empty()) f->family = s.body.family;
 }
 
+// A class name as the manuscript writes it after '.' and the CSS selector takes it as it is:
+// a letter or '_' first, then letters, digits, '-' and '_'.
+bool class_name_ok(std::string_view c) {
+  if (c.empty() || c.size() > 100) return false;
+  auto alpha = [](char x) { return std::isalpha(static_cast<unsigned char>(x)) || x == '_'; };
+  if (!alpha(c.front())) return false;
+  return std::all_of(c.begin(), c.end(), [&](char x) {
+    return alpha(x) || std::isdigit(static_cast<unsigned char>(x)) || x == '-';
+  });
+}
+
+// The most classes one style designs.
+constexpr std::size_t kMaxClasses = 500;
+
 }  // namespace
+
+BlockDesigns default_designs(double em) {
+  BlockDesigns d;
+  auto design = [&](const char* cls) -> BlockDesign& { return d[cls]; };
+  {
+    BlockDesign& b = design("bridgehead");  // a run-in summary between parts of a chapter
+    b.align = "center";
+    b.italic = true;
+    b.indent = 0;
+    b.space_before = em;
+    b.space_after = 0.5 * em;
+    b.keep_with_next = true;
+  }
+  {
+    BlockDesign& b = design("signature");  // a letter's valediction and name
+    b.align = "right";
+    b.indent = 0;
+    b.space_before = 0.5 * em;
+  }
+  {
+    BlockDesign& b = design("dedication");
+    b.align = "center";
+    b.italic = true;
+    b.indent = 0;
+    b.page = "own-recto";
+    b.sink = 0.3;
+  }
+  {
+    BlockDesign& b = design("letter");
+    b.space_before = 0.5 * em;
+    b.space_after = 0.5 * em;
+  }
+  design("epigraph").italic = true;  // inset as a block quote (block-quote's insets)
+  {
+    BlockDesign& b = design("attribution");  // an epigraph's or quotation's source
+    b.align = "right";
+    b.italic = false;
+    b.indent = 0;
+    b.space_before = 0.3 * em;
+  }
+  {
+    BlockDesign& b = design("poem");
+    b.align = "left";
+    b.indent = 0;
+    b.space_before = 0.5 * em;
+    b.space_after = 0.5 * em;
+  }
+  {
+    BlockDesign& b = design("stanza");
+    b.align = "left";
+    b.indent = 0;
+    b.space_after = 0.5 * em;
+  }
+  {
+    BlockDesign& b = design("salutation");  // "My dear Lucy,"
+    b.align = "left";
+    b.indent = 0;
+    b.keep_with_next = true;
+  }
+  {
+    BlockDesign& b = design("postscript");
+    b.indent = 0;
+    b.space_before = 0.5 * em;
+  }
+  return d;
+}
+
+BlockDesign default_opening_dateline(double em) {
+  BlockDesign b;
+  b.align = "right";
+  b.italic = true;
+  b.indent = 0;
+  b.space_after = 0.5 * em;
+  b.keep_with_next = true;
+  return b;
+}
 
 std::optional<std::pair<double, double>> trim_size(const std::string& name) {
   // Spaces, a trailing "in" and the multiplication sign are spelling, not meaning.
@@ -423,6 +570,9 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
     if (!(s.body.size > 0)) s.body.size = Style{}.body.size;
   }
   StyleReader r(file_label, diags, s.body.size);
+  // The built-in designs' em lengths follow the body size.
+  s.classes = default_designs(s.body.size);
+  s.dateline.opening = default_opening_dateline(s.body.size);
   if (root.IsNull()) return s;
   // The defaults name EB Garamond in every face; cleared, so a face the file leaves alone
   // follows the file's body family (inherit_family) instead of staying with classic's.
@@ -501,6 +651,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
             auto f = r.face_fields(s.dateline.face);
             f["align"] = r.text(s.dateline.align, {"left", "center", "right"});
             f["space-before"] = r.length(s.dateline.space_before);
+            f["opening"] = r.design(s.dateline.opening, "dateline.opening");
             r.map(n, "dateline", f);
           }},
          {"running-heads",
@@ -533,6 +684,68 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
             r.map(n, "chapter-opening", {{"recto", r.boolean(s.opening.recto)}});
           }},
          {"scene-break", r.text(s.scene_break)},
+         {"classes",
+          [&](const YAML::Node& n) {
+            if (!n.IsMap())
+              return r.error(n, "classes must be a mapping of class names to designs");
+            if (n.size() > kMaxClasses)
+              return r.error(n, "more than " + std::to_string(kMaxClasses) + " designed classes");
+            // Where each class is designed in this file: a class designed twice (a key
+            // repeated, or a class in two lists "a, b") would leave one design unused.
+            std::map<std::string, support::SourcePos> designed;
+            for (const auto& kv : n) {
+              if (!kv.first.IsScalar()) {
+                r.error(kv.first, "a class name must be a name, not a list or a mapping");
+                continue;
+              }
+              // "letter, note": one design for several classes.
+              std::string names = kv.first.Scalar();
+              std::vector<std::string> list;
+              std::size_t p = 0;
+              while (p <= names.size()) {
+                std::size_t q = names.find(',', p);
+                if (q == std::string::npos) q = names.size();
+                std::string one = names.substr(p, q - p);
+                one.erase(0, one.find_first_not_of(' '));
+                one.erase(one.find_last_not_of(' ') + 1);
+                list.push_back(one);
+                p = q + 1;
+              }
+              bool names_ok = true;
+              for (const std::string& c : list)
+                if (!class_name_ok(c)) {
+                  r.error(kv.first, "'" + c +
+                                        "' is not a class name (a letter first, then letters, "
+                                        "digits, '-' or '_'; several separated by commas)");
+                  names_ok = false;
+                }
+              if (!names_ok) continue;
+              for (const std::string& c : list) {
+                support::SourcePos at = r.pos(kv.first);
+                auto [it, fresh] = designed.emplace(c, at);
+                if (!fresh) {
+                  diags.report({support::Severity::error,
+                                "style-invalid",
+                                "the class '" + c +
+                                    "' is designed twice in this style (first at "
+                                    "line " +
+                                    std::to_string(it->second.line) + ", column " +
+                                    std::to_string(it->second.column) +
+                                    "); only one design could be used: merge them into one",
+                                at,
+                                {},
+                                {}});
+                  names_ok = false;
+                }
+              }
+              if (!names_ok) {
+                r.fail();
+                continue;
+              }
+              for (const std::string& c : list)
+                r.design(s.classes[c], "the design of '" + c + "'")(kv.second);
+            }
+          }},
          {"epub",
           [&](const YAML::Node& n) {
             r.map(n, "epub",

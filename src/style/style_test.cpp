@@ -322,3 +322,126 @@ TEST(StyleInput, StyleFileSizeIsBounded) {
 
 }  // namespace
 }  // namespace folio::style
+
+namespace folio::style {
+namespace {
+
+TEST(StyleClasses, BuiltInDesignsAreThereWithoutAClassesKey) {
+  support::Diagnostics diags;
+  auto s = parse_style("name: bare\n", "t.yaml", diags);
+  ASSERT_TRUE(s);
+  for (const char* cls : {"bridgehead", "signature", "dedication", "letter", "epigraph",
+                          "attribution", "poem", "stanza", "salutation", "postscript"})
+    EXPECT_TRUE(s->design(cls)) << cls;
+  EXPECT_FALSE(s->design("sidebar"));
+  const BlockDesign* b = s->design("bridgehead");
+  EXPECT_EQ(b->align, "center");
+  EXPECT_TRUE(b->keep_with_next);
+  EXPECT_DOUBLE_EQ(b->space_before, 11);  // 1em of the 11 pt body
+  EXPECT_EQ(s->design("dedication")->page, "own-recto");
+}
+
+TEST(StyleClasses, ADesignMergesOverTheBuiltInOne) {
+  support::Diagnostics diags;
+  auto s = parse_style(
+      "body: {size: 10}\n"
+      "classes:\n"
+      "  bridgehead: {align: left, space-before: 2em}\n"
+      "  \"note, aside\": {size: 9pt, italic: true, inset-left: 1em, page-break-before: true}\n",
+      "t.yaml", diags);
+  ASSERT_TRUE(s) << (diags.empty() ? "" : diags.items()[0].message);
+  const BlockDesign* b = s->design("bridgehead");
+  EXPECT_EQ(b->align, "left");
+  EXPECT_DOUBLE_EQ(b->space_before, 20);
+  EXPECT_TRUE(b->keep_with_next);  // kept from the built-in design
+  EXPECT_TRUE(b->italic.value_or(false));
+  for (const char* cls : {"note", "aside"}) {
+    const BlockDesign* d = s->design(cls);
+    ASSERT_TRUE(d) << cls;
+    EXPECT_DOUBLE_EQ(d->size.value_or(0), 9);
+    EXPECT_DOUBLE_EQ(d->inset_left, 10);
+    EXPECT_TRUE(d->page_break_before);
+    EXPECT_FALSE(d->leading);  // unset: follows the size
+    EXPECT_EQ(d->source.line, 4);
+  }
+  // The built-in designs' em lengths follow this style's body size.
+  EXPECT_DOUBLE_EQ(s->design("letter")->space_before, 5);
+}
+
+TEST(StyleClasses, OwnPageAndSink) {
+  support::Diagnostics diags;
+  auto s = parse_style("classes:\n  half-title: {page: own, sink: 40%}\n  x: {page: own}\n",
+                       "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(s->design("half-title")->own_page());
+  EXPECT_DOUBLE_EQ(s->design("half-title")->sink.value_or(-1), 0.4);
+  EXPECT_FALSE(s->design("x")->sink);  // centred
+}
+
+// Each bad design: an error at the value's line and column.
+TEST(StyleClasses, BadDesignsArePositioned) {
+  struct Case {
+    const char* yaml;
+    int line, column;
+    const char* code;
+  } cases[] = {
+      {"classes:\n  signature: {colour: red}\n", 2, 15, "style-unknown-key"},
+      {"classes:\n  signature: {align: middle}\n", 2, 22, "style-invalid"},
+      {"classes:\n  signature: {italic: perhaps}\n", 2, 23, "style-invalid"},
+      {"classes:\n  signature: {space-before: -1em}\n", 2, 29, "style-invalid"},
+      {"classes:\n  signature: {page: own, sink: 130%}\n", 2, 32, "style-invalid"},
+      {"classes:\n  signature: {sink: 30%}\n", 2, 21, "style-invalid"},
+      {"classes:\n  signature: right\n", 2, 14, "style-invalid"},
+      {"classes:\n  - signature\n", 2, 3, "style-invalid"},
+      {"classes:\n  \"9lives\": {italic: true}\n", 2, 3, "style-invalid"},
+      {"classes:\n  \"a.b\": {italic: true}\n", 2, 3, "style-invalid"},
+      {"classes:\n  signature: {align: right}\n  signature: {align: left}\n", 3, 3,
+       "yaml-duplicate-key"},
+      {"classes:\n  signature: {align: right}\n  \"letter, signature\": {italic: true}\n", 3, 3,
+       "style-invalid"},
+      {"dateline:\n  opening: {align: sideways}\n", 2, 20, "style-invalid"},
+  };
+  for (const Case& c : cases) {
+    support::Diagnostics diags;
+    EXPECT_FALSE(parse_style(c.yaml, "t.yaml", diags)) << c.yaml;
+    ASSERT_FALSE(diags.empty()) << c.yaml;
+    const auto& d = diags.items()[0];
+    EXPECT_EQ(d.code, c.code) << c.yaml;
+    EXPECT_EQ(d.pos.file, "t.yaml");
+    EXPECT_EQ(d.pos.line, c.line) << c.yaml << d.message;
+    EXPECT_EQ(d.pos.column, c.column) << c.yaml << d.message;
+  }
+}
+
+TEST(StyleClasses, ClassDesignedTwiceNamesTheFirstPlace) {
+  support::Diagnostics diags;
+  EXPECT_FALSE(parse_style("classes:\n  \"poem, stanza\": {italic: true}\n  stanza: {indent: 0}\n",
+                           "t.yaml", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_NE(diags.items()[0].message.find("'stanza' is designed twice"), std::string::npos);
+  EXPECT_NE(diags.items()[0].message.find("line 2, column 3"), std::string::npos);
+}
+
+// Both shipped styles spell out every built-in design, and differ where they should.
+TEST(StyleClasses, ShippedStylesDesignEveryBuiltInClass) {
+  support::Diagnostics diags;
+  auto classic =
+      load_style(std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / "classic.yaml", diags);
+  auto libertine =
+      load_style(std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / "libertine.yaml", diags);
+  ASSERT_TRUE(classic && libertine) << (diags.empty() ? "" : diags.items()[0].message);
+  for (const auto& [cls, d] : default_designs()) {
+    for (const Style* s : {&*classic, &*libertine}) {
+      const BlockDesign* own = s->design(cls);
+      ASSERT_TRUE(own);
+      EXPECT_GT(own->source.line, 0) << s->name << " does not spell out " << cls;
+    }
+  }
+  EXPECT_EQ(classic->design("bridgehead")->align, "center");
+  EXPECT_EQ(libertine->design("bridgehead")->align, "left");
+  EXPECT_EQ(classic->dateline.opening.align, "right");
+  EXPECT_EQ(libertine->dateline.opening.align, "left");
+}
+
+}  // namespace
+}  // namespace folio::style

@@ -311,17 +311,40 @@ class BookSetter {
   void paginate(std::vector<FlowItem>& flow, bool front, const std::string& title) {
     std::size_t i = 0;
     bool first_page = true;
+    // Nothing left but what a page top drops (spaces, page breaks): no page is started for it.
+    auto only_breaks_from = [&](std::size_t k) {
+      for (; k < flow.size(); ++k)
+        if (flow[k].kind == FlowItem::line ||
+            (flow[k].kind == FlowItem::space && flow[k].keep_at_top))
+          return false;
+      return true;
+    };
+    bool want_recto = false;  // the page break that ended the last page asks for a recto
     while (i < flow.size()) {
       if (!first_page) {
+        if (only_breaks_from(i)) break;
+        if (want_recto && out_.pages.size() % 2 == 1) new_page(front).blank = true;
         new_page(front);
         release_before(out_.pages.size() - 1);
+      }
+      want_recto = false;
+      // Drop discardable spaces at the top; a page break there is already made, but one that
+      // asks for a recto on a verso leaves this page blank.
+      while (i < flow.size() && ((flow[i].kind == FlowItem::space && !flow[i].keep_at_top) ||
+                                 flow[i].kind == FlowItem::page_break)) {
+        if (flow[i].kind == FlowItem::page_break && flow[i].recto && !out_.pages.back().recto &&
+            !only_breaks_from(i + 1)) {
+          out_.pages.back().blank = true;
+          meta_.back().section_title = title;
+          new_page(front);
+          release_before(out_.pages.size() - 1);
+        }
+        ++i;
       }
       PageMeta& pm = meta_.back();
       pm.section_title = title;
       pm.opening = first_page;
       Page& page = out_.pages.back();
-      // Drop discardable spaces at the top.
-      while (i < flow.size() && flow[i].kind == FlowItem::space && !flow[i].keep_at_top) ++i;
       struct Placed {
         std::size_t item;
         double baseline;
@@ -338,6 +361,12 @@ class BookSetter {
         if (it.kind == FlowItem::space) {
           pending += it.amount;
           continue;
+        }
+        if (it.kind == FlowItem::page_break) {
+          if (placed.empty()) continue;  // at the top of a page: already made
+          cut = j + 1;
+          want_recto = it.recto;
+          break;
         }
         double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
         if (it.on_grid) {
@@ -392,6 +421,7 @@ class BookSetter {
           last_block = it.block;
         }
         PageBlock& b = page.blocks.back();
+        if (it.display) pm.display = true;  // a page of its own: no head, no folio
         if (it.tag == "TOCI" && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;

@@ -9,7 +9,8 @@
 namespace folio::typeset {
 
 struct FlowItem {
-  enum Kind { line, space } kind = line;
+  /// A page break ends the page (a block designed to start a page, or to stand alone on one).
+  enum Kind { line, space, page_break } kind = line;
   // A line: runs from its own left edge; x is its offset from the text block's left.
   std::vector<GlyphRun> runs;
   double x = 0;
@@ -26,11 +27,16 @@ struct FlowItem {
   std::vector<int> block_path;
   std::size_t char_offset = 0;
   bool on_grid = false;  ///< a body-size line: its baseline snaps to the page's grid
+  /// A line of a block designed to stand on its own page: that page shows no running head
+  /// or folio (a dedication page).
+  bool display = false;
   /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
   bool break_before = true;
   // A space: its height; dropped at the top of a page unless it is a chapter sink.
   double amount = 0;
   bool keep_at_top = false;
+  // A page break: the next page must be a recto (a blank verso is put in when it is not).
+  bool recto = false;
 };
 
 }  // namespace folio::typeset

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "typeset/inline_text.hpp"
 
@@ -25,6 +26,32 @@ StyledText plain(const std::string& s) {
   return t;
 }
 
+Frame designed_frame(const Frame& f, const style::BlockDesign& d) {
+  Frame df = f;
+  if (d.size) {
+    // A size alone keeps the surrounding proportion of leading to size.
+    if (!d.leading && df.face.size > 0) df.face.leading *= *d.size / df.face.size;
+    df.face.size = *d.size;
+  }
+  if (d.leading) df.face.leading = *d.leading;
+  if (d.italic) df.face.italic = *d.italic;
+  if (d.small_caps) df.face.small_caps = *d.small_caps;
+  if (d.tracking) df.face.tracking = *d.tracking;
+  if (d.align) df.align = align_of(*d.align);
+  if (d.indent) df.first_indent = *d.indent;
+  df.x += d.inset_left;
+  df.measure = std::max(1.0, df.measure - d.inset_left - d.inset_right);
+  return df;
+}
+
+const style::BlockDesign* section_design(const style::Style& st, const model::Section& sec) {
+  if (const style::BlockDesign* d = st.design(sec.role)) return d;
+  if (sec.heading)
+    for (const std::string& c : sec.heading->classes)
+      if (const style::BlockDesign* d = st.design(c)) return d;
+  return nullptr;
+}
+
 SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Section& sec,
                                     std::size_t index) {
   SectionFlow out;
@@ -33,6 +60,20 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
   setter.section_index_ = static_cast<int>(index);
   setter.set_notes(sec, out.notes);
   Frame f{st.body, tools.measure, 0, "", st.indent};
+  bool indent = false;
+  const style::BlockDesign* design = section_design(st, sec);
+  // A section designed to stand on its own page (a dedication) is that page alone: its
+  // heading small (the section-heading face) above its text, both placed as the design says.
+  if (design && design->own_page() && !sec.blocks.empty()) {
+    setter.designed(out.flow, sec.blocks, f, *design, indent, [&](std::vector<FlowItem>& flow) {
+      if (!sec.heading) return;
+      setter.heading_lines(flow, styled_text(sec.heading->inlines, st.section.uppercase),
+                           st.section, f, "H1", fmt::format("section-{}", index + 1),
+                           sec.heading->source);
+      setter.add_space(flow, st.section.space_after + st.body.leading);
+    });
+    return out;
+  }
   if (sec.heading) {
     setter.add_space(out.flow, st.chapter.space_before, true);
     setter.heading_lines(out.flow, styled_text(sec.heading->inlines, st.chapter.uppercase),
@@ -40,8 +81,10 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
                          sec.heading->source);
     setter.add_space(out.flow, st.chapter.space_after);
   }
-  bool indent = false;
-  setter.blocks(out.flow, sec.blocks, f, indent);
+  if (design)
+    setter.designed(out.flow, sec.blocks, f, *design, indent);
+  else
+    setter.blocks(out.flow, sec.blocks, f, indent);
   return out;
 }
 
@@ -131,6 +174,14 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
   keep_next_ = false;
 }
 
+void FlowSetter::add_page_break(std::vector<FlowItem>& flow, bool recto) {
+  FlowItem it;
+  it.kind = FlowItem::page_break;
+  it.leading = 0;
+  it.recto = recto;
+  flow.push_back(it);
+}
+
 void FlowSetter::add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top) {
   if (amount <= 0) return;
   FlowItem it;
@@ -168,8 +219,8 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
                            const support::SourcePos& where, bool keep_with_previous,
                            const std::string& dest) {
   if (text.empty()) return;
-  ParagraphSettings s = settings(f.face, f.measure, indent ? f.indent : 0, align,
-                                 tag == "P" || tag == "Note", f.lang);
+  ParagraphSettings s = settings(f.face, f.measure, indent ? f.first_indent.value_or(f.indent) : 0,
+                                 align, tag == "P" || tag == "Note", f.lang);
   SetParagraph p = set(text, s, where);
   std::size_t first = flow.size();
   add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
@@ -224,6 +275,62 @@ void FlowSetter::blocks(std::vector<FlowItem>& flow, const std::vector<model::Bl
   }
 }
 
+const style::BlockDesign* FlowSetter::design_of(const model::Block& b) const {
+  for (const std::string& c : b.classes)
+    if (const style::BlockDesign* d = st_.design(c)) return d;
+  return nullptr;
+}
+
+void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
+                          const Frame& f, const style::BlockDesign& d, bool& indent_next,
+                          const std::function<void(std::vector<FlowItem>&)>& before) {
+  Frame df = designed_frame(f, d);
+  if (d.own_page()) {
+    add_page_break(flow, d.page == "own-recto");
+    std::size_t from = flow.size();
+    if (before) before(flow);
+    bool inner = false;
+    blocks(flow, bs, df, inner);
+    // Placed on the page by a space kept at its top: at the sink, or centred.
+    double height = 0;
+    bool first = true;
+    for (std::size_t i = from; i < flow.size(); ++i) {
+      const FlowItem& it = flow[i];
+      if (it.kind == FlowItem::space && !first) height += it.amount;
+      if (it.kind != FlowItem::line) continue;
+      height += first ? it.top : it.leading;
+      first = false;
+    }
+    double room = st_.page.height - st_.page.top - st_.page.bottom;
+    double top = d.sink ? *d.sink * room : (room - height) / 2;
+    // Spaces before the first line would be dropped at the top of the page anyway.
+    while (from < flow.size() && flow[from].kind == FlowItem::space)
+      flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(from));
+    if (top > 0) {
+      add_space_at(flow, from, std::min(top, std::max(0.0, room - height)));
+      flow[from].keep_at_top = true;
+    }
+    for (std::size_t i = from; i < flow.size(); ++i) flow[i].display = true;
+    add_page_break(flow, false);
+    keep_next_ = false;
+    indent_next = false;
+    return;
+  }
+  if (d.page_break_before) add_page_break(flow, false);
+  std::size_t from = flow.size();
+  add_space(flow, d.space_before);
+  // An indent the design gives is every paragraph's (as its CSS rule says); otherwise, after
+  // space of its own, the block's first paragraph opens a passage: no indent.
+  bool inner = d.indent ? *d.indent > 0 : d.space_before > 0 ? false : indent_next;
+  blocks(flow, bs, df, inner);
+  add_space(flow, d.space_after);
+  bool off_grid = d.space_before > 0 || d.space_after > 0 || d.size || d.leading;
+  if (f.group.empty() && off_grid && from < flow.size()) pad_to_grid(flow, from);
+  indent_next = d.space_after > 0 ? false : inner;
+  // Its last line stays with the first lines of what follows (as a heading's does).
+  if (d.keep_with_next) keep_next_ = true;
+}
+
 void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
                        bool& indent_next) {
   // A block in another language (`lang=` on a div or heading): it and what it holds.
@@ -234,7 +341,8 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
   }
   switch (b.kind) {
     case BlockKind::paragraph:
-      paragraph(flow, styled_text(b.inlines), f, indent_next, Align::justify, "P", b.source);
+      paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify), "P",
+                b.source);
       indent_next = true;
       break;
     case BlockKind::heading: {
@@ -264,11 +372,15 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       const style::BlockQuote& q = st_.block_quote;
       Frame qf = f;
       qf.face = q.face;
-      if (b.kind == BlockKind::epigraph) qf.face.italic = true;
       qf.x = f.x + q.inset_left;
       qf.measure = f.measure - q.inset_left - q.inset_right;
       qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
       qf.indent = f.indent * q.face.size / st_.body.size;
+      qf.align.reset();
+      qf.first_indent.reset();
+      // An epigraph is a block quote with the `epigraph` design over it (italic, by default).
+      if (b.kind == BlockKind::epigraph)
+        if (const style::BlockDesign* d = st_.design("epigraph")) qf = designed_frame(qf, *d);
       std::size_t from = flow.size();
       add_space(flow, q.space_before);
       bool inner = false;
@@ -285,6 +397,21 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
     }
     case BlockKind::dateline: {
       const style::Dateline& d = st_.dateline;
+      // The reader decides where a dateline stands (model::DatelinePlace); the EPUB reads the same.
+      if (b.dateline_place == model::DatelinePlace::opening) {
+        // Set as the style's opening design says, over the surrounding face; no indent after.
+        const style::BlockDesign& o = d.opening;
+        Frame of = designed_frame(f, o);
+        std::size_t from = flow.size();
+        add_space(flow, o.space_before);
+        paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right), "P",
+                  b.source);
+        add_space(flow, o.space_after);
+        if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
+        if (o.keep_with_next) keep_next_ = true;
+        indent_next = false;
+        break;
+      }
       Frame df = f;
       df.face = d.face;
       add_space(flow, d.space_before);
@@ -367,6 +494,12 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       indent_next = false;
       break;
     case BlockKind::div:
+      if (const style::BlockDesign* d = design_of(b)) {
+        designed(flow, b.blocks, f, *d, indent_next);
+        break;
+      }
+      blocks(flow, b.blocks, f, indent_next);
+      break;
     case BlockKind::list_item:
       blocks(flow, b.blocks, f, indent_next);
       break;

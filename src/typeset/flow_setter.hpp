@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +33,18 @@ struct Frame {
   double indent;
   bool note = false;  ///< a footnote's text: quotes in it are inset at the note's size
   std::string lang;   ///< a div's or block's `lang` when it has one; empty: the book's
+  /// From a block design: its paragraphs' alignment and first-line indent (unset: justified,
+  /// `indent`).
+  std::optional<Align> align;
+  std::optional<double> first_indent;
 };
+
+/// The frame `f` becomes under design `d`: its face, alignment, indent and insets.
+Frame designed_frame(const Frame& f, const style::BlockDesign& d);
+
+/// The design a section is set with: its role's ("dedication"), else its heading's first
+/// designed class; null when neither is designed.
+const style::BlockDesign* section_design(const style::Style& st, const model::Section& sec);
 
 /// Something setting a paragraph found that the book's diagnostics may report. Recorded, not
 /// reported, so that sections set on other threads report in the book's order, through the
@@ -83,6 +96,7 @@ class FlowSetter {
                      const Frame& f, const std::string& tag, const std::string& dest,
                      const support::SourcePos& where);
   void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
+  static void add_page_break(std::vector<FlowItem>& flow, bool recto);
   int next_block() { return next_block_++; }
   /// The settings a paragraph in `face` gets from the style (breaking, strong, mono family,
   /// the shared caches); `lang`: the paragraph's language when not the book's.
@@ -102,6 +116,15 @@ class FlowSetter {
               bool& indent_next);
   void block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool& indent_next);
   void set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes);
+  /// Sets `bs` as a block of design `d`: spaces, page breaks, keep-with-next, own page.
+  /// `before` sets what goes on an own page above the blocks (a section's heading).
+  void designed(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs, const Frame& f,
+                const style::BlockDesign& d, bool& indent_next,
+                const std::function<void(std::vector<FlowItem>&)>& before = {});
+  /// The first class of `b` the style designs, or null.
+  const style::BlockDesign* design_of(const model::Block& b) const;
+  /// Does the dateline at `index` of `count` sibling blocks open its container (a letter's
+  /// place and date) rather than close it? Kept in one place: the model will say so itself.
 
   const SetterTools& tools_;
   const style::Style& st_;
