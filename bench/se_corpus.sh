@@ -14,7 +14,7 @@ frankenstein                    mary-shelley_frankenstein                       
 pride-and-prejudice             jane-austen_pride-and-prejudice                    novel with embedded letters
 importance-of-being-earnest     oscar-wilde_the-importance-of-being-earnest        play: speakers and stage directions
 keats-poetry                    john-keats_poetry                                  poetry collection: 135 poems, indented verse
-souls-of-black-folk             w-e-b-du-bois_the-souls-of-black-folk              essays opening with verse epigraphs and music
+souls-of-black-folk             w-e-b-du-bois_the-souls-of-black-folk              essays opening with verse epigraphs and music; style souls
 the-prince                      niccolo-machiavelli_the-prince_w-k-marriott        non-fiction with endnotes (as footnotes)
 alice-in-wonderland             lewis-carroll_alices-adventures-in-wonderland      illustrated: 42 figures
 middlemarch                     george-eliot_middlemarch                           318,000 words in eight books; style long-novel

@@ -226,10 +226,14 @@ std::string design_rules(const style::Style& st) {
   std::string out = "\n/* From the style '" + st.name + "'. */\n";
   // The style's families lead, with a generic fallback: a reading system without them (fonts
   // not embedded, or embedding ignored) and a reader's own font choice still get a serif.
-  out += fmt::format("body {{ font-family: {}, serif; }}\n", css_family(st.body.family));
+  // The style's fallback families follow, as in print, for the characters the face lacks.
+  std::string fallbacks;
+  for (const std::string& family : st.fallback_families) fallbacks += ", " + css_family(family);
+  out +=
+      fmt::format("body {{ font-family: {}{}, serif; }}\n", css_family(st.body.family), fallbacks);
   if (st.chapter.face.family != st.body.family)
-    out += fmt::format("h1, h2, h3 {{ font-family: {}, serif; }}\n",
-                       css_family(st.chapter.face.family));
+    out += fmt::format("h1, h2, h3 {{ font-family: {}{}, serif; }}\n",
+                       css_family(st.chapter.face.family), fallbacks);
   out += fmt::format("p {{ text-indent: {}; -webkit-hyphens: {}; hyphens: {}; }}\n", em(st.indent),
                      hyphens, hyphens);
   out += fmt::format("strong {{ {} }}\n", strong);

@@ -175,6 +175,9 @@ struct Style {
   bool grid = true;
   std::string strong = "italic";  ///< how **strong** is set: bold | italic | small-caps
   std::string mono_family = "DejaVu Sans Mono";
+  /// Families that supply the characters a face lacks (⋮, arrows, rare symbols), in order,
+  /// in both editions; a character none of them has is still an error. Empty: none borrowed.
+  std::vector<std::string> fallback_families;
   Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, "center", 90, 40.8, false};
   Heading section{{"EB Garamond 12", 11, 13.6, true, false, 0, ""}, "center", 13.6, 6.8, false};
   Heading subsection{{"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}, "left", 13.6, 0, false};

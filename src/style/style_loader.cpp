@@ -631,6 +631,19 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
             f["grid"] = r.boolean(s.grid);
             f["strong"] = r.text(s.strong, {"bold", "italic", "small-caps"});
             f["mono-family"] = r.text(s.mono_family);
+            f["fallback-families"] = [&](const YAML::Node& list) {
+              if (!list.IsSequence()) return r.error(list, "fallback-families must be a list");
+              if (list.size() > 8) return r.error(list, "at most 8 fallback families");
+              s.fallback_families.clear();
+              for (const auto& e : list) {
+                std::string family;
+                r.text(family)(e);
+                // A comma would split the family list Pango is given.
+                if (family.empty() || family.size() > 100 || family.find(',') != std::string::npos)
+                  return r.error(e, "expected a font family name like 'DejaVu Serif'");
+                s.fallback_families.push_back(family);
+              }
+            };
             r.map(n, "body", f);
           }},
          {"chapter", r.heading(s.chapter, "chapter")},

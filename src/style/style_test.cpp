@@ -445,3 +445,27 @@ TEST(StyleClasses, ShippedStylesDesignEveryBuiltInClass) {
 
 }  // namespace
 }  // namespace folio::style
+
+namespace folio::style {
+namespace {
+
+// body.fallback-families: a list of family names, in order; anything else is a positioned error.
+TEST(StyleInput, FallbackFamiliesAreAListOfNames) {
+  support::Diagnostics diags;
+  auto s = parse_style("body:\n  fallback-families: [DejaVu Sans, Linux Libertine O]\n", "t.yaml",
+                       diags);
+  ASSERT_TRUE(s) << diags.items().size();
+  EXPECT_EQ(s->fallback_families, (std::vector<std::string>{"DejaVu Sans", "Linux Libertine O"}));
+  EXPECT_TRUE(parse_style("name: x\n", "t.yaml", diags)->fallback_families.empty());
+  for (const char* bad : {"body:\n  fallback-families: DejaVu Sans\n",
+                          "body:\n  fallback-families: [\"DejaVu Sans, Serif\"]\n",
+                          "body:\n  fallback-families: [\"\"]\n"}) {
+    support::Diagnostics d;
+    EXPECT_FALSE(parse_style(bad, "t.yaml", d)) << bad;
+    ASSERT_EQ(d.count(support::Severity::error), 1u) << bad;
+    EXPECT_EQ(d.items()[0].pos.line, 2) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace folio::style

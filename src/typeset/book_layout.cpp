@@ -213,6 +213,21 @@ class BookSetter {
   // an error per face, naming each character once per book.
   void report_coverage(const std::vector<GlyphGap>& gaps, const support::SourcePos& where) {
     for (const GlyphGap& gap : gaps) {
+      // Borrowed from a fallback family: a note per character and book, naming the lender.
+      for (const auto& [c, lender] : gap.borrowed) {
+        if (!borrowed_reported_.insert(c).second) continue;
+        char utf8[8] = {};
+        g_unichar_to_utf8(static_cast<gunichar>(c), utf8);
+        diags_.report({support::Severity::note,
+                       "pdf-fallback-glyphs",
+                       fmt::format("the font '{}' has no glyph for {} (U+{:04X}); it is set from "
+                                   "the style's fallback family '{}'",
+                                   gap.font, utf8, static_cast<unsigned>(c), lender),
+                       where,
+                       {},
+                       {}});
+      }
+      if (gap.missing.empty() && !gap.synthetic && !gap.no_family) continue;
       missing_reported_ = true;  // the shaper's count of unknown glyphs would only repeat it
       std::set<char32_t>& seen = gaps_reported_[gap.font];
       if (gap.no_family) {
@@ -247,9 +262,9 @@ class BookSetter {
       if (n == 0) continue;
       if (n > 8) chars += fmt::format(" and {} more", n - 8);
       diags_.error("pdf-missing-glyphs", where,
-                   fmt::format("the font '{}' has no glyph for {}; folio does not borrow them "
-                               "from another face: use a font that has them ({}), or change "
-                               "the text",
+                   fmt::format("the font '{}' has no glyph for {}; folio borrows glyphs only "
+                               "from the style's body.fallback-families: name a family that has "
+                               "them there, use a font that has them ({}), or change the text",
                                gap.font, chars, font_install_hint(gap.family)));
     }
   }
@@ -784,7 +799,8 @@ class BookSetter {
   std::vector<std::size_t> start_pages_;  // page index of each page_map entry
   bool missing_reported_ = false;
   std::map<std::string, std::set<char32_t>> gaps_reported_;  // per face: characters reported
-  std::set<std::string> missing_families_;                   // reported by check_fonts
+  std::set<char32_t> borrowed_reported_;    // characters noted as set from a fallback family
+  std::set<std::string> missing_families_;  // reported by check_fonts
   bool figure_warned_ = false;
   std::map<int, std::vector<FlowItem>> notes_;
   std::size_t first_body_page_ = 0;

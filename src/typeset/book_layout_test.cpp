@@ -285,6 +285,48 @@ TEST(BookLayoutThreads, DiagnosticsComeInTheSequentialOrder) {
   }
 }
 
+// A character the face lacks (⋮, Standard Ebooks' elided-lines mark) is an error, unless the
+// style names a fallback family that has it: then it is set from that family, in print (its
+// font in the PDF's table) and named once in a note.
+TEST(BookLayoutFallback, CharactersTheFaceLacksComeFromTheFallbackFamily) {
+  std::vector<manuscript::SourceFile> files{
+      {"a.md", "# One\n\nThe lines elided: \u22ee and again \u22ee, *and in italic*.\n\n\u22ee\n"},
+      {"book.yaml", "title: Dots\nauthor: T. Est\nlang: en-US\ncontents:\n  - a.md\n"}};
+  support::Diagnostics read_diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
+  ASSERT_TRUE(m);
+  auto fonts_of = [](const PagedDocument& paged) {
+    std::string all;
+    for (std::size_t i = 0; i < paged.fonts.size(); ++i)
+      all += describe_font(paged.fonts.at(static_cast<int>(i))) + "\n";
+    return all;
+  };
+  for (bool fallback : {false, true}) {
+    SCOPED_TRACE(fallback ? "with a fallback family" : "without one");
+    support::Diagnostics diags;
+    auto st = style::load_style(kSource / "styles" / "classic.yaml", diags);
+    ASSERT_TRUE(st);
+    // Not the family Pango itself would pick (DejaVu Sans): the style's choice is what counts.
+    if (fallback) st->fallback_families = {"No Such Family", "Linux Libertine O"};
+    LayoutOptions o;
+    o.threads = 1;
+    PagedDocument paged = layout_book(m->document, *st, o, diags);
+    std::string report = dump(diags);
+    if (!fallback) {
+      EXPECT_NE(report.find("pdf-missing-glyphs"), std::string::npos) << report;
+      continue;
+    }
+    EXPECT_EQ(report.find("pdf-missing-glyphs"), std::string::npos) << report;
+    // One note for the character, however often and in however many faces it occurs.
+    std::size_t first = report.find("pdf-fallback-glyphs");
+    ASSERT_NE(first, std::string::npos) << report;
+    EXPECT_EQ(report.find("pdf-fallback-glyphs", first + 1), std::string::npos) << report;
+    EXPECT_NE(report.find("'Linux Libertine O'"), std::string::npos) << report;
+    EXPECT_NE(fonts_of(paged).find("Linux Libertine O"), std::string::npos) << fonts_of(paged);
+    EXPECT_EQ(fonts_of(paged).find("DejaVu"), std::string::npos) << fonts_of(paged);
+  }
+}
+
 // Strong text in bold where the family has no usable bold: fontconfig emboldens the regular
 // face (a made-up variant, reported), and the workers' emboldened fonts still map to ours.
 TEST(BookLayoutThreads, EmboldenedFacesSetAlikeOnWorkers) {

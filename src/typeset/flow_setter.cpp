@@ -106,6 +106,7 @@ ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, 
   // Emergency stretch and indents are given for the body size; scale them with the face.
   s.breaking.emergency_stretch *= face.size / st_.body.size;
   s.mono_family = st_.mono_family;
+  for (const std::string& family : st_.fallback_families) s.fallback += "," + family;
   s.strong = st_.strong;
   s.cache = &tools_.cache;
   s.glyphs = tools_.glyphs;
@@ -116,7 +117,8 @@ SetParagraph FlowSetter::set(const StyledText& text, const ParagraphSettings& s,
                              const support::SourcePos& where) {
   SetParagraph p = set_paragraph(tools_.fonts, table_, text, s);
   // In the order BookSetter::report reports them: coverage, the shaper's count, overfull lines.
-  std::vector<GlyphGap> gaps = tools_.fonts.coverage_gaps(text, s.face, s.strong, s.mono_family);
+  std::vector<GlyphGap> gaps =
+      tools_.fonts.coverage_gaps(text, s.face, s.strong, s.mono_family, st_.fallback_families);
   if (!gaps.empty()) {
     LayoutEvent e;
     e.kind = LayoutEvent::coverage;

@@ -109,7 +109,8 @@ PangoFont* FontContext::variant(const std::string& family, bool bold, bool itali
 
 std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const style::Face& face,
                                                  const std::string& strong,
-                                                 const std::string& mono_family) const {
+                                                 const std::string& mono_family,
+                                                 const std::vector<std::string>& fallbacks) const {
   std::vector<GlyphGap> gaps;
   const char* s = text.text.c_str();
   const char* end = s + text.text.size();
@@ -170,12 +171,30 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
         if (ascii[c] == 1) continue;
       }
     }
+    // The family Pango takes it from instead: the first fallback that has it (fontconfig sorts
+    // the listed families first; a slanted or emboldened stand-in face is good enough here).
+    std::string lender;
+    if (font && !synthetic)
+      for (const std::string& fb : fallbacks) {
+        PangoFont* other = variant(fb, bold, italic);
+        if (!other) other = variant(fb, false, false);
+        if (other && pango_font_has_char(other, c)) {
+          lender = fb;
+          break;
+        }
+      }
     std::string name = !font ? family : family + (bold ? " Bold" : "") + (italic ? " Italic" : "");
     auto gap =
         std::find_if(gaps.begin(), gaps.end(), [&](const GlyphGap& g) { return g.font == name; });
     if (gap == gaps.end())
-      gap = gaps.insert(gaps.end(), GlyphGap{name, family, {}, synthetic, font == nullptr});
+      gap = gaps.insert(gaps.end(), GlyphGap{name, family, {}, synthetic, font == nullptr, {}});
     auto ch = static_cast<char32_t>(c);
+    if (!lender.empty()) {
+      if (std::find_if(gap->borrowed.begin(), gap->borrowed.end(),
+                       [&](const auto& b) { return b.first == ch; }) == gap->borrowed.end())
+        gap->borrowed.emplace_back(ch, lender);
+      continue;
+    }
     if (font && !synthetic &&
         std::find(gap->missing.begin(), gap->missing.end(), ch) == gap->missing.end())
       gap->missing.push_back(ch);

@@ -27,6 +27,9 @@ struct GlyphGap {
   bool synthetic = false;
   /// fontconfig has no face of the family at all (nothing is measured against another one).
   bool no_family = false;
+  /// Characters the face lacks that a fallback family of the style supplies (each once, in
+  /// order of appearance), with that family: set from it, reported as a note.
+  std::vector<std::pair<char32_t, std::string>> borrowed;
 };
 
 class FontContext {
@@ -49,9 +52,11 @@ class FontContext {
   /// another face; also a variant the family has no face for (bold or italic made up by the
   /// renderer from another face), as a gap with `synthetic` set. `strong` is the style's setting
   /// for strong text (bold | italic | small-caps).
+  /// `fallbacks`: the style's fallback families; a character one of them has is `borrowed`,
+  /// not `missing`.
   std::vector<GlyphGap> coverage_gaps(const StyledText& text, const style::Face& face,
-                                      const std::string& strong,
-                                      const std::string& mono_family) const;
+                                      const std::string& strong, const std::string& mono_family,
+                                      const std::vector<std::string>& fallbacks = {}) const;
 
   /// This context's font for `foreign`, a font of another FontContext on the same fonts (a
   /// typesetting thread's): the font this context's own shaping would have chosen, checked by

@@ -80,6 +80,8 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
     folio::typeset::insert(l, a, start > shift ? start - shift : 0, end - shift);
   };
   PangoFontDescription* d = describe(s.face);
+  if (!s.fallback.empty())
+    pango_font_description_set_family(d, (s.face.family + s.fallback).c_str());
   insert(list.get(), pango_attr_font_desc_new(d), 0, n);
   pango_font_description_free(d);
   std::string base_features = s.face.features;
@@ -104,7 +106,9 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
       insert(list.get(),
              pango_attr_font_features_new(join_features(base_features, features).c_str()), sp.start,
              end);
-    if (sp.mono) insert(list.get(), pango_attr_family_new(s.mono_family.c_str()), sp.start, end);
+    if (sp.mono)
+      insert(list.get(), pango_attr_family_new((s.mono_family + s.fallback).c_str()), sp.start,
+             end);
     if (sp.mono) insert(list.get(), pango_attr_scale_new(0.85), sp.start, end);
     if (sp.superscript) insert(list.get(), pango_attr_scale_new(0.62), sp.start, end);
     if (!sp.lang.empty())
@@ -470,7 +474,7 @@ class ParagraphSetter {
     const style::Face& f = s_.face;
     for (std::string_view part :
          {std::string_view(f.family), std::string_view(f.features), std::string_view(s_.strong),
-          std::string_view(s_.mono_family), hyphen_}) {
+          std::string_view(s_.mono_family), std::string_view(s_.fallback), hyphen_}) {
       key += part;
       key += '\x1f';
     }

@@ -36,6 +36,9 @@ struct ParagraphSettings {
   int min_word = 5;
   style::LineBreaking breaking;
   std::string mono_family = "DejaVu Sans Mono";
+  /// ",DejaVu Serif,…": the style's fallback families, appended to every family Pango is
+  /// given, so that a character the face lacks comes from them, in order (empty: none).
+  std::string fallback;
   std::string strong = "italic";  ///< bold | italic | small-caps
   /// Widths and hyphenations kept across the book's paragraphs; null: none kept. The output
   /// is the same either way (only exact results are reused).
