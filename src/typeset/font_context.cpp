@@ -171,14 +171,15 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
         if (ascii[c] == 1) continue;
       }
     }
-    // The family Pango takes it from instead: the first fallback that has it (fontconfig sorts
-    // the listed families first; a slanted or emboldened stand-in face is good enough here).
+    // The family Pango takes it from instead: the first fallback that has it in this variant
+    // or in its roman (fontconfig sorts by family before style, so a family's roman comes
+    // before the next family; an upright or slanted stand-in glyph is good enough here).
     std::string lender;
     if (font && !synthetic)
       for (const std::string& fb : fallbacks) {
-        PangoFont* other = variant(fb, bold, italic);
-        if (!other) other = variant(fb, false, false);
-        if (other && pango_font_has_char(other, c)) {
+        PangoFont* same = variant(fb, bold, italic);
+        PangoFont* roman = variant(fb, false, false);
+        if ((same && pango_font_has_char(same, c)) || (roman && pango_font_has_char(roman, c))) {
           lender = fb;
           break;
         }
