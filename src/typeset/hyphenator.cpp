@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <unordered_set>
 
 #include "support/utf8.hpp"
@@ -321,7 +322,8 @@ class LevelBuilder {
  private:
   static char* dup(std::string_view s) {
     auto* p = static_cast<char*>(std::malloc(s.size() + 1));
-    std::memcpy(p, s.data(), s.size());
+    if (!p) throw std::bad_alloc();
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view's data may be null
     p[s.size()] = '\0';
     return p;
   }
