@@ -91,6 +91,10 @@ TEST(Check, QuotationRunsOnOverInsetsStanzasAndSignatures) {
   EXPECT_EQ(q("# H\n\n“I had to sing\n\n![A hatter.](x.png)\n\n::: poem\n| ‘Twinkle!’\n:::\n\n"
               "You know the song?”\n"),
             "image-missing@5:1 ");  // (no picture in memory; the quotation is fine)
+  // Over every paragraph of the inset: they are the inset's, not the quotation's.
+  EXPECT_EQ(q("# H\n\n“Here is a stroke.\n\n> One paragraph.\n>\n> Another.\n\nAnd so on,” "
+              "ended the Rector.\n"),
+            "");
   // The inset may close the quotation itself (Alice ch. 7: “… ‘Twinkle, twinkle—’ ”).
   EXPECT_EQ(q("# H\n\n“It goes on, in this way:—\n\n::: poem\n| ‘Up above the world,\n"
               "| Twinkle—’ ”\n:::\n\nAfter.\n"),

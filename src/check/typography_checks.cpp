@@ -7,10 +7,10 @@
 // open at the end of a paragraph is carried into the next one, and is fine there if that
 // paragraph opens with the same quotation mark; otherwise it is reported where it opened.
 // The convention is about new paragraphs only. A quotation also runs on, not reopened:
-// into an inset (a deeper block: a block quote, a poem, a letter's signature) and back out
-// to the level it opened at ("… and I had to sing" / poem / "You know the song?”"), from
-// one stanza to the next of one poem, and between the lines of one signature ("Your
-// affectionate uncle," / "Godwin Lydgate.”"). There the carried mark stays open beneath the
+// into an inset (a deeper block: a block quote, a poem, a letter's signature), through all
+// its paragraphs, and back out to the level it opened at ("… and I had to sing" / poem / "You know
+// the song?”"), from one stanza to the next of one poem, and between the lines of one signature
+// ("Your affectionate uncle," / "Godwin Lydgate.”"). There the carried mark stays open beneath the
 // block's own marks, so a ” in it closes the quotation; a quotation opened inside an inset
 // must still close there (or be reopened by the next paragraph).
 #include <algorithm>
@@ -124,8 +124,8 @@ class TypographyChecker {
   // without `b` reopening it.
   bool runs_on(const ProseBlock& b, int level) const {
     if (!prev_) return false;
-    if (b.nest > prev_->nest) return true;             // into an inset
-    if (b.nest < prev_->nest) return level <= b.nest;  // back out to where it opened
+    if (level < b.nest) return true;                   // into an inset, or on within it
+    if (b.nest < prev_->nest) return level == b.nest;  // back out to where it opened
     return b.container == prev_->container && ((prev_->verse && b.verse) || b.signature);
   }
   void balance(const ProseBlock& b);
