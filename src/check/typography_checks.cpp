@@ -8,11 +8,12 @@
 // paragraph opens with the same quotation mark; otherwise it is reported where it opened.
 // The convention is about new paragraphs only. A quotation also runs on, not reopened:
 // into an inset (a deeper block: a block quote, a poem, a letter's signature), through all
-// its paragraphs, and back out to the level it opened at ("… and I had to sing" / poem / "You know
-// the song?”"), from one stanza to the next of one poem, and between the lines of one signature
-// ("Your affectionate uncle," / "Godwin Lydgate.”"). There the carried mark stays open beneath the
-// block's own marks, so a ” in it closes the quotation; a quotation opened inside an inset
-// must still close there (or be reopened by the next paragraph).
+// its paragraphs, and back out to the level it opened at ("… and I had to sing" / poem /
+// "You know the song?”"); from one stanza to the next of one poem; and between the lines
+// of one signature ("Your affectionate uncle," / "Godwin Lydgate.”"). There the carried
+// mark stays open beneath the block's own marks, so a ” in it closes the quotation; a
+// quotation opened inside an inset must still close there (or the next paragraph must
+// reopen it).
 #include <algorithm>
 #include <optional>
 #include <utility>
