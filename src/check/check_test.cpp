@@ -75,6 +75,68 @@ TEST(Check, QuotationOverSeveralParagraphs) {
   EXPECT_EQ(summary(check_text("# H\n\nIt’s the workers’ ‘wage-leveling’ instinct.\n")), "");
 }
 
+TEST(Check, QuotationRunsOnOverInsetsStanzasAndSignatures) {
+  auto q = [](const std::string& md) { return summary(check_text(md)); };
+  // Into an inset (poem, block quote, figure) and back out without reopening (Alice ch. 2,
+  // Middlemarch ch. 38 and 43, The Prince's introduction).
+  EXPECT_EQ(q("# H\n\nShe thought “how odd!\n\n::: poem\n| Alice’s Right Foot, Esq.\n:::\n\n"
+              "Oh dear, what nonsense!”\n"),
+            "");
+  EXPECT_EQ(q("# H\n\n“Here is a stroke.\n\n> If we had to describe a man.\n\nAnd so on,” "
+              "ended the Rector.\n"),
+            "");
+  EXPECT_EQ(q("# H\n\n> “The evening being come, I am fed\n>\n> ::: poem\n> | Knowledge doth "
+              "come\n> :::\n>\n> I have noted it down.”\n"),
+            "");
+  EXPECT_EQ(q("# H\n\n“I had to sing\n\n![A hatter.](x.png)\n\n::: poem\n| ‘Twinkle!’\n:::\n\n"
+              "You know the song?”\n"),
+            "image-missing@5:1 ");  // (no picture in memory; the quotation is fine)
+  // Over every paragraph of the inset: they are the inset's, not the quotation's.
+  EXPECT_EQ(q("# H\n\n“Here is a stroke.\n\n> One paragraph.\n>\n> Another.\n\nAnd so on,” "
+              "ended the Rector.\n"),
+            "");
+  // The inset may close the quotation itself (Alice ch. 7: “… ‘Twinkle, twinkle—’ ”).
+  EXPECT_EQ(q("# H\n\n“It goes on, in this way:—\n\n::: poem\n| ‘Up above the world,\n"
+              "| Twinkle—’ ”\n:::\n\nAfter.\n"),
+            "");
+  // Still unbalanced: never closed after the inset, or opened in the inset and left open.
+  EXPECT_EQ(q("# H\n\nShe thought “how odd!\n\n::: poem\n| A line.\n:::\n\nShe went on.\n\n"
+              "Later.\n"),
+            "unbalanced-quotes@3:13 ");
+  EXPECT_EQ(q("# H\n\nBefore.\n\n::: poem\n| “Sung, never closed.\n:::\n\nAfter.\n"),
+            "unbalanced-quotes@6:3 ");
+  EXPECT_EQ(q("# H\n\n![He said “no.](x.png)\n\nAfter.\n"),
+            "image-missing@3:1 unbalanced-quotes@3:11 ");
+  // Across the stanzas of one poem, not reopened (Alice ch. 10, 12; Keats).
+  EXPECT_EQ(q("# H\n\n::: poem\n| “They told me\n| you had been.\n\n| He sent them word\n\n"
+              "| Between yourself and me.”\n:::\n"),
+            "");
+  // But not from one poem into the next, nor into prose after the poem.
+  EXPECT_EQ(q("# H\n\n::: poem\n| “They told me\n:::\n\n::: poem\n| Other words.”\n:::\n"),
+            "unbalanced-quotes@4:3 unbalanced-quotes@8:15 ");
+  EXPECT_EQ(q("# H\n\n::: poem\n| “They told me\n:::\n\nProse.”\n"),
+            "unbalanced-quotes@4:3 unbalanced-quotes@7:7 ");
+  // Over numbered stanzas (`## XII`), each reopening, as paragraphs; not over other headings.
+  EXPECT_EQ(q("# H\n\n## I\n\n::: poem\n| “O Isabella,\n:::\n\n## II\n\n::: poem\n"
+              "| “Love! thou art leading me.”\n:::\n"),
+            "");
+  EXPECT_EQ(q("# H\n\n## I\n\n::: poem\n| “O Isabella,\n:::\n\n## II\n\n::: poem\n"
+              "| So said he.\n:::\n"),
+            "unbalanced-quotes@6:3 ");
+  EXPECT_EQ(q("# H\n\n“One.\n\n## Two\n\n“Three.”\n"), "unbalanced-quotes@3:1 ");
+  // Into a letter's signature, and over its lines (Pride and Prejudice ch. 60, Middlemarch
+  // ch. 37 and 65).
+  EXPECT_EQ(q("# H\n\n::: letter\n“I am the happiest creature.\n\n::: signature\nYours, etc.”\n"
+              ":::\n:::\n"),
+            "");
+  EXPECT_EQ(q("# H\n\n::: letter\n“Regretting this.\n\n::: signature\nI remain, yours,\n\n"
+              "Will Ladislaw.”\n:::\n:::\n"),
+            "");
+  // Paragraphs of a letter's body still reopen.
+  EXPECT_EQ(q("# H\n\n::: letter\n“Dear aunt.\n\nMore news.”\n:::\n"),
+            "unbalanced-quotes@4:1 unbalanced-quotes@6:11 ");
+}
+
 TEST(Check, TypographyPositionsAndFixes) {
   auto diags = check_text("# H\n\nHe said \"no\" -- and 'twas... well,  fine .\n");
   EXPECT_EQ(summary(diags),
@@ -110,6 +172,18 @@ TEST(Check, StructureRules) {
   EXPECT_EQ(summary(check_text("# A\n\n::: signature\nJ.\n:::\n\nThe body goes on after the "
                                "signature, as a paragraph of text would.\n")),
             "signature-position@3:1 ");
+  // A heading (or scene break) starts a new part: a preface under a sub-heading of its
+  // section is signed at its end (Keats's Endymion); a signature inside a part still warns.
+  EXPECT_EQ(summary(check_text("# A\n\n## Preface\n\nText.\n\n::: signature\nTeignmouth.\n"
+                               ":::\n\n## I\n\nA thing of beauty is a joy for ever.\n")),
+            "");
+  EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nJ.\n:::\n\n* * *\n\n"
+                               "Another part, long enough to be a paragraph of text.\n")),
+            "");
+  EXPECT_EQ(
+      summary(check_text("# A\n\n## Preface\n\n::: signature\nJ.\n:::\n\nThe body "
+                         "goes on after the signature, as a paragraph of text would.\n\n## I\n")),
+      "signature-position@5:1 ");
   // A place and date may follow a section's closing signature as a short paragraph.
   EXPECT_EQ(summary(check_text("# A\n\nText.\n\n::: signature\nM. W. S.\n:::\n\n"
                                "London, October 15, 1831.\n")),

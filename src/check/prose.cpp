@@ -141,6 +141,10 @@ class Mapper {
   std::size_t fence_length_ = 0;
   bool in_html_comment_ = false;
   bool in_html_block_ = false;
+  // The fenced divs open around the current line, innermost last: is each a signature?
+  std::vector<bool> divs_;
+  int serial_ = 0;      // bumped on every div fence and change of block quote depth
+  int last_depth_ = 0;  // the block quote depth of the last block opened
 };
 
 ProseMap Mapper::run() {
@@ -184,6 +188,11 @@ void Mapper::append(std::size_t offset, std::string_view text, int depth, bool f
     open_.emplace();
     open_->kind = kind;
     open_->depth = depth;
+    if (depth != last_depth_) ++serial_;
+    last_depth_ = depth;
+    open_->nest = depth + static_cast<int>(divs_.size());
+    open_->container = serial_;
+    open_->signature = std::find(divs_.begin(), divs_.end(), true) != divs_.end();
   } else {
     if (last_line_hard_ || open_is_line_block_) open_->hard_breaks.push_back(open_->text.size());
     open_->text += '\n';
@@ -230,7 +239,27 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
     close();
     return;
   }
-  if (body.starts_with(":::") || is_rule(body)) {
+  if (body.starts_with(":::")) {
+    close();
+    ++serial_;
+    // `::: class` (or `::: {.class}`) opens a div; a bare `:::` closes the innermost.
+    std::size_t k = 3;
+    while (k < body.size() && body[k] == ':') ++k;
+    std::string_view info = body.substr(k);
+    while (!info.empty() && is_space(info.front())) info.remove_prefix(1);
+    while (!info.empty() && is_space(info.back())) info.remove_suffix(1);
+    if (info.empty()) {
+      if (!divs_.empty()) divs_.pop_back();
+    } else {
+      while (!info.empty() && (info.front() == '{' || info.front() == '.')) info.remove_prefix(1);
+      std::size_t end = 0;
+      while (end < info.size() && !is_space(info[end]) && info[end] != '}' && info[end] != '{')
+        ++end;
+      divs_.push_back(info.substr(0, end) == "signature");
+    }
+    return;
+  }
+  if (is_rule(body)) {
     close();
     return;
   }
@@ -290,11 +319,14 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
     bool fresh = !open_is_line_block_ || !open_ || depth > open_->depth;
     append(body_offset + start, body.substr(start), depth, fresh);
     open_is_line_block_ = true;
+    open_->verse = true;
     return;
   }
   // A deeper quote starts a new block; a shallower line continues lazily (CommonMark).
   bool fresh = open_ && (depth > open_->depth || open_is_line_block_);
+  bool starts = fresh || !open_;
   append(body_offset, body, depth, fresh);
+  if (starts && body.starts_with("![")) open_->figure = true;
 }
 
 // Where each bracket closes, and where the next backtick run of each length starts, found

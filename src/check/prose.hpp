@@ -24,8 +24,17 @@ struct ProseBlock {
     std::size_t source_begin;  ///< the byte offset in the source it maps to
   };
   Kind kind = Kind::paragraph;
-  int depth = 0;     ///< block quote depth
-  std::string text;  ///< its lines joined by '\n', masked bytes as kOpaque
+  int depth = 0;  ///< block quote depth
+  /// How deep the block is set in: block quote depth plus the fenced divs around it. A
+  /// quotation may run on into a deeper block (an inset) and back out without reopening.
+  int nest = 0;
+  /// A serial number of the container (div or block quote level) the block lies in; two
+  /// blocks with the same number are siblings in one container (stanzas of one poem).
+  int container = 0;
+  bool verse = false;      ///< a line block (a stanza)
+  bool signature = false;  ///< inside a `::: signature` div: lines of a sign-off
+  bool figure = false;     ///< a paragraph that opens with an image (`![alt](…)`)
+  std::string text;        ///< its lines joined by '\n', masked bytes as kOpaque
   std::vector<Segment> segments;
   /// The indices in `text` of the '\n's that end a line with a hard break (a backslash or
   /// two spaces at its end, or a line of a line block), in order.

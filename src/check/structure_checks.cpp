@@ -209,9 +209,17 @@ bool has_class(const Block& b, std::string_view cls) {
   return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
 }
 
+// Where one part of a container ends and the next begins: a heading or a scene break, as
+// for datelines (the reader's place_datelines), so a preface under a sub-heading of its
+// section is signed at its own end.
+bool part_boundary(const Block& b) {
+  return b.kind == BlockKind::heading || b.kind == BlockKind::scene_break;
+}
+
 // A signature signs a letter (`::: letter`, or a letter quoted as a block quote), after its
-// body; or it closes its container, as a note signed at the end of a section does. Anywhere
-// else it reads as a stray line set apart.
+// body; or it closes its container (or the part of it a heading or scene break starts), as
+// a note signed at the end of a section does. Anywhere else it reads as a stray line set
+// apart.
 void StructureChecker::check_signature(const std::vector<Block>& blocks, std::size_t i,
                                        std::string_view container) {
   const Block& b = blocks[i];
@@ -221,7 +229,7 @@ void StructureChecker::check_signature(const std::vector<Block>& blocks, std::si
     return c.kind == BlockKind::paragraph && model::plain_text(c.inlines).size() <= kShortLine;
   };
   bool closes = true, last = true;  // last: nothing but datelines and signatures after it
-  for (std::size_t k = i + 1; k < blocks.size(); ++k) {
+  for (std::size_t k = i + 1; k < blocks.size() && !part_boundary(blocks[k]); ++k) {
     if (blocks[k].kind == BlockKind::dateline || has_class(blocks[k], "signature")) continue;
     last = false;
     if (!short_line(blocks[k])) closes = false;
@@ -237,7 +245,9 @@ void StructureChecker::check_signature(const std::vector<Block>& blocks, std::si
   }
   // In a letter: something of the letter's own must come before its signature.
   bool opens = true;
-  for (std::size_t k = 0; k < i; ++k)
+  std::size_t part = i;  // where the signature's part of the container begins
+  while (part > 0 && !part_boundary(blocks[part - 1])) --part;
+  for (std::size_t k = part; k < i; ++k)
     if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "bridgehead")) opens = false;
   if (container == "letter" && opens && !last)
     diags_.warning("signature-position", b.source,

@@ -6,6 +6,14 @@
 // every paragraph of it opens with “ and only the last one closes. So a quotation still
 // open at the end of a paragraph is carried into the next one, and is fine there if that
 // paragraph opens with the same quotation mark; otherwise it is reported where it opened.
+// The convention is about new paragraphs only. A quotation also runs on, not reopened:
+// into an inset (a deeper block: a block quote, a poem, a letter's signature), through all
+// its paragraphs, and back out to the level it opened at ("… and I had to sing" / poem /
+// "You know the song?”"); from one stanza to the next of one poem; and between the lines
+// of one signature ("Your affectionate uncle," / "Godwin Lydgate.”"). There the carried
+// mark stays open beneath the block's own marks, so a ” in it closes the quotation; a
+// quotation opened inside an inset must still close there (or the next paragraph must
+// reopen it).
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -99,17 +107,32 @@ class TypographyChecker {
     std::size_t offset;
     bool opening, single;
   };
+  // An open quotation mark: its source offset and the nest of the block it opened in.
+  struct OpenMark {
+    std::size_t offset;
+    int level;
+  };
   // One block's quotation marks read one way: what is reported, and what runs on.
   struct Balance {
     std::vector<QuoteReport> reports;
-    std::optional<std::size_t> carried_double, carried_single;
+    std::optional<OpenMark> carried_double, carried_single;
   };
   // `soft_lines`: a line after a soft break may continue a quotation, as after a hard one.
-  Balance scan(const ProseBlock& b, bool soft_lines) const;
+  // `in_double`/`in_single`: the quotations carried into the block, open beneath its marks.
+  Balance scan(const ProseBlock& b, bool soft_lines, std::optional<OpenMark> in_double,
+               std::optional<OpenMark> in_single) const;
+  // Whether a quotation carried out of `prev_` (opened at nest `level`) may run on into `b`
+  // without `b` reopening it.
+  bool runs_on(const ProseBlock& b, int level) const {
+    if (!prev_) return false;
+    if (level < b.nest) return true;                   // into an inset, or on within it
+    if (b.nest < prev_->nest) return level == b.nest;  // back out to where it opened
+    return b.container == prev_->container && ((prev_->verse && b.verse) || b.signature);
+  }
   void balance(const ProseBlock& b);
   void flush_carried() {
-    if (carried_double_) report_quote(*carried_double_, true, false);
-    if (carried_single_) report_quote(*carried_single_, true, true);
+    if (carried_double_) report_quote(carried_double_->offset, true, false);
+    if (carried_single_) report_quote(carried_single_->offset, true, true);
     carried_double_.reset();
     carried_single_.reset();
   }
@@ -117,9 +140,10 @@ class TypographyChecker {
   const ProseSource& s_;
   bool french_;
   support::Diagnostics& diags_;
-  // The source offset of a quotation mark left open at the end of the previous block.
-  std::optional<std::size_t> carried_double_;
-  std::optional<std::size_t> carried_single_;
+  // A quotation mark left open at the end of the previous block.
+  std::optional<OpenMark> carried_double_;
+  std::optional<OpenMark> carried_single_;
+  const ProseBlock* prev_ = nullptr;  // the previous block
 };
 
 void TypographyChecker::replacements(const ProseBlock& b) {
@@ -195,10 +219,18 @@ std::pair<std::size_t, std::size_t> opening_marks(std::string_view t, std::size_
   return {i, single};
 }
 
-TypographyChecker::Balance TypographyChecker::scan(const ProseBlock& b, bool soft_lines) const {
+TypographyChecker::Balance TypographyChecker::scan(const ProseBlock& b, bool soft_lines,
+                                                   std::optional<OpenMark> in_double,
+                                                   std::optional<OpenMark> in_single) const {
   std::string_view t = b.text;
-  // The marks at the start of a line that may continue a quotation open on the line before.
+  // The marks at the start of a line that may continue a quotation open on the line before
+  // (or carried into the block: its opening mark continues it, as a paragraph's would).
   std::vector<std::size_t> cont_double, cont_single;
+  {
+    auto [first, single] = opening_marks(t, 0);
+    cont_double.push_back(first);
+    cont_single.push_back(single);
+  }
   std::size_t hard = 0;
   for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
     while (hard < b.hard_breaks.size() && b.hard_breaks[hard] < nl) ++hard;
@@ -213,31 +245,41 @@ TypographyChecker::Balance TypographyChecker::scan(const ProseBlock& b, bool sof
     return std::binary_search(at.begin(), at.end(), i);
   };
   Balance out;
-  std::vector<std::size_t> doubles, singles;  // source offsets of open marks
+  std::vector<OpenMark> doubles, singles;  // the open marks, outermost first
+  if (in_double) doubles.push_back(*in_double);
+  if (in_single) singles.push_back(*in_single);
+  // A mark that continues a quotation keeps the level the quotation opened at.
+  auto open_mark = [&](std::vector<OpenMark>& open, const std::vector<std::size_t>& cont,
+                       std::size_t i) {
+    OpenMark m{b.source_offset(i), b.nest};
+    if (!open.empty() && continues(cont, i)) {
+      m.level = std::min(m.level, open.back().level);
+      open.pop_back();
+    }
+    open.push_back(m);
+  };
   std::size_t len;
   for (std::size_t i = 0; i < t.size(); i += len) {
     char32_t c = decode(t, i, len);
     if (c == kLeftDouble) {
       // A line opening with “ while one is open continues it, as a new paragraph would.
-      if (!doubles.empty() && continues(cont_double, i)) doubles.pop_back();
-      doubles.push_back(b.source_offset(i));
+      open_mark(doubles, cont_double, i);
     } else if (c == kRightDouble) {
       if (doubles.empty())
         out.reports.push_back({b.source_offset(i), false, false});
       else
         doubles.pop_back();
     } else if (c == kLeftSingle) {
-      if (!singles.empty() && continues(cont_single, i)) singles.pop_back();
-      singles.push_back(b.source_offset(i));
+      open_mark(singles, cont_single, i);
     } else if (c == kRightSingle && !singles.empty()) {
       singles.pop_back();  // otherwise an apostrophe
     }
   }
   // The outermost open mark may run on into the next paragraph; inner ones may not.
-  auto settle = [&](std::vector<std::size_t>& open, std::optional<std::size_t>& carried,
-                    bool single) {
+  auto settle = [&](std::vector<OpenMark>& open, std::optional<OpenMark>& carried, bool single) {
     if (open.empty()) return;
-    for (std::size_t k = 1; k < open.size(); ++k) out.reports.push_back({open[k], true, single});
+    for (std::size_t k = 1; k < open.size(); ++k)
+      out.reports.push_back({open[k].offset, true, single});
     carried = open.front();
   };
   settle(doubles, out.carried_double, false);
@@ -245,23 +287,56 @@ TypographyChecker::Balance TypographyChecker::scan(const ProseBlock& b, bool sof
   return out;
 }
 
+// A heading that only numbers its part ("XII", "3."): a numbered stanza of a poem, which a
+// quotation may run over as it runs over paragraphs (each stanza reopening it with “).
+bool numbers_only(std::string_view t) {
+  if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+  if (t.empty()) return false;
+  bool digits = std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool roman = std::all_of(t.begin(), t.end(), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M';
+  });
+  return digits || roman;
+}
+
 void TypographyChecker::balance(const ProseBlock& b) {
   std::string_view t = b.text;
+  if (b.kind == ProseBlock::Kind::heading && numbers_only(t)) {
+    // The quotation carries on, but the next block must reopen it: not a stanza or inset
+    // run-on across a heading.
+    prev_ = nullptr;
+    return;
+  }
   if (b.kind == ProseBlock::Kind::heading) flush_carried();
+  if (b.figure) {
+    // An illustration's alt text stands apart: a quotation runs on past it untouched.
+    Balance alt = scan(b, false, std::nullopt, std::nullopt);
+    for (const QuoteReport& r : alt.reports) report_quote(r.offset, r.opening, r.single);
+    if (alt.carried_double) report_quote(alt.carried_double->offset, true, false);
+    if (alt.carried_single) report_quote(alt.carried_single->offset, true, true);
+    return;
+  }
   // The first character that is not markup decides whether the block continues a quotation.
   auto [first, single_first] = opening_marks(t, 0);
   std::size_t len;
-  bool continues_double = false, continues_single = false;
+  std::optional<OpenMark> in_double, in_single;
   if (carried_double_) {
-    continues_double = first < t.size() && decode(t, first, len) == kLeftDouble;
-    if (!continues_double) report_quote(*carried_double_, true, false);
+    if ((first < t.size() && decode(t, first, len) == kLeftDouble) ||
+        runs_on(b, carried_double_->level))
+      in_double = carried_double_;
+    else
+      report_quote(carried_double_->offset, true, false);
   }
   if (carried_single_) {
-    continues_single = single_first < t.size() && decode(t, single_first, len) == kLeftSingle;
-    if (!continues_single) report_quote(*carried_single_, true, true);
+    if ((single_first < t.size() && decode(t, single_first, len) == kLeftSingle) ||
+        runs_on(b, carried_single_->level))
+      in_single = carried_single_;
+    else
+      report_quote(carried_single_->offset, true, true);
   }
   carried_double_.reset();
   carried_single_.reset();
+  prev_ = &b;
 
   // A line after a hard break continues a quotation as a paragraph does ("“Your loving\" /
   // "“Mina."). After a soft break it may be a wrapped line whose “ opens a nested quotation,
@@ -271,9 +346,9 @@ void TypographyChecker::balance(const ProseBlock& b) {
   auto open_ends = [](const Balance& r) {
     return r.reports.size() + r.carried_double.has_value() + r.carried_single.has_value();
   };
-  Balance chosen = scan(b, false);
+  Balance chosen = scan(b, false, in_double, in_single);
   if (b.text.find('\n') != std::string::npos && open_ends(chosen) > 0) {
-    Balance soft = scan(b, true);
+    Balance soft = scan(b, true, in_double, in_single);
     if (open_ends(soft) < open_ends(chosen)) chosen = std::move(soft);
   }
   for (const QuoteReport& r : chosen.reports) report_quote(r.offset, r.opening, r.single);
