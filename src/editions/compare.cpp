@@ -114,6 +114,19 @@ bool compare_page_starts(const EditionText& epub, const EditionText& pdf,
       return false;
     }
   }
+  // Every EPUB marker matched: a PDF page start without one is named, and placed (the
+  // texts agree, so its word is the EPUB's too).
+  std::unordered_map<std::string, bool> marked;
+  for (const PageStartWord& s : epub.page_starts) marked[s.label] = true;
+  for (const PageStartWord& s : pdf.page_starts) {
+    if (marked.count(s.label)) continue;
+    report(s, fmt::format("the PDF's page {} begins with {}, but the EPUB's text has no marker "
+                          "for it (the EPUB marks {} page starts, the PDF has {} pages with "
+                          "section text; a marker inside a note does not count)",
+                          s.label, quoted_word(pdf.words, s.word), epub.page_starts.size(),
+                          pdf.page_starts.size()));
+    return false;
+  }
   if (epub.page_starts.size() != pdf.page_starts.size()) {
     diags.error("editions-page-differs", {},
                 fmt::format("the EPUB marks {} page starts, the PDF has {} pages with section text",

@@ -135,3 +135,18 @@ TEST(CompareEditions, AMisplacedPageMarkerIsReported) {
   EXPECT_NE(diags.items()[0].message.find("page 2 stands before 'a'"), std::string::npos)
       << diags.items()[0].message;
 }
+
+// The EPUB writer once drew a body page's marker into a note (whose markers are not read):
+// the page the EPUB lacks is named and placed, not only counted.
+TEST(CompareEditions, APageTheEpubDoesNotMarkIsNamed) {
+  EditionText epub = epub_side();
+  epub.page_starts.pop_back();
+  support::Diagnostics diags;
+  editions::compare_editions(epub, pdf_side(), book(), diags);
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "editions-page-differs");
+  EXPECT_NE(diags.items()[0].message.find("the PDF's page 2 begins with 'and', but the EPUB"),
+            std::string::npos)
+      << diags.items()[0].message;
+  EXPECT_EQ(diags.items()[0].pos, (support::SourcePos{"one.md", 5, 1}));
+}

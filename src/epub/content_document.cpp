@@ -64,6 +64,9 @@ class SectionWriter {
   // Each block's element by its path (the page map's block_path); {} is the section heading.
   std::vector<int> path_;
   std::map<std::vector<int>, pugi::xml_node> element_of_path_;
+  // Inside a note's body: its blocks' indices are the note's, not the section's, and a print
+  // page never begins in a note (notes are set at the foot), so they are kept out of the map.
+  bool in_note_ = false;
   std::string role_;         // the section's role
   bool uses_z3998_ = false;  // a Z39.98 term was written: the root declares its prefix
 };
@@ -182,7 +185,7 @@ void SectionWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) 
     block(parent, bs[i]);
     pugi::xml_node e = parent.last_child();
     while (e && e.type() != pugi::node_element) e = e.previous_sibling();
-    if (e) element_of_path_[path_] = e;
+    if (e && !in_note_) element_of_path_[path_] = e;
     path_.pop_back();
   }
 }
@@ -485,7 +488,12 @@ void SectionWriter::footnote(pugi::xml_node parent, const Block& note) {
     append_text(first, " ");
     inlines(first, body.front().inlines);
   }
+  // A quote or list in the note would otherwise take the body's paths ({0}, {1}, …) and
+  // draw the body's page-break markers into the note.
+  bool outer = in_note_;
+  in_note_ = true;
   for (std::size_t i = rest; i < body.size(); ++i) block(aside, body[i]);
+  in_note_ = outer;
   aside.append_child(pugi::node_pcdata).set_value("\n");
 }
 

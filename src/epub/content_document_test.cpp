@@ -171,3 +171,36 @@ TEST(ContentDocument, HeadingLevelsNeverSkip) {
   EXPECT_EQ(r.xml.select_nodes("//h3").size(), 1u);  // #### after it
   EXPECT_EQ(r.xml.select_nodes("//h4").size(), 0u);
 }
+
+// A note's body is written after the section's blocks; a quote in it has blocks {0}, {1} of
+// its own, which must not stand in for the section's: the Prince's chapter XVIII (note 37,
+// a quote, referenced from the heading) had its page 2 marker drawn into the note.
+TEST(ContentDocument, PageBreaksStayInTheBodyWhenANoteHoldsAQuote) {
+  model::Document doc = read(
+      "# Keeping Faith[^q]\n\nEveryone admits how praiseworthy it is.\n\nSecond paragraph.\n\n"
+      "[^q]:\n    > The present chapter has given offence.\n    >\n    > A second quoted "
+      "paragraph.\n");
+  ASSERT_EQ(doc.sections.size(), 1u);
+  ASSERT_EQ(doc.sections[0].footnotes.size(), 1u);
+  ASSERT_EQ(doc.sections[0].footnotes[0].blocks.at(0).kind, model::BlockKind::block_quote);
+  std::vector<std::string> files{"001.xhtml"};
+  epub::ContentLinks links = epub::index_links(doc, files);
+  epub::SectionContext ctx{"T", "en-GB", "../css/book.css", epub::labels_for("en-GB"), links};
+  std::string body = "Everyone admits how praiseworthy it is.";
+  ctx.page_starts = {{"1", 0, {}, 0}, {"2", 0, {0}, body.find("praiseworthy")}, {"3", 0, {1}, 0}};
+  support::Diagnostics diags;
+  epub::ContentDocument out = epub::render_section(doc.sections[0], files[0], ctx, diags);
+  EXPECT_TRUE(diags.items().empty());
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_string(out.xhtml.c_str())) << out.xhtml;
+  EXPECT_TRUE(xml.select_nodes("//aside//span[@epub:type='pagebreak']").empty()) << out.xhtml;
+  pugi::xml_node two = one(xml, "//span[@id='page-2']");
+  EXPECT_EQ(std::string(two.parent().name()), "p");
+  EXPECT_EQ(std::string(two.parent().parent().name()), "section");
+  EXPECT_EQ(std::string(two.previous_sibling().value()), "Everyone admits how ");
+  EXPECT_EQ(std::string(two.next_sibling().value()), "praiseworthy it is.");
+  pugi::xml_node three = one(xml, "//span[@id='page-3']");
+  EXPECT_EQ(std::string(three.parent().name()), "section");
+  EXPECT_EQ(std::string(three.next_sibling("p").child_value()), "Second paragraph.");
+  EXPECT_EQ(out.page_breaks.size(), 3u);
+}
