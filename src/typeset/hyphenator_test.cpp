@@ -3,6 +3,16 @@
 
 #include <gtest/gtest.h>
 #include <hyphen.h>
+#if defined(__SANITIZE_ADDRESS__)
+#define FOLIO_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FOLIO_LSAN 1
+#endif
+#endif
+#ifdef FOLIO_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
 #include <unistd.h>
 
 #include <chrono>
@@ -184,7 +194,15 @@ TEST(Dictionary, BuiltAutomatonIsLibhyphens) {
     ASSERT_TRUE(text) << name;
     FILE* f = fmemopen(text->data(), text->size(), "r");
     ASSERT_TRUE(f);
+    // libhyphen's loader leaks the match of a pattern whose letters come again with other
+    // digits (hyph_fr has such pairs): its leak, not folio's, whose builder frees each one.
+#ifdef FOLIO_LSAN
+    __lsan_disable();
+#endif
     HyphenDict* theirs = hnj_hyphen_load_file(f);
+#ifdef FOLIO_LSAN
+    __lsan_enable();
+#endif
     std::fclose(f);
     HyphenDict* ours = build_dictionary(*text);
     expect_same(ours, theirs, name);
