@@ -27,7 +27,7 @@ p {
 }
 /* No indent where a paragraph opens a passage: after a heading, rule or inset block. */
 h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p,
-hr + p, .epigraph + p, .line-block + p, figure + p,
+hr + p, .epigraph + p, .line-block + p, figure + p, p.dateline + p,
 blockquote > p:first-child, li > p:first-child, aside > p:first-child {
   text-indent: 0;
 }
