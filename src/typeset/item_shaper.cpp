@@ -97,7 +97,9 @@ bool lookups_touch(hb_face_t* face, hb_tag_t table, hb_codepoint_t g) {
   return touched;
 }
 
-bool is_simple_script(PangoScript s) {
+// The analysis holds GLib's script number (guint8), which may be past PangoScript's last
+// enumerator (Tangut is 137): compared as a number, never converted to the enum.
+bool is_simple_script(int s) {
   return s == PANGO_SCRIPT_LATIN || s == PANGO_SCRIPT_COMMON || s == PANGO_SCRIPT_INHERITED;
 }
 
@@ -159,8 +161,7 @@ void shape_item(std::string_view text, const PangoItem& item, WordShapes* words,
   auto start = static_cast<std::size_t>(item.offset);
   std::size_t end = start + static_cast<std::size_t>(item.length);
   const PangoAnalysis& an = item.analysis;
-  bool by_words = words && an.level % 2 == 0 &&
-                  is_simple_script(static_cast<PangoScript>(an.script)) &&
+  bool by_words = words && an.level % 2 == 0 && is_simple_script(an.script) &&
                   words->word_safe(an.font) && analysis_key(an, words->key_);
   // A word opening on a combining mark would be shaped apart from the letter it sits on.
   for (std::size_t i = start; by_words && i < end; ++i)
