@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <system_error>
 
-#include "check/codes.hpp"
 #include "check/line_index.hpp"
 #include "support/atomic_file.hpp"
 
@@ -36,8 +35,7 @@ std::vector<TextEdit> fix_edits(const std::string& file, std::string_view text,
   std::vector<TextEdit> edits;
   LineIndex lines(text);
   for (const support::Diagnostic& d : diags.items()) {
-    const CodeInfo* info = find_code(d.code);
-    if (d.pos.file != file || d.fix.empty() || !info || !info->auto_fix) continue;
+    if (d.pos.file != file || d.fix.empty() || d.code.empty() || !d.code.info().auto_fix) continue;
     if (!d.pos.has_line() || !d.end.has_line()) continue;
     std::size_t begin = lines.line_start(d.pos.line) + static_cast<std::size_t>(d.pos.column - 1);
     std::size_t end = lines.line_start(d.end.line) + static_cast<std::size_t>(d.end.column - 1);

@@ -71,7 +71,7 @@ class ImageChecker {
   fs::path base_;
   // What is wrong with each file read so far ("" when nothing): an image used on many pages
   // is read once.
-  std::map<fs::path, std::pair<std::string, std::string>> verdicts_;
+  std::map<fs::path, std::pair<support::Code, std::string>> verdicts_;
   std::uintmax_t total_bytes_ = 0;  // of the distinct image files read so far
   support::Diagnostics& diags_;
 };
@@ -123,19 +123,20 @@ void ImageChecker::check_content(const std::string& target, const fs::path& full
                                  const support::SourcePos& pos) {
   auto found = verdicts_.find(full);
   if (found == verdicts_.end()) {
-    std::pair<std::string, std::string> verdict;  // {code, message}
+    std::pair<support::Code, std::string> verdict;  // {code, message}
     std::error_code ec;
     std::uintmax_t size = fs::file_size(full, ec);
     std::string bytes;
     if (!ec && size > support::kMaxImageBytes) {
-      verdict = {"image-too-large", "the image '" + target + "' is " + std::to_string(size >> 20) +
-                                        " MiB; folio embeds image files of up to " +
-                                        std::to_string(support::kMaxImageBytes >> 20) + " MiB"};
+      verdict = {support::Code("image-too-large"),
+                 "the image '" + target + "' is " + std::to_string(size >> 20) +
+                     " MiB; folio embeds image files of up to " +
+                     std::to_string(support::kMaxImageBytes >> 20) + " MiB"};
     } else if (!ec && total_bytes_ + size > support::kMaxBookImageBytes) {
-      verdict = {"image-too-large", "with the image '" + target +
-                                        "' the book's images come to more than " +
-                                        std::to_string(support::kMaxBookImageBytes >> 20) +
-                                        " MiB, more than folio embeds in one book"};
+      verdict = {support::Code("image-too-large"),
+                 "with the image '" + target + "' the book's images come to more than " +
+                     std::to_string(support::kMaxBookImageBytes >> 20) +
+                     " MiB, more than folio embeds in one book"};
     } else if (!ec) {
       total_bytes_ += size;
       std::ifstream in(full, std::ios::binary);
@@ -145,9 +146,10 @@ void ImageChecker::check_content(const std::string& target, const fs::path& full
       std::string why;
       auto info = support::inspect_image(bytes, why);
       if (!info)
-        verdict = {"image-damaged", "the image '" + target + "' is damaged or incomplete: " + why};
+        verdict = {support::Code("image-damaged"),
+                   "the image '" + target + "' is damaged or incomplete: " + why};
       else if (std::string problem = support::image_size_problem(*info); !problem.empty())
-        verdict = {"image-too-large", "the image '" + target + "' is " + problem};
+        verdict = {support::Code("image-too-large"), "the image '" + target + "' is " + problem};
     }
     found = verdicts_.emplace(full, std::move(verdict)).first;
   }

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "manuscript/attributes.hpp"
+#include "manuscript/markdown_lines.hpp"
 
 namespace folio::check {
 namespace {
@@ -26,43 +27,6 @@ std::string normalise_label(std::string_view label) {
   std::string out(label);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// The `>` markers (each with up to three spaces before and one after) opening a line.
-std::size_t container_prefix(std::string_view line, int& depth) {
-  std::size_t i = 0;
-  depth = 0;
-  while (true) {
-    std::size_t j = i;
-    while (j < line.size() && j - i < 3 && line[j] == ' ') ++j;
-    if (j < line.size() && line[j] == '>') {
-      ++depth;
-      i = j + 1;
-      if (i < line.size() && line[i] == ' ') ++i;
-    } else {
-      return i;
-    }
-  }
-}
-
-// A code fence opener (``` or ~~~, three or more): its character and length.
-bool code_fence(std::string_view body, char& fence, std::size_t& length) {
-  if (body.empty() || (body[0] != '`' && body[0] != '~')) return false;
-  std::size_t n = 0;
-  while (n < body.size() && body[n] == body[0]) ++n;
-  if (n < 3) return false;
-  // A backtick fence's info string may not contain backticks (else it is inline code).
-  if (body[0] == '`' && body.find('`', n) != std::string_view::npos) return false;
-  fence = body[0];
-  length = n;
-  return true;
-}
-
-bool closes_fence(std::string_view body, char fence, std::size_t length) {
-  std::size_t n = 0;
-  while (n < body.size() && body[n] == fence) ++n;
-  if (n < length) return false;
-  return std::all_of(body.begin() + static_cast<std::ptrdiff_t>(n), body.end(), is_space);
 }
 
 // A thematic break (three or more of one of - * _) or a setext underline (= or -).
@@ -136,9 +100,8 @@ class Mapper {
   ProseMap map_;
   std::optional<ProseBlock> open_;
   bool open_is_line_block_ = false;
-  bool last_line_hard_ = false;  // the line last appended ended with a hard break
-  char fence_ = 0;
-  std::size_t fence_length_ = 0;
+  bool last_line_hard_ = false;                 // the line last appended ended with a hard break
+  std::optional<manuscript::CodeFence> fence_;  // the code fence the line is in
   bool in_html_comment_ = false;
   bool in_html_block_ = false;
   // The fenced divs open around the current line, innermost last: is each a signature?
@@ -204,13 +167,14 @@ void Mapper::append(std::size_t offset, std::string_view text, int depth, bool f
 }
 
 void Mapper::line(int number, std::size_t offset, std::string_view text) {
-  int depth = 0;
-  std::size_t prefix = container_prefix(text, depth);
+  const manuscript::ContainerPrefix container = manuscript::container_prefix(text);
+  const int depth = container.depth;
+  const std::size_t prefix = container.length;
   std::string_view rest = text.substr(prefix);
   if (fence_) {
     std::size_t ind = 0;
     while (ind < rest.size() && rest[ind] == ' ') ++ind;
-    if (closes_fence(rest.substr(ind), fence_, fence_length_)) fence_ = 0;
+    if (manuscript::closes_code_fence(rest.substr(ind), *fence_)) fence_.reset();
     return;
   }
   if (static_cast<std::size_t>(number) < code_line_.size() &&
@@ -235,7 +199,7 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
     close();
     return;
   }
-  if (code_fence(body, fence_, fence_length_)) {
+  if ((fence_ = manuscript::code_fence_opening(body))) {
     close();
     return;
   }

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "check/codes.hpp"
 #include "check/nearest_name.hpp"
 
 namespace folio::check {
@@ -21,9 +20,17 @@ support::SourcePos pos_of(const YAML::Node& n) {
   return {kBookYaml, m.line + 1, m.column + 1};
 }
 
+// The families whose diagnostics check_manuscript holds when it applies the setting; the
+// style's, the typesetter's and the writers' come later, so ignoring them could not work.
+bool reported_by_check(support::Family f) {
+  using enum support::Family;
+  return f == reader || f == metadata || f == files || f == structure || f == typography ||
+         f == settings;
+}
+
 std::vector<std::string_view> code_names() {
   std::vector<std::string_view> names;
-  for (const CodeInfo& c : all_codes()) names.push_back(c.code);
+  for (const support::CodeInfo& c : support::all_codes()) names.push_back(c.name);
   return names;
 }
 
@@ -59,18 +66,24 @@ Suppression Suppression::from_book_yaml(const manuscript::Manuscript& m,
     std::vector<std::string_view> names = code_names();
     for (const auto& kv : ignore) {
       std::string code = kv.first.as<std::string>("");
-      const CodeInfo* info = find_code(code);
-      if (!info) {
+      const support::Code found = support::Code::find(code);
+      if (found.empty()) {
         std::string message = "there is no check '" + code + "'";
         if (auto near = nearest_name(code, names)) message += "; did you mean '" + *near + "'?";
         warn(kv.first, message);
         continue;
       }
-      if (info->severity == support::Severity::error) {
+      if (found.info().severity == support::Severity::error) {
         warn(kv.first, "'" + code + "' is an error, and errors cannot be ignored");
         continue;
       }
-      Rule rule{code, {}};
+      if (!reported_by_check(found.info().family)) {
+        warn(kv.first, "'" + code +
+                           "' is reported while the book is built, after the checks; only the "
+                           "checks' and the reader's warnings can be ignored");
+        continue;
+      }
+      Rule rule{found, {}};
       auto add = [&](const YAML::Node& n) {
         if (!n.IsScalar() || n.Scalar().empty()) {
           warn(n, "list the files to ignore '" + code + "' in by name or pattern");
@@ -92,9 +105,9 @@ Suppression Suppression::from_book_yaml(const manuscript::Manuscript& m,
   return s;
 }
 
-bool Suppression::silences(const std::string& code, const std::string& file) const {
+bool Suppression::silences(support::Code code, const std::string& file) const {
   for (const Rule& r : rules_) {
-    if (r.code != code) continue;
+    if (r.code != code.name()) continue;
     for (const std::string& p : r.patterns)
       if (::fnmatch(p.c_str(), file.c_str(), 0) == 0) return true;
   }

@@ -17,14 +17,14 @@ class Suppression {
   static Suppression from_book_yaml(const manuscript::Manuscript& m, support::Diagnostics& diags);
 
   /// True when the warning `code` in `file` is to be dropped.
-  bool silences(const std::string& code, const std::string& file) const;
+  bool silences(support::Code code, const std::string& file) const;
 
   /// Drops the silenced warnings from `diags` (errors are never dropped).
   void apply(support::Diagnostics& diags) const;
 
  private:
   struct Rule {
-    std::string code;
+    support::Code code;
     std::vector<std::string> patterns;
   };
   std::vector<Rule> rules_;

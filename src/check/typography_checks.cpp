@@ -84,12 +84,12 @@ class TypographyChecker {
   }
 
  private:
-  void report(const ProseBlock& b, std::size_t i, std::size_t len, std::string code,
+  void report(const ProseBlock& b, std::size_t i, std::size_t len, support::Code code,
               std::string message, std::string fix) {
     const std::string& file = s_.file->name;
     std::size_t at = b.source_offset(i);
-    diags_.report({support::Severity::warning, std::move(code), std::move(message),
-                   s_.lines.at(file, at), s_.lines.at(file, at + len), std::move(fix)});
+    diags_.report({support::Severity::warning, code, std::move(message), s_.lines.at(file, at),
+                   s_.lines.at(file, at + len), std::move(fix)});
   }
   void report_quote(std::size_t offset, bool opening, bool single) {
     std::string mark = single ? (opening ? "‘" : "’") : (opening ? "“" : "”");

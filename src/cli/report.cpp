@@ -232,7 +232,7 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
   std::string where = d.pos.file.empty() ? "folio" : escape_for_terminal(d.pos.file);
   if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
   if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
-  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", escape_for_terminal(d.code));
+  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", escape_for_terminal(d.code.name()));
   fmt::print(out, "{}{}:{} {}{}:{} {}{}{}{}\n", bold, where, reset,
              color ? color_of(d.severity) : "", support::severity_name(d.severity), reset, bold,
              escape_for_terminal(d.message), reset, code);
@@ -281,11 +281,11 @@ constexpr std::size_t kListedPerCode = 1000;
 // group a note counting the rest, at the file (line 0) and with the same code.
 std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& all,
                                         std::size_t limit, const char* verb) {
-  std::map<std::pair<std::string, std::string>, std::size_t> seen;
-  std::vector<std::pair<std::string, std::string>> order;  // capped groups, first met first
+  std::map<std::pair<std::string, std::string_view>, std::size_t> seen;
+  std::vector<std::pair<std::string, std::string_view>> order;  // capped groups, first met first
   std::vector<support::Diagnostic> out;
   for (const auto& d : all) {
-    auto [it, fresh] = seen.try_emplace({d.pos.file, d.code}, 0);
+    auto [it, fresh] = seen.try_emplace({d.pos.file, d.code.name()}, 0);
     if (++it->second <= limit) {
       out.push_back(d);
     } else if (it->second == limit + 1) {
@@ -296,7 +296,7 @@ std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& 
     std::size_t more = seen[key] - limit;
     support::Diagnostic note;
     note.severity = support::Severity::note;
-    note.code = key.second;
+    note.code = support::Code::find(key.second);
     note.pos = {key.first, 0, 0};
     note.message = fmt::format("{} more like this in this file {} not {}", more,
                                more == 1 ? "is" : "are", verb);
@@ -325,7 +325,7 @@ std::string diagnostics_json(const support::Diagnostics& diags) {
     w.key("severity");
     w.value(support::severity_name(d.severity));
     w.key("code");
-    w.value(valid_utf8(d.code));
+    w.value(valid_utf8(d.code.name()));
     w.key("message");
     w.value(valid_utf8(d.message));
     w.key("fix");

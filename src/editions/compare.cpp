@@ -53,13 +53,14 @@ bool compare_words(const WordList& e, const std::vector<TextPart>& e_parts, cons
                            : part->name)
            : std::string("the book");
   std::string what = notes ? "footnotes" : "text";
-  diags.error(notes ? "editions-notes-differ" : "editions-text-differs",
-              word_position(doc, section, local, notes),
-              fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
-                          "EPUB has {}, the PDF has {}{}",
-                          what, where, local + 1, notes ? "notes" : "text", context(e, i),
-                          quoted_word(e, i), quoted_word(p, i),
-                          page ? fmt::format(" on page {}", page->name) : std::string()));
+  diags.error(
+      notes ? support::Code("editions-notes-differ") : support::Code("editions-text-differs"),
+      word_position(doc, section, local, notes),
+      fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
+                  "EPUB has {}, the PDF has {}{}",
+                  what, where, local + 1, notes ? "notes" : "text", context(e, i),
+                  quoted_word(e, i), quoted_word(p, i),
+                  page ? fmt::format(" on page {}", page->name) : std::string()));
   return false;
 }
 

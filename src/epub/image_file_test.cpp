@@ -48,7 +48,7 @@ class ImageFileOnDisk : public ::testing::Test {
     if (diags.items().size() != 1)
       return "(" + std::to_string(diags.items().size()) + " diagnostics)";
     EXPECT_EQ(diags.items()[0].pos, (support::SourcePos{"book.yaml", 9, 14}));
-    return diags.items()[0].code;
+    return std::string(diags.items()[0].code.name());
   }
 
   fs::path root_;

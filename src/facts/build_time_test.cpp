@@ -32,7 +32,8 @@ TEST(BuildTime, BadSourceDateEpochIsAnError) {
        {"yesterday", "12abc", "1.5", "-62167219201", "253402300800", "99999999999999999999"}) {
     support::Diagnostics diags;
     EXPECT_FALSE(facts::build_time(doc, std::string(bad), diags)) << bad;
-    EXPECT_TRUE(diags.has_errors()) << bad;
+    ASSERT_TRUE(diags.has_errors()) << bad;
+    EXPECT_EQ(diags.items()[0].code, "source-date-epoch") << bad;
   }
 }
 

@@ -133,7 +133,8 @@ bool text_is_usable(const std::string& name, std::string_view text, support::Dia
                   fmt::format("{} at byte offset {} cannot appear in a book (XML forbids it)",
                               describe(*bad), bad->offset));
   }
-  for (auto [code, count] : {std::pair{"control-character", forbidden}, {"bidi-control", bidi}})
+  for (auto [code, count] : {std::pair{support::Code("control-character"), forbidden},
+                             {support::Code("bidi-control"), bidi}})
     if (count > kReportsPerKind)
       diags.error(code, {name, 0, 0},
                   fmt::format("{} more like these in {} not shown", count - kReportsPerKind, name));

@@ -2,43 +2,18 @@
 #include "manuscript/fenced_divs.hpp"
 
 #include <charconv>
+#include <optional>
+
+#include "manuscript/markdown_lines.hpp"
 
 namespace folio::manuscript {
 namespace {
-
-// Length of the container prefix (`>` markers and their spaces) at the start of a line.
-std::size_t container_prefix(std::string_view line) {
-  std::size_t i = 0;
-  while (true) {
-    std::size_t j = i;
-    while (j < line.size() && j - i < 3 && line[j] == ' ') ++j;
-    if (j < line.size() && line[j] == '>') {
-      i = j + 1;
-      if (i < line.size() && line[i] == ' ') ++i;
-    } else {
-      return i;
-    }
-  }
-}
 
 std::string_view trim(std::string_view s) {
   std::size_t a = s.find_first_not_of(" \t\r");
   if (a == std::string_view::npos) return {};
   std::size_t b = s.find_last_not_of(" \t\r");
   return s.substr(a, b - a + 1);
-}
-
-bool is_code_fence(std::string_view rest, char& fence_char, std::size_t& fence_len) {
-  std::size_t i = 0;
-  while (i < rest.size() && i < 3 && rest[i] == ' ') ++i;
-  if (i >= rest.size() || (rest[i] != '`' && rest[i] != '~')) return false;
-  char c = rest[i];
-  std::size_t n = 0;
-  while (i + n < rest.size() && rest[i + n] == c) ++n;
-  if (n < 3) return false;
-  fence_char = c;
-  fence_len = n;
-  return true;
 }
 
 }  // namespace
@@ -48,8 +23,7 @@ DivScan scan_fenced_divs(const std::string& file, const std::string& text,
   DivScan scan;
   scan.text.reserve(text.size() + 64);
   std::vector<std::size_t> open;  // indexes into scan.divs
-  char code_char = 0;
-  std::size_t code_len = 0;
+  std::optional<CodeFence> code;  // the code fence the line is in
   int line_no = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -57,23 +31,17 @@ DivScan scan_fenced_divs(const std::string& file, const std::string& text,
     std::size_t nl = text.find('\n', pos);
     std::size_t end = nl == std::string::npos ? text.size() : nl;
     std::string_view line(text.data() + pos, end - pos);
-    std::size_t prefix = container_prefix(line);
+    std::size_t prefix = container_prefix(line).length;
     std::string_view rest = line.substr(prefix);
     std::string replacement;
     bool replaced = false;
 
-    char fc;
-    std::size_t fl;
-    if (code_char) {
-      if (is_code_fence(rest, fc, fl) && fc == code_char && fl >= code_len &&
-          trim(rest).find_first_not_of(fc) == std::string_view::npos)
-        code_char = 0;
-    } else if (is_code_fence(rest, fc, fl)) {
-      code_char = fc;
-      code_len = fl;
+    std::size_t i = block_indent(rest);
+    if (code) {
+      if (closes_code_fence(rest.substr(i), *code)) code.reset();
+    } else if (auto fence = code_fence_opening(rest.substr(i))) {
+      code = fence;
     } else {
-      std::size_t i = 0;
-      while (i < rest.size() && i < 3 && rest[i] == ' ') ++i;
       std::size_t colons = 0;
       while (i + colons < rest.size() && rest[i + colons] == ':') ++colons;
       if (colons >= 3) {

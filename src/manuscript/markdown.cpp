@@ -5,19 +5,20 @@
 #include "manuscript/markdown.hpp"
 
 #include <cmark-gfm.h>
-// The footnote label lives in the node struct; cmark-gfm has no getter for it.
-#include <cmark-gfm/node.h>
 
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "manuscript/attributes.hpp"
 #include "manuscript/encoding.hpp"
 #include "manuscript/fenced_divs.hpp"
+#include "manuscript/footnote_labels.hpp"
 #include "manuscript/inline_spans.hpp"
 #include "manuscript/language_tag.hpp"
 #include "manuscript/limits.hpp"
+#include "manuscript/markdown_lines.hpp"
 
 namespace folio::manuscript {
 namespace {
@@ -114,10 +115,6 @@ void place_datelines(std::vector<Block>& blocks) {
   }
 }
 
-std::string chunk(const cmark_chunk& c) {
-  return std::string(reinterpret_cast<const char*>(c.data), static_cast<std::size_t>(c.len));
-}
-
 class Converter {
  public:
   Converter(const std::string& file, const DivScan& scan, NoteNumbering& notes,
@@ -145,6 +142,8 @@ class Converter {
   NoteNumbering& notes_;
   support::Diagnostics& diags_;
   std::vector<cmark_node*> footnote_defs_;
+  // The footnotes' labels, set by convert().
+  std::optional<FootnoteLabels> footnote_labels_;
   std::map<std::string, int> note_numbers_;     // label → number, this file
   std::map<std::string, int> note_first_line_;  // label → line of its first reference
   bool reported_depth_ = false;
@@ -467,7 +466,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
         break;
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
         in.kind = InlineKind::note_ref;
-        in.target = c->parent_footnote_def ? chunk(c->parent_footnote_def->as.literal) : "";
+        in.target = footnote_labels_->of_reference(c);
         auto [it, fresh] = note_numbers_.try_emplace(in.target, notes_.next);
         if (fresh) {
           ++notes_.next;
@@ -484,6 +483,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
 }
 
 std::vector<model::Section> Converter::convert(cmark_node* document) {
+  footnote_labels_.emplace(document, scan_.text);
   std::vector<Block> blocks = convert_children(document, 0);
   place_datelines(blocks);
 
@@ -536,7 +536,7 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     Block note;
     note.kind = BlockKind::footnote;
     note.source = pos(def);
-    note.id = chunk(def->as.literal);
+    note.id = footnote_labels_->of_definition(def);
     // cmark-gfm also counts references inside definitions it drops (a note nobody cites) or
     // inside blocks folio leaves out: such a note has no reference in the book, so it would
     // be numbered in the EPUB and placed nowhere in print. Only references converted so far
@@ -572,6 +572,7 @@ int line_past_footnote_limit(std::string_view text, int before) {
     std::size_t end = text.find('\n', i);
     if (end == std::string_view::npos) end = text.size();
     std::string_view l = text.substr(i, end - i);
+    l.remove_prefix(container_prefix(l).length);  // a definition in a block quote counts too
     std::size_t indent = l.find_first_not_of(' ');
     if (indent != std::string_view::npos && indent <= 3 && l.substr(indent).starts_with("[^")) {
       std::size_t close = l.find("]:", indent + 2);

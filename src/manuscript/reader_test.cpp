@@ -484,7 +484,8 @@ TEST(ReaderYaml, IgnoredPartsOfValuesAreWarnings) {
   EXPECT_EQ(m->document.metadata.title.value, "T");
   std::string got;
   for (const auto& d : diags.items())
-    got += d.code + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " ";
+    got += std::string(d.code.name()) + "@" + std::to_string(d.pos.line) + ":" +
+           std::to_string(d.pos.column) + " ";
   EXPECT_EQ(got, "meta-ignored@1:12 meta-ignored@2:20 meta-ignored@5:21 ");
 }
 

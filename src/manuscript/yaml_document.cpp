@@ -144,7 +144,7 @@ struct DocumentScan : YAML::EventHandler {
 }  // namespace
 
 std::optional<YAML::Node> load_yaml_document(const std::string& file, const std::string& text,
-                                             const std::string& syntax_code,
+                                             support::Code syntax_code,
                                              support::Diagnostics& diags) {
   std::vector<YAML::Node> docs;
   try {

@@ -22,7 +22,7 @@ support::SourcePos yaml_pos(const std::string& file, const YAML::Mark& mark);
 /// second document, `yaml-limit` and `yaml-duplicate-key` for the others.
 /// Returns nullopt after reporting. A document with only comments gives a null node.
 std::optional<YAML::Node> load_yaml_document(const std::string& file, const std::string& text,
-                                             const std::string& syntax_code,
+                                             support::Code syntax_code,
                                              support::Diagnostics& diags);
 
 }  // namespace folio::manuscript

@@ -1,7 +1,8 @@
-// Diagnostics sink: counting and ordering.
+// Diagnostics sink: counting and ordering; looking codes up by name.
 #include "support/diagnostic.hpp"
 
 #include <algorithm>
+#include <ostream>
 #include <tuple>
 
 namespace folio::support {
@@ -16,6 +17,22 @@ const char* severity_name(Severity s) {
       return "error";
   }
   return "error";
+}
+
+Code Code::find(std::string_view name) {
+  Code c;
+  for (std::size_t i = 0; i < code_table::kRows.size(); ++i)
+    if (code_table::kRows[i].name == name) c.index_ = static_cast<std::uint16_t>(i);
+  return c;
+}
+
+const CodeInfo* find_code(std::string_view name) {
+  Code c = Code::find(name);
+  return c.empty() ? nullptr : &c.info();
+}
+
+std::ostream& operator<<(std::ostream& out, Code code) {
+  return out << code.name();
 }
 
 bool Diagnostics::has_errors() const {

@@ -4,18 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "support/codes.hpp"
 #include "support/source_pos.hpp"
 
 namespace folio::support {
 
-enum class Severity { note, warning, error };
-
 const char* severity_name(Severity s);
 
-/// One problem found in a manuscript, with a stable code (e.g. "dateline-position").
+/// One problem found in a manuscript, with a stable registered code (e.g. "dateline-position").
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;
+  Code code;
   std::string message;
   SourcePos pos;
   SourcePos end;    ///< optional end of the range (line 0 when absent)
@@ -26,16 +25,11 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void report(Diagnostic d) { items_.push_back(std::move(d)); }
-  void error(std::string code, SourcePos pos, std::string message) {
-    report({Severity::error, std::move(code), std::move(message), std::move(pos), {}, {}});
+  void error(Code code, SourcePos pos, std::string message) {
+    report({Severity::error, code, std::move(message), std::move(pos), {}, {}});
   }
-  void warning(std::string code, SourcePos pos, std::string message, std::string fix = {}) {
-    report({Severity::warning,
-            std::move(code),
-            std::move(message),
-            std::move(pos),
-            {},
-            std::move(fix)});
+  void warning(Code code, SourcePos pos, std::string message, std::string fix = {}) {
+    report({Severity::warning, code, std::move(message), std::move(pos), {}, std::move(fix)});
   }
 
   bool has_errors() const;

@@ -18,7 +18,7 @@ const fs::path kSource = FOLIO_SOURCE_DIR;
 
 std::string messages(const support::Diagnostics& diags) {
   std::string out;
-  for (const auto& d : diags.items()) out += d.code + ": " + d.message + "\n";
+  for (const auto& d : diags.items()) out += std::string(d.code.name()) + ": " + d.message + "\n";
   return out;
 }
 

@@ -101,8 +101,9 @@ std::string dump(const PagedDocument& doc, bool glyphs = true) {
 std::string dump(const support::Diagnostics& diags) {
   std::string out;
   for (const support::Diagnostic& d : diags.items())
-    out += std::string(support::severity_name(d.severity)) + " " + d.code + " " + d.pos.file + ":" +
-           std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.message + "\n";
+    out += std::string(support::severity_name(d.severity)) + " " + std::string(d.code.name()) +
+           " " + d.pos.file + ":" + std::to_string(d.pos.line) + ":" +
+           std::to_string(d.pos.column) + " " + d.message + "\n";
   return out;
 }
 
