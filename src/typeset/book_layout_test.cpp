@@ -63,7 +63,8 @@ std::string dump(const Page& p, bool glyphs = true) {
   };
   out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
   for (const PageBlock& b : p.blocks) {
-    out += "block " + b.tag + " " + b.group + " " + b.dest + "\n";
+    out += "block " + std::to_string(static_cast<int>(b.role)) + " " + std::to_string(b.note) +
+           " " + b.group + " " + b.dest + "\n";
     runs(b.runs);
   }
   out += "furniture\n";
@@ -118,13 +119,13 @@ struct Layout {
 };
 
 Layout lay_out(const model::Document& doc, const std::string& style_name, int threads,
-               bool glyphs = true, const std::string& strong = {},
+               bool glyphs = true, std::optional<style::Strong> strong = {},
                bool calling_thread_sets = true) {
   support::Diagnostics diags;
   auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
   EXPECT_TRUE(st);
   if (!st) return {};
-  if (!strong.empty()) st->strong = strong;
+  if (strong) st->strong = *strong;
   LayoutOptions o;
   o.threads = threads;
   o.glyphs = glyphs;
@@ -344,8 +345,8 @@ TEST(BookLayoutThreads, EmboldenedFacesSetAlikeOnWorkers) {
   support::Diagnostics read_diags;
   auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
   ASSERT_TRUE(m);
-  Layout one = lay_out(m->document, "classic", 1, true, "bold");
-  Layout many = lay_out(m->document, "classic", 3, true, "bold", false);
+  Layout one = lay_out(m->document, "classic", 1, true, style::Strong::bold);
+  Layout many = lay_out(m->document, "classic", 3, true, style::Strong::bold, false);
   EXPECT_NE(one.diags.find("pdf-missing-face"), std::string::npos) << one.diags;
   EXPECT_GT(many.stats.sections_on_workers, 0);
   EXPECT_EQ(many.stats.sections_set_again, 0);
@@ -481,7 +482,7 @@ TEST(Primer, SetInTheBodyRomanBeforeAnyPage) {
     if (!primed) primed = glyph_of(r, 'k');
   for (const Page& p : paged.pages)
     for (const PageBlock& b : p.blocks)
-      if (b.tag == "P")
+      if (b.role == Role::body)
         for (const GlyphRun& r : b.runs)
           if (!prose) prose = glyph_of(r, 'k');
   ASSERT_TRUE(primed && prose);
@@ -586,7 +587,7 @@ TEST(BookLayoutPages, NoWidowsOrOrphans) {
   std::map<int, std::vector<std::pair<std::size_t, int>>> pieces;
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     for (const PageBlock& b : doc.pages[p].blocks) {
-      if (b.tag != "P" || b.runs.empty()) continue;
+      if (b.role != Role::body || b.runs.empty()) continue;
       std::string text;
       std::set<double> baselines;
       for (const GlyphRun& r : b.runs) {
