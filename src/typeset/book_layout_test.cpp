@@ -613,5 +613,46 @@ TEST(BookLayoutPages, NoWidowsOrOrphans) {
   EXPECT_GE(split, 8);  // enough page breaks inside paragraphs to have tested the rule
 }
 
+// Issue 19: page blocks say what they are (their role) and which note they belong to; the
+// PDF's tags and the editions check read these, not the text drawn.
+TEST(BookLayoutRoles, BlocksCarryTheirRoleAndNotesTheirNumber) {
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml",
+       "title: Roles\nauthor: A. Uthor\nlang: en-US\ncontents:\n  - one.md\n  - two.md\n"},
+      {"two.md", "# Second\n\nThe end.\n"},
+      {"one.md",
+       "# Chapter\n\nA paragraph with a note.[^a] And another.[^b]\n\n## Part\n\n"
+       "### Smaller\n\nMore text.\n\n"
+       "[^a]: The first note.\n\n    Its second paragraph.\n\n[^b]: The second note.\n"}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  ASSERT_TRUE(m) << dump(diags);
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  LayoutOptions o;
+  o.threads = 1;
+  PagedDocument doc = layout_book(m->document, *st, o, diags);
+  // Is there a block whose first run starts with `start`, of `role` (and of note `note`)?
+  auto has = [&](const std::string& start, Role role, int note = 0) {
+    for (const Page& page : doc.pages)
+      for (const PageBlock& b : page.blocks)
+        if (!b.runs.empty() && b.runs.front().text.starts_with(start) && b.role == role &&
+            b.note == note)
+          return true;
+    return false;
+  };
+  EXPECT_TRUE(has("Chapter", Role::chapter_title));
+  EXPECT_TRUE(has("Chapter", Role::contents_entry));  // two chapters: a contents page
+  EXPECT_TRUE(has("Part", Role::section_heading));
+  EXPECT_TRUE(has("Smaller", Role::subsection_heading));
+  EXPECT_TRUE(has("More ", Role::body));
+  EXPECT_TRUE(has("1.\u2002The ", Role::note, 1));
+  EXPECT_TRUE(has("Its ", Role::note, 1));  // the note's second paragraph
+  EXPECT_TRUE(has("2.\u2002The ", Role::note, 2));
+  EXPECT_TRUE(has("Roles", Role::display));  // the title pages
+  for (const Page& page : doc.pages)
+    for (const PageBlock& b : page.blocks) EXPECT_EQ(b.note > 0, b.role == Role::note);
+}
+
 }  // namespace
 }  // namespace folio::typeset
