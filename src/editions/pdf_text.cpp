@@ -2,7 +2,6 @@
 #include "editions/pdf_text.hpp"
 
 #include <unordered_map>
-#include <unordered_set>
 
 #include "editions/words.hpp"
 
@@ -21,17 +20,6 @@ void read_block(const typeset::PageBlock& block, WordCollector& words) {
   words.line_end();
 }
 
-// The number of the note a Note block opens ("12.\u2002" begins its first run: the mark the
-// typesetter sets before a note's first paragraph), or 0 for a note's later paragraph.
-int opened_note(const typeset::PageBlock& block) {
-  if (block.runs.empty()) return 0;
-  const std::string& t = block.runs.front().text;
-  std::size_t i = 0;
-  int n = 0;
-  while (i < t.size() && i < 6 && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
-  return i > 0 && t.compare(i, 4, ".\u2002") == 0 ? n : 0;
-}
-
 }  // namespace
 
 EditionText pdf_text(const typeset::PagedDocument& paged) {
@@ -48,8 +36,7 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
     }
   {
     WordCollector body(out.words), notes(out.note_words);
-    std::unordered_set<int> seen_notes;
-    bool repeat = false;  // inside a note set before
+    std::unordered_map<int, std::size_t> note_page;  // note number → the page it is first set on
     for (std::size_t p = first_page; p < paged.pages.size(); ++p) {
       const typeset::Page& page = paged.pages[p];
       out.parts.push_back({out.words.size(), page.label, -1});
@@ -57,11 +44,11 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
       bool starts_here = starts.count(page.label) > 0;
       if (starts_here) out.page_starts.push_back({page.label, out.words.size()});
       for (const typeset::PageBlock& block : page.blocks) {
-        if (block.tag == "Note") {
+        if (block.role == typeset::Role::note) {
           // A note referenced again on a later page is set again there; the EPUB has it
-          // once, so each note is compared once, where it is first set.
-          if (int n = opened_note(block)) repeat = !seen_notes.insert(n).second;
-          if (repeat) continue;
+          // once, so each note is compared once, where it is first set (a page sets a note
+          // once, in one block per paragraph).
+          if (note_page.emplace(block.note, p).first->second != p) continue;
           if (!has_notes) out.note_parts.push_back({out.note_words.size(), page.label, -1});
           has_notes = true;
           read_block(block, notes);

@@ -95,7 +95,7 @@ std::optional<EmbeddedFonts> embed_fonts(const model::Document& doc, const style
   for (const style::Heading* h : {&st.chapter, &st.section, &st.subsection})
     if (std::find(families.begin(), families.end(), h->face.family) == families.end())
       families.push_back(h->face.family);
-  bool bold = st.strong == "bold" && book_has_strong(doc);
+  bool bold = st.strong == style::Strong::bold && book_has_strong(doc);
 
   EmbeddedFonts out;
   std::vector<fs::path> taken;

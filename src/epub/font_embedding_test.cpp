@@ -31,7 +31,7 @@ style::Style libertine() {
   st.name = "libertine";
   for (style::Face* f : {&st.body, &st.chapter.face, &st.section.face, &st.subsection.face})
     f->family = "Linux Libertine O";
-  st.strong = "bold";
+  st.strong = style::Strong::bold;
   st.epub.embed_fonts = true;
   return st;
 }

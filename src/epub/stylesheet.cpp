@@ -136,8 +136,9 @@ nav#toc li { margin: 0.3em 0; }
 nav#toc a { text-decoration: none; }
 )css";
 
-const char* css_align(const std::string& align) {
-  return align == "left" ? "left" : align == "right" ? "right" : "center";
+// CSS's `text-align` for an alignment: the style's word for it.
+std::string_view css_align(style::Align align) {
+  return style::word(align);
 }
 
 std::string face_rules(const style::Face& face) {
@@ -173,8 +174,8 @@ std::string block_design_rules(const std::string& selector, const style::BlockDe
   if (d.tracking && *d.tracking != 0)
     block += fmt::format(" letter-spacing: {:.3g}em;", *d.tracking);
   if (d.align) {
-    block += fmt::format(" text-align: {};", *d.align);
-    para += fmt::format(" text-align: {};", *d.align);
+    block += fmt::format(" text-align: {};", css_align(*d.align));
+    para += fmt::format(" text-align: {};", css_align(*d.align));
   }
   if (d.indent) para += fmt::format(" text-indent: {};", *d.indent > 0 ? em(*d.indent) : "0");
   if (d.inset_left > 0) block += fmt::format(" margin-left: {};", em(d.inset_left));
@@ -182,8 +183,9 @@ std::string block_design_rules(const std::string& selector, const style::BlockDe
   if (d.own_page()) {
     // Alone on its page: a page break on both sides, the top at the sink (else about a third
     // down, where a centred block of a few lines sits).
-    block += d.page == "own-recto" ? " page-break-before: right; break-before: recto;"
-                                   : " page-break-before: always; break-before: page;";
+    block += d.page == style::Placement::own_recto
+                 ? " page-break-before: right; break-before: recto;"
+                 : " page-break-before: always; break-before: page;";
     block += " page-break-after: always; break-after: page;";
     block += fmt::format(" margin-top: {:.3g}vh;", d.sink ? *d.sink * 100 : 30);
   } else {
@@ -219,10 +221,10 @@ std::string design_rules(const style::Style& st) {
   double body = st.body.size > 0 ? st.body.size : 11;
   auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / body); };
   const char* hyphens = st.hyphenation.enabled ? "auto" : "manual";
-  std::string strong = st.strong == "italic" ? "font-weight: normal; font-style: italic;"
-                       : st.strong == "small-caps"
-                           ? "font-weight: normal; font-variant: small-caps;"
-                           : "font-weight: bold;";
+  std::string strong =
+      st.strong == style::Strong::italic       ? "font-weight: normal; font-style: italic;"
+      : st.strong == style::Strong::small_caps ? "font-weight: normal; font-variant: small-caps;"
+                                               : "font-weight: bold;";
   std::string out = "\n/* From the style '" + st.name + "'. */\n";
   // The style's families lead, with a generic fallback: a reading system without them (fonts
   // not embedded, or embedding ignored) and a reader's own font choice still get a serif.

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "pdf/structure_type.hpp"
+
 namespace folio::pdf {
 namespace {
 
@@ -77,7 +79,8 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
       if (!block.group.empty()) cairo_tag_begin(cr, block.group.c_str(), "");
       open_group = block.group;
     }
-    cairo_tag_begin(cr, block.tag.c_str(), "");
+    const char* type = structure_type(block.role);
+    cairo_tag_begin(cr, type, "");
     if (!block.dest.empty()) {
       double y = block.runs.empty() ? 0 : block.runs.front().y - 24;
       std::string attrs =
@@ -99,7 +102,7 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
       for (; i < j; ++i) draw_run(cr, fonts, block.runs[i], dx, dy);
       if (span) cairo_tag_end(cr, "Span");
     }
-    cairo_tag_end(cr, block.tag.c_str());
+    cairo_tag_end(cr, type);
   }
   if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());
   for (const auto& link : page.links) {

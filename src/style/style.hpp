@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "style/style_values.hpp"
 #include "support/diagnostic.hpp"
 
 namespace folio::style {
@@ -40,8 +41,8 @@ struct Face {
 /// How a heading level is set.
 struct Heading {
   Face face;
-  std::string align = "center";  ///< left | center | right
-  double space_before = 0;       ///< for the chapter title: the sink from the text block's top
+  Align align = Align::center;  ///< left | center | right
+  double space_before = 0;      ///< for the chapter title: the sink from the text block's top
   double space_after = 27.2;
   bool uppercase = false;
 };
@@ -59,7 +60,7 @@ struct BlockQuote {
 /// setter and the EPUB's CSS. A face field left unset keeps the surrounding text's (the body,
 /// or the block quote's when the block sits in one); lengths are points.
 struct BlockDesign {
-  std::optional<std::string> align;  ///< left | center | right | justify
+  std::optional<Align> align;  ///< left | center | right | justify
   std::optional<double> size;
   std::optional<double> leading;  ///< unset with a size: the surrounding leading, scaled
   std::optional<bool> italic;
@@ -70,15 +71,15 @@ struct BlockDesign {
   double inset_right = 0;
   double space_before = 0;
   double space_after = 0;
-  bool keep_with_next = false;     ///< its last line stays on the page of what follows
-  bool page_break_before = false;  ///< starts a new page
-  std::string page = "auto";       ///< auto | own | own-recto: alone on a page (a right one)
+  bool keep_with_next = false;          ///< its last line stays on the page of what follows
+  bool page_break_before = false;       ///< starts a new page
+  Placement page = Placement::in_flow;  ///< auto | own | own-recto: alone on a page (a right one)
   /// On its own page: where its top sits, as a fraction of the text block's height from the
   /// top; unset: centred vertically.
   std::optional<double> sink;
   support::SourcePos source;  ///< where the style designs it (empty: built in)
 
-  bool own_page() const { return page != "auto"; }
+  bool own_page() const { return page != Placement::in_flow; }
 };
 
 /// Class name → its design. Built-in designs (see default_designs) are replaced whole by a
@@ -94,7 +95,7 @@ BlockDesign default_opening_dateline(double body_size = 11);
 
 struct Dateline {
   Face face;
-  std::string align = "right";
+  Align align = Align::right;  ///< left | center | right
   double space_before = 13.6;
   /// A dateline that opens its container (a letter's place and date above the salutation).
   BlockDesign opening = default_opening_dateline();
@@ -102,17 +103,17 @@ struct Dateline {
 
 struct RunningHeads {
   Face face;
-  std::string verso = "title";    ///< title | author | section | none
-  std::string recto = "section";  ///< title | author | section | none
-  double baseline = 34;           ///< distance of the head's baseline from the trim top
+  HeadContent verso = HeadContent::title;
+  HeadContent recto = HeadContent::section;
+  double baseline = 34;  ///< distance of the head's baseline from the trim top
   bool uppercase = false;
 };
 
 struct Folios {
   Face face;
-  /// "head-outside": with the running head at the outer edge, and centred at the foot of
-  /// opening pages; "foot-center": always centred at the foot.
-  std::string position = "head-outside";
+  /// head-outside: with the running head at the outer edge, and centred at the foot of
+  /// opening pages; foot-center: always centred at the foot.
+  FolioPosition position = FolioPosition::head_outside;
   double foot_baseline = 30;  ///< distance of a foot folio's baseline from the trim bottom
 };
 
@@ -173,14 +174,16 @@ struct Style {
   /// Body lines sit on a baseline grid of the body leading, so facing pages and the two sides
   /// of a leaf line up: the space around quotes and headings is padded to whole lines.
   bool grid = true;
-  std::string strong = "italic";  ///< how **strong** is set: bold | italic | small-caps
+  Strong strong = Strong::italic;  ///< how **strong** is set: bold | italic | small-caps
   std::string mono_family = "DejaVu Sans Mono";
   /// Families that supply the characters a face lacks (⋮, arrows, rare symbols), in order,
   /// in both editions; a character none of them has is still an error. Empty: none borrowed.
   std::vector<std::string> fallback_families;
-  Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, "center", 90, 40.8, false};
-  Heading section{{"EB Garamond 12", 11, 13.6, true, false, 0, ""}, "center", 13.6, 6.8, false};
-  Heading subsection{{"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}, "left", 13.6, 0, false};
+  Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, Align::center, 90, 40.8, false};
+  Heading section{
+      {"EB Garamond 12", 11, 13.6, true, false, 0, ""}, Align::center, 13.6, 6.8, false};
+  Heading subsection{
+      {"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}, Align::left, 13.6, 0, false};
   BlockQuote block_quote{{"EB Garamond 12", 10, 12.4, false, false, 0, ""}};
   Dateline dateline{{"EB Garamond 12", 11, 13.6, false, true, 0.05, ""}};
   RunningHeads running_heads{{"EB Garamond 12", 9.5, 12, false, true, 0.08, ""}};

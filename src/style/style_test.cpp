@@ -123,6 +123,47 @@ TEST(Style, BadValuesCarryLineAndColumn) {
   EXPECT_EQ(diags.items()[2].pos.column, 12);
 }
 
+// Issue 19: the enumerated settings are read once into enums; a word that is not one of a
+// setting's is a positioned error listing the words it takes (only those the setting allows).
+TEST(Style, EnumeratedSettingsAreReadOnceIntoEnums) {
+  support::Diagnostics diags;
+  auto s = parse_style(
+      "body: {strong: small-caps}\n"
+      "chapter: {align: left}\n"
+      "dateline: {align: center}\n"
+      "running-heads: {verso: author, recto: none}\n"
+      "folios: {position: foot-center}\n"
+      "classes:\n  epigraph: {align: justify, page: own}\n",
+      "t.yaml", diags);
+  ASSERT_TRUE(s) << (diags.empty() ? "" : diags.items()[0].message);
+  EXPECT_EQ(s->strong, Strong::small_caps);
+  EXPECT_EQ(s->chapter.align, Align::left);
+  EXPECT_EQ(s->section.align, Align::center);  // the default, untouched
+  EXPECT_EQ(s->dateline.align, Align::center);
+  EXPECT_EQ(s->running_heads.verso, HeadContent::author);
+  EXPECT_EQ(s->running_heads.recto, HeadContent::none);
+  EXPECT_EQ(s->folios.position, FolioPosition::foot_center);
+  EXPECT_EQ(s->design("epigraph")->align, Align::justify);
+  EXPECT_EQ(s->design("epigraph")->page, Placement::own);
+  EXPECT_TRUE(s->design("epigraph")->own_page());
+  // Each value's word is the file's spelling (the EPUB's CSS takes alignments as they are).
+  EXPECT_EQ(word(Strong::small_caps), "small-caps");
+  EXPECT_EQ(word(Placement::in_flow), "auto");
+  EXPECT_EQ(word(FolioPosition::head_outside), "head-outside");
+  EXPECT_EQ(word(Align::justify), "justify");
+
+  EXPECT_FALSE(parse_style("body:\n  strong: heavy\n", "t.yaml", diags));
+  EXPECT_FALSE(parse_style("chapter:\n  align: justify\n", "t.yaml", diags));
+  EXPECT_FALSE(parse_style("folios:\n  position: head-inside\n", "t.yaml", diags));
+  ASSERT_EQ(diags.items().size(), 3u);
+  EXPECT_EQ(diags.items()[0].code, "style-invalid");
+  EXPECT_EQ(diags.items()[0].message, "'heavy' is not one of bold, italic, small-caps");
+  EXPECT_EQ(diags.items()[0].pos.line, 2);
+  EXPECT_EQ(diags.items()[0].pos.column, 11);
+  EXPECT_EQ(diags.items()[1].message, "'justify' is not one of left, center, right");
+  EXPECT_EQ(diags.items()[2].message, "'head-inside' is not one of head-outside, foot-center");
+}
+
 TEST(Style, MarginsWiderThanATrimSizedPageAreAnError) {
   support::Diagnostics diags;
   EXPECT_FALSE(parse_style("page: {trim: 5x8, inside: 3in, outside: 2.5in}\n", "t.yaml", diags));
@@ -152,7 +193,7 @@ TEST(Style, LibertineFileLoads) {
   EXPECT_DOUBLE_EQ(s->page.height, 612);
   EXPECT_EQ(s->body.family, "Linux Libertine O");
   EXPECT_EQ(s->chapter.face.family, "Linux Libertine O");  // inherited from the body
-  EXPECT_EQ(s->strong, "bold");
+  EXPECT_EQ(s->strong, Strong::bold);
   EXPECT_FALSE(s->opening.recto);
 }
 
@@ -335,10 +376,10 @@ TEST(StyleClasses, BuiltInDesignsAreThereWithoutAClassesKey) {
     EXPECT_TRUE(s->design(cls)) << cls;
   EXPECT_FALSE(s->design("sidebar"));
   const BlockDesign* b = s->design("bridgehead");
-  EXPECT_EQ(b->align, "center");
+  EXPECT_EQ(b->align, Align::center);
   EXPECT_TRUE(b->keep_with_next);
   EXPECT_DOUBLE_EQ(b->space_before, 11);  // 1em of the 11 pt body
-  EXPECT_EQ(s->design("dedication")->page, "own-recto");
+  EXPECT_EQ(s->design("dedication")->page, Placement::own_recto);
 }
 
 TEST(StyleClasses, ADesignMergesOverTheBuiltInOne) {
@@ -351,7 +392,7 @@ TEST(StyleClasses, ADesignMergesOverTheBuiltInOne) {
       "t.yaml", diags);
   ASSERT_TRUE(s) << (diags.empty() ? "" : diags.items()[0].message);
   const BlockDesign* b = s->design("bridgehead");
-  EXPECT_EQ(b->align, "left");
+  EXPECT_EQ(b->align, Align::left);
   EXPECT_DOUBLE_EQ(b->space_before, 20);
   EXPECT_TRUE(b->keep_with_next);  // kept from the built-in design
   EXPECT_TRUE(b->italic.value_or(false));
@@ -437,10 +478,10 @@ TEST(StyleClasses, ShippedStylesDesignEveryBuiltInClass) {
       EXPECT_GT(own->source.line, 0) << s->name << " does not spell out " << cls;
     }
   }
-  EXPECT_EQ(classic->design("bridgehead")->align, "center");
-  EXPECT_EQ(libertine->design("bridgehead")->align, "left");
-  EXPECT_EQ(classic->dateline.opening.align, "right");
-  EXPECT_EQ(libertine->dateline.opening.align, "left");
+  EXPECT_EQ(classic->design("bridgehead")->align, Align::center);
+  EXPECT_EQ(libertine->design("bridgehead")->align, Align::left);
+  EXPECT_EQ(classic->dateline.opening.align, Align::right);
+  EXPECT_EQ(libertine->dateline.opening.align, Align::left);
 }
 
 }  // namespace

@@ -202,7 +202,7 @@ TEST(BlockDesigns, DedicationSectionIsCentredOnItsOwnRecto) {
   auto [hp, hb] = find_block(doc, "Dedication");
   ASSERT_TRUE(hb);
   EXPECT_EQ(hp, p);
-  EXPECT_EQ(hb->tag, "H1");
+  EXPECT_EQ(hb->role, Role::chapter_title);
   EXPECT_EQ(hb->dest, "section-1");  // the outline still leads to it
 }
 

@@ -430,14 +430,14 @@ class BookSetter {
         FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
         if (last_block != it.block) {
           PageBlock b;
-          b.tag = it.tag;
+          b.role = it.role;
           b.group = it.group;
           page.blocks.push_back(std::move(b));
           last_block = it.block;
         }
         PageBlock& b = page.blocks.back();
         if (it.display) pm.display = true;  // a page of its own: no head, no folio
-        if (it.tag == "TOCI" && it.runs.empty())
+        if (it.role == Role::contents_entry && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
         place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
@@ -468,7 +468,8 @@ class BookSetter {
         y += l.leading;
         if (current != l.block) {
           PageBlock b;
-          b.tag = "Note";
+          b.role = Role::note;
+          b.note = n;
           page.blocks.push_back(std::move(b));
           current = l.block;
         }
@@ -554,14 +555,13 @@ class BookSetter {
   // Sets `text` across the measure into `flow` as the flow setter sets any paragraph (long
   // text wraps; centred lines stay centred). `space_before` is white space beyond the line
   // that would follow the block before: its first baseline is the previous line's plus that
-  // line's leading and `space_before`. The "Display" tag keeps titles and names unhyphenated;
-  // the page shows each as a P.
+  // line's leading and `space_before`. The display role keeps titles and names unhyphenated.
   void display_block(std::vector<FlowItem>& flow, const std::string& text, const style::Face& face,
                      Align align, double space_before = 0) {
     if (text.empty()) return;
     if (!flow.empty()) setter_.add_space(flow, space_before + flow.back().leading - face.leading);
     Frame f{face, measure_, 0, "", 0};
-    setter_.paragraph(flow, plain(text), f, false, align, "Display", {});
+    setter_.paragraph(flow, plain(text), f, false, align, Role::display, {});
   }
 
   // The distance from the first line's baseline to the last's in `flow`: each line sits its
@@ -603,7 +603,7 @@ class BookSetter {
       Page& page = out_.pages.back();
       if (it.block != last_block) {
         PageBlock b;
-        b.tag = "P";
+        b.role = Role::display;
         page.blocks.push_back(std::move(b));
         last_block = it.block;
       }
@@ -671,14 +671,15 @@ class BookSetter {
     Frame f{st_.body, measure_ - 30, 0, "", st_.indent};
     setter_.add_space(flow, st_.chapter.space_before, true);
     const std::string heading(facts_.labels->contents);
-    setter_.heading_lines(flow, plain(heading), st_.chapter, f, "H1", "contents", {});
+    setter_.heading_lines(flow, plain(heading), st_.chapter, f, Role::chapter_title, "contents",
+                          {});
     setter_.add_space(flow, st_.chapter.space_after);
     for (std::size_t i = 0; i < entries; ++i) {
       // Placeholder lines; titles and page numbers are filled in after pagination.
       FlowItem it;
       it.leading = st_.body.leading;
       it.top = st_.body.size;
-      it.tag = "TOCI";
+      it.role = Role::contents_entry;
       it.block = setter_.next_block();
       it.break_before = true;
       it.dest = fmt::format("toc-{}", i);
@@ -701,7 +702,8 @@ class BookSetter {
       double x = left(page.recto);
       Frame f{st_.body, measure_ - 30, 0, "", 0};
       std::vector<FlowItem> lines;
-      setter_.paragraph(lines, plain(section_titles_[i]), f, false, Align::left, "TOCI", {});
+      setter_.paragraph(lines, plain(section_titles_[i]), f, false, Align::left,
+                        Role::contents_entry, {});
       double y = slot.baseline;
       for (const FlowItem& l : lines) {
         place(blk, l.runs, x, y);
@@ -710,7 +712,7 @@ class BookSetter {
       std::vector<FlowItem> num;
       Frame nf{st_.body, 30, 0, "", 0};
       setter_.paragraph(num, plain(out_.pages[section_pages_[i]].label), nf, false, Align::right,
-                        "TOCI", {});
+                        Role::contents_entry, {});
       if (!num.empty()) place(blk, num.front().runs, x + measure_ - 30, slot.baseline);
       page.links.push_back(
           {x, slot.baseline - st_.body.size, measure_, st_.body.leading, section_dests_[i].second});
@@ -723,6 +725,21 @@ class BookSetter {
     return all;
   }
 
+  // What a running head showing `what` says on a page of `m`'s.
+  std::string head_text(style::HeadContent what, const PageMeta& m) const {
+    switch (what) {
+      case style::HeadContent::title:
+        return doc_.metadata.title.value;
+      case style::HeadContent::author:
+        return authors();
+      case style::HeadContent::section:
+        return m.section_title;
+      case style::HeadContent::none:
+        break;
+    }
+    return {};
+  }
+
   // Page `p`'s running head and folio, none on blank or display pages.
   void furnish(std::size_t p) {
     const style::RunningHeads& rh = st_.running_heads;
@@ -733,7 +750,7 @@ class BookSetter {
     auto line_of = [&](const std::string& text, const style::Face& face, Align a) {
       Frame f{face, measure_, 0, "", 0};
       std::vector<FlowItem> lines;
-      furniture_setter_.paragraph(lines, plain(text), f, false, a, "Artifact", {});
+      furniture_setter_.paragraph(lines, plain(text), f, false, a, Role::furniture, {});
       return lines.empty() ? std::vector<GlyphRun>{} : lines.front().runs;
     };
     auto put = [&](const std::vector<GlyphRun>& runs, double x, double y) {
@@ -743,13 +760,9 @@ class BookSetter {
         page.furniture.push_back(std::move(r));
       }
     };
-    bool head_folio = st_.folios.position == "head-outside";
+    bool head_folio = st_.folios.position == style::FolioPosition::head_outside;
     if (!m.opening) {
-      const std::string& what = page.recto ? rh.recto : rh.verso;
-      std::string text = what == "title"     ? doc_.metadata.title.value
-                         : what == "author"  ? authors()
-                         : what == "section" ? m.section_title
-                                             : std::string();
+      std::string text = head_text(page.recto ? rh.recto : rh.verso, m);
       // Only the first line is shown: a section title of half a million characters is not
       // set again in full on each of its pages (that was quadratic).
       if (text.size() > kFurnitureBytes) {

@@ -63,7 +63,8 @@ std::string dump(const Page& p, bool glyphs = true) {
   };
   out += "page " + p.label + (p.recto ? " recto" : " verso") + (p.blank ? " blank" : "") + "\n";
   for (const PageBlock& b : p.blocks) {
-    out += "block " + b.tag + " " + b.group + " " + b.dest + "\n";
+    out += "block " + std::to_string(static_cast<int>(b.role)) + " " + std::to_string(b.note) +
+           " " + b.group + " " + b.dest + "\n";
     runs(b.runs);
   }
   out += "furniture\n";
@@ -119,13 +120,13 @@ struct Layout {
 };
 
 Layout lay_out(const model::Document& doc, const std::string& style_name, int threads,
-               bool glyphs = true, const std::string& strong = {},
+               bool glyphs = true, std::optional<style::Strong> strong = {},
                bool calling_thread_sets = true) {
   support::Diagnostics diags;
   auto st = style::load_style(kSource / "styles" / (style_name + ".yaml"), diags);
   EXPECT_TRUE(st);
   if (!st) return {};
-  if (!strong.empty()) st->strong = strong;
+  if (strong) st->strong = *strong;
   LayoutOptions o;
   o.threads = threads;
   o.glyphs = glyphs;
@@ -345,8 +346,8 @@ TEST(BookLayoutThreads, EmboldenedFacesSetAlikeOnWorkers) {
   support::Diagnostics read_diags;
   auto m = manuscript::read_manuscript(*manuscript::memory_source(files), read_diags);
   ASSERT_TRUE(m);
-  Layout one = lay_out(m->document, "classic", 1, true, "bold");
-  Layout many = lay_out(m->document, "classic", 3, true, "bold", false);
+  Layout one = lay_out(m->document, "classic", 1, true, style::Strong::bold);
+  Layout many = lay_out(m->document, "classic", 3, true, style::Strong::bold, false);
   EXPECT_NE(one.diags.find("pdf-missing-face"), std::string::npos) << one.diags;
   EXPECT_GT(many.stats.sections_on_workers, 0);
   EXPECT_EQ(many.stats.sections_set_again, 0);
@@ -482,7 +483,7 @@ TEST(Primer, SetInTheBodyRomanBeforeAnyPage) {
     if (!primed) primed = glyph_of(r, 'k');
   for (const Page& p : paged.pages)
     for (const PageBlock& b : p.blocks)
-      if (b.tag == "P")
+      if (b.role == Role::body)
         for (const GlyphRun& r : b.runs)
           if (!prose) prose = glyph_of(r, 'k');
   ASSERT_TRUE(primed && prose);
@@ -587,7 +588,7 @@ TEST(BookLayoutPages, NoWidowsOrOrphans) {
   std::map<int, std::vector<std::pair<std::size_t, int>>> pieces;
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     for (const PageBlock& b : doc.pages[p].blocks) {
-      if (b.tag != "P" || b.runs.empty()) continue;
+      if (b.role != Role::body || b.runs.empty()) continue;
       std::string text;
       std::set<double> baselines;
       for (const GlyphRun& r : b.runs) {
@@ -611,6 +612,47 @@ TEST(BookLayoutPages, NoWidowsOrOrphans) {
         << on_pages.back().first;
   }
   EXPECT_GE(split, 8);  // enough page breaks inside paragraphs to have tested the rule
+}
+
+// Issue 19: page blocks say what they are (their role) and which note they belong to; the
+// PDF's tags and the editions check read these, not the text drawn.
+TEST(BookLayoutRoles, BlocksCarryTheirRoleAndNotesTheirNumber) {
+  std::vector<manuscript::SourceFile> files{
+      {"book.yaml",
+       "title: Roles\nauthor: A. Uthor\nlang: en-US\ncontents:\n  - one.md\n  - two.md\n"},
+      {"two.md", "# Second\n\nThe end.\n"},
+      {"one.md",
+       "# Chapter\n\nA paragraph with a note.[^a] And another.[^b]\n\n## Part\n\n"
+       "### Smaller\n\nMore text.\n\n"
+       "[^a]: The first note.\n\n    Its second paragraph.\n\n[^b]: The second note.\n"}};
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  ASSERT_TRUE(m) << dump(diags);
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  ASSERT_TRUE(st);
+  LayoutOptions o;
+  o.threads = 1;
+  PagedDocument doc = layout_book(m->document, *st, o, diags);
+  // Is there a block whose first run starts with `start`, of `role` (and of note `note`)?
+  auto has = [&](const std::string& start, Role role, int note = 0) {
+    for (const Page& page : doc.pages)
+      for (const PageBlock& b : page.blocks)
+        if (!b.runs.empty() && b.runs.front().text.starts_with(start) && b.role == role &&
+            b.note == note)
+          return true;
+    return false;
+  };
+  EXPECT_TRUE(has("Chapter", Role::chapter_title));
+  EXPECT_TRUE(has("Chapter", Role::contents_entry));  // two chapters: a contents page
+  EXPECT_TRUE(has("Part", Role::section_heading));
+  EXPECT_TRUE(has("Smaller", Role::subsection_heading));
+  EXPECT_TRUE(has("More ", Role::body));
+  EXPECT_TRUE(has("1.\u2002The ", Role::note, 1));
+  EXPECT_TRUE(has("Its ", Role::note, 1));  // the note's second paragraph
+  EXPECT_TRUE(has("2.\u2002The ", Role::note, 2));
+  EXPECT_TRUE(has("Roles", Role::display));  // the title pages
+  for (const Page& page : doc.pages)
+    for (const PageBlock& b : page.blocks) EXPECT_EQ(b.note > 0, b.role == Role::note);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "typeset/paged_document.hpp"
+#include "typeset/role.hpp"
 
 namespace folio::typeset {
 
@@ -17,7 +18,7 @@ struct FlowItem {
   double leading = 13.6;  ///< baseline distance from the line above
   double top = 11;        ///< baseline distance from the text block's top, when first on a page
   int block = 0;          ///< structure element id: lines of one paragraph share it
-  std::string tag = "P";
+  Role role = Role::body;
   std::string group;
   std::string dest;
   std::vector<int> notes;

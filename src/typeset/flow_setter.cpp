@@ -13,13 +13,6 @@ namespace folio::typeset {
 
 using model::BlockKind;
 
-Align align_of(const std::string& a) {
-  if (a == "left") return Align::left;
-  if (a == "right") return Align::right;
-  if (a == "center") return Align::center;
-  return Align::justify;
-}
-
 StyledText plain(const std::string& s) {
   StyledText t;
   t.text = s;
@@ -37,7 +30,7 @@ Frame designed_frame(const Frame& f, const style::BlockDesign& d) {
   if (d.italic) df.face.italic = *d.italic;
   if (d.small_caps) df.face.small_caps = *d.small_caps;
   if (d.tracking) df.face.tracking = *d.tracking;
-  if (d.align) df.align = align_of(*d.align);
+  if (d.align) df.align = *d.align;
   if (d.indent) df.first_indent = *d.indent;
   df.x += d.inset_left;
   df.measure = std::max(1.0, df.measure - d.inset_left - d.inset_right);
@@ -68,7 +61,7 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
     setter.designed(out.flow, sec.blocks, f, *design, indent, [&](std::vector<FlowItem>& flow) {
       if (!sec.heading) return;
       setter.heading_lines(flow, styled_text(sec.heading->inlines, st.section.uppercase),
-                           st.section, f, "H1", fmt::format("section-{}", index + 1),
+                           st.section, f, Role::chapter_title, fmt::format("section-{}", index + 1),
                            sec.heading->source);
       setter.add_space(flow, st.section.space_after + st.body.leading);
     });
@@ -77,7 +70,7 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
   if (sec.heading) {
     setter.add_space(out.flow, st.chapter.space_before, true);
     setter.heading_lines(out.flow, styled_text(sec.heading->inlines, st.chapter.uppercase),
-                         st.chapter, f, "H1", fmt::format("section-{}", index + 1),
+                         st.chapter, f, Role::chapter_title, fmt::format("section-{}", index + 1),
                          sec.heading->source);
     setter.add_space(out.flow, st.chapter.space_after);
   }
@@ -146,8 +139,8 @@ SetParagraph FlowSetter::set(const StyledText& text, const ParagraphSettings& s,
 
 // Appends a paragraph's lines with the widow, orphan and hyphen-at-page-end rules.
 void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face,
-                           double x, const std::string& tag, const std::string& group,
-                           const std::string& dest, bool keep_with_previous) {
+                           double x, Role role, const std::string& group, const std::string& dest,
+                           bool keep_with_previous) {
   int block = next_block_++;
   std::size_t n = p.lines.size();
   for (std::size_t k = 0; k < n; ++k) {
@@ -158,11 +151,11 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.leading = face.leading;
     it.top = face.size;
     it.block = block;
-    it.tag = tag;
+    it.role = role;
     it.group = group;
     it.notes = p.lines[k].notes;
     it.hyphenated = p.lines[k].hyphenated;
-    it.on_grid = st_.grid && face.leading == st_.body.leading && tag != "Note";
+    it.on_grid = st_.grid && face.leading == st_.body.leading && role != Role::note;
     if (k == 0) {
       it.dest = dest;
       it.break_before = !keep_with_previous && !keep_next_;
@@ -217,15 +210,14 @@ void FlowSetter::add_space_at(std::vector<FlowItem>& flow, std::size_t at, doubl
 }
 
 void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f,
-                           bool indent, Align align, const std::string& tag,
-                           const support::SourcePos& where, bool keep_with_previous,
-                           const std::string& dest) {
+                           bool indent, Align align, Role role, const support::SourcePos& where,
+                           bool keep_with_previous, const std::string& dest) {
   if (text.empty()) return;
   ParagraphSettings s = settings(f.face, f.measure, indent ? f.first_indent.value_or(f.indent) : 0,
-                                 align, tag == "P" || tag == "Note", f.lang);
+                                 align, role == Role::body || role == Role::note, f.lang);
   SetParagraph p = set(text, s, where);
   std::size_t first = flow.size();
-  add_lines(flow, p, f.face, f.x, tag, f.group, dest, keep_with_previous);
+  add_lines(flow, p, f.face, f.x, role, f.group, dest, keep_with_previous);
   if (section_index_ < 0) return;
   // model_offset for each line; with the notes in text order (as styled_text makes them) the
   // marks before each line are counted in one walk, not once per line (lines × notes).
@@ -258,11 +250,11 @@ std::size_t FlowSetter::model_offset(const StyledText& text, std::size_t at) con
 }
 
 void FlowSetter::heading_lines(std::vector<FlowItem>& flow, const StyledText& text,
-                               const style::Heading& h, const Frame& f, const std::string& tag,
+                               const style::Heading& h, const Frame& f, Role role,
                                const std::string& dest, const support::SourcePos& where) {
   Frame hf = f;
   hf.face = h.face;
-  paragraph(flow, text, hf, false, align_of(h.align), tag, where, false, dest);
+  paragraph(flow, text, hf, false, h.align, role, where, false, dest);
   keep_next_ = true;  // the next paragraph's first line may not start a page
 }
 
@@ -288,7 +280,7 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
                           const std::function<void(std::vector<FlowItem>&)>& before) {
   Frame df = designed_frame(f, d);
   if (d.own_page()) {
-    add_page_break(flow, d.page == "own-recto");
+    add_page_break(flow, d.page == style::Placement::own_recto);
     std::size_t from = flow.size();
     if (before) before(flow);
     bool inner = false;
@@ -343,16 +335,16 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
   }
   switch (b.kind) {
     case BlockKind::paragraph:
-      paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify), "P",
-                b.source);
+      paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify),
+                Role::body, b.source);
       indent_next = true;
       break;
     case BlockKind::heading: {
       const style::Heading& h = b.level <= 2 ? st_.section : st_.subsection;
       std::size_t from = flow.size();
       add_space(flow, h.space_before);
-      std::string tag = b.level <= 2 ? "H2" : "H3";
-      heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, tag, {}, b.source);
+      Role role = b.level <= 2 ? Role::section_heading : Role::subsection_heading;
+      heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, role, {}, b.source);
       add_space(flow, h.space_after);
       pad_to_grid(flow, from);
       indent_next = false;
@@ -406,8 +398,8 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
         Frame of = designed_frame(f, o);
         std::size_t from = flow.size();
         add_space(flow, o.space_before);
-        paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right), "P",
-                  b.source);
+        paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right),
+                  Role::body, b.source);
         add_space(flow, o.space_after);
         if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
         if (o.keep_with_next) keep_next_ = true;
@@ -417,7 +409,7 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       Frame df = f;
       df.face = d.face;
       add_space(flow, d.space_before);
-      paragraph(flow, styled_text(b.inlines), df, false, align_of(d.align), "P", b.source,
+      paragraph(flow, styled_text(b.inlines), df, false, d.align, Role::body, b.source,
                 /*keep_with_previous=*/true);
       indent_next = false;
       break;
@@ -425,7 +417,7 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
     case BlockKind::scene_break: {
       std::size_t from = flow.size();
       add_space(flow, st_.body.leading / 2);
-      paragraph(flow, plain(st_.scene_break), f, false, Align::center, "P", b.source);
+      paragraph(flow, plain(st_.scene_break), f, false, Align::center, Role::body, b.source);
       add_space(flow, st_.body.leading / 2);
       pad_to_grid(flow, from);
       indent_next = false;
@@ -443,7 +435,7 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       }
       std::size_t from = flow.size();
       add_space(flow, st_.body.leading / 2);
-      paragraph(flow, t, lf, false, Align::left, "P", b.source);
+      paragraph(flow, t, lf, false, Align::left, Role::body, b.source);
       add_space(flow, st_.body.leading / 2);
       pad_to_grid(flow, from);
       indent_next = false;
@@ -471,7 +463,7 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
             }
             for (auto& nt : t.notes) nt.first += mark.size();
             mark_shift_ = mark.size();
-            paragraph(flow, t, lf, false, Align::justify, "P", c.source);
+            paragraph(flow, t, lf, false, Align::justify, Role::body, c.source);
             mark_shift_ = 0;
           } else {
             bool ind = false;
@@ -492,7 +484,7 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
       e.where = b.source;
       events_.push_back(std::move(e));
     }
-      paragraph(flow, styled_text(b.inlines), f, false, Align::center, "P", b.source);
+      paragraph(flow, styled_text(b.inlines), f, false, Align::center, Role::body, b.source);
       indent_next = false;
       break;
     case BlockKind::div:
@@ -527,8 +519,8 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
         // Lists, quotes and verse in a note are set like the body's, at the note's size;
         // a note that opens with one gets its number on a line of its own.
         if (first)
-          paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left, "Note",
-                    c.source);
+          paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left,
+                    Role::note, c.source);
         bool indent = false;
         block(lines, c, nf, indent);
         first = false;
@@ -543,7 +535,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
           sp.end += mark.size();
         }
       }
-      paragraph(lines, t, nf, !first, Align::justify, "Note", c.source);
+      paragraph(lines, t, nf, !first, Align::justify, Role::note, c.source);
       first = false;
     }
     notes[note.number] = std::move(lines);

@@ -21,7 +21,6 @@
 
 namespace folio::typeset {
 
-Align align_of(const std::string& a);
 StyledText plain(const std::string& s);
 
 /// Where the text of one set of blocks goes: its face, measure and offset.
@@ -90,10 +89,10 @@ class FlowSetter {
                                  std::size_t index);
 
   void paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f, bool indent,
-                 Align align, const std::string& tag, const support::SourcePos& where,
+                 Align align, Role role, const support::SourcePos& where,
                  bool keep_with_previous = false, const std::string& dest = {});
   void heading_lines(std::vector<FlowItem>& flow, const StyledText& text, const style::Heading& h,
-                     const Frame& f, const std::string& tag, const std::string& dest,
+                     const Frame& f, Role role, const std::string& dest,
                      const support::SourcePos& where);
   void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
   static void add_page_break(std::vector<FlowItem>& flow, bool recto);
@@ -107,7 +106,7 @@ class FlowSetter {
   SetParagraph set(const StyledText& text, const ParagraphSettings& s,
                    const support::SourcePos& where);
   void add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const style::Face& face, double x,
-                 const std::string& tag, const std::string& group, const std::string& dest,
+                 Role role, const std::string& group, const std::string& dest,
                  bool keep_with_previous);
   void pad_to_grid(std::vector<FlowItem>& flow, std::size_t from);
   static void add_space_at(std::vector<FlowItem>& flow, std::size_t at, double amount);

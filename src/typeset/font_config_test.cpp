@@ -188,17 +188,17 @@ TEST(FontContext, CoverageGapsNameTheFaceAndCharacters) {
   std::size_t bold_from = t.text.find("bold");
   t.spans.push_back({bold_from, t.text.size(), false, true, false, false, false, {}});
   // Regular has curly quotes and dashes; strong in italic stays covered.
-  EXPECT_TRUE(ctx.coverage_gaps(t, face, "italic", "DejaVu Sans Mono").empty());
+  EXPECT_TRUE(ctx.coverage_gaps(t, face, style::Strong::italic, "DejaVu Sans Mono").empty());
   // Debian's EB Garamond 12 Bold is a stub without curly quotes (or English's letters), so
   // fontconfig emboldens the Regular instead: a made-up face is reported, not used silently.
-  auto gaps = ctx.coverage_gaps(t, face, "bold", "DejaVu Sans Mono");
+  auto gaps = ctx.coverage_gaps(t, face, style::Strong::bold, "DejaVu Sans Mono");
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_EQ(gaps[0].font, "EB Garamond 12 Bold");
   EXPECT_TRUE(gaps[0].synthetic);
   // A character no face of the family has.
   StyledText cjk;
   cjk.text = "Kanji \u6F22 and \u6F22 again, \u2603";
-  gaps = ctx.coverage_gaps(cjk, face, "italic", "DejaVu Sans Mono");
+  gaps = ctx.coverage_gaps(cjk, face, style::Strong::italic, "DejaVu Sans Mono");
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_EQ(gaps[0].font, "EB Garamond 12");
   EXPECT_FALSE(gaps[0].synthetic);

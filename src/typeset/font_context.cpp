@@ -108,7 +108,7 @@ PangoFont* FontContext::variant(const std::string& family, bool bold, bool itali
 }
 
 std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const style::Face& face,
-                                                 const std::string& strong,
+                                                 style::Strong strong,
                                                  const std::string& mono_family,
                                                  const std::vector<std::string>& fallbacks) const {
   std::vector<GlyphGap> gaps;
@@ -117,7 +117,7 @@ std::vector<GlyphGap> FontContext::coverage_gaps(const StyledText& text, const s
   PangoFont* font = nullptr;
   FcCharSet* charset = nullptr;
   bool synthetic = false, have = false, last_mono = false, last_bold = false, last_italic = false;
-  bool strong_italic = strong == "italic", strong_bold = strong == "bold";
+  bool strong_italic = strong == style::Strong::italic, strong_bold = strong == style::Strong::bold;
   // Whether the current variant has each ASCII character (0: not asked yet, 1 yes, -1 no):
   // prose is mostly ASCII, and asking fontconfig for every letter was a tenth of the layout.
   std::array<signed char, 128> ascii{};

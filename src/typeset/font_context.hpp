@@ -51,11 +51,11 @@ class FontContext {
   /// `mono_family` for code, at the span's weight and slant) lacks: Pango would set them in
   /// another face; also a variant the family has no face for (bold or italic made up by the
   /// renderer from another face), as a gap with `synthetic` set. `strong` is the style's setting
-  /// for strong text (bold | italic | small-caps).
+  /// for strong text.
   /// `fallbacks`: the style's fallback families; a character one of them has is `borrowed`,
   /// not `missing`.
   std::vector<GlyphGap> coverage_gaps(const StyledText& text, const style::Face& face,
-                                      const std::string& strong, const std::string& mono_family,
+                                      style::Strong strong, const std::string& mono_family,
                                       const std::vector<std::string>& fallbacks = {}) const;
 
   /// This context's font for `foreign`, a font of another FontContext on the same fonts (a

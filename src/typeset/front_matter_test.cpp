@@ -212,7 +212,7 @@ TEST(FrontMatter, ContentsHeadingInTheBooksLanguage) {
     std::string found;
     for (const Page& page : paged.pages)
       for (const PageBlock& b : page.blocks)
-        if (b.tag == "H1" && b.dest == "contents")
+        if (b.role == Role::chapter_title && b.dest == "contents")
           for (const GlyphRun& r : b.runs) found += r.text;
     EXPECT_EQ(found, heading);
     ASSERT_FALSE(paged.outline.empty());

@@ -12,6 +12,7 @@
 
 #include "model/page_map.hpp"
 #include "typeset/font_table.hpp"
+#include "typeset/role.hpp"
 
 namespace folio::typeset {
 
@@ -43,8 +44,11 @@ struct Rule {
 
 /// A structure element's content on one page: a paragraph, heading or note.
 struct PageBlock {
-  std::string tag;    ///< standard PDF structure type: P, H1, H2, H3, Note, …
-  std::string group;  ///< enclosing element (BlockQuote) or empty
+  Role role = Role::body;  ///< what it is (the PDF derives its structure type from it)
+  /// A note's number (every block of note 12 says 12, each time the note is set); 0: not a
+  /// note. Read from here, never from the mark the setter draws, which a design may change.
+  int note = 0;
+  std::string group;  ///< enclosing PDF structure element (BlockQuote) or empty
   std::string dest;   ///< named destination to define at the first run (headings)
   std::vector<GlyphRun> runs;
 };

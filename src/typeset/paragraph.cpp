@@ -30,6 +30,15 @@ constexpr std::size_t kBreakWindow = 8;
 // Letter runs longer than this are not words and are not hyphenated (libhyphen's own
 // patterns stop at 100 characters; the longest English words have about 45 letters).
 constexpr int kMaxHyphenatedLetters = 64;
+// Code's size against the text around it: a monospaced face looks larger at the same size.
+constexpr double kMonoScale = 0.85;
+// A superscript (a note reference) is set at this share of the face's size, and raised by
+// kSuperscriptRise of the size (y grows downwards).
+constexpr double kSuperscriptScale = 0.62;
+constexpr double kSuperscriptRise = -0.36;
+// The penalty of an emergency break (between two characters of a piece wider than the
+// measure): a last resort, dearer than any hyphen.
+constexpr int kEmergencyPenalty = 5000;
 
 struct FontUnref {
   void operator()(PangoFont* f) const {
@@ -93,14 +102,14 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
     std::size_t end = sp.end >= t.text.size() ? n : sp.end;
     if (sp.italic) insert(list.get(), pango_attr_style_new(PANGO_STYLE_ITALIC), sp.start, end);
     if (sp.bold) {
-      if (s.strong == "bold") {
+      if (s.strong == style::Strong::bold) {
         insert(list.get(), pango_attr_weight_new(PANGO_WEIGHT_BOLD), sp.start, end);
-      } else if (s.strong == "italic") {
+      } else if (s.strong == style::Strong::italic) {
         insert(list.get(), pango_attr_style_new(PANGO_STYLE_ITALIC), sp.start, end);
       }
     }
     std::string features;
-    if (sp.small_caps || (sp.bold && s.strong == "small-caps")) features = "smcp 1";
+    if (sp.small_caps || (sp.bold && s.strong == style::Strong::small_caps)) features = "smcp 1";
     if (sp.superscript) features = join_features(features, "lnum 1");
     if (!features.empty())
       insert(list.get(),
@@ -109,8 +118,8 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
     if (sp.mono)
       insert(list.get(), pango_attr_family_new((s.mono_family + s.fallback).c_str()), sp.start,
              end);
-    if (sp.mono) insert(list.get(), pango_attr_scale_new(0.85), sp.start, end);
-    if (sp.superscript) insert(list.get(), pango_attr_scale_new(0.62), sp.start, end);
+    if (sp.mono) insert(list.get(), pango_attr_scale_new(kMonoScale), sp.start, end);
+    if (sp.superscript) insert(list.get(), pango_attr_scale_new(kSuperscriptScale), sp.start, end);
     if (!sp.lang.empty())
       insert(list.get(), pango_attr_language_new(pango_language_from_string(sp.lang.c_str())),
              sp.start, end);
@@ -473,7 +482,7 @@ class ParagraphSetter {
     std::string key;
     const style::Face& f = s_.face;
     for (std::string_view part :
-         {std::string_view(f.family), std::string_view(f.features), std::string_view(s_.strong),
+         {std::string_view(f.family), std::string_view(f.features), style::word(s_.strong),
           std::string_view(s_.mono_family), std::string_view(s_.fallback), hyphen_}) {
       key += part;
       key += '\x1f';
@@ -630,7 +639,8 @@ class ParagraphSetter {
                    w(win.from, pt.at);
       double post = reshaped_width(pt.at, win.after, false, reuse, !long_unit, {0, win.to}) -
                     w(pt.at, win.to);
-      int pen = pt.level == Node::emergency ? 5000 : static_cast<int>(s_.breaking.hyphen_penalty);
+      int pen = pt.level == Node::emergency ? kEmergencyPenalty
+                                            : static_cast<int>(s_.breaking.hyphen_penalty);
       Node n = Node::Penalty(pre, pen, true);
       n.post_width = post;
       n.level = pt.level;
@@ -713,26 +723,56 @@ class ParagraphSetter {
     bool reuse = true;  // a reshaped fragment at hyphenation points, not emergency ones
   };
 
+  // A line's pieces: at most a fragment, the clusters between and a fragment.
+  struct LinePieces {
+    Piece at[3];
+    std::size_t size = 0;
+    void push_back(const Piece& p) { at[size++] = p; }
+  };
+
+  // A line's natural width (with a first line's indent) and its spaces' stretch and shrink.
+  struct LineWidth {
+    double natural = 0, stretch = 0, shrink = 0;
+  };
+
+  // Sets the line that ends at node `brk`, the line before having ended at `prev_break`
+  // (SIZE_MAX: this is the first line).
   SetLine render_line(std::size_t prev_break, std::size_t brk, bool first) {
     SetLine line;
     const Node& bn = nodes_[brk];
-    // Start: the first box after the previous break.
+    auto [start, end] = line_extent(prev_break, brk);
+    line.start = start;
+    LinePieces pieces = line_pieces(prev_break, brk, start, end, line);
+    std::vector<std::vector<ShapedItem>> frags(pieces.size);
+    LineWidth width = measure(pieces, first, frags);
+    bool last = bn.kind == Node::penalty && bn.cost <= -kInfPenalty;
+    double x = adjust(line, width, first, last);
+    line.notes = notes_in(start, end);
+    if (!s_.glyphs) return line;
+    emit_line(line, pieces, frags, x, brk);
+    return line;
+  }
+
+  // Where the line ending at `brk` begins and ends in the text: from the first box after the
+  // previous break to the end of the last box before this one.
+  std::pair<std::size_t, std::size_t> line_extent(std::size_t prev_break, std::size_t brk) const {
     std::size_t k = prev_break == SIZE_MAX ? 1 : prev_break + 1;
     while (k < brk && nodes_[k].kind != Node::box) ++k;
     std::size_t start = k < brk ? text_[k].a : text_[brk].a;
-    // End: the end of the last box before this break.
     std::size_t e = brk;
     while (e > k && nodes_[e - 1].kind != Node::box) --e;
     std::size_t end = e > k ? text_[e - 1].b : start;
     if (end < start) end = start;
-    line.start = start;
+    return {start, end};
+  }
 
-    // At most a fragment, the clusters between and a fragment.
-    struct {
-      Piece at[3];
-      std::size_t size = 0;
-      void push_back(const Piece& p) { at[size++] = p; }
-    } pieces;
+  // The line's pieces: the rest of a word hyphenated at the line before and a word hyphenated
+  // at this line's end are reshaped fragments; the clusters between keep the paragraph's
+  // shaping. Marks the line hyphenated when it ends in a hyphen (set or explicit).
+  LinePieces line_pieces(std::size_t prev_break, std::size_t brk, std::size_t start,
+                         std::size_t end, SetLine& line) const {
+    const Node& bn = nodes_[brk];
+    LinePieces pieces;
     std::size_t pos = start;
     bool start_frag = prev_break != SIZE_MAX && text_[prev_break].hyphen;
     bool end_frag = bn.kind == Node::penalty && text_[brk].hyphen;
@@ -759,46 +799,61 @@ class ParagraphSetter {
       pieces.push_back({pos, end, false, false});
     }
     if (bn.kind == Node::penalty && !text_[brk].hyphen && bn.flagged) line.hyphenated = true;
+    return pieces;
+  }
 
-    // Measure: natural width and the glue inside the line.
-    double natural = first ? s_.indent : 0;
-    double stretch = 0, shrink = 0;
-    std::vector<std::vector<ShapedItem>> frags(pieces.size);
+  // The pieces' natural width and the glue inside the line; reshaped fragments are shaped
+  // into `frags` when glyphs are wanted.
+  LineWidth measure(const LinePieces& pieces, bool first,
+                    std::vector<std::vector<ShapedItem>>& frags) {
+    LineWidth lw;
+    lw.natural = first ? s_.indent : 0;
     for (std::size_t p = 0; p < pieces.size; ++p) {
       const Piece& pc = pieces.at[p];
       if (pc.reshaped && !s_.glyphs) {
         // The width shaped_width gives (from the cache: the breaks were found with it).
-        natural += reshaped_width(pc.a, pc.b, pc.hyphen, pc.reuse);
+        lw.natural += reshaped_width(pc.a, pc.b, pc.hyphen, pc.reuse);
       } else if (pc.reshaped) {
         frags[p] = shape_fragment(pc.a, pc.b, pc.hyphen, pc.reuse);
-        natural += width_of(frags[p]);
+        lw.natural += width_of(frags[p]);
       } else {
-        natural += w(pc.a, pc.b);
+        lw.natural += w(pc.a, pc.b);
         for (auto it = std::lower_bound(glue_at_.begin(), glue_at_.end(), pc.a);
              it != glue_at_.end() && *it < pc.b; ++it) {
           double sw = space_width(*it);
-          stretch += sw * s_.breaking.space_stretch;
-          shrink += sw * s_.breaking.space_shrink;
+          lw.stretch += sw * s_.breaking.space_stretch;
+          lw.shrink += sw * s_.breaking.space_shrink;
         }
       }
     }
-    bool last = bn.kind == Node::penalty && bn.cost <= -kInfPenalty;
+    return lw;
+  }
+
+  // Sets the line's adjustment ratio (justified lines but the `last`), natural width and
+  // overfull flag; returns where its content starts: the indent and the alignment's offset.
+  double adjust(SetLine& line, const LineWidth& lw, bool first, bool last) const {
     double m = s_.measure;
     double r = 0;
     bool justify = s_.align == Align::justify;
-    if (natural > m + 1e-6) {
-      r = shrink > 0 ? std::max(-1.0, (m - natural) / shrink) : 0;
-      if (natural + r * shrink > m + 0.01) line.overfull = true;
-    } else if (justify && !last && stretch > 0) {
-      r = (m - natural) / stretch;
+    if (lw.natural > m + 1e-6) {
+      r = lw.shrink > 0 ? std::max(-1.0, (m - lw.natural) / lw.shrink) : 0;
+      if (lw.natural + r * lw.shrink > m + 0.01) line.overfull = true;
+    } else if (justify && !last && lw.stretch > 0) {
+      r = (m - lw.natural) / lw.stretch;
     }
     if (!justify && r > 0) r = 0;
     line.ratio = r;
-    double set_width = natural + (r > 0 ? r * stretch : r * shrink);
+    double set_width = lw.natural + (r > 0 ? r * lw.stretch : r * lw.shrink);
     double x = first ? s_.indent : 0;
     if (s_.align == Align::right) x += m - set_width;
     if (s_.align == Align::center) x += (m - set_width) / 2;
-    line.natural = natural;
+    line.natural = lw.natural;
+    return x;
+  }
+
+  // The numbers of the notes referenced in text [start, end) (at `start` on an empty line).
+  std::vector<int> notes_in(std::size_t start, std::size_t end) const {
+    std::vector<int> notes;
     // The notes come in text order (one search a line, not a walk over all of them: a
     // paragraph may reference thousands).
     auto by_offset = [](const std::pair<std::size_t, int>& note, std::size_t v) {
@@ -807,13 +862,19 @@ class ParagraphSetter {
     if (notes_sorted_) {
       for (auto it = std::lower_bound(t_.notes.begin(), t_.notes.end(), start, by_offset);
            it != t_.notes.end() && it->first < std::max(end, start + 1); ++it)
-        line.notes.push_back(it->second);
+        notes.push_back(it->second);
     } else {
       for (const auto& [at, number] : t_.notes)
-        if (at >= start && at < std::max(end, start + 1)) line.notes.push_back(number);
+        if (at >= start && at < std::max(end, start + 1)) notes.push_back(number);
     }
-    if (!s_.glyphs) return line;
+    return notes;
+  }
 
+  // Appends the line's glyph runs from `x` on, spaces stretched by the line's ratio, and the
+  // break space after them.
+  void emit_line(SetLine& line, const LinePieces& pieces,
+                 const std::vector<std::vector<ShapedItem>>& frags, double x, std::size_t brk) {
+    const double r = line.ratio;
     for (std::size_t p = 0; p < pieces.size; ++p) {
       const Piece& pc = pieces.at[p];
       if (pc.reshaped) {
@@ -825,7 +886,7 @@ class ParagraphSetter {
     }
     line.right = x;
     // Keep the break space as a glyph at the line end, so extracted text keeps the word gap.
-    if (bn.kind == Node::glue) {
+    if (nodes_[brk].kind == Node::glue) {
       std::size_t sp = text_[brk].a;
       double x_end = x;
       emit_original(line, sp, sp + 1, x_end, 0);
@@ -837,7 +898,6 @@ class ParagraphSetter {
       run.clusters.shrink_to_fit();
       run.text.shrink_to_fit();
     }
-    return line;
   }
 
   double space_width(std::size_t at) const {
@@ -851,7 +911,8 @@ class ParagraphSetter {
     // would have raised the furthest end so far.
     auto it = std::upper_bound(supers_.begin(), supers_.end(), byte,
                                [](std::size_t v, const auto& sp) { return v < sp.first; });
-    if (it != supers_.begin() && std::prev(it)->second > byte) return -0.36 * s_.face.size;
+    if (it != supers_.begin() && std::prev(it)->second > byte)
+      return kSuperscriptRise * s_.face.size;
     return 0;
   }
 

@@ -13,7 +13,8 @@
 
 namespace folio::typeset {
 
-enum class Align { justify, left, center, right };
+/// Where a paragraph's lines sit in the measure (the style's enum: style_values.hpp).
+using Align = style::Align;
 
 struct ParagraphSettings {
   style::Face face;
@@ -39,7 +40,7 @@ struct ParagraphSettings {
   /// ",DejaVu Serif,…": the style's fallback families, appended to every family Pango is
   /// given, so that a character the face lacks comes from them, in order (empty: none).
   std::string fallback;
-  std::string strong = "italic";  ///< bold | italic | small-caps
+  style::Strong strong = style::Strong::italic;
   /// Widths and hyphenations kept across the book's paragraphs; null: none kept. The output
   /// is the same either way (only exact results are reused).
   ShapingCache* cache = nullptr;
