@@ -60,27 +60,61 @@ void BuildRun::run() {
 }
 
 void BuildRun::write_editions(const model::Document& doc) {
-  std::string stem = model::slug(doc.metadata.title.value);
+  stem_ = model::slug(doc.metadata.title.value);
+  if (!decide_facts(doc)) return;
+  pdf::PdfOptions po = pdf_options();
+  if (!typeset_print(doc, po)) return;
+  // Nothing is written, and no output folder made, before the checks pass. For the EPUB alone
+  // it is put together while they run (and, with the page list, while the print edition is
+  // typeset); only its writing waits for them (EpubOptions::may_write).
+  folder_.emplace(request_.out_dir, std::vector<std::string>{stem_ + ".epub", stem_ + ".pdf"});
+  epub_beside_checks_ = want_epub_ && !want_pdf_ && checks_.running() &&
+                        (request_.no_page_list || epub_beside_print_);
+  if (!epub_beside_checks_ && !prepare_output()) return refuse();
+  epub::EpubOptions eo = epub_options();
+  // Both writers leave their file under its temporary name; they are renamed into place
+  // together at the end, only when the whole build succeeded (README: exit 1 writes nothing).
+  eo.staged = &staged_.epub;
+  po.staged = &staged_.pdf;
+  write_outputs(doc, eo, po);
+  if (epub_beside_checks_) {
+    checks_.await(diags_);  // also when the writer stopped before asking
+    if (checks_stopped_ || blocked() || !folder_->error().empty()) {
+      checks_stopped_ = checks_stopped_ || blocked();
+      return refuse();  // what the writer said counts only once the checks pass
+    }
+  }
+  commit(eo, po);
+}
+
+bool BuildRun::decide_facts(const model::Document& doc) {
   // What both editions share is decided here, once: the build time, the identifier, the
   // style, the labels and the copyright lines. Each writer reads it; neither decides again.
   // What stops it (an ISBN's check digit, SOURCE_DATE_EPOCH) is reported once the checks are
   // in, and only when they found nothing: a wrong ISBN is theirs to report first.
   support::Diagnostics facts_diags;
   shared_ = facts::edition_facts(doc, {std::nullopt, request_.style, style_dirs_}, facts_diags);
-  if (!shared_) {
-    checks_.await(diags_);
-    if (!blocked())
-      for (auto& d : facts_diags.items()) diags_.report(std::move(d));
-    return finish(BuildStatus::manuscript);
-  }
+  if (shared_) return true;
+  checks_.await(diags_);
+  if (!blocked())
+    for (auto& d : facts_diags.items()) diags_.report(std::move(d));
+  finish(BuildStatus::manuscript);
+  return false;
+}
+
+pdf::PdfOptions BuildRun::pdf_options() const {
   pdf::PdfOptions po;
-  po.output = request_.out_dir / (stem + ".pdf");
+  po.output = request_.out_dir / (stem_ + ".pdf");
   po.facts = &*shared_;
   po.style_dirs = style_dirs_;
   po.style = request_.style;
   po.bleed = request_.bleed ? 9.0 : 0.0;  // 0.125 in
   po.crop_marks = request_.crop_marks;
   po.threads = request_.jobs;
+  return po;
+}
+
+bool BuildRun::typeset_print(const model::Document& doc, const pdf::PdfOptions& po) {
   // The print edition is typeset first: its page starts become the EPUB's page list. Its
   // pages are drawn for the PDF as they are finished, while the rest is set. For the EPUB
   // alone it is typeset on a thread of its own while the writer embeds the fonts and draws the
@@ -92,49 +126,50 @@ void BuildRun::write_editions(const model::Document& doc) {
   for_pages.release_drawn_glyphs = true;
   print_.emplace(doc, for_pages);
   bool page_list = want_epub_ && !request_.no_page_list;
-  bool epub_beside_print = want_epub_ && !want_pdf_ && page_list && checks_.running();
-  if (epub_beside_print) {
+  epub_beside_print_ = want_epub_ && !want_pdf_ && page_list && checks_.running();
+  if (epub_beside_print_) {
     print_->typeset_beside();
   } else if (want_pdf_ || page_list) {
     stage("typesetting the PDF");
     print_->typeset();
     checks_.await(diags_);
-    if (blocked()) return finish(BuildStatus::manuscript);
+    if (blocked()) {
+      finish(BuildStatus::manuscript);
+      return false;
+    }
     if (want_pdf_)  // with only the EPUB, PDF problems are not the EPUB's
       for (auto& d : print_->diagnostics().items()) diags_.report(std::move(d));
     if (!print_->paged() && !want_pdf_) no_page_list_warning();
   }
-  // Nothing is written, and no output folder made, before the checks pass. For the EPUB alone
-  // it is put together while they run (and, with the page list, while the print edition is
-  // typeset); only its writing waits for them (EpubOptions::may_write).
-  folder_.emplace(request_.out_dir, std::vector<std::string>{stem + ".epub", stem + ".pdf"});
-  bool epub_beside_checks =
-      want_epub_ && !want_pdf_ && checks_.running() && (request_.no_page_list || epub_beside_print);
-  if (!epub_beside_checks && !prepare_output()) return refuse();
+  return true;
+}
+
+epub::EpubOptions BuildRun::epub_options() {
   epub::EpubOptions eo;
-  eo.output = request_.out_dir / (stem + ".epub");
+  eo.output = request_.out_dir / (stem_ + ".epub");
   eo.facts = &*shared_;
   eo.style_dirs = style_dirs_;
   eo.style = request_.style;
-  if (!epub_beside_print && print_->paged() && !request_.no_page_list)
+  if (!epub_beside_print_ && print_->paged() && !request_.no_page_list)
     eo.page_map = print_->page_map();
   eo.threads = request_.jobs;
-  if (epub_beside_checks) eo.may_write = [this] { return prepare_output(); };
-  if (epub_beside_print)
+  if (epub_beside_checks_) eo.may_write = [this] { return prepare_output(); };
+  if (epub_beside_print_)
     eo.page_map_source = [this] {
       print_->await();
       checks_.await(diags_);  // its findings come first, as when the typesetting went first
       if (!print_->paged() && !blocked()) no_page_list_warning();
       return print_->page_map();
     };
+  return eo;
+}
+
+void BuildRun::write_outputs(const model::Document& doc, const epub::EpubOptions& eo,
+                             const pdf::PdfOptions& po) {
   // With both editions the EPUB is written on a second thread while the PDF is drawn: the
   // writers only read the model and the pages, each has its own Pango font map, fontconfig
   // configuration, Cairo, libzip and qpdf objects, and neither keeps global state. Each
   // reports into its own sink; the sinks are merged in the sequential order (EPUB, then PDF).
-  // Both writers leave their file under its temporary name; they are renamed into place
-  // together at the end, only when the whole build succeeded (README: exit 1 writes nothing).
-  eo.staged = &staged_.epub;
-  po.staged = &staged_.pdf;
   if (want_epub_ && want_pdf_) {
     stage("writing the EPUB and the PDF");
     auto epub_done = support::async_or_deferred(concurrent_, [&] { write_epub(doc, eo); });
@@ -148,14 +183,6 @@ void BuildRun::write_editions(const model::Document& doc) {
     stage("writing the PDF");
     write_pdf(doc, po);
   }
-  if (epub_beside_checks) {
-    checks_.await(diags_);  // also when the writer stopped before asking
-    if (checks_stopped_ || blocked() || !folder_->error().empty()) {
-      checks_stopped_ = checks_stopped_ || blocked();
-      return refuse();  // what the writer said counts only once the checks pass
-    }
-  }
-  commit(eo, po);
 }
 
 void BuildRun::no_page_list_warning() {

@@ -41,6 +41,12 @@ class BuildRun {
   void finish(BuildStatus status, std::string failure = {});
   bool blocked() const;  // the diagnostics so far stop the build
   void write_editions(const model::Document& doc);
+  bool decide_facts(const model::Document& doc);  // false: the build stopped
+  pdf::PdfOptions pdf_options() const;
+  bool typeset_print(const model::Document& doc, const pdf::PdfOptions& po);  // false: stopped
+  epub::EpubOptions epub_options();
+  void write_outputs(const model::Document& doc, const epub::EpubOptions& eo,
+                     const pdf::PdfOptions& po);
   void no_page_list_warning();
   bool prepare_output();  // after the checks: the output folder made and locked
   void refuse();          // the checks or the output folder stopped the writing
@@ -55,7 +61,10 @@ class BuildRun {
   support::Diagnostics& diags_;
   bool want_epub_, want_pdf_, concurrent_;
   std::vector<std::filesystem::path> style_dirs_;  // folio's own styles, from the data dirs
+  std::string stem_;                               // the outputs' file name, without .epub or .pdf
   std::optional<facts::EditionFacts> shared_;
+  bool epub_beside_print_ = false;   // the print edition is typeset beside the EPUB writer
+  bool epub_beside_checks_ = false;  // the EPUB is put together while the checks run
   std::optional<OutputFolder> folder_;
   bool checks_stopped_ = false;
   StagedOutputs staged_;
