@@ -51,7 +51,7 @@ class Book {
   /// The file name stem folio gives the book's outputs ("a-tale-of-two-cities").
   std::string slug() const;
 
-  struct Impl;
+  struct Impl;  ///< defined inside the library only: a program cannot look in
   const Impl& impl() const { return *impl_; }
 
  private:
@@ -84,7 +84,7 @@ class Publication {
   /// The style file chosen; nullopt when the named style was not found (the writers report it).
   std::optional<std::filesystem::path> style_file() const;
 
-  struct Impl;
+  struct Impl;  ///< defined inside the library only: a program cannot look in
   const Impl& impl() const { return *impl_; }
 
  private:
@@ -106,7 +106,7 @@ class Pages {
  public:
   std::size_t page_count() const;
 
-  struct Impl;
+  struct Impl;  ///< defined inside the library only: a program cannot look in
   Impl& impl() { return *impl_; }
   const Impl& impl() const { return *impl_; }
 
