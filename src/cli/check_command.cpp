@@ -8,7 +8,7 @@
 #include "check/check.hpp"
 #include "check/fixes.hpp"
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
+#include "publish/load.hpp"
 
 namespace folio::cli {
 
@@ -23,7 +23,7 @@ int run_check(const CheckOptions& options) {
   support::Diagnostics diags;
   bool checked = false;
   // With --fix the print edition is typeset once, on the text as it is after fixing.
-  auto m = load_and_check(options.dir, diags, checked, !options.fix);
+  auto m = publish::load_and_check(options.dir, diags, checked, !options.fix);
   if (options.fix && checked) {
     bool fixed_any = false;
     for (const auto& f : check::apply_fixes(*m, diags)) {
@@ -37,9 +37,9 @@ int run_check(const CheckOptions& options) {
     // Report what is left, with the lines as they now read.
     if (fixed_any) {
       diags = {};
-      m = load_and_check(options.dir, diags, checked);
+      m = publish::load_and_check(options.dir, diags, checked);
     } else if (!diags.has_errors()) {
-      check_print_edition(m->document, {}, diags);
+      publish::check_print_edition(m->document, {}, diags);
     }
   }
   if (options.format == ReportFormat::json)

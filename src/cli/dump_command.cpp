@@ -2,14 +2,14 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "model/dump.hpp"
+#include "publish/load.hpp"
 
 namespace folio::cli {
 
 int run_dump(const std::filesystem::path& dir) {
   support::Diagnostics diags;
-  auto m = load_manuscript(dir, diags);
+  auto m = publish::load_manuscript(dir, diags);
   print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
                     false);
   if (!m || diags.has_errors()) return kExitManuscript;

@@ -7,12 +7,11 @@
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/contact_sheet.hpp"
-#include "cli/install_paths.hpp"
-#include "cli/load.hpp"
-#include "cli/output_guard.hpp"
 #include "cli/page_range.hpp"
 #include "cli/print_pages.hpp"
 #include "cli/progress_line.hpp"
+#include "publish/load.hpp"
+#include "publish/output_guard.hpp"
 #include "support/atomic_file.hpp"
 
 namespace folio::cli {
@@ -48,10 +47,10 @@ int run_preview(const PreviewOptions& options) {
   ProgressLine progress(stderr, options.verbosity != Verbosity::quiet && is_terminal(stderr));
   support::Diagnostics diags;
   progress.stage("reading");
-  auto m = load_manuscript(options.dir, diags);
+  auto m = publish::load_manuscript(options.dir, diags);
   // The same gate as `folio build`: a manuscript with errors is not typeset.
   if (m && !diags.has_errors()) {
-    std::set<std::string> designed = designed_classes(m->document, {});
+    std::set<std::string> designed = publish::designed_classes(m->document, {});
     check::check_manuscript(*m, diags, &designed);
   }
   auto report = [&] {
@@ -69,7 +68,7 @@ int run_preview(const PreviewOptions& options) {
                      ? fs::path("out") / (model::slug(doc.metadata.title.value) + "-preview.png")
                      : options.output;
   // Never into the manuscript (a chapter overwritten with a PNG), never over another file.
-  std::string refusal = output_refusal(png, options.dir, "");
+  std::string refusal = publish::output_refusal(png, options.dir, "");
   if (refusal.empty()) refusal = not_a_png(png);
   if (!refusal.empty()) {
     report();
@@ -78,7 +77,6 @@ int run_preview(const PreviewOptions& options) {
   }
   pdf::PdfOptions po;
   po.output = png;
-  po.style_dirs = installed_style_dirs();
   progress.stage("typesetting");
   auto pages = typeset_print_pages(doc, po, diags);
   if (!pages || diags.has_errors()) {

@@ -7,10 +7,7 @@
 
 #include "facts/build_time.hpp"
 #include "style/style.hpp"
-
-#ifndef FOLIO_STYLES_DIR
-#define FOLIO_STYLES_DIR "styles"
-#endif
+#include "support/data_dirs.hpp"
 
 namespace folio::facts {
 
@@ -50,8 +47,9 @@ StyleChoice choose_style(const model::Document& doc, const std::string& option,
   c.name = !option.empty() ? option : c.from_book_yaml ? doc.metadata.style.value : "classic";
   if (c.from_book_yaml) c.where = doc.metadata.style.source;
   std::vector<fs::path> search{doc.base_dir / "styles"};
-  search.insert(search.end(), dirs.begin(), dirs.end());
-  search.push_back(FOLIO_STYLES_DIR);
+  // folio's own styles: the caller's folders, else the run-time data search path's.
+  c.dirs = dirs.empty() ? support::data_subdirs(support::default_data_dirs(), "styles") : dirs;
+  search.insert(search.end(), c.dirs.begin(), c.dirs.end());
   // A path in book.yaml is the manuscript's; a --style path is the command line's (cwd).
   c.path = style::find_style(c.name, search, option.empty() ? doc.base_dir : fs::path(),
                              doc.base_dir, &c.refused);

@@ -23,6 +23,8 @@ struct StyleChoice {
   support::SourcePos where;     ///< book.yaml's `style:` value, when it came from there
   std::optional<std::filesystem::path> path;  ///< where it was found; nullopt: not found
   std::string refused;  ///< why a file that was found may not be used (outside the folder)
+  /// folio's style folders searched after the manuscript's styles/ (for messages).
+  std::vector<std::filesystem::path> dirs;
 };
 
 /// One line of the copyright page, in the order the page shows them.
@@ -46,8 +48,8 @@ struct FactsOptions {
   std::optional<std::string> source_date_epoch;
   /// --style (a name or a path); empty: book.yaml's `style:`, else "classic".
   std::string style;
-  /// Where style names are looked up, after the manuscript's styles/ folder and before
-  /// folio's own styles.
+  /// Where style names are looked up after the manuscript's styles/ folder: folio's own
+  /// styles. Empty: `styles/` in the default data search path (support::default_data_dirs).
   std::vector<std::filesystem::path> style_dirs;
 };
 

@@ -12,9 +12,6 @@
 #include "support/atomic_file.hpp"
 #include "typeset/book_layout.hpp"
 
-#ifndef FOLIO_STYLES_DIR
-#define FOLIO_STYLES_DIR "styles"
-#endif
 #ifndef FOLIO_VERSION_STRING
 #define FOLIO_VERSION_STRING "0.1.0"
 #endif
@@ -23,6 +20,13 @@ namespace folio::pdf {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The folders a style was looked up in, for a message: "a, b", or "no folder of folio's own".
+std::string folders(const std::vector<fs::path>& dirs) {
+  std::string out;
+  for (const fs::path& d : dirs) out += (out.empty() ? "" : ", ") + d.string();
+  return out.empty() ? "no folder of folio's own" : out;
+}
 
 std::string xml_escape(const std::string& s) {
   std::string out;
@@ -113,7 +117,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
     else
       diags.error("style-not-found", where,
                   fmt::format("no style named '{}' (looked in the manuscript's styles/ and {})",
-                              name, FOLIO_STYLES_DIR));
+                              name, folders(shared.style.dirs)));
     return std::nullopt;
   }
   auto st = style::load_style(*path, diags);

@@ -1,6 +1,8 @@
 // Builds the private fontconfig configuration (never the process-wide current one).
 #include "typeset/font_config.hpp"
 
+#include "support/data_dirs.hpp"
+
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
@@ -13,10 +15,6 @@
 #include <cctype>
 #include <cstdint>
 #include <set>
-
-#ifndef FOLIO_FONTS_DIR
-#define FOLIO_FONTS_DIR "fonts"
-#endif
 
 namespace folio::typeset {
 namespace {
@@ -160,7 +158,9 @@ std::vector<FontFolder> font_folders(const fs::path& manuscript_dir) {
   std::error_code ec;
   if (!manuscript_dir.empty() && fs::is_directory(manuscript_dir / "fonts", ec))
     out.push_back({manuscript_dir / "fonts", manuscript_dir});
-  if (fs::is_directory(FOLIO_FONTS_DIR, ec)) out.push_back({FOLIO_FONTS_DIR, FOLIO_FONTS_DIR});
+  // folio's own fonts/ folders, from the run-time data search path.
+  for (const fs::path& dir : support::data_subdirs(support::default_data_dirs(), "fonts"))
+    out.push_back({dir, dir});
   return out;
 }
 

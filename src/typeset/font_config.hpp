@@ -20,7 +20,8 @@ struct FontFolder {
 };
 
 /// `fonts/` beside the manuscript (confined to the manuscript folder), then folio's own
-/// `fonts/` folder (confined to itself). Folders that do not exist are left out.
+/// `fonts/` folders in the data search path (support::default_data_dirs; each confined to
+/// itself). Folders that do not exist are left out.
 std::vector<FontFolder> font_folders(const std::filesystem::path& manuscript_dir);
 
 /// A font file fontconfig chose for a family, weight and slant.

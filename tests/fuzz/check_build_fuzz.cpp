@@ -4,7 +4,7 @@
 // a NUL the whole input is a.md under a fixed book.yaml). The files are written into a real
 // manuscript folder (on /dev/shm), with a small valid PNG beside them as `pic.png` so that
 // images can be found, and the folder goes through the very functions the commands run:
-// cli::load_and_check (`folio check`: reader, checks, the print edition typeset without
+// publish::load_and_check (`folio check`: reader, checks, the print edition typeset without
 // drawing), then, when that reports no error, cli::build_manuscript (`folio build`: both
 // editions written and compared). A build that then fails — any error, or a missing output —
 // is a finding: check must report every problem build would stop at.
@@ -22,9 +22,9 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/progress_line.hpp"
 #include "model/document.hpp"
+#include "publish/load.hpp"
 
 namespace {
 
@@ -85,6 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const bool env = [] {
     ::setenv("SOURCE_DATE_EPOCH", "0", 1);
     ::setenv("NO_COLOR", "1", 1);
+    // folio's bundled styles, found at run time as an installed folio finds its own.
+    ::setenv("FOLIO_DATA_DIR", FOLIO_SOURCE_DIR, 1);
     return true;
   }();
   (void)env;
@@ -98,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   folio::support::Diagnostics diags;
   bool checked = false;
-  auto m = folio::cli::load_and_check(dir, diags, checked);
+  auto m = folio::publish::load_and_check(dir, diags, checked);
   if (!m || diags.has_errors()) return 0;  // check refused it: nothing to compare
 
   folio::cli::BuildOptions bo;

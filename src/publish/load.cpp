@@ -1,14 +1,13 @@
-// Loading for commands: folder → reader → model; and the checks `folio check` runs on it.
-#include "cli/load.hpp"
+// Loading: folder → reader → model; and the checks `folio check` runs on it.
+#include "publish/load.hpp"
 
 #include "check/check.hpp"
-#include "cli/install_paths.hpp"
 #include "epub/book_style.hpp"
 #include "epub/font_embedding.hpp"
 #include "facts/edition_facts.hpp"
 #include "pdf/pdf_writer.hpp"
 
-namespace folio::cli {
+namespace folio::publish {
 
 std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::path& dir,
                                                       support::Diagnostics& diags) {
@@ -17,23 +16,24 @@ std::optional<manuscript::Manuscript> load_manuscript(const std::filesystem::pat
   return manuscript::read_manuscript(*source, diags);
 }
 
-std::set<std::string> designed_classes(const model::Document& doc, const std::string& style) {
+std::set<std::string> designed_classes(const model::Document& doc, const std::string& style,
+                                       const std::vector<std::filesystem::path>& style_dirs) {
   support::Diagnostics ignored;
   std::set<std::string> out;
-  for (const auto& [cls, design] :
-       epub::book_style(doc, style, installed_style_dirs(), ignored).classes)
+  for (const auto& [cls, design] : epub::book_style(doc, style, style_dirs, ignored).classes)
     out.insert(cls);
   return out;
 }
 
 void check_print_edition(const model::Document& doc, const std::string& style,
-                         support::Diagnostics& diags) {
+                         support::Diagnostics& diags,
+                         const std::vector<std::filesystem::path>& style_dirs) {
   // Only what would stop the build is reported, at the place build reports it; the
   // typesetter's warnings (a figure not placed, no hyphenation dictionary) are build's to print.
   support::Diagnostics set;
   // The facts both editions share, decided as `folio build` decides them (an unusable
   // SOURCE_DATE_EPOCH stops both).
-  auto shared = facts::edition_facts(doc, {std::nullopt, style, installed_style_dirs()}, set);
+  auto shared = facts::edition_facts(doc, {std::nullopt, style, style_dirs}, set);
   if (shared) {
     pdf::PdfOptions po;
     po.output = "book.pdf";  // never written: only names the output in a (style-less) message
@@ -63,4 +63,4 @@ std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path
   return m;
 }
 
-}  // namespace folio::cli
+}  // namespace folio::publish

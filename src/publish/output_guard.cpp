@@ -1,12 +1,12 @@
 // Outputs never land in the manuscript: the author's only copy of a book.
-#include "cli/output_guard.hpp"
+#include "publish/output_guard.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <system_error>
 
-namespace folio::cli {
+namespace folio::publish {
 
 namespace fs = std::filesystem;
 
@@ -29,4 +29,4 @@ std::string output_refusal(const fs::path& output, const fs::path& manuscript,
   return {};
 }
 
-}  // namespace folio::cli
+}  // namespace folio::publish

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-namespace folio::cli {
+namespace folio::publish {
 
 /// True when `inner` is `outer` or lies inside it (both made absolute, symlinks resolved as
 /// far as they exist).
@@ -16,4 +16,4 @@ bool is_within(const std::filesystem::path& inner, const std::filesystem::path& 
 std::string output_refusal(const std::filesystem::path& output,
                            const std::filesystem::path& manuscript, const std::string& style);
 
-}  // namespace folio::cli
+}  // namespace folio::publish
