@@ -13,6 +13,7 @@
 
 #include "manuscript/encoding.hpp"
 #include "manuscript/yaml_document.hpp"
+#include "style/front_matter_reader.hpp"
 #include "style/style.hpp"
 
 namespace folio::style {
@@ -759,6 +760,8 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
                 r.design(s.classes[c], "the design of '" + c + "'")(kv.second);
             }
           }},
+         {"front-matter",
+          [&](const YAML::Node& n) { read_front_matter(r, n, s.front_matter, kMaxFontSize); }},
          {"epub",
           [&](const YAML::Node& n) {
             r.map(n, "epub",
@@ -810,6 +813,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
                    {"runt-demerits", r.number(lb.runt_demerits, 0, 1e9)},
                    {"max-hyphen-ladder", r.integer(lb.max_hyphen_ladder, 0, 10)}});
           }}});
+  check_front_matter(r, root, s.front_matter, p.width - p.inside - p.outside);
   if (!r.ok()) return std::nullopt;
   inherit_family(s);
   return s;
