@@ -6,64 +6,54 @@
 namespace folio::style {
 namespace {
 
-constexpr std::pair<BaseFace, std::string_view> kNames[] = {
-    {BaseFace::body, "body"},
-    {BaseFace::chapter, "chapter"},
-    {BaseFace::section, "section"},
-    {BaseFace::subsection, "subsection"},
-    {BaseFace::block_quote, "block-quote"},
-    {BaseFace::dateline, "dateline"},
-    {BaseFace::running_heads, "running-heads"},
-    {BaseFace::folios, "folios"},
-    {BaseFace::footnotes, "footnotes"},
+// Each base face: its style key and where the style keeps it.
+struct BaseFaceEntry {
+  BaseFace face;
+  std::string_view name;
+  const Face& (*in)(const Style&);
+};
+constexpr BaseFaceEntry kFaces[] = {
+    {BaseFace::body, "body", [](const Style& s) -> const Face& { return s.body; }},
+    {BaseFace::chapter, "chapter", [](const Style& s) -> const Face& { return s.chapter.face; }},
+    {BaseFace::section, "section", [](const Style& s) -> const Face& { return s.section.face; }},
+    {BaseFace::subsection, "subsection",
+     [](const Style& s) -> const Face& { return s.subsection.face; }},
+    {BaseFace::block_quote, "block-quote",
+     [](const Style& s) -> const Face& { return s.block_quote.face; }},
+    {BaseFace::dateline, "dateline", [](const Style& s) -> const Face& { return s.dateline.face; }},
+    {BaseFace::running_heads, "running-heads",
+     [](const Style& s) -> const Face& { return s.running_heads.face; }},
+    {BaseFace::folios, "folios", [](const Style& s) -> const Face& { return s.folios.face; }},
+    {BaseFace::footnotes, "footnotes",
+     [](const Style& s) -> const Face& { return s.footnotes.face; }},
 };
 
-const Face& face_of(const Style& s, BaseFace f) {
-  switch (f) {
-    case BaseFace::body:
-      return s.body;
-    case BaseFace::chapter:
-      return s.chapter.face;
-    case BaseFace::section:
-      return s.section.face;
-    case BaseFace::subsection:
-      return s.subsection.face;
-    case BaseFace::block_quote:
-      return s.block_quote.face;
-    case BaseFace::dateline:
-      return s.dateline.face;
-    case BaseFace::running_heads:
-      return s.running_heads.face;
-    case BaseFace::folios:
-      return s.folios.face;
-    case BaseFace::footnotes:
-      break;
-  }
-  return s.footnotes.face;
+const BaseFaceEntry& named(BaseFace f) {
+  for (const BaseFaceEntry& n : kFaces)
+    if (n.face == f) return n;
+  return kFaces[0];
 }
 
 }  // namespace
 
 std::string_view base_face_name(BaseFace f) {
-  for (const auto& [face, name] : kNames)
-    if (face == f) return name;
-  return "body";
+  return named(f).name;
 }
 
 std::optional<BaseFace> base_face(std::string_view name) {
-  for (const auto& [face, n] : kNames)
-    if (n == name) return face;
+  for (const BaseFaceEntry& n : kFaces)
+    if (n.name == name) return n.face;
   return std::nullopt;
 }
 
 std::vector<std::string> base_face_names() {
   std::vector<std::string> out;
-  for (const auto& [face, name] : kNames) out.emplace_back(name);
+  for (const BaseFaceEntry& n : kFaces) out.emplace_back(n.name);
   return out;
 }
 
 Face display_face(const Style& style, const DisplayLine& line) {
-  const Face& base = face_of(style, line.from);
+  const Face& base = named(line.from).in(style);
   Face f = base;
   // The same products as the layout always computed (chapter size × 1.3, that size × 1.2), so
   // the default design sets the same points.

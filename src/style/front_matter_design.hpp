@@ -59,50 +59,35 @@ Face display_face(const Style& style, const DisplayLine& line);
 
 /// The half-title: the title alone on the first recto.
 struct HalfTitlePage {
-  DisplayLine title{BaseFace::chapter};
+  DisplayLine title{.from = BaseFace::chapter};
   double first_baseline = 130;  ///< from the text block's top
 };
 
 /// The title page: title, subtitle and authors from the top, the publisher at the foot.
 struct TitlePage {
   double first_baseline = 100;  ///< the title's first baseline, from the text block's top
-  DisplayLine title = [] {
-    DisplayLine l{BaseFace::chapter};
-    l.scale = 1.3;
-    l.line_height = 1.2;
-    return l;
-  }();
-  DisplayLine subtitle = [] {
-    DisplayLine l{BaseFace::body};
-    l.scale = 1.2;
-    l.line_height = 1.25;
-    l.italic = true;
-    l.space_before = 14;
-    return l;
-  }();
-  DisplayLine author = [] {
-    DisplayLine l{BaseFace::body};
-    l.scale = 1.2;
-    l.line_height = 1.25;
-    l.italic = false;
-    l.small_caps = true;
-    l.tracking = 0.06;
-    l.space_before = 60;
-    return l;
-  }();
+  DisplayLine title{.from = BaseFace::chapter, .scale = 1.3, .line_height = 1.2};
+  DisplayLine subtitle{.from = BaseFace::body,
+                       .scale = 1.2,
+                       .line_height = 1.25,
+                       .italic = true,
+                       .space_before = 14};
+  DisplayLine author{.from = BaseFace::body,
+                     .scale = 1.2,
+                     .line_height = 1.25,
+                     .italic = false,
+                     .small_caps = true,
+                     .tracking = 0.06,
+                     .space_before = 60};
   /// Its last baseline on the text block's last line; when a long title leaves less room than
   /// `publisher_min_lines` body lines above it, it follows the rest that far below instead.
-  DisplayLine publisher{BaseFace::body};
+  DisplayLine publisher{.from = BaseFace::body};
   double publisher_min_lines = 2;
 };
 
 /// The copyright page (the verso of the title page): its lines stacked up from the foot.
 struct CopyrightPage {
-  DisplayLine text = [] {
-    DisplayLine l{BaseFace::footnotes};
-    l.align = "left";
-    return l;
-  }();
+  DisplayLine text{.from = BaseFace::footnotes, .align = "left"};
   double paragraph_space = 0.5;  ///< between its paragraphs, in lines of its leading
 };
 
@@ -110,11 +95,7 @@ struct CopyrightPage {
 struct ContentsPage {
   /// An entry: the title in a column of the measure less `number_width` (the heading is set
   /// across it too), the page number set flush right in the last `number_width`.
-  DisplayLine entry = [] {
-    DisplayLine l{BaseFace::body};
-    l.align = "left";
-    return l;
-  }();
+  DisplayLine entry{.from = BaseFace::body, .align = "left"};
   double number_width = 30;
 };
 

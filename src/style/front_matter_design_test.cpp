@@ -66,18 +66,22 @@ TEST(FrontMatterDesign, ClassicFileSpellsOutTheDefaults) {
     EXPECT_EQ(a.space_before, b.space_before);
   };
   const FrontMatterDesign &f = s->front_matter, &d = st.front_matter;
-  same(f.half_title.title, d.half_title.title);
-  same(f.title_page.title, d.title_page.title);
-  same(f.title_page.subtitle, d.title_page.subtitle);
-  same(f.title_page.author, d.title_page.author);
-  same(f.title_page.publisher, d.title_page.publisher);
-  same(f.copyright_page.text, d.copyright_page.text);
-  same(f.contents.entry, d.contents.entry);
-  EXPECT_EQ(f.half_title.first_baseline, d.half_title.first_baseline);
-  EXPECT_EQ(f.title_page.first_baseline, d.title_page.first_baseline);
-  EXPECT_EQ(f.title_page.publisher_min_lines, d.title_page.publisher_min_lines);
-  EXPECT_EQ(f.copyright_page.paragraph_space, d.copyright_page.paragraph_space);
-  EXPECT_EQ(f.contents.number_width, d.contents.number_width);
+  using Lines = std::pair<const DisplayLine*, const DisplayLine*>;
+  for (auto [a, b] : {Lines{&f.half_title.title, &d.half_title.title},
+                      Lines{&f.title_page.title, &d.title_page.title},
+                      Lines{&f.title_page.subtitle, &d.title_page.subtitle},
+                      Lines{&f.title_page.author, &d.title_page.author},
+                      Lines{&f.title_page.publisher, &d.title_page.publisher},
+                      Lines{&f.copyright_page.text, &d.copyright_page.text},
+                      Lines{&f.contents.entry, &d.contents.entry}})
+    same(*a, *b);
+  using Values = std::pair<double, double>;
+  for (auto [a, b] : {Values{f.half_title.first_baseline, d.half_title.first_baseline},
+                      Values{f.title_page.first_baseline, d.title_page.first_baseline},
+                      Values{f.title_page.publisher_min_lines, d.title_page.publisher_min_lines},
+                      Values{f.copyright_page.paragraph_space, d.copyright_page.paragraph_space},
+                      Values{f.contents.number_width, d.contents.number_width}})
+    EXPECT_EQ(a, b);
 }
 
 // A style's faces carry into the defaults: a bigger chapter face makes a bigger title.

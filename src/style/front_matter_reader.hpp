@@ -90,23 +90,21 @@ void read_front_matter(Reader& r, const YAML::Node& n, FrontMatterDesign& d, dou
                                         {"number-width", r.length(toc.number_width, false)}})}});
 }
 
-// What one key cannot check alone: the contents' number column must leave the titles room.
+// What one key cannot check alone: a number column the style gives must leave the contents'
+// titles room. (The default is not checked: a page that narrow was always laid out as it is.)
 template <class Reader>
 void check_front_matter(Reader& r, const YAML::Node& root, const FrontMatterDesign& d,
                         double measure) {
-  if (d.contents.number_width < measure || !root.IsMap()) return;
-  // Where the width is given, else the nearest mapping above it (the default is too wide).
-  const YAML::Node at = [&]() -> YAML::Node {
-    const YAML::Node fm = root["front-matter"];
-    if (!fm || !fm.IsMap()) return root;
-    const YAML::Node toc = fm["contents"];
-    if (!toc || !toc.IsMap()) return fm;
-    const YAML::Node width = toc["number-width"];
-    return width ? width : toc;
-  }();
-  r.error(at,
-          "front-matter.contents.number-width leaves no room for the titles: it "
-          "must be narrower than the measure (" +
+  if (!root.IsMap()) return;
+  const YAML::Node fm = root["front-matter"];
+  if (!fm || !fm.IsMap()) return;
+  const YAML::Node toc = fm["contents"];
+  if (!toc || !toc.IsMap()) return;
+  const YAML::Node width = toc["number-width"];
+  if (!width || d.contents.number_width < measure || measure <= 0) return;
+  r.error(width,
+          "front-matter.contents.number-width leaves no room for the titles: it must be "
+          "narrower than the measure (" +
               Reader::fmt_number(measure) + " pt)");
 }
 
