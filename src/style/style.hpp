@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "style/front_matter_design.hpp"
 #include "style/style_values.hpp"
 #include "support/diagnostic.hpp"
 
@@ -195,6 +196,7 @@ struct Style {
   std::string scene_break = "* * *";
   Epub epub;
   BlockDesigns classes = default_designs();
+  FrontMatterDesign front_matter;  ///< the generated pages, in print
 
   /// The design of `cls`, or null when the style designs no such class.
   const BlockDesign* design(const std::string& cls) const {

@@ -9,6 +9,7 @@
 
 #include "manuscript/encoding.hpp"
 #include "manuscript/yaml_document.hpp"
+#include "style/front_matter_reader.hpp"
 #include "style/style.hpp"
 #include "style/style_reader.hpp"
 
@@ -534,9 +535,12 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
           }},
          {"scene-break", r.text(s.scene_break)},
          {"classes", section(read_classes, s.classes)},
+         {"front-matter",
+          [&](const YAML::Node& n) { read_front_matter(r, n, s.front_matter, kMaxFontSize); }},
          {"epub", section(read_epub, s.epub)},
          {"hyphenation", section(read_hyphenation, s.hyphenation)},
          {"line-breaking", section(read_line_breaking, s.line_breaking)}});
+  check_front_matter(r, root, s.front_matter, s.page.width - s.page.inside - s.page.outside);
   if (!r.ok()) return std::nullopt;
   inherit_family(s);
   return s;

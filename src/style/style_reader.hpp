@@ -88,9 +88,11 @@ class StyleReader {
   Field design(BlockDesign& d, const std::string& where);
   Field heading(Heading& h, const std::string& where);
 
+  /// A number as messages write it ("0.5", "12").
+  static std::string fmt_number(double v);
+
  private:
   bool usable(const YAML::Node& n, const std::string& v);
-  static std::string fmt_number(double v);
 
   std::string file_;
   support::Diagnostics& diags_;

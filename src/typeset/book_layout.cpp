@@ -14,6 +14,7 @@
 #include "typeset/flow.hpp"
 #include "typeset/flow_setter.hpp"
 #include "typeset/font_context.hpp"
+#include "typeset/front_matter_setter.hpp"
 #include "typeset/hyphenator.hpp"
 #include "typeset/inline_text.hpp"
 #include "typeset/page_sink.hpp"
@@ -528,59 +529,6 @@ class BookSetter {
 
   // ---- front matter --------------------------------------------------------------------
 
-  // The designs of the generated pages, in one place: the faces come from the style (its
-  // chapter title, body and note faces), scaled as a title page wants them.
-  struct FrontDesigns {
-    style::Face half_title, title, subtitle, author, publisher, imprint;
-  };
-  FrontDesigns front_designs() const {
-    FrontDesigns d;
-    d.half_title = st_.chapter.face;
-    d.title = st_.chapter.face;
-    d.title.size = st_.chapter.face.size * 1.3;
-    d.title.leading = d.title.size * 1.2;
-    d.subtitle = st_.body;
-    d.subtitle.size = st_.body.size * 1.2;
-    d.subtitle.leading = d.subtitle.size * 1.25;
-    d.subtitle.italic = true;
-    d.author = d.subtitle;
-    d.author.italic = false;
-    d.author.small_caps = true;
-    d.author.tracking = 0.06;
-    d.publisher = st_.body;
-    d.imprint = st_.footnotes.face;
-    return d;
-  }
-
-  // Sets `text` across the measure into `flow` as the flow setter sets any paragraph (long
-  // text wraps; centred lines stay centred). `space_before` is white space beyond the line
-  // that would follow the block before: its first baseline is the previous line's plus that
-  // line's leading and `space_before`. The display role keeps titles and names unhyphenated.
-  void display_block(std::vector<FlowItem>& flow, const std::string& text, const style::Face& face,
-                     Align align, double space_before = 0) {
-    if (text.empty()) return;
-    if (!flow.empty()) setter_.add_space(flow, space_before + flow.back().leading - face.leading);
-    Frame f{face, measure_, 0, "", 0};
-    setter_.paragraph(flow, plain(text), f, false, align, Role::display, {});
-  }
-
-  // The distance from the first line's baseline to the last's in `flow`: each line sits its
-  // leading (plus any space) below the one before, as pagination stacks them.
-  static double stack_depth(const std::vector<FlowItem>& flow) {
-    double depth = 0, pending = 0;
-    bool first = true;
-    for (const FlowItem& it : flow) {
-      if (it.kind == FlowItem::space) {
-        pending += it.amount;
-        continue;
-      }
-      if (!first) depth += pending + it.leading;
-      first = false;
-      pending = 0;
-    }
-    return depth;
-  }
-
   // Places `flow` on the current display page, its first baseline at `first_baseline` (never
   // above the text block) and each line below the one before; lines that would pass the foot
   // of the text block go on to a further display page rather than over the margin.
@@ -613,72 +561,45 @@ class BookSetter {
     }
   }
 
+  // The generated pages, as the style's front-matter design composes them, each on a display
+  // page of its own; the half-title's verso is left blank.
   void front_matter() {
     const model::Metadata& md = doc_.metadata;
-    const FrontDesigns d = front_designs();
-    // Half-title: the title alone, a third of the way down.
-    {
+    FrontMatterText text{md.title.value, md.subtitle.value, authors(), md.publisher.value, {}};
+    for (const facts::CopyrightLine& l : facts_.copyright) text.copyright.push_back(l.text);
+    text.copyright.push_back(
+        facts::fill_label(facts_.labels->typeset_with, {options_.creator, st_.body.family}));
+    FrontMatterSetter pages(setter_, st_, measure_);
+    auto show = [&](DisplayPage page) {
       new_page(true, true);
-      std::vector<FlowItem> flow;
-      display_block(flow, md.title.value, d.half_title, Align::center);
-      place_display(flow, body_top() + 130);
-      new_page(true, true).blank = true;
-    }
-    // Title page: title, subtitle and authors from the top; the publisher at the foot, or
-    // below the rest when a long title leaves no room between them.
-    {
-      new_page(true, true);
-      std::vector<FlowItem> flow;
-      display_block(flow, md.title.value, d.title, Align::center);
-      display_block(flow, md.subtitle.value, d.subtitle, Align::center, 14);
-      display_block(flow, authors(), d.author, Align::center, 60);
-      std::vector<FlowItem> foot;
-      display_block(foot, md.publisher.value, d.publisher, Align::center);
-      const double first = body_top() + 100;
-      if (flow.empty()) {
-        place_display(foot, body_bottom() - stack_depth(foot));
-      } else {
-        if (!foot.empty()) {
-          // The publisher's last baseline on the text block's last line, when that leaves
-          // at least two lines' room below the rest; else that room below it.
-          double foot_depth = foot.front().leading + stack_depth(foot);
-          double gap = body_bottom() - (first + stack_depth(flow)) - foot_depth;
-          setter_.add_space(flow, std::max(gap, 2 * st_.body.leading));
-          for (FlowItem& it : foot) flow.push_back(std::move(it));
-        }
-        place_display(flow, first);
-      }
-    }
-    // Copyright page: the lines both editions share, then the colophon, set at the foot of
-    // the verso, each line stacked below the one before from its set height.
-    {
-      new_page(true, true);
-      std::vector<std::string> lines;
-      for (const facts::CopyrightLine& l : facts_.copyright) lines.push_back(l.text);
-      lines.push_back(
-          facts::fill_label(facts_.labels->typeset_with, {options_.creator, st_.body.family}));
-      std::vector<FlowItem> flow;
-      for (const std::string& l : lines)
-        display_block(flow, l, d.imprint, Align::left, d.imprint.leading * 0.5);
-      if (!flow.empty()) place_display(flow, body_bottom() - stack_depth(flow));
-    }
+      place_display(page.flow, page.first_baseline);
+    };
+    show(pages.half_title(text));
+    new_page(true, true).blank = true;
+    show(pages.title_page(text));
+    show(pages.copyright_page(text));
   }
 
+  // The contents page: the chapter heading's design, then a placeholder line a titled
+  // section, each filled in once pagination has numbered the pages.
   std::size_t contents(std::size_t entries) {
+    const style::ContentsPage& toc = st_.front_matter.contents;
+    const style::Face entry = style::display_face(st_, toc.entry);
     start_page(true, true);
     std::size_t page_index = out_.pages.size() - 1;
     std::vector<FlowItem> flow;
-    Frame f{st_.body, measure_ - 30, 0, "", st_.indent};
+    Frame f{st_.body, measure_ - toc.number_width, 0, "", st_.indent};
     setter_.add_space(flow, st_.chapter.space_before, true);
     const std::string heading(facts_.labels->contents);
     setter_.heading_lines(flow, plain(heading), st_.chapter, f, Role::chapter_title, "contents",
                           {});
     setter_.add_space(flow, st_.chapter.space_after);
     for (std::size_t i = 0; i < entries; ++i) {
+      if (i > 0 && toc.entry.space_before > 0) setter_.add_space(flow, toc.entry.space_before);
       // Placeholder lines; titles and page numbers are filled in after pagination.
       FlowItem it;
-      it.leading = st_.body.leading;
-      it.top = st_.body.size;
+      it.leading = entry.leading;
+      it.top = entry.size;
       it.role = Role::contents_entry;
       it.block = setter_.next_block();
       it.break_before = true;
@@ -693,16 +614,21 @@ class BookSetter {
     return page_index;
   }
 
+  // Each placeholder gets its section's title, in the title column, and page number, flush
+  // right in the number column on the title's first line; the whole entry is a link.
   void fill_contents() {
+    const style::ContentsPage& toc = st_.front_matter.contents;
+    const style::Face entry = style::display_face(st_, toc.entry);
+    const double column = measure_ - toc.number_width;
     for (std::size_t i = 0; i < toc_slots_.size() && i < section_titles_.size(); ++i) {
       const TocSlot& slot = toc_slots_[i];
       Page& page = out_.pages[slot.page];
       PageBlock& blk = page.blocks[slot.block];
       blk.dest.clear();
       double x = left(page.recto);
-      Frame f{st_.body, measure_ - 30, 0, "", 0};
+      Frame f{entry, column, 0, "", 0};
       std::vector<FlowItem> lines;
-      setter_.paragraph(lines, plain(section_titles_[i]), f, false, Align::left,
+      setter_.paragraph(lines, plain(section_titles_[i]), f, false, toc.entry.align,
                         Role::contents_entry, {});
       double y = slot.baseline;
       for (const FlowItem& l : lines) {
@@ -710,12 +636,14 @@ class BookSetter {
         y += l.leading;
       }
       std::vector<FlowItem> num;
-      Frame nf{st_.body, 30, 0, "", 0};
+      Frame nf{entry, toc.number_width, 0, "", 0};
       setter_.paragraph(num, plain(out_.pages[section_pages_[i]].label), nf, false, Align::right,
                         Role::contents_entry, {});
-      if (!num.empty()) place(blk, num.front().runs, x + measure_ - 30, slot.baseline);
+      // (x + measure) − width, in the order the sum was always taken: the same point.
+      if (!num.empty())
+        place(blk, num.front().runs, x + measure_ - toc.number_width, slot.baseline);
       page.links.push_back(
-          {x, slot.baseline - st_.body.size, measure_, st_.body.leading, section_dests_[i].second});
+          {x, slot.baseline - entry.size, measure_, entry.leading, section_dests_[i].second});
     }
   }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "facts/edition_facts.hpp"
+#include "style/style.hpp"
 #include "tests/support/read_fixture.hpp"
 #include "typeset/book_layout.hpp"
 
@@ -217,6 +218,106 @@ TEST(FrontMatter, ContentsHeadingInTheBooksLanguage) {
     EXPECT_EQ(found, heading);
     ASSERT_FALSE(paged.outline.empty());
     EXPECT_EQ(paged.outline.front().title, heading);
+  }
+}
+
+// A style from `yaml`, which must load.
+style::Style style_of(const std::string& yaml) {
+  support::Diagnostics diags;
+  auto st = style::parse_style(yaml, "t.yaml", diags);
+  EXPECT_TRUE(st) << (diags.empty() ? "" : diags.items()[0].message);
+  return st ? *st : style::Style{};
+}
+
+// The line whose text is `text` on `page`, or null.
+const Line* line_with(const std::vector<Line>& lines, const std::string& text) {
+  for (const Line& l : lines)
+    if (l.text == text) return &l;
+  return nullptr;
+}
+
+// The title page as the style designs it: the title lower and bigger, set flush left; the
+// subtitle and author the design's space below; the half-title's title where it says.
+TEST(FrontMatter, TheStyleMovesAndSizesTheTitlePage) {
+  model::Document doc = book("designed",
+                             "title: Dracula\nsubtitle: A Novel\n"
+                             "author: Bram Stoker\nlang: en\n");
+  style::Style plain = style_of("name: plain\n");
+  style::Style designed = style_of(
+      "front-matter:\n"
+      "  half-title: {first-baseline: 200pt}\n"
+      "  title-page:\n"
+      "    first-baseline: 180pt\n"
+      "    title: {scale: 2, align: left}\n"
+      "    subtitle: {space-before: 40pt}\n"
+      "    author: {space-before: 10pt}\n");
+  PagedDocument before = set(doc, plain), after = set(doc, designed);
+  ASSERT_GT(after.pages.size(), 4u);
+  const double top = plain.page.top;
+  // The half-title's title: its baseline moves from 130 pt to 200 pt below the text block's top.
+  std::vector<Line> half0 = lines_of(before.pages[0]), half1 = lines_of(after.pages[0]);
+  ASSERT_EQ(half0.size(), 1u);
+  ASSERT_EQ(half1.size(), 1u);
+  EXPECT_NEAR(half0[0].baseline, top + 130, 0.01);
+  EXPECT_NEAR(half1[0].baseline, top + 200, 0.01);
+  std::vector<Line> t0 = lines_of(before.pages[2]), t1 = lines_of(after.pages[2]);
+  const Line *title0 = line_with(t0, "Dracula"), *title1 = line_with(t1, "Dracula");
+  ASSERT_TRUE(title0 && title1) << text_of(after.pages[2]);
+  EXPECT_NEAR(title0->baseline, top + 100, 0.01);
+  EXPECT_NEAR(title1->baseline, top + 180, 0.01);
+  // Twice the chapter size rather than 1.3 times it: the word is that much wider.
+  EXPECT_NEAR((title1->right - title1->left) / (title0->right - title0->left), 2 / 1.3, 0.02);
+  // Flush left on the recto's text block, where it was centred.
+  EXPECT_NEAR(title1->left, plain.page.inside, 0.5);
+  EXPECT_GT(title0->left, plain.page.inside + 50);
+  // Below it, each line the line before's leading and the design's space below that line.
+  const Line *sub = line_with(t1, "A Novel"), *author = line_with(t1, "Bram Stoker");
+  ASSERT_TRUE(sub && author) << text_of(after.pages[2]);
+  style::Face title = style::display_face(designed, designed.front_matter.title_page.title);
+  style::Face subtitle = style::display_face(designed, designed.front_matter.title_page.subtitle);
+  EXPECT_NEAR(sub->baseline - title1->baseline, title.leading + 40, 0.01);
+  EXPECT_NEAR(author->baseline - sub->baseline, subtitle.leading + 10, 0.01);
+}
+
+// The copyright page's lines centred and spaced a whole line apart; the contents' entries in a
+// bigger face, their page numbers still flush with the measure's right edge.
+TEST(FrontMatter, TheStyleDesignsTheCopyrightPageAndContents) {
+  model::Document doc = book("designed-toc",
+                             "title: T\nauthor: A\nlang: en\nrights: Public domain.\n"
+                             "edition: First edition\n");
+  style::Style st = style_of(
+      "front-matter:\n"
+      "  copyright-page: {text: {align: center}, paragraph-space: 1}\n"
+      "  contents: {entry: {size: 14pt, leading: 20pt}, number-width: 60pt}\n");
+  PagedDocument paged = set(doc, st);
+  ASSERT_GT(paged.pages.size(), 5u);
+  const double measure = st.page.width - st.page.inside - st.page.outside;
+  std::vector<Line> imprint = lines_of(paged.pages[3]);
+  ASSERT_GE(imprint.size(), 2u) << text_of(paged.pages[3]);
+  const double left = st.page.outside;  // a verso
+  for (std::size_t i = 0; i < imprint.size(); ++i) {
+    SCOPED_TRACE(imprint[i].text);
+    EXPECT_NEAR(imprint[i].left - left, left + measure - imprint[i].right, 1.0);  // centred
+    if (i > 0) {
+      EXPECT_NEAR(imprint[i].baseline - imprint[i - 1].baseline, 2 * st.footnotes.face.leading,
+                  0.01);
+    }
+  }
+  // The contents: a recto after the copyright page.
+  const Page& toc = paged.pages[4];
+  std::vector<Line> entries;
+  for (const Line& l : lines_of(toc))
+    if (toc.blocks[l.block].role == Role::contents_entry) entries.push_back(l);
+  ASSERT_EQ(entries.size(), 2u) << text_of(toc);
+  EXPECT_NEAR(entries[1].baseline - entries[0].baseline, 20, 0.01);
+  EXPECT_NEAR(entries[0].right, st.page.inside + measure, 0.5);  // the page number
+  ASSERT_EQ(toc.links.size(), 2u);
+  EXPECT_NEAR(toc.links[0].height, 20, 0.01);
+  // The heading is centred across the title column: the measure less the number column.
+  for (const Line& l : lines_of(toc)) {
+    if (toc.blocks[l.block].role == Role::chapter_title) {
+      EXPECT_NEAR(l.left - st.page.inside, st.page.inside + measure - 60 - l.right, 1.0);
+    }
   }
 }
 
