@@ -13,17 +13,17 @@ enum class Severity { note, warning, error };
 
 /// Which part of folio reports a code (also the heading it sits under in docs/checks.md).
 enum class Family {
-  reader,
-  metadata,
-  files,
-  structure,
-  typography,
-  settings,
-  style,
-  print,
-  epub,
-  editions,
-  build
+  reader,      ///< the manuscript reader; an error leaves no usable model
+  metadata,    ///< book.yaml's values
+  files,       ///< the files of the manuscript folder
+  structure,   ///< the book's structure: headings, divs, notes, links, images
+  typography,  ///< prose: warnings, each with a fix except the balance check
+  settings,    ///< the check settings in book.yaml
+  style,       ///< the style file
+  print,       ///< typesetting the print edition and writing its PDF
+  epub,        ///< writing the EPUB
+  editions,    ///< comparing the EPUB with the print edition after a build
+  build        ///< the build itself
 };
 
 struct CodeInfo {
@@ -44,7 +44,6 @@ using enum Family;
 // In documentation order: docs/checks.md has one entry per row, under its family's heading
 // (a test holds them in step).
 inline constexpr std::array kRows{
-    // Reported by the manuscript reader, which then builds no usable model.
     CodeInfo{"no-manuscript", error, reader},
     CodeInfo{"no-book-yaml", error, reader},
     CodeInfo{"file-unreadable", error, reader},
@@ -70,7 +69,6 @@ inline constexpr std::array kRows{
     CodeInfo{"stray-div-fence", warning, reader},
     CodeInfo{"dateline-content", warning, reader},
     CodeInfo{"raw-html", warning, reader},
-    // book.yaml
     CodeInfo{"missing-title", error, metadata},
     CodeInfo{"missing-author", error, metadata},
     CodeInfo{"missing-lang", error, metadata},
@@ -81,11 +79,9 @@ inline constexpr std::array kRows{
     CodeInfo{"date-format", error, metadata},
     CodeInfo{"unknown-key", warning, metadata},
     CodeInfo{"meta-ignored", warning, metadata},
-    // The files of the manuscript folder.
     CodeInfo{"file-not-in-contents", warning, files},
     CodeInfo{"byte-order-mark", warning, files, true},
     CodeInfo{"line-endings", warning, files},
-    // Structure of the book.
     CodeInfo{"missing-heading", warning, structure},
     CodeInfo{"heading-skip", warning, structure},
     CodeInfo{"heading-empty", error, structure},
@@ -111,7 +107,6 @@ inline constexpr std::array kRows{
     CodeInfo{"image-damaged", error, structure},
     CodeInfo{"image-too-large", error, structure},
     CodeInfo{"image-alt", warning, structure},
-    // Typography: warnings, each with a fix except the balance check.
     CodeInfo{"straight-quote", warning, typography, true},
     CodeInfo{"straight-apostrophe", warning, typography, true},
     CodeInfo{"ascii-dash", warning, typography, true},
@@ -119,14 +114,12 @@ inline constexpr std::array kRows{
     CodeInfo{"double-space", warning, typography, true},
     CodeInfo{"space-before-punctuation", warning, typography, true},
     CodeInfo{"unbalanced-quotes", warning, typography},
-    // The style file (a built-in one, the manuscript's, or a path).
     CodeInfo{"style-not-found", error, style},
     CodeInfo{"style-outside-folder", error, style},
     CodeInfo{"style-unreadable", error, style},
     CodeInfo{"style-yaml", error, style},
     CodeInfo{"style-unknown-key", error, style},
     CodeInfo{"style-invalid", error, style},
-    // Typesetting the print edition and writing its PDF.
     CodeInfo{"pdf-missing-glyphs", error, print},
     CodeInfo{"pdf-fallback-glyphs", note, print},
     CodeInfo{"pdf-font-missing", error, print},
@@ -142,7 +135,6 @@ inline constexpr std::array kRows{
     CodeInfo{"pdf-cairo", error, print},
     CodeInfo{"pdf-postpass", error, print},
     CodeInfo{"pdf-write", error, print},
-    // Writing the EPUB.
     CodeInfo{"epub-style-not-found", warning, epub},
     CodeInfo{"epub-style-invalid", warning, epub},
     CodeInfo{"epub-font-missing", error, epub},
@@ -164,15 +156,12 @@ inline constexpr std::array kRows{
     CodeInfo{"epub-no-page-list", warning, epub},
     CodeInfo{"epub-zip", error, epub},
     CodeInfo{"epub-write", error, epub},
-    // Comparing the EPUB with the print edition after a build.
     CodeInfo{"editions-epub-unreadable", error, editions},
     CodeInfo{"editions-text-differs", error, editions},
     CodeInfo{"editions-notes-differ", error, editions},
     CodeInfo{"editions-toc-differs", error, editions},
     CodeInfo{"editions-page-differs", error, editions},
-    // The build itself.
     CodeInfo{"source-date-epoch", error, build},
-    // The check settings in book.yaml.
     CodeInfo{"check-setting", warning, settings},
 };
 
