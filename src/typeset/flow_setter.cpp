@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <type_traits>
+#include <variant>
 
 #include "typeset/inline_text.hpp"
 
@@ -352,24 +354,9 @@ void FlowSetter::set_block<model::Heading>(std::vector<FlowItem>& flow, const mo
   indent_next = false;
 }
 
-template <>
-void FlowSetter::set_block<model::BlockQuote>(std::vector<FlowItem>& flow, const model::Block& b,
-                                              const model::BlockQuote&, const Frame& f,
-                                              bool& indent_next) {
-  quote(flow, b, f, false);
-  indent_next = false;
-}
-
-template <>
-void FlowSetter::set_block<model::Epigraph>(std::vector<FlowItem>& flow, const model::Block& b,
-                                            const model::Epigraph&, const Frame& f,
-                                            bool& indent_next) {
-  quote(flow, b, f, true);
-  indent_next = false;
-}
-
 void FlowSetter::quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
-                       bool epigraph) {
+                       bool epigraph, bool& indent_next) {
+  indent_next = false;
   if (f.note) {
     // In a note: inset by the note's indent on both sides, in the note's face; the body
     // quotes' face, spacing and grid are the body's.
@@ -553,7 +540,17 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
   }
   model::NodeId outer = block_;
   block_ = b.node_id;
-  std::visit([&](const auto& kind) { set_block(flow, b, kind, f, indent_next); }, b.node);
+  std::visit(
+      [&](const auto& kind) {
+        using Kind = std::decay_t<decltype(kind)>;
+        // Block quotes and epigraphs share one setter.
+        if constexpr (std::is_same_v<Kind, model::BlockQuote> ||
+                      std::is_same_v<Kind, model::Epigraph>)
+          quote(flow, b, f, std::is_same_v<Kind, model::Epigraph>, indent_next);
+        else
+          set_block(flow, b, kind, f, indent_next);
+      },
+      b.node);
   block_ = outer;
 }
 

@@ -121,7 +121,8 @@ class FlowSetter {
   void set_block(std::vector<FlowItem>& flow, const model::Block& b, const Kind& kind,
                  const Frame& f, bool& indent_next);
   /// A block quote or an epigraph (with the `epigraph` design over it).
-  void quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool epigraph);
+  void quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool epigraph,
+             bool& indent_next);
   /// Verse and code: one paragraph set flush left, inset by the paragraph indent.
   void set_inset_lines(std::vector<FlowItem>& flow, const StyledText& t, const model::Block& b,
                        const Frame& f);
