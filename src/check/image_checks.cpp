@@ -6,12 +6,12 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <system_error>
 #include <utility>
 
 #include "check/families.hpp"
+#include "model/walk.hpp"
 #include "support/image_info.hpp"
 
 namespace folio::check {
@@ -190,20 +190,14 @@ void check_images(const manuscript::Manuscript& m, support::Diagnostics& diags) 
   ImageChecker checker(m, diags);
   const model::MetaString& cover = m.document.metadata.cover_image;
   if (!cover.empty()) checker.check(cover.value, nullptr, cover.source);
-  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
-    if (in.kind == model::InlineKind::image) checker.check(in.target, &in.text, in.source);
-    for (const Inline& c : in.children) in_inline(c);
-  };
-  std::function<void(const Block&)> in_block = [&](const Block& b) {
-    if (b.kind == model::BlockKind::figure) checker.check(b.target, &b.alt, b.source);
-    for (const Inline& in : b.inlines) in_inline(in);
-    for (const Block& c : b.blocks) in_block(c);
-  };
-  for (const model::Section& s : m.document.sections) {
-    if (s.heading) in_block(*s.heading);
-    for (const Block& b : s.blocks) in_block(b);
-    for (const Block& b : s.footnotes) in_block(b);
-  }
+  model::walk_blocks(m.document, [&](const Block& b) {
+    if (auto* figure = b.get_if<model::Figure>())
+      checker.check(figure->src, &figure->alt, b.source);
+    model::walk_inlines(b.inlines, [&](const Inline& in) {
+      if (auto* image = in.get_if<model::Image>())
+        checker.check(image->src, &image->alt, in.source);
+    });
+  });
 }
 
 }  // namespace folio::check

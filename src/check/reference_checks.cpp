@@ -1,18 +1,17 @@
 // Reference checks: footnotes (found in the sources, since cmark-gfm drops unreferenced
 // definitions and leaves undefined references as text), ids, and links to them.
 #include <cctype>
-#include <functional>
 #include <map>
 #include <set>
 
 #include "check/families.hpp"
+#include "model/walk.hpp"
 
 namespace folio::check {
 namespace {
 
 using model::Block;
 using model::Inline;
-using model::InlineKind;
 
 // `kept`: the labels (normalised) of the notes the reader kept from this file.
 void check_footnotes(const ProseSource& s, const std::set<std::string>& kept,
@@ -54,7 +53,7 @@ std::map<std::string, std::set<std::string>> kept_notes(const manuscript::Manusc
   std::map<std::string, std::set<std::string>> kept;
   for (const model::Section& s : m.document.sections)
     for (const Block& b : s.footnotes) {
-      std::string label = b.id;
+      std::string label = b.as<model::Footnote>().label;
       for (char& c : label)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       kept[b.source.file].insert(label);
@@ -70,25 +69,15 @@ class IdTable {
       : m_(m), sources_(sources), diags_(diags) {}
 
   void collect() {
-    for (const model::Section& s : m_.document.sections) {
-      if (s.heading) block(*s.heading);
-      for (const Block& b : s.blocks) block(b);
-      for (const Block& b : s.footnotes) block(b);
-    }
+    model::walk_blocks(m_.document, [&](const Block& b) {
+      // A footnote's label is per file and not an id of the book; it is not in its Attr.
+      add(b.attr.id, b.source);
+      model::walk_inlines(b.inlines, [&](const Inline& in) { add(in.attr.id, in.source); });
+    });
   }
   bool has(const std::string& id) const { return ids_.contains(id); }
 
  private:
-  void block(const Block& b) {
-    // A footnote's id is its label, which is per file and not an id of the book.
-    if (b.kind != model::BlockKind::footnote) add(b.id, b.source);
-    for (const Inline& in : b.inlines) inline_ids(in);
-    for (const Block& c : b.blocks) block(c);
-  }
-  void inline_ids(const Inline& in) {
-    add(in.id, in.source);
-    for (const Inline& c : in.children) inline_ids(c);
-  }
   void add(const std::string& id, support::SourcePos pos) {
     if (id.empty()) return;
     pos = locate(pos, "#" + id);
@@ -129,7 +118,7 @@ bool is_web_or_mail(const std::string& target) {
 }
 
 void check_link(const IdTable& ids, const Inline& link, support::Diagnostics& diags) {
-  const std::string& target = link.target;
+  const std::string& target = link.as<model::Link>().target;
   if (is_web_or_mail(target)) return;
   if (target.empty()) {
     diags.error("broken-link", link.source, "this link has no target");
@@ -155,38 +144,22 @@ void check_link(const IdTable& ids, const Inline& link, support::Diagnostics& di
 }
 
 void check_links(const manuscript::Manuscript& m, const IdTable& ids, support::Diagnostics& diags) {
-  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
-    if (in.kind == InlineKind::link) check_link(ids, in, diags);
-    for (const Inline& c : in.children) in_inline(c);
-  };
-  std::function<void(const Block&)> in_block = [&](const Block& b) {
-    for (const Inline& in : b.inlines) in_inline(in);
-    for (const Block& c : b.blocks) in_block(c);
-  };
-  for (const model::Section& s : m.document.sections) {
-    if (s.heading) in_block(*s.heading);
-    for (const Block& b : s.blocks) in_block(b);
-    for (const Block& b : s.footnotes) in_block(b);
-  }
+  model::walk_inlines(m.document, [&](const Inline& in) {
+    if (in.is<model::Link>()) check_link(ids, in, diags);
+  });
 }
 
 // A footnote reference inside a footnote (a note on a note, or a note citing itself): the
 // EPUB would pop up a note from within a note while the PDF sets notes only at the foot of
 // the page that cites them, so the two editions could not carry the same notes.
 void check_notes_in_notes(const manuscript::Manuscript& m, support::Diagnostics& diags) {
-  std::function<void(const Inline&)> in_inline = [&](const Inline& in) {
-    if (in.kind == InlineKind::note_ref)
-      diags.error("footnote-in-footnote", in.source,
-                  "a footnote reference inside a footnote; a note cannot have notes of its own "
-                  "(put the text into this note, or cite the other note from the main text)");
-    for (const Inline& c : in.children) in_inline(c);
-  };
-  std::function<void(const Block&)> in_block = [&](const Block& b) {
-    for (const Inline& in : b.inlines) in_inline(in);
-    for (const Block& c : b.blocks) in_block(c);
-  };
   for (const model::Section& s : m.document.sections)
-    for (const Block& b : s.footnotes) in_block(b);
+    model::walk_inlines(s.footnotes, [&](const Inline& in) {
+      if (in.is<model::NoteRef>())
+        diags.error("footnote-in-footnote", in.source,
+                    "a footnote reference inside a footnote; a note cannot have notes of its own "
+                    "(put the text into this note, or cite the other note from the main text)");
+    });
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ void StructureChecker::run() {
 // A div's first class that folio neither structures nor designs is remembered with its place
 // (one per div, as before); all are reported together after the walk.
 void StructureChecker::note_div_classes(const Block& b) {
-  for (const std::string& cls : b.classes) {
+  for (const std::string& cls : b.attr.classes) {
     if (std::find(kDivClasses.begin(), kDivClasses.end(), cls) != kDivClasses.end() ||
         designed_.count(cls))
       continue;
@@ -139,8 +139,8 @@ void StructureChecker::check_section(const model::Section& s) {
 }
 
 void StructureChecker::check_role(const model::Section& s) {
-  auto it = s.heading->attributes.find("epub:type");
-  if (it == s.heading->attributes.end() || model::matter_of_role(s.role)) return;
+  auto it = s.heading->attr.attributes.find("epub:type");
+  if (it == s.heading->attr.attributes.end() || model::matter_of_role(s.role)) return;
   support::SourcePos pos = s.heading->source;
   // Point at the role itself when the heading line spells it out.
   if (const manuscript::SourceFile* f = m_.source(pos.file)) {
@@ -166,12 +166,13 @@ void StructureChecker::check_role(const model::Section& s) {
 
 void StructureChecker::check_heading_level(const Block& b) {
   check_heading_text(b);
-  if (b.level > previous_level_ + 1)
+  int level = b.as<model::Heading>().level;
+  if (level > previous_level_ + 1)
     diags_.warning("heading-skip", b.source,
-                   "a level-" + std::to_string(b.level) + " heading follows a level-" +
+                   "a level-" + std::to_string(level) + " heading follows a level-" +
                        std::to_string(previous_level_) + " heading; levels should not skip (use " +
                        std::string(static_cast<std::size_t>(previous_level_ + 1), '#') + ")");
-  previous_level_ = b.level;
+  previous_level_ = level;
 }
 
 // A heading with no words names nothing in the table of contents or the PDF outline (the
@@ -185,7 +186,7 @@ void StructureChecker::check_heading_text(const Block& b) {
 // The reader decided where the dateline stands (model::DatelinePlace); opening and closing
 // are both fine, one in the middle reads as a stray line of text.
 void StructureChecker::check_dateline(const Block& b, std::string_view container) {
-  if (b.dateline_place == model::DatelinePlace::inside) {
+  if (b.as<model::Dateline>().place == model::DatelinePlace::inside) {
     // A sub-heading or a scene break starts a new part, which a dateline may open or close.
     std::string where = std::string(container) + " (or of its part after a heading or scene break)";
     diags_.warning("dateline-position", b.source,
@@ -206,14 +207,14 @@ void StructureChecker::check_dateline(const Block& b, std::string_view container
 }
 
 bool has_class(const Block& b, std::string_view cls) {
-  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
+  return b.attr.has_class(cls);
 }
 
 // Where one part of a container ends and the next begins: a heading or a scene break, as
 // for datelines (the reader's place_datelines), so a preface under a sub-heading of its
 // section is signed at its own end.
 bool part_boundary(const Block& b) {
-  return b.kind == BlockKind::heading || b.kind == BlockKind::scene_break;
+  return b.is<model::Heading>() || b.is<model::SceneBreak>();
 }
 
 // A signature signs a letter (`::: letter`, or a letter quoted as a block quote), after its
@@ -226,11 +227,11 @@ void StructureChecker::check_signature(const std::vector<Block>& blocks, std::si
   // Nothing but datelines, signatures and short lines after it: a preface's "M. W. S." may be
   // followed by "London, October 15, 1831." written as a plain paragraph.
   auto short_line = [](const Block& c) {
-    return c.kind == BlockKind::paragraph && model::plain_text(c.inlines).size() <= kShortLine;
+    return c.is<model::Paragraph>() && model::plain_text(c.inlines).size() <= kShortLine;
   };
   bool closes = true, last = true;  // last: nothing but datelines and signatures after it
   for (std::size_t k = i + 1; k < blocks.size() && !part_boundary(blocks[k]); ++k) {
-    if (blocks[k].kind == BlockKind::dateline || has_class(blocks[k], "signature")) continue;
+    if (blocks[k].is<model::Dateline>() || has_class(blocks[k], "signature")) continue;
     last = false;
     if (!short_line(blocks[k])) closes = false;
   }
@@ -248,7 +249,7 @@ void StructureChecker::check_signature(const std::vector<Block>& blocks, std::si
   std::size_t part = i;  // where the signature's part of the container begins
   while (part > 0 && !part_boundary(blocks[part - 1])) --part;
   for (std::size_t k = part; k < i; ++k)
-    if (blocks[k].kind != BlockKind::dateline && !has_class(blocks[k], "bridgehead")) opens = false;
+    if (!blocks[k].is<model::Dateline>() && !has_class(blocks[k], "bridgehead")) opens = false;
   if (container == "letter" && opens && !last)
     diags_.warning("signature-position", b.source,
                    "this signature opens the letter; a signature follows the letter's body",
@@ -259,7 +260,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
                             bool top_level, const model::Section& section) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    switch (b.kind) {
+    switch (b.kind()) {
       case BlockKind::heading:
         check_heading_level(b);
         break;
@@ -275,7 +276,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
       case BlockKind::block_quote: {
         bool empty = true;
         for (const Block& c : b.blocks)
-          if (!(c.kind == BlockKind::paragraph && c.inlines.empty())) empty = false;
+          if (!(c.is<model::Paragraph>() && c.inlines.empty())) empty = false;
         if (empty) diags_.warning("empty-block-quote", b.source, "this block quote is empty");
         ++letters_;
         walk(b.blocks, "block quote", false, section);
@@ -287,7 +288,7 @@ void StructureChecker::walk(const std::vector<Block>& blocks, std::string_view c
         note_div_classes(b);
         int letter = has_class(b, "letter") ? 1 : 0;
         letters_ += letter;
-        walk(b.blocks, b.classes.empty() ? "div" : b.classes.front(), false, section);
+        walk(b.blocks, b.attr.classes.empty() ? "div" : b.attr.classes.front(), false, section);
         letters_ -= letter;
         break;
       }

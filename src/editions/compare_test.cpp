@@ -14,7 +14,7 @@ namespace {
 model::Block paragraph(const std::string& text, int line) {
   model::Block b;
   b.source = {"one.md", line, 1};
-  b.inlines.push_back({model::InlineKind::text, b.source, text, {}, {}, {}, {}, 0, {}});
+  b.inlines.push_back({.node = model::Text{text}, .source = b.source});
   return b;
 }
 
@@ -24,14 +24,12 @@ model::Document book() {
   model::Section s;
   s.source = {"one.md", 1, 1};
   model::Block h = paragraph("One", 1);
-  h.kind = model::BlockKind::heading;
-  h.level = 1;
+  h.node = model::Heading{.level = 1};
   s.heading = h;
   s.blocks.push_back(paragraph("The first paragraph here.", 3));
   s.blocks.push_back(paragraph("And a second one.", 5));
   model::Block note;
-  note.kind = model::BlockKind::footnote;
-  note.number = 1;
+  note.node = model::Footnote{.number = 1};
   note.source = {"one.md", 7, 1};
   note.blocks.push_back(paragraph("A note.", 7));
   s.footnotes.push_back(note);

@@ -98,8 +98,8 @@ TEST(Editions, AWordChangedInOneEditionIsFoundAtItsSource) {
   // body.md's "She wrote:" paragraph (the third block of "The First Chapter").
   model::Section& chapter = changed.sections[2];
   model::Block& she = chapter.blocks[2];
-  ASSERT_EQ(she.inlines.front().text, "She wrote:");
-  she.inlines.front().text = "He wrote:";
+  ASSERT_EQ(she.inlines.front().as<model::Text>().text, "She wrote:");
+  she.inlines.front().as<model::Text>().text = "He wrote:";
   Built b = build(doc, changed, "mismatch");
   support::Diagnostics diags;
   auto c = editions::check_editions(b.doc, b.epub, b.paged, diags);
@@ -119,8 +119,7 @@ TEST(Editions, AChangedHeadingIsATocDifference) {
   model::Document doc = read(fs::path(FOLIO_SOURCE_DIR) / "tests/manuscripts/chapters");
   model::Document changed = doc;
   ASSERT_TRUE(changed.sections[1].heading);
-  changed.sections[1].heading->inlines = {
-      {model::InlineKind::text, {}, "Renamed", {}, {}, {}, {}, 0, {}}};
+  changed.sections[1].heading->inlines = {model::Inline{.node = model::Text{"Renamed"}}};
   Built b = build(doc, changed, "toc");
   support::Diagnostics diags;
   editions::check_editions(b.doc, b.epub, b.paged, diags);

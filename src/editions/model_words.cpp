@@ -13,13 +13,15 @@ namespace {
 // as breaks, images as nothing.
 void inline_text(const std::vector<model::Inline>& inlines, std::string& out) {
   for (const model::Inline& in : inlines) {
-    switch (in.kind) {
+    switch (in.kind()) {
       case model::InlineKind::text:
+        out += in.as<model::Text>().text;
+        break;
       case model::InlineKind::code:
-        out += in.text;
+        out += in.as<model::Code>().text;
         break;
       case model::InlineKind::note_ref:
-        out += std::to_string(in.number);
+        out += std::to_string(in.as<model::NoteRef>().number);
         break;
       case model::InlineKind::line_break:
         out += '\n';
@@ -50,15 +52,15 @@ class Locator {
   void block(const model::Block& b) {
     if (found) return;
     std::string s;
-    switch (b.kind) {
+    switch (b.kind()) {
       case model::BlockKind::code_block:
-        text(b.text, b.source);
+        text(b.as<model::CodeBlock>().text, b.source);
         break;
       case model::BlockKind::list: {
-        int n = b.start;
+        const auto& list = b.as<model::List>();
+        int n = list.start;
         for (const model::Block& item : b.blocks) {
-          if (b.ordered && !item.blocks.empty() &&
-              item.blocks.front().kind == model::BlockKind::paragraph)
+          if (list.ordered && !item.blocks.empty() && item.blocks.front().is<model::Paragraph>())
             text(std::to_string(n), item.source);
           blocks(item.blocks);
           ++n;
@@ -66,7 +68,7 @@ class Locator {
         break;
       }
       case model::BlockKind::footnote:
-        text(std::to_string(b.number), b.source);
+        text(std::to_string(b.as<model::Footnote>().number), b.source);
         blocks(b.blocks);
         break;
       default:

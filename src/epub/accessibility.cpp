@@ -4,20 +4,23 @@
 #include <cctype>
 
 #include "epub/image_file.hpp"
+#include "model/walk.hpp"
 
 namespace folio::epub {
 namespace {
 
-bool has_lang(const std::vector<model::Inline>& inlines) {
-  for (const auto& in : inlines)
-    if (!in.lang.empty() || has_lang(in.children)) return true;
-  return false;
-}
-
-bool has_lang(const std::vector<model::Block>& blocks) {
-  for (const auto& b : blocks)
-    if (!b.lang.empty() || has_lang(b.inlines) || has_lang(b.blocks)) return true;
-  return false;
+// A passage marked with its language: a lang on any block or inline in `blocks` (a block or
+// a vector of them). A code block's info string is not a language and is not in its Attr.
+template <class Blocks>
+bool has_lang(const Blocks& blocks) {
+  bool found = false;
+  model::walk_blocks(blocks, [&](const model::Block& b) {
+    if (!b.attr.lang.empty()) found = true;
+    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+      if (!in.attr.lang.empty()) found = true;
+    });
+  });
+  return found;
 }
 
 }  // namespace
@@ -51,9 +54,7 @@ AccessibilityFacts accessibility_facts(const model::Document& doc) {
   for (const auto& s : doc.sections) {
     if (!s.footnotes.empty()) f.has_footnotes = true;
     if (!s.heading) f.has_headings = false;
-    if (has_lang(s.blocks) ||
-        (s.heading && (!s.heading->lang.empty() || has_lang(s.heading->inlines))))
-      f.has_lang_spans = true;
+    if (has_lang(s.blocks) || (s.heading && has_lang(*s.heading))) f.has_lang_spans = true;
   }
   return f;
 }

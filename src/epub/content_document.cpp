@@ -9,12 +9,12 @@
 #include "epub/page_breaks.hpp"
 #include "epub/semantics.hpp"
 #include "epub/xhtml_page.hpp"
+#include "model/walk.hpp"
 
 namespace folio::epub {
 namespace {
 
 using model::Block;
-using model::BlockKind;
 using model::Inline;
 using model::InlineKind;
 
@@ -33,6 +33,20 @@ class SectionWriter {
  private:
   void blocks(pugi::xml_node parent, const std::vector<Block>& bs);
   void block(pugi::xml_node parent, const Block& b);
+  // One writer per block kind, chosen by block().
+  void write(pugi::xml_node parent, const Block& b, const model::Paragraph&);
+  void write(pugi::xml_node parent, const Block& b, const model::Heading& h);
+  void write(pugi::xml_node parent, const Block& b, const model::BlockQuote&);
+  void write(pugi::xml_node parent, const Block& b, const model::Dateline& d);
+  void write(pugi::xml_node parent, const Block& b, const model::Epigraph&);
+  void write(pugi::xml_node parent, const Block& b, const model::SceneBreak&);
+  void write(pugi::xml_node parent, const Block& b, const model::List& list);
+  void write(pugi::xml_node parent, const Block& b, const model::ListItem&);
+  void write(pugi::xml_node parent, const Block& b, const model::LineBlock&);
+  void write(pugi::xml_node parent, const Block& b, const model::Footnote&);
+  void write(pugi::xml_node parent, const Block& b, const model::Figure& figure);
+  void write(pugi::xml_node parent, const Block& b, const model::CodeBlock& code);
+  void write(pugi::xml_node parent, const Block& b, const model::Div&);
   void inlines(pugi::xml_node parent, const std::vector<Inline>& ins);
   void inline_node(pugi::xml_node parent, const Inline& in);
   void lines(pugi::xml_node parent, const Block& b);
@@ -49,8 +63,7 @@ class SectionWriter {
   void author_id(pugi::xml_node element, const std::string& id, const support::SourcePos& pos);
   /// A fresh id starting with `stem`, unused in this document.
   std::string fresh_id(std::string_view stem);
-  void reserve(const Block& b);
-  void reserve(const Inline& in);
+  void reserve(const model::Section& section);
 
   const std::string& file_;
   const SectionContext& ctx_;
@@ -61,11 +74,15 @@ class SectionWriter {
   std::vector<TocHeading> headings_;
   int generated_headings_ = 0;
   int last_heading_level_ = 0;
-  // Each block's element by its path (the page map's block_path); {} is the section heading.
-  std::vector<int> path_;
-  std::map<std::vector<int>, pugi::xml_node> element_of_path_;
-  // Inside a note's body: its blocks' indices are the note's, not the section's, and a print
-  // page never begins in a note (notes are set at the foot), so they are kept out of the map.
+  // Each block written (the section heading too) and its element, by the block's NodeId: the
+  // page map names the block a print page begins in.
+  struct Written {
+    const Block* block;
+    pugi::xml_node element;
+  };
+  std::map<model::NodeId, Written> written_;
+  // Inside a note's body: a print page never begins in a note (notes are set at the foot),
+  // so its blocks are kept out of the map.
   bool in_note_ = false;
   std::string role_;         // the section's role
   bool uses_z3998_ = false;  // a Z39.98 term was written: the root declares its prefix
@@ -78,15 +95,14 @@ std::string SectionWriter::fresh_id(std::string_view stem) {
   return id;
 }
 
-void SectionWriter::reserve(const Block& b) {
-  if (!b.id.empty() && b.kind != BlockKind::footnote) reserved_.insert(b.id);
-  for (const Inline& in : b.inlines) reserve(in);
-  for (const Block& c : b.blocks) reserve(c);
-}
-
-void SectionWriter::reserve(const Inline& in) {
-  if (!in.id.empty()) reserved_.insert(in.id);
-  for (const Inline& c : in.children) reserve(c);
+void SectionWriter::reserve(const model::Section& section) {
+  // A footnote's label is not in its Attr: only author ids are reserved.
+  model::walk_blocks(section, [&](const Block& b) {
+    if (!b.attr.id.empty()) reserved_.insert(b.attr.id);
+    model::walk_inlines(b.inlines, [&](const Inline& in) {
+      if (!in.attr.id.empty()) reserved_.insert(in.attr.id);
+    });
+  });
 }
 
 void SectionWriter::author_id(pugi::xml_node element, const std::string& id,
@@ -101,9 +117,9 @@ void SectionWriter::author_id(pugi::xml_node element, const std::string& id,
 }
 
 void SectionWriter::common_attributes(pugi::xml_node element, const Block& b) {
-  author_id(element, b.id, b.source);
-  set_lang(element, b.lang);
-  for (const auto& c : b.classes) add_class(element, c);
+  author_id(element, b.attr.id, b.source);
+  set_lang(element, b.attr.lang);
+  for (const auto& c : b.attr.classes) add_class(element, c);
 }
 
 ContentDocument SectionWriter::write(const model::Section& section) {
@@ -123,15 +139,13 @@ ContentDocument SectionWriter::write(const model::Section& section) {
     sec.append_attribute("role") = std::string(sem->aria_role).c_str();
   }
   // Generated ids (title, fn-1, …) must never take an id the author gave something later on.
-  if (section.heading) reserve(*section.heading);
-  for (const Block& b : section.blocks) reserve(b);
-  for (const Block& b : section.footnotes) reserve(b);
+  reserve(section);
 
   if (section.heading) {
     const Block& h = *section.heading;
-    set_lang(sec, h.lang);
+    set_lang(sec, h.attr.lang);
     heading(sec, h, 1);
-    element_of_path_[{}] = sec.last_child();
+    written_[h.node_id] = {&h, sec.last_child()};
     sec.append_attribute("aria-labelledby") = headings_.back().id.c_str();
   } else {
     sec.append_attribute("aria-label") = out.title.c_str();
@@ -157,15 +171,15 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
   level = std::clamp(std::min(level, last_heading_level_ + 1), 1, 6);
   last_heading_level_ = level;
   pugi::xml_node h = append_block(parent, fmt::format("h{}", level).c_str());
-  if (!b.id.empty() && !ids_.count(b.id)) {
-    author_id(h, b.id, b.source);
+  if (!b.attr.id.empty() && !ids_.count(b.attr.id)) {
+    author_id(h, b.attr.id, b.source);
   } else {
     h.append_attribute("id") =
         (level == 1 ? fresh_id("title") : fresh_id(fmt::format("h-{}", ++generated_headings_)))
             .c_str();
   }
-  set_lang(h, b.lang);
-  for (const auto& c : b.classes) {
+  set_lang(h, b.attr.lang);
+  for (const auto& c : b.attr.classes) {
     // A level-1 heading's class that names a section role (`# To Ada {.dedication}`) is
     // the section's: its design is the section's, as in print.
     if (level == 1 && model::matter_of_role(c) && h.parent().name() == std::string("section")) {
@@ -180,175 +194,161 @@ void SectionWriter::heading(pugi::xml_node parent, const Block& b, int level) {
 }
 
 void SectionWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) {
-  for (std::size_t i = 0; i < bs.size(); ++i) {
-    path_.push_back(static_cast<int>(i));
-    block(parent, bs[i]);
+  for (const Block& b : bs) {
+    block(parent, b);
     pugi::xml_node e = parent.last_child();
     while (e && e.type() != pugi::node_element) e = e.previous_sibling();
-    if (e && !in_note_) element_of_path_[path_] = e;
-    path_.pop_back();
+    if (e && !in_note_ && b.node_id) written_[b.node_id] = {&b, e};
   }
 }
 
 void SectionWriter::page_breaks(const model::Section& section, ContentDocument& out) {
   for (const model::PageStart& start : ctx_.page_starts) {
-    const Block* b = section.heading ? &*section.heading : nullptr;
-    const std::vector<Block>* level = &section.blocks;
-    for (int i : start.block_path) {
-      if (i < 0 || static_cast<std::size_t>(i) >= level->size()) {
-        b = nullptr;
-        break;
-      }
-      b = &(*level)[static_cast<std::size_t>(i)];
-      level = &b->blocks;
-    }
-    auto it = element_of_path_.find(start.block_path);
-    if (!b || it == element_of_path_.end()) {
+    auto it = written_.find(start.block);
+    if (!start.block || it == written_.end()) {
       diags_.warning("epub-page-break", section.source,
                      fmt::format("print page {} begins at a place the EPUB does not have; "
                                  "its page break is left out",
                                  start.label));
       continue;
     }
-    std::string text = b->kind == BlockKind::code_block ? b->text : model::plain_text(b->inlines);
+    const Block& b = *it->second.block;
+    auto* code = b.get_if<model::CodeBlock>();
+    std::string text = code ? code->text : model::plain_text(b.inlines);
     std::string id = ids_.count("page-" + start.label) || reserved_.count("page-" + start.label)
                          ? fresh_id("page-" + start.label + "-")
                          : "page-" + start.label;
     ids_.insert(id);
-    insert_page_break(it->second, letters_before(text, start.char_offset), start.label, id);
+    insert_page_break(it->second.element, letters_before(text, start.char_offset), start.label, id);
     out.page_breaks.emplace_back(start.label, id);
   }
 }
 
 void SectionWriter::block(pugi::xml_node parent, const Block& b) {
-  switch (b.kind) {
-    case BlockKind::paragraph: {
-      pugi::xml_node p = append_block(parent, "p");
-      common_attributes(p, b);
-      inlines(p, b.inlines);
-      return;
+  std::visit([&](const auto& kind) { write(parent, b, kind); }, b.node);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Paragraph&) {
+  pugi::xml_node p = append_block(parent, "p");
+  common_attributes(p, b);
+  inlines(p, b.inlines);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Heading& h) {
+  // Level 1 opens a section; a level-1 heading inside one (in a quote, say) is shown as h2.
+  heading(parent, b, std::max(h.level, 2));
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::BlockQuote&) {
+  pugi::xml_node q = append_block(parent, "blockquote");
+  common_attributes(q, b);
+  blocks(q, b.blocks);
+  q.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Dateline& d) {
+  // Place and date opening or closing a text: one paragraph, its lines kept apart by <br/>.
+  pugi::xml_node p = append_block(parent, "p");
+  add_class(p, "dateline");
+  if (d.place == model::DatelinePlace::opening) add_class(p, "opening");
+  common_attributes(p, b);
+  lines(p, b);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Epigraph&) {
+  pugi::xml_node d = append_block(parent, "div");
+  d.append_attribute("epub:type") = "epigraph";
+  d.append_attribute("role") = "doc-epigraph";
+  add_class(d, "epigraph");
+  common_attributes(d, b);
+  blocks(d, b.blocks);
+  d.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block&, const model::SceneBreak&) {
+  pugi::xml_node hr = append_block(parent, "hr");
+  add_class(hr, "scene-break");
+  hr.append_attribute("role") = "separator";
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::List& list) {
+  pugi::xml_node l = append_block(parent, list.ordered ? "ol" : "ul");
+  if (list.ordered && list.start != 1) l.append_attribute("start") = list.start;
+  common_attributes(l, b);
+  blocks(l, b.blocks);
+  l.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::ListItem&) {
+  pugi::xml_node li = append_block(parent, "li");
+  common_attributes(li, b);
+  blocks(li, b.blocks);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::LineBlock&) {
+  // Verse: each line its own block, so long lines wrap with a hanging indent.
+  pugi::xml_node d = append_block(parent, "div");
+  add_class(d, "line-block");
+  common_attributes(d, b);
+  for (auto line : model::lines_of(b)) {
+    pugi::xml_node l = append_block(d, "div");
+    bool blank = model::plain_text(line).find_first_not_of(" \t") == std::string::npos;
+    if (blank && line.size() <= 1) {
+      add_class(l, "stanza-break");
+      append_text(l, "\u00A0");
+      continue;
     }
-    case BlockKind::heading:
-      // Level 1 opens a section; a level-1 heading inside one (in a quote, say) is shown as h2.
-      heading(parent, b, std::max(b.level, 2));
-      return;
-    case BlockKind::block_quote: {
-      pugi::xml_node q = append_block(parent, "blockquote");
-      common_attributes(q, b);
-      blocks(q, b.blocks);
-      q.append_child(pugi::node_pcdata).set_value("\n");
-      return;
+    // Leading spaces indent a verse line (as in Pandoc); keep them from collapsing.
+    if (!line.empty() && line.front().is<model::Text>()) {
+      std::string& t = line.front().as<model::Text>().text;
+      std::size_t n = t.find_first_not_of(' ');
+      if (n == std::string::npos) n = t.size();
+      std::string nbsp;
+      for (std::size_t i = 0; i < n; ++i) nbsp += "\u00A0";
+      t.replace(0, n, nbsp);
     }
-    case BlockKind::dateline: {
-      // Place and date opening or closing a text: one paragraph, its lines kept apart by <br/>.
-      pugi::xml_node p = append_block(parent, "p");
-      add_class(p, "dateline");
-      if (b.dateline_place == model::DatelinePlace::opening) add_class(p, "opening");
-      common_attributes(p, b);
-      lines(p, b);
-      return;
-    }
-    case BlockKind::epigraph: {
-      pugi::xml_node d = append_block(parent, "div");
-      d.append_attribute("epub:type") = "epigraph";
-      d.append_attribute("role") = "doc-epigraph";
-      add_class(d, "epigraph");
-      common_attributes(d, b);
-      blocks(d, b.blocks);
-      d.append_child(pugi::node_pcdata).set_value("\n");
-      return;
-    }
-    case BlockKind::scene_break: {
-      pugi::xml_node hr = append_block(parent, "hr");
-      add_class(hr, "scene-break");
-      hr.append_attribute("role") = "separator";
-      return;
-    }
-    case BlockKind::list: {
-      pugi::xml_node l = append_block(parent, b.ordered ? "ol" : "ul");
-      if (b.ordered && b.start != 1) l.append_attribute("start") = b.start;
-      common_attributes(l, b);
-      blocks(l, b.blocks);
-      l.append_child(pugi::node_pcdata).set_value("\n");
-      return;
-    }
-    case BlockKind::list_item: {
-      pugi::xml_node li = append_block(parent, "li");
-      common_attributes(li, b);
-      blocks(li, b.blocks);
-      return;
-    }
-    case BlockKind::line_block: {
-      // Verse: each line its own block, so long lines wrap with a hanging indent.
-      pugi::xml_node d = append_block(parent, "div");
-      add_class(d, "line-block");
-      common_attributes(d, b);
-      for (auto line : model::lines_of(b)) {
-        pugi::xml_node l = append_block(d, "div");
-        bool blank = model::plain_text(line).find_first_not_of(" \t") == std::string::npos;
-        if (blank && line.size() <= 1) {
-          add_class(l, "stanza-break");
-          append_text(l, "\u00A0");
-          continue;
-        }
-        // Leading spaces indent a verse line (as in Pandoc); keep them from collapsing.
-        if (!line.empty() && line.front().kind == InlineKind::text) {
-          std::string& t = line.front().text;
-          std::size_t n = t.find_first_not_of(' ');
-          if (n == std::string::npos) n = t.size();
-          std::string nbsp;
-          for (std::size_t i = 0; i < n; ++i) nbsp += "\u00A0";
-          t.replace(0, n, nbsp);
-        }
-        add_class(l, "line");
-        inlines(l, line);
-      }
-      d.append_child(pugi::node_pcdata).set_value("\n");
-      return;
-    }
-    case BlockKind::footnote:
-      footnote(parent, b);
-      return;
-    case BlockKind::figure: {
-      pugi::xml_node f = append_block(parent, "figure");
-      common_attributes(f, b);
-      image(f, b.target, b.alt);
-      if (!b.inlines.empty()) inlines(append_inline(f, "figcaption"), b.inlines);
-      return;
-    }
-    case BlockKind::code_block: {
-      pugi::xml_node pre = append_block(parent, "pre");
-      common_attributes(pre, b);
-      pugi::xml_node code = append_inline(pre, "code");
-      if (!b.lang.empty()) {
-        // The info string names a programming language, not a human one.
-        pre.remove_attribute("lang");
-        pre.remove_attribute("xml:lang");
-        add_class(code, "language-" + b.lang.substr(0, b.lang.find(' ')));
-      }
-      append_text(code, b.text);
-      return;
-    }
-    case BlockKind::div: {
-      pugi::xml_node d = append_block(parent, "div");
-      // A letter and its parts, a dedication: the vocabularies' terms where they have one
-      // (the first class that has; a dedication inside a dedication section has its role).
-      for (const std::string& c : b.classes) {
-        auto sem = semantics_of_div_class(c);
-        if (!sem || (c == "dedication" && role_ == "dedication")) continue;
-        d.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
-        if (sem->epub_type.starts_with("z3998:")) uses_z3998_ = true;
-        if (!sem->aria_role.empty())
-          d.append_attribute("role") = std::string(sem->aria_role).c_str();
-        break;
-      }
-      common_attributes(d, b);
-      blocks(d, b.blocks);
-      inlines(d, b.inlines);
-      d.append_child(pugi::node_pcdata).set_value("\n");
-      return;
-    }
+    add_class(l, "line");
+    inlines(l, line);
   }
+  d.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Footnote&) {
+  footnote(parent, b);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Figure& figure) {
+  pugi::xml_node f = append_block(parent, "figure");
+  common_attributes(f, b);
+  image(f, figure.src, figure.alt);
+  if (!b.inlines.empty()) inlines(append_inline(f, "figcaption"), b.inlines);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::CodeBlock& code) {
+  pugi::xml_node pre = append_block(parent, "pre");
+  common_attributes(pre, b);
+  pugi::xml_node c = append_inline(pre, "code");
+  // The info string names a programming language, not a human one: a class, never a lang.
+  if (!code.info.empty()) add_class(c, "language-" + code.info.substr(0, code.info.find(' ')));
+  append_text(c, code.text);
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Div&) {
+  pugi::xml_node d = append_block(parent, "div");
+  // A letter and its parts, a dedication: the vocabularies' terms where they have one
+  // (the first class that has; a dedication inside a dedication section has its role).
+  for (const std::string& c : b.attr.classes) {
+    auto sem = semantics_of_div_class(c);
+    if (!sem || (c == "dedication" && role_ == "dedication")) continue;
+    d.append_attribute("epub:type") = std::string(sem->epub_type).c_str();
+    if (sem->epub_type.starts_with("z3998:")) uses_z3998_ = true;
+    if (!sem->aria_role.empty()) d.append_attribute("role") = std::string(sem->aria_role).c_str();
+    break;
+  }
+  common_attributes(d, b);
+  blocks(d, b.blocks);
+  inlines(d, b.inlines);
+  d.append_child(pugi::node_pcdata).set_value("\n");
 }
 
 void SectionWriter::lines(pugi::xml_node parent, const Block& b) {
@@ -367,15 +367,15 @@ void SectionWriter::inlines(pugi::xml_node parent, const std::vector<Inline>& in
 void SectionWriter::inline_node(pugi::xml_node parent, const Inline& in) {
   auto container = [&](const char* name) {
     pugi::xml_node e = append_inline(parent, name);
-    author_id(e, in.id, in.source);
-    set_lang(e, in.lang);
-    for (const auto& c : in.classes) add_class(e, c);
+    author_id(e, in.attr.id, in.source);
+    set_lang(e, in.attr.lang);
+    for (const auto& c : in.attr.classes) add_class(e, c);
     inlines(e, in.children);
     return e;
   };
-  switch (in.kind) {
+  switch (in.kind()) {
     case InlineKind::text:
-      append_text(parent, in.text);
+      append_text(parent, in.as<model::Text>().text);
       return;
     case InlineKind::emphasis:
       container("em");
@@ -386,9 +386,9 @@ void SectionWriter::inline_node(pugi::xml_node parent, const Inline& in) {
     case InlineKind::small_caps: {
       pugi::xml_node e = append_inline(parent, "span");
       add_class(e, "smallcaps");
-      author_id(e, in.id, in.source);
-      set_lang(e, in.lang);
-      for (const auto& c : in.classes)
+      author_id(e, in.attr.id, in.source);
+      set_lang(e, in.attr.lang);
+      for (const auto& c : in.attr.classes)
         if (c != "smallcaps") add_class(e, c);
       inlines(e, in.children);
       return;
@@ -398,7 +398,7 @@ void SectionWriter::inline_node(pugi::xml_node parent, const Inline& in) {
       return;
     case InlineKind::code: {
       pugi::xml_node c = append_inline(parent, "code");
-      append_text(c, in.text);
+      append_text(c, in.as<model::Code>().text);
       return;
     }
     case InlineKind::line_break:
@@ -411,44 +411,46 @@ void SectionWriter::inline_node(pugi::xml_node parent, const Inline& in) {
       note_ref(parent, in);
       return;
     case InlineKind::image:
-      image(parent, in.target, in.text);
+      image(parent, in.as<model::Image>().src, in.as<model::Image>().alt);
       return;
   }
 }
 
 void SectionWriter::link(pugi::xml_node parent, const Inline& in) {
+  const std::string& target = in.as<model::Link>().target;
   std::string href;
-  if (is_external(in.target)) {
-    href = in.target;
-  } else if (in.target.starts_with("#")) {
-    auto it = ctx_.links.file_of_id.find(in.target.substr(1));
+  if (is_external(target)) {
+    href = target;
+  } else if (target.starts_with("#")) {
+    auto it = ctx_.links.file_of_id.find(target.substr(1));
     if (it != ctx_.links.file_of_id.end())
-      href = it->second == file_ ? in.target : it->second + in.target;
+      href = it->second == file_ ? target : it->second + target;
   }
   if (href.empty()) {
     diags_.warning("epub-link-target", in.source,
                    fmt::format("link target '{}' is neither a web address nor an id in the book; "
                                "the EPUB shows the link text without a link",
-                               in.target));
+                               target));
     inlines(parent, in.children);
     return;
   }
   pugi::xml_node a = append_inline(parent, "a");
   a.append_attribute("href") = href.c_str();
-  author_id(a, in.id, in.source);
-  set_lang(a, in.lang);
+  author_id(a, in.attr.id, in.source);
+  set_lang(a, in.attr.lang);
   inlines(a, in.children);
 }
 
 void SectionWriter::note_ref(pugi::xml_node parent, const Inline& in) {
   pugi::xml_node sup = append_inline(parent, "sup");
-  auto it = ctx_.links.file_of_note.find(in.number);
-  std::string number = std::to_string(in.number);
+  int note = in.as<model::NoteRef>().number;
+  auto it = ctx_.links.file_of_note.find(note);
+  std::string number = std::to_string(note);
   if (it == ctx_.links.file_of_note.end()) {
     append_text(sup, number);  // the reader has reported the missing note
     return;
   }
-  int nth = ++refs_of_note_[in.number];
+  int nth = ++refs_of_note_[note];
   pugi::xml_node a = append_inline(sup, "a");
   a.append_attribute("epub:type") = "noteref";
   a.append_attribute("role") = "doc-noteref";
@@ -460,7 +462,7 @@ void SectionWriter::note_ref(pugi::xml_node parent, const Inline& in) {
 }
 
 void SectionWriter::footnote(pugi::xml_node parent, const Block& note) {
-  std::string number = std::to_string(note.number);
+  std::string number = std::to_string(note.as<model::Footnote>().number);
   pugi::xml_node aside = append_block(parent, "aside");
   aside.append_attribute("epub:type") = "footnote";
   aside.append_attribute("role") = "doc-footnote";
@@ -470,7 +472,7 @@ void SectionWriter::footnote(pugi::xml_node parent, const Block& note) {
   std::vector<Block> body = note.blocks;
   pugi::xml_node first;
   std::size_t rest = 0;
-  if (!body.empty() && body.front().kind == BlockKind::paragraph) {
+  if (!body.empty() && body.front().is<model::Paragraph>()) {
     first = append_block(aside, "p");
     rest = 1;
   } else {
@@ -488,8 +490,7 @@ void SectionWriter::footnote(pugi::xml_node parent, const Block& note) {
     append_text(first, " ");
     inlines(first, body.front().inlines);
   }
-  // A quote or list in the note would otherwise take the body's paths ({0}, {1}, …) and
-  // draw the body's page-break markers into the note.
+  // A print page never begins inside a note: its blocks stay out of the page-break map.
   bool outer = in_note_;
   in_note_ = true;
   for (std::size_t i = rest; i < body.size(); ++i) block(aside, body[i]);

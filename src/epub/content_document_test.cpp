@@ -182,12 +182,15 @@ TEST(ContentDocument, PageBreaksStayInTheBodyWhenANoteHoldsAQuote) {
       "paragraph.\n");
   ASSERT_EQ(doc.sections.size(), 1u);
   ASSERT_EQ(doc.sections[0].footnotes.size(), 1u);
-  ASSERT_EQ(doc.sections[0].footnotes[0].blocks.at(0).kind, model::BlockKind::block_quote);
+  ASSERT_EQ(doc.sections[0].footnotes[0].blocks.at(0).kind(), model::BlockKind::block_quote);
   std::vector<std::string> files{"001.xhtml"};
   epub::ContentLinks links = epub::index_links(doc, files);
   epub::SectionContext ctx{"T", "en-GB", "../css/book.css", epub::labels_for("en-GB"), links};
   std::string body = "Everyone admits how praiseworthy it is.";
-  ctx.page_starts = {{"1", 0, {}, 0}, {"2", 0, {0}, body.find("praiseworthy")}, {"3", 0, {1}, 0}};
+  const model::Section& sec = doc.sections[0];
+  ctx.page_starts = {{"1", 0, sec.heading->node_id, 0},
+                     {"2", 0, sec.blocks.at(0).node_id, body.find("praiseworthy")},
+                     {"3", 0, sec.blocks.at(1).node_id, 0}};
   support::Diagnostics diags;
   epub::ContentDocument out = epub::render_section(doc.sections[0], files[0], ctx, diags);
   EXPECT_TRUE(diags.items().empty());

@@ -1,26 +1,17 @@
 // The link index: which content document holds each author id and each footnote.
 #include "epub/content_document.hpp"
+#include "model/walk.hpp"
 
 namespace folio::epub {
 namespace {
 
-void index_inlines(const std::vector<model::Inline>& inlines, const std::string& file,
-                   ContentLinks& links) {
-  for (const auto& in : inlines) {
-    if (!in.id.empty()) links.file_of_id.try_emplace(in.id, file);
-    index_inlines(in.children, file, links);
-  }
-}
-
-void index_blocks(const std::vector<model::Block>& blocks, const std::string& file,
-                  ContentLinks& links) {
-  for (const auto& b : blocks) {
-    if (!b.id.empty() && b.kind != model::BlockKind::footnote)
-      links.file_of_id.try_emplace(b.id, file);
-    if (b.kind == model::BlockKind::footnote) links.file_of_note.try_emplace(b.number, file);
-    index_inlines(b.inlines, file, links);
-    index_blocks(b.blocks, file, links);
-  }
+// A footnote's label is not an author id (not in its Attr); its number is what links use.
+void index_block(const model::Block& b, const std::string& file, ContentLinks& links) {
+  if (!b.attr.id.empty()) links.file_of_id.try_emplace(b.attr.id, file);
+  if (auto* note = b.get_if<model::Footnote>()) links.file_of_note.try_emplace(note->number, file);
+  model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+    if (!in.attr.id.empty()) links.file_of_id.try_emplace(in.attr.id, file);
+  });
 }
 
 }  // namespace
@@ -28,13 +19,8 @@ void index_blocks(const std::vector<model::Block>& blocks, const std::string& fi
 ContentLinks index_links(const model::Document& doc, const std::vector<std::string>& files) {
   ContentLinks links;
   for (std::size_t i = 0; i < doc.sections.size() && i < files.size(); ++i) {
-    const model::Section& s = doc.sections[i];
-    if (s.heading) {
-      if (!s.heading->id.empty()) links.file_of_id.try_emplace(s.heading->id, files[i]);
-      index_inlines(s.heading->inlines, files[i], links);
-    }
-    index_blocks(s.blocks, files[i], links);
-    index_blocks(s.footnotes, files[i], links);
+    model::walk_blocks(doc.sections[i],
+                       [&](const model::Block& b) { index_block(b, files[i], links); });
   }
   return links;
 }

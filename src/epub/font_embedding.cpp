@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/walk.hpp"
 #include "typeset/font_config.hpp"
 
 namespace folio::epub {
@@ -17,23 +18,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool has_strong(const std::vector<model::Inline>& inlines) {
-  return std::any_of(inlines.begin(), inlines.end(), [](const model::Inline& i) {
-    return i.kind == model::InlineKind::strong || has_strong(i.children);
-  });
-}
-
-bool has_strong(const std::vector<model::Block>& blocks) {
-  return std::any_of(blocks.begin(), blocks.end(), [](const model::Block& b) {
-    return has_strong(b.inlines) || has_strong(b.blocks);
-  });
-}
-
 bool book_has_strong(const model::Document& doc) {
-  return std::any_of(doc.sections.begin(), doc.sections.end(), [](const model::Section& s) {
-    return (s.heading && has_strong(s.heading->inlines)) || has_strong(s.blocks) ||
-           has_strong(s.footnotes);
-  });
+  bool found = false;
+  model::walk_inlines(doc,
+                      [&](const model::Inline& in) { found = found || in.is<model::Strong>(); });
+  return found;
 }
 
 // The OS/2 fsType of a face; nullopt when FreeType cannot open the file.

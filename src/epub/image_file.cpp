@@ -7,6 +7,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "model/walk.hpp"
 #include "support/image_info.hpp"
 
 namespace folio::epub {
@@ -19,8 +20,6 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
   return bi == outer.end();
 }
 
-void collect(const std::vector<model::Inline>& inlines, std::vector<ImageUse>& out);
-
 void note_use(const std::string& target, const support::SourcePos& pos, bool has_alt,
               std::vector<ImageUse>& out) {
   for (auto& u : out) {
@@ -30,21 +29,6 @@ void note_use(const std::string& target, const support::SourcePos& pos, bool has
     }
   }
   out.push_back({target, pos, has_alt});
-}
-
-void collect(const std::vector<model::Inline>& inlines, std::vector<ImageUse>& out) {
-  for (const auto& in : inlines) {
-    if (in.kind == model::InlineKind::image) note_use(in.target, in.source, !in.text.empty(), out);
-    collect(in.children, out);
-  }
-}
-
-void collect(const std::vector<model::Block>& blocks, std::vector<ImageUse>& out) {
-  for (const auto& b : blocks) {
-    if (b.kind == model::BlockKind::figure) note_use(b.target, b.source, !b.alt.empty(), out);
-    collect(b.inlines, out);
-    collect(b.blocks, out);
-  }
 }
 
 }  // namespace
@@ -139,11 +123,14 @@ std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string&
 
 std::vector<ImageUse> images_in(const model::Document& doc) {
   std::vector<ImageUse> out;
-  for (const auto& s : doc.sections) {
-    if (s.heading) collect(s.heading->inlines, out);
-    collect(s.blocks, out);
-    collect(s.footnotes, out);
-  }
+  model::walk_blocks(doc, [&](const model::Block& b) {
+    if (auto* figure = b.get_if<model::Figure>())
+      note_use(figure->src, b.source, !figure->alt.empty(), out);
+    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+      if (auto* image = in.get_if<model::Image>())
+        note_use(image->src, in.source, !image->alt.empty(), out);
+    });
+  });
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "model/walk.hpp"
+
 namespace folio::facts {
 namespace {
 
@@ -19,29 +21,21 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-// Every image a section refers to, so that replacing a picture counts as a change.
-void add_image_targets(const std::vector<model::Inline>& inlines, std::vector<std::string>& out) {
-  for (const auto& in : inlines) {
-    if (in.kind == model::InlineKind::image) out.push_back(in.target);
-    add_image_targets(in.children, out);
-  }
-}
-void add_image_targets(const std::vector<model::Block>& blocks, std::vector<std::string>& out) {
-  for (const auto& b : blocks) {
-    if (b.kind == model::BlockKind::figure) out.push_back(b.target);
-    add_image_targets(b.inlines, out);
-    add_image_targets(b.blocks, out);
-  }
+// Every image the book refers to, so that replacing a picture counts as a change.
+void add_image_targets(const model::Document& doc, std::vector<std::string>& out) {
+  model::walk_blocks(doc, [&](const model::Block& b) {
+    if (auto* figure = b.get_if<model::Figure>()) out.push_back(figure->src);
+    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+      if (auto* image = in.get_if<model::Image>()) out.push_back(image->src);
+    });
+  });
 }
 
 std::int64_t newest_manuscript_mtime(const model::Document& doc) {
   if (doc.base_dir.empty()) return 0;
   std::vector<std::string> names{"book.yaml", doc.metadata.cover_image.value};
   for (const auto& c : doc.metadata.contents) names.push_back(c.value);
-  for (const auto& s : doc.sections) {
-    add_image_targets(s.blocks, names);
-    add_image_targets(s.footnotes, names);
-  }
+  add_image_targets(doc, names);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(doc.base_dir, ec))
     if (entry.path().extension() == ".md") names.push_back(entry.path().filename().string());

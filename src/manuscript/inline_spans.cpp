@@ -1,23 +1,32 @@
 // Bracketed spans: match `[` … `]{…}` across sibling inlines, innermost first.
 #include "manuscript/inline_spans.hpp"
 
+#include <algorithm>
+
 #include "manuscript/attributes.hpp"
 
 namespace folio::manuscript {
 
 using model::Inline;
-using model::InlineKind;
 
-void append_text(std::vector<Inline>& out, const std::string& text, const model::SourcePos& pos) {
+void append_text(std::vector<Inline>& out, const std::string& text, const model::SourcePos& pos,
+                 model::SourceRange range) {
   if (text.empty()) return;
-  if (!out.empty() && out.back().kind == InlineKind::text) {
-    out.back().text += text;
+  if (!out.empty() && out.back().is<model::Text>()) {
+    out.back().as<model::Text>().text += text;
+    // A merged run spans from its first placed piece to its last: what lies between (a soft
+    // break's newline and indent, an escape's backslash) makes it inexact (docs/model-json.md).
+    model::SourceRange& r = out.back().range;
+    if (r.empty())
+      r = range;
+    else if (!range.empty())
+      r = {std::min(r.begin, range.begin), std::max(r.end, range.end)};
     return;
   }
   Inline in;
-  in.kind = InlineKind::text;
+  in.node = model::Text{text};
   in.source = pos;
-  in.text = text;
+  in.range = range;
   out.push_back(std::move(in));
 }
 
@@ -33,20 +42,25 @@ void extract_level(std::vector<Inline>& inlines) {
   out.reserve(inlines.size());
   std::vector<std::size_t> opens;  // indexes in `out` of "[" nodes
   for (Inline& in : inlines) {
-    if (in.kind != InlineKind::text) {
+    if (!in.is<model::Text>()) {
       out.push_back(std::move(in));
       continue;
     }
-    const std::string& t = in.text;
+    const std::string& t = in.as<model::Text>().text;
+    // Pieces get byte ranges only when the run's range is exactly its text.
+    bool exact = in.range.end - in.range.begin == t.size();
     std::size_t start = 0;  // start of the pending plain text in t
     auto flush = [&](std::size_t end) {
       if (end > start) {
         model::SourcePos p = in.source;
         p.column += static_cast<int>(start);
         Inline piece;
-        piece.kind = InlineKind::text;
+        piece.node = model::Text{t.substr(start, end - start)};
         piece.source = p;
-        piece.text = t.substr(start, end - start);
+        if (start == 0 && end == t.size())
+          piece.range = in.range;  // the whole run, exact or not
+        else if (exact)
+          piece.range = {in.range.begin + start, in.range.begin + end};
         out.push_back(std::move(piece));
       }
     };
@@ -72,14 +86,18 @@ void extract_level(std::vector<Inline>& inlines) {
           if (c == "smallcaps")
             small_caps = true;
           else
-            span.classes.push_back(std::move(c));
+            span.attr.classes.push_back(std::move(c));
         }
-        span.kind = small_caps ? InlineKind::small_caps : InlineKind::span;
-        span.id = attrs->id;
-        if (auto it = attrs->pairs.find("lang"); it != attrs->pairs.end()) span.lang = it->second;
+        if (small_caps)
+          span.node = model::SmallCaps{};
+        else
+          span.node = model::Span{};
+        span.attr.id = attrs->id;
+        if (auto it = attrs->pairs.find("lang"); it != attrs->pairs.end())
+          span.attr.lang = it->second;
         for (std::size_t j = open + 1; j < out.size(); ++j) {
-          if (out[j].kind == InlineKind::text)
-            append_text(span.children, out[j].text, out[j].source);
+          if (out[j].is<model::Text>())
+            append_text(span.children, out[j].as<model::Text>().text, out[j].source, out[j].range);
           else
             span.children.push_back(std::move(out[j]));
         }
@@ -95,8 +113,8 @@ void extract_level(std::vector<Inline>& inlines) {
   std::vector<Inline> merged;
   merged.reserve(out.size());
   for (Inline& in : out) {
-    if (in.kind == InlineKind::text)
-      append_text(merged, in.text, in.source);
+    if (in.is<model::Text>())
+      append_text(merged, in.as<model::Text>().text, in.source, in.range);
     else
       merged.push_back(std::move(in));
   }

@@ -80,10 +80,6 @@ std::string as_word_spaces(std::string s) {
   return out;
 }
 
-bool has_class(const Block& b, std::string_view cls) {
-  return std::find(b.classes.begin(), b.classes.end(), cls) != b.classes.end();
-}
-
 // Marks each dateline as opening or closing its container, or as standing inside it. A
 // heading or a scene break starts a new part of a container (a journal entry under a
 // sub-heading opens with its date, a letter goes on "Evening." after a break); an opening dateline
@@ -93,33 +89,40 @@ bool has_class(const Block& b, std::string_view cls) {
 void place_datelines(std::vector<Block>& blocks) {
   // Where one part of a container ends and the next begins.
   auto boundary = [](const Block& b) {
-    return b.kind == BlockKind::heading || b.kind == BlockKind::scene_break;
+    return b.is<model::Heading>() || b.is<model::SceneBreak>();
   };
   auto lead_in = [](const Block& b) {
-    return b.kind == BlockKind::epigraph ||
-           (b.kind == BlockKind::div && has_class(b, "bridgehead"));
+    return b.is<model::Epigraph>() || (b.is<model::Div>() && b.attr.has_class("bridgehead"));
   };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     place_datelines(b.blocks);
-    if (b.kind != BlockKind::dateline) continue;
+    auto* dateline = b.get_if<model::Dateline>();
+    if (!dateline) continue;
     const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
     bool closes =
-        !next || boundary(*next) || (next->kind == BlockKind::div && has_class(*next, "signature"));
+        !next || boundary(*next) || (next->is<model::Div>() && next->attr.has_class("signature"));
     std::size_t k = i;
     while (k > 0 && lead_in(blocks[k - 1])) --k;
     bool opens = k == 0 || boundary(blocks[k - 1]);
-    b.dateline_place = closes  ? model::DatelinePlace::closing
-                       : opens ? model::DatelinePlace::opening
-                               : model::DatelinePlace::inside;
+    dateline->place = closes  ? model::DatelinePlace::closing
+                      : opens ? model::DatelinePlace::opening
+                              : model::DatelinePlace::inside;
   }
 }
 
 class Converter {
  public:
-  Converter(const std::string& file, const DivScan& scan, NoteNumbering& notes,
-            support::Diagnostics& diags)
-      : file_(file), scan_(scan), notes_(notes), diags_(diags) {}
+  Converter(const std::string& file, const std::string& text, const DivScan& scan,
+            NoteNumbering& notes, support::Diagnostics& diags)
+      : file_(file), scan_(scan), notes_(notes), diags_(diags) {
+    // Offsets are into the file as read: the div scan rewrites fence lines only, so a line
+    // and column of cmark's mean the same bytes in both.
+    line_starts_.push_back(0);
+    for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
+    text_size_ = text.size();
+  }
 
   std::vector<model::Section> convert(cmark_node* document);
 
@@ -127,6 +130,7 @@ class Converter {
   model::SourcePos pos(cmark_node* n) const {
     return {file_, cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
   }
+  model::SourceRange range(cmark_node* n) const;
   std::vector<Block> convert_children(cmark_node* parent, int depth);
   std::optional<Block> convert_block(cmark_node* n, int depth);
   std::vector<Inline> convert_inlines(cmark_node* parent, int depth);
@@ -150,7 +154,27 @@ class Converter {
   // Line fix-up after hard breaks, where cmark-gfm 0.29 keeps the previous line's number.
   int break_line_ = 0;
   bool softbreak_is_line_break_ = false;
+  std::vector<std::size_t> line_starts_;  // byte offset of each line (index 0: line 1)
+  std::size_t text_size_ = 0;
 };
+
+// cmark's start and end (line, 1-based column, end inclusive) as byte offsets; empty when
+// cmark gives no position. Inlines inside container blocks (quotes, list items) can be off
+// where cmark-gfm miscounts the container prefix; docs/model-json.md.
+model::SourceRange Converter::range(cmark_node* n) const {
+  auto offset = [&](int line, int column) -> std::optional<std::size_t> {
+    if (line <= 0 || column <= 0 || static_cast<std::size_t>(line) > line_starts_.size())
+      return std::nullopt;
+    std::size_t at =
+        line_starts_[static_cast<std::size_t>(line - 1)] + static_cast<std::size_t>(column - 1);
+    if (at >= text_size_) return std::nullopt;
+    return at;
+  };
+  auto begin = offset(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+  auto last = offset(cmark_node_get_end_line(n), cmark_node_get_end_column(n));
+  if (!begin || !last || *last < *begin) return {};
+  return {*begin, *last + 1};
+}
 
 // A `lang=` that is no BCP 47 tag would make the EPUB invalid and name no hyphenation
 // patterns: it is left out (the text keeps the language around it), with a warning.
@@ -171,7 +195,8 @@ std::string Converter::checked_lang(std::string lang, const model::SourcePos& at
 
 void Converter::check_inline_langs(std::vector<Inline>& inlines) {
   for (Inline& in : inlines) {
-    if (!in.lang.empty()) in.lang = checked_lang(std::move(in.lang), in.source, "span");
+    if (!in.attr.lang.empty())
+      in.attr.lang = checked_lang(std::move(in.attr.lang), in.source, "span");
     check_inline_langs(in.children);
   }
 }
@@ -244,12 +269,12 @@ Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
   const Attributes& a = fd.attributes;
   Block b;
   b.source = {file_, fd.line, fd.column};
-  b.id = a.id;
+  b.attr.id = a.id;
   for (const auto& [k, v] : a.pairs) {
     if (k == "lang")
-      b.lang = checked_lang(v, b.source, "div");
+      b.attr.lang = checked_lang(v, b.source, "div");
     else
-      b.attributes[k] = v;
+      b.attr.attributes[k] = v;
   }
   auto has = [&](std::string_view cls) {
     for (const auto& c : a.classes)
@@ -258,27 +283,27 @@ Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
   };
   if (has("dateline")) {
     // A dateline's lines: hard breaks within a paragraph, or one paragraph per line.
-    b.kind = BlockKind::dateline;
+    b.node = model::Dateline{};
     for (Block& p : blocks) {
-      if (p.kind != BlockKind::paragraph) {
+      if (!p.is<model::Paragraph>()) {
         diags_.warning("dateline-content", p.source,
                        "a dateline holds only lines of text; this block is left out");
         continue;
       }
       if (!b.inlines.empty())
-        b.inlines.push_back(Inline{.kind = InlineKind::line_break, .source = p.source});
+        b.inlines.push_back(Inline{.node = model::LineBreak{}, .source = p.source});
       for (auto& in : p.inlines) b.inlines.push_back(std::move(in));
     }
     for (const auto& c : a.classes)
-      if (c != "dateline") b.classes.push_back(c);
+      if (c != "dateline") b.attr.classes.push_back(c);
   } else if (has("epigraph")) {
-    b.kind = BlockKind::epigraph;
+    b.node = model::Epigraph{};
     b.blocks = std::move(blocks);
     for (const auto& c : a.classes)
-      if (c != "epigraph") b.classes.push_back(c);
+      if (c != "epigraph") b.attr.classes.push_back(c);
   } else {
-    b.kind = BlockKind::div;
-    b.classes = a.classes;
+    b.node = model::Div{};
+    b.attr.classes = a.classes;
     b.blocks = std::move(blocks);
   }
   return b;
@@ -300,7 +325,7 @@ std::optional<Block> Converter::line_block(cmark_node* para) {
     }
   }
   Block b;
-  b.kind = BlockKind::line_block;
+  b.node = model::LineBlock{};
   b.source = pos(para);
   softbreak_is_line_break_ = true;
   std::vector<Inline> all = convert_inlines(para, 1);
@@ -308,19 +333,22 @@ std::optional<Block> Converter::line_block(cmark_node* para) {
   // Strip the "| " that opens each line (the first inline of a line is that text).
   bool line_start = true;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].kind == InlineKind::line_break) {
+    if (all[i].is<model::LineBreak>()) {
       line_start = true;
       continue;
     }
-    if (line_start && all[i].kind == InlineKind::text) {
-      std::string& t = all[i].text;
-      t.erase(0, t.size() >= 2 ? 2 : t.size());
+    if (line_start && all[i].is<model::Text>()) {
+      std::string& t = all[i].as<model::Text>().text;
+      std::size_t cut = t.size() >= 2 ? 2 : t.size();
+      t.erase(0, cut);
       all[i].source.column += 2;
+      all[i].range.begin = std::min(all[i].range.begin + cut, all[i].range.end);
     }
     line_start = false;
   }
-  std::erase_if(all,
-                [](const Inline& in) { return in.kind == InlineKind::text && in.text.empty(); });
+  std::erase_if(all, [](const Inline& in) {
+    return in.is<model::Text>() && in.as<model::Text>().text.empty();
+  });
   b.inlines = std::move(all);
   return b;
 }
@@ -329,10 +357,10 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
   if (too_deep(n, depth)) return std::nullopt;
   Block b;
   b.source = pos(n);
+  b.range = range(n);
   switch (cmark_node_get_type(n)) {
     case CMARK_NODE_PARAGRAPH: {
       if (auto lb = line_block(n)) return lb;
-      b.kind = BlockKind::paragraph;
       b.inlines = convert_inlines(n, depth);
       if (std::size_t size = model::plain_text(b.inlines).size(); size > kMaxParagraphBytes) {
         diags_.error("paragraph-limit", b.source,
@@ -342,58 +370,57 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
         return std::nullopt;
       }
       // A paragraph that is one image is a figure, its alt text the caption (Pandoc).
-      if (b.inlines.size() == 1 && b.inlines[0].kind == InlineKind::image) {
+      if (b.inlines.size() == 1 && b.inlines[0].is<model::Image>()) {
         Inline img = std::move(b.inlines[0]);
-        b.kind = BlockKind::figure;
-        b.target = img.target;
-        b.alt = img.text;
+        auto& image = img.as<model::Image>();
+        b.node = model::Figure{.src = std::move(image.src), .alt = std::move(image.alt)};
         b.inlines = std::move(img.children);
       }
       return b;
     }
     case CMARK_NODE_HEADING: {
-      b.kind = BlockKind::heading;
-      b.level = cmark_node_get_heading_level(n);
+      b.node = model::Heading{.level = cmark_node_get_heading_level(n)};
       b.inlines = convert_inlines(n, depth);
-      if (!b.inlines.empty() && b.inlines.back().kind == InlineKind::text) {
-        std::string& t = b.inlines.back().text;
+      if (!b.inlines.empty() && b.inlines.back().is<model::Text>()) {
+        Inline& last = b.inlines.back();
+        std::string& t = last.as<model::Text>().text;
         if (auto attrs = trailing_attributes(t)) {
+          bool exact = last.range.end - last.range.begin == t.size();
           t.resize(attrs->second);
+          if (exact) last.range.end = last.range.begin + t.size();
           if (t.empty()) b.inlines.pop_back();
-          b.id = attrs->first.id;
-          b.classes = attrs->first.classes;
+          b.attr.id = attrs->first.id;
+          b.attr.classes = attrs->first.classes;
           for (const auto& [k, v] : attrs->first.pairs) {
             if (k == "lang")
-              b.lang = checked_lang(v, b.source, "heading");
+              b.attr.lang = checked_lang(v, b.source, "heading");
             else
-              b.attributes[k] = v;
+              b.attr.attributes[k] = v;
           }
         }
       }
       return b;
     }
     case CMARK_NODE_BLOCK_QUOTE:
-      b.kind = BlockKind::block_quote;
+      b.node = model::BlockQuote{};
       b.blocks = convert_children(n, depth + 1);
       return b;
     case CMARK_NODE_THEMATIC_BREAK:
-      b.kind = BlockKind::scene_break;
+      b.node = model::SceneBreak{};
       return b;
-    case CMARK_NODE_LIST:
-      b.kind = BlockKind::list;
-      b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-      b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+    case CMARK_NODE_LIST: {
+      bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+      b.node = model::List{.ordered = ordered, .start = ordered ? cmark_node_get_list_start(n) : 1};
       b.blocks = convert_children(n, depth + 1);
       return b;
+    }
     case CMARK_NODE_ITEM:
-      b.kind = BlockKind::list_item;
+      b.node = model::ListItem{};
       b.blocks = convert_children(n, depth + 1);
       return b;
     case CMARK_NODE_CODE_BLOCK: {
-      b.kind = BlockKind::code_block;
-      b.text = expand_tabs(literal(n));
       const char* info = cmark_node_get_fence_info(n);
-      if (info && *info) b.lang = info;
+      b.node = model::CodeBlock{.info = info ? info : "", .text = expand_tabs(literal(n))};
       return b;
     }
     default:
@@ -424,55 +451,52 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
           diags_.warning("raw-html", in.source, "raw HTML is kept as plain text");
         if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && literal(c).starts_with("<!--"))
           continue;
-        append_text(out, as_word_spaces(literal(c)), in.source);
+        append_text(out, as_word_spaces(literal(c)), in.source, range(c));
         continue;
       case CMARK_NODE_SOFTBREAK:
         break_line_ = 0;
         if (softbreak_is_line_break_) {
-          in.kind = InlineKind::line_break;
+          in.node = model::LineBreak{};
           break;
         }
         append_text(out, " ", in.source);
         continue;
       case CMARK_NODE_LINEBREAK: {
-        in.kind = InlineKind::line_break;
+        in.node = model::LineBreak{};
         int prev = out.empty() ? cmark_node_get_start_line(parent) : out.back().source.line;
         if (in.source.line == 0) in.source = out.empty() ? pos(parent) : out.back().source;
         break_line_ = std::max(prev, in.source.line) + 1;
         break;
       }
       case CMARK_NODE_CODE:
-        in.kind = InlineKind::code;
-        in.text = expand_tabs(literal(c));
+        in.node = model::Code{.text = expand_tabs(literal(c))};
+        in.range = range(c);
         break;
       case CMARK_NODE_EMPH:
-        in.kind = InlineKind::emphasis;
+        in.node = model::Emphasis{};
         append_inlines(c, in.children, depth + 1);
         break;
       case CMARK_NODE_STRONG:
-        in.kind = InlineKind::strong;
+        in.node = model::Strong{};
         append_inlines(c, in.children, depth + 1);
         break;
       case CMARK_NODE_LINK:
-        in.kind = InlineKind::link;
-        in.target = cmark_node_get_url(c) ? cmark_node_get_url(c) : "";
+        in.node = model::Link{.target = cmark_node_get_url(c) ? cmark_node_get_url(c) : ""};
         append_inlines(c, in.children, depth + 1);
         break;
       case CMARK_NODE_IMAGE:
-        in.kind = InlineKind::image;
-        in.target = cmark_node_get_url(c) ? cmark_node_get_url(c) : "";
         append_inlines(c, in.children, depth + 1);
-        in.text = model::plain_text(in.children);
+        in.node = model::Image{.src = cmark_node_get_url(c) ? cmark_node_get_url(c) : "",
+                               .alt = model::plain_text(in.children)};
         break;
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        in.kind = InlineKind::note_ref;
-        in.target = footnote_labels_->of_reference(c);
-        auto [it, fresh] = note_numbers_.try_emplace(in.target, notes_.next);
+        std::string label = footnote_labels_->of_reference(c);
+        auto [it, fresh] = note_numbers_.try_emplace(label, notes_.next);
         if (fresh) {
           ++notes_.next;
-          note_first_line_[in.target] = in.source.line;
+          note_first_line_[label] = in.source.line;
         }
-        in.number = it->second;
+        in.node = model::NoteRef{.label = std::move(label), .number = it->second};
         break;
       }
       default:
@@ -490,11 +514,11 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
   // Split at level-1 headings; blocks before the first one form a heading-less section.
   std::vector<model::Section> sections;
   for (Block& b : blocks) {
-    if (b.kind == BlockKind::heading && b.level == 1) {
+    if (auto* h = b.get_if<model::Heading>(); h && h->level == 1) {
       model::Section s;
       s.source = b.source;
-      auto it = b.attributes.find("epub:type");
-      if (it != b.attributes.end() && !it->second.empty()) {
+      auto it = b.attr.attributes.find("epub:type");
+      if (it != b.attr.attributes.end() && !it->second.empty()) {
         std::string roles = it->second;
         // "bodymatter chapter": take the first word that names a section role.
         std::string chosen;
@@ -534,19 +558,19 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
   for (std::size_t i = 0; i < footnote_defs_.size(); ++i) {
     cmark_node* def = footnote_defs_[i];
     Block note;
-    note.kind = BlockKind::footnote;
     note.source = pos(def);
-    note.id = footnote_labels_->of_definition(def);
+    model::Footnote& footnote = note.node.emplace<model::Footnote>();
+    footnote.label = footnote_labels_->of_definition(def);
     // cmark-gfm also counts references inside definitions it drops (a note nobody cites) or
     // inside blocks folio leaves out: such a note has no reference in the book, so it would
     // be numbered in the EPUB and placed nowhere in print. Only references converted so far
     // (the text, then the notes kept before this one, in cmark's order) keep a note.
-    auto it = note_numbers_.find(note.id);
+    auto it = note_numbers_.find(footnote.label);
     if (it == note_numbers_.end()) continue;
-    note.number = it->second;
+    footnote.number = it->second;
     note.blocks = convert_children(def, 1);
     place_datelines(note.blocks);
-    auto first = note_first_line_.find(note.id);
+    auto first = note_first_line_.find(footnote.label);
     int line = first != note_first_line_.end() ? first->second : note.source.line;
     if (model::Section* sec = section_at(line)) sec->footnotes.push_back(std::move(note));
   }
@@ -652,7 +676,7 @@ std::vector<model::Section> read_markdown(const std::string& file, const std::st
   cmark_parser_feed(parser.get(), scan.text.data(), scan.text.size());
   std::unique_ptr<cmark_node, CmarkDeleter> doc(cmark_parser_finish(parser.get()));
   if (!tree_is_acceptable(file, doc.get(), notes.next - 1, diags)) return {};
-  Converter converter(file, scan, notes, diags);
+  Converter converter(file, text, scan, notes, diags);
   return converter.convert(doc.get());
 }
 

@@ -12,6 +12,7 @@
 #include "manuscript/limits.hpp"
 #include "manuscript/markdown.hpp"
 #include "manuscript/metadata.hpp"
+#include "model/walk.hpp"
 
 namespace folio::manuscript {
 namespace {
@@ -121,6 +122,7 @@ std::optional<Manuscript> read_manuscript(const FileSource& files, support::Diag
     for (auto& s : read_markdown(entry.value, body, notes, diags))
       m.document.sections.push_back(std::move(s));
   }
+  model::number_nodes(m.document);
   return m;
 }
 

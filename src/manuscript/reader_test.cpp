@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "model/walk.hpp"
+
 using namespace folio;
 using model::BlockKind;
 using model::InlineKind;
@@ -64,8 +66,8 @@ TEST(Reader, SectionsFromLevelOneHeadingsWithRoles) {
   EXPECT_EQ(doc.sections[1].matter, model::Matter::body);
   EXPECT_EQ(doc.sections[1].source.line, 5);
   ASSERT_EQ(doc.sections[1].blocks.size(), 2u);
-  EXPECT_EQ(doc.sections[1].blocks[1].kind, BlockKind::heading);
-  EXPECT_EQ(doc.sections[1].blocks[1].level, 2);
+  EXPECT_EQ(doc.sections[1].blocks[1].kind(), BlockKind::heading);
+  EXPECT_EQ(doc.sections[1].blocks[1].as<model::Heading>().level, 2);
   EXPECT_EQ(doc.sections[2].matter, model::Matter::back);
 }
 
@@ -80,7 +82,7 @@ TEST(Reader, BlockQuoteOfSeveralParagraphs) {
   auto doc = read_ok("# C\n\nIntro:\n\n> “One.\n>\n> “Two.”\n\nAfter.\n");
   const auto& blocks = doc.sections[0].blocks;
   ASSERT_EQ(blocks.size(), 3u);
-  EXPECT_EQ(blocks[1].kind, BlockKind::block_quote);
+  EXPECT_EQ(blocks[1].kind(), BlockKind::block_quote);
   EXPECT_EQ(blocks[1].source.line, 5);
   ASSERT_EQ(blocks[1].blocks.size(), 2u);
   EXPECT_EQ(blocks[1].blocks[1].source.line, 7);
@@ -93,7 +95,7 @@ TEST(Reader, DatelineOfTwoLinesFromHardBreak) {
   const auto& blocks = doc.sections[0].blocks;
   ASSERT_EQ(blocks.size(), 2u);
   const auto& d = blocks[1];
-  EXPECT_EQ(d.kind, BlockKind::dateline);
+  EXPECT_EQ(d.kind(), BlockKind::dateline);
   EXPECT_EQ(d.source.line, 5);
   EXPECT_EQ(d.source.column, 1);
   auto lines = model::lines_of(d);
@@ -112,13 +114,13 @@ TEST(Reader, DatelinePlaceInItsContainer) {
       "::: epigraph\nWords.\n:::\n\nEnd.\n\n::: dateline\nBerlin\n:::\n");
   const auto& b = doc.sections[0].blocks;
   ASSERT_EQ(b.size(), 11u);
-  EXPECT_EQ(b[0].dateline_place, DatelinePlace::opening);
-  EXPECT_EQ(b[2].dateline_place, DatelinePlace::inside);
-  EXPECT_EQ(b[5].dateline_place, DatelinePlace::opening);  // under the sub-heading
+  EXPECT_EQ(b[0].as<model::Dateline>().place, DatelinePlace::opening);
+  EXPECT_EQ(b[2].as<model::Dateline>().place, DatelinePlace::inside);
+  EXPECT_EQ(b[5].as<model::Dateline>().place, DatelinePlace::opening);  // under the sub-heading
   const auto& letter = b[7].blocks.at(0);
-  EXPECT_EQ(letter.kind, BlockKind::div);
-  EXPECT_EQ(letter.blocks.at(0).dateline_place, DatelinePlace::opening);
-  EXPECT_EQ(b[10].dateline_place, DatelinePlace::closing);
+  EXPECT_EQ(letter.kind(), BlockKind::div);
+  EXPECT_EQ(letter.blocks.at(0).as<model::Dateline>().place, DatelinePlace::opening);
+  EXPECT_EQ(b[10].as<model::Dateline>().place, DatelinePlace::closing);
 }
 
 // A letter as Standard Ebooks marks it up: a bridgehead ("Letter from … to …") before the
@@ -130,12 +132,13 @@ TEST(Reader, DatelinePlaceAroundBridgeheadAndSignature) {
       "Dear Mina,\n\nNews.\n\n::: dateline\nMonday\n:::\n\n::: signature\nLucy.\n:::\n:::\n");
   const auto& letter = doc.sections.at(0).blocks.at(0).blocks;
   ASSERT_EQ(letter.size(), 6u);
-  EXPECT_EQ(letter[1].dateline_place, DatelinePlace::opening);
-  EXPECT_EQ(letter[4].dateline_place, DatelinePlace::closing);
+  EXPECT_EQ(letter[1].as<model::Dateline>().place, DatelinePlace::opening);
+  EXPECT_EQ(letter[4].as<model::Dateline>().place, DatelinePlace::closing);
   // Without the bridgehead's class the paragraph is body text, and the dateline inside.
   auto plain =
       read_ok("::: letter\nLetter, Lucy to Mina.\n\n::: dateline\nWhitby\n:::\n\nDear.\n:::\n");
-  EXPECT_EQ(plain.sections.at(0).blocks.at(0).blocks.at(1).dateline_place, DatelinePlace::inside);
+  EXPECT_EQ(plain.sections.at(0).blocks.at(0).blocks.at(1).as<model::Dateline>().place,
+            DatelinePlace::inside);
 }
 
 // A malformed lang= never reaches the writers: left out, with a warning at the span or div.
@@ -146,9 +149,9 @@ TEST(Reader, MalformedLangAttributesAreLeftOut) {
   const auto& blocks = m->document.sections.at(0).blocks;
   ASSERT_EQ(blocks.size(), 2u);
   ASSERT_EQ(blocks[0].inlines.size(), 3u);
-  EXPECT_EQ(blocks[0].inlines[0].lang, "de");
-  EXPECT_EQ(blocks[0].inlines[2].lang, "");
-  EXPECT_EQ(blocks[1].lang, "");
+  EXPECT_EQ(blocks[0].inlines[0].attr.lang, "de");
+  EXPECT_EQ(blocks[0].inlines[2].attr.lang, "");
+  EXPECT_EQ(blocks[1].attr.lang, "");
   ASSERT_EQ(diags.items().size(), 2u);
   EXPECT_EQ(diags.items()[0].code, "lang-attribute-invalid");
   EXPECT_EQ(diags.items()[0].fix, "write lang=fr-CA");
@@ -158,7 +161,7 @@ TEST(Reader, MalformedLangAttributesAreLeftOut) {
 TEST(Reader, DatelineOfParagraphs) {
   auto doc = read_ok("::: {.dateline}\nParis\n\nMay 1871\n:::\n");
   const auto& d = doc.sections[0].blocks[0];
-  EXPECT_EQ(d.kind, BlockKind::dateline);
+  EXPECT_EQ(d.kind(), BlockKind::dateline);
   EXPECT_EQ(model::lines_of(d).size(), 2u);
 }
 
@@ -168,28 +171,28 @@ TEST(Reader, EpigraphLetterAndGenericDivs) {
       "::: {.sidebar #s1 lang=fr}\nBonjour.\n:::\n");
   const auto& b = doc.sections[0].blocks;
   ASSERT_EQ(b.size(), 3u);
-  EXPECT_EQ(b[0].kind, BlockKind::epigraph);
+  EXPECT_EQ(b[0].kind(), BlockKind::epigraph);
   ASSERT_EQ(b[0].blocks.size(), 2u);
-  EXPECT_EQ(b[0].blocks[1].kind, BlockKind::div);
-  EXPECT_EQ(b[0].blocks[1].classes, std::vector<std::string>{"attribution"});
-  EXPECT_EQ(b[1].kind, BlockKind::div);
-  EXPECT_EQ(b[1].classes, std::vector<std::string>{"letter"});
-  EXPECT_EQ(b[2].id, "s1");
-  EXPECT_EQ(b[2].lang, "fr");
+  EXPECT_EQ(b[0].blocks[1].kind(), BlockKind::div);
+  EXPECT_EQ(b[0].blocks[1].attr.classes, std::vector<std::string>{"attribution"});
+  EXPECT_EQ(b[1].kind(), BlockKind::div);
+  EXPECT_EQ(b[1].attr.classes, std::vector<std::string>{"letter"});
+  EXPECT_EQ(b[2].attr.id, "s1");
+  EXPECT_EQ(b[2].attr.lang, "fr");
   EXPECT_EQ(b[2].source.line, 13);
 }
 
 TEST(Reader, DivFenceInsideCodeBlockIsCode) {
   auto doc = read_ok("```\n::: dateline\n```\n");
   ASSERT_EQ(doc.sections[0].blocks.size(), 1u);
-  EXPECT_EQ(doc.sections[0].blocks[0].kind, BlockKind::code_block);
-  EXPECT_EQ(doc.sections[0].blocks[0].text, "::: dateline\n");
+  EXPECT_EQ(doc.sections[0].blocks[0].kind(), BlockKind::code_block);
+  EXPECT_EQ(doc.sections[0].blocks[0].as<model::CodeBlock>().text, "::: dateline\n");
 }
 
 TEST(Reader, SceneBreak) {
   auto doc = read_ok("One.\n\n* * *\n\nTwo.\n");
   ASSERT_EQ(doc.sections[0].blocks.size(), 3u);
-  EXPECT_EQ(doc.sections[0].blocks[1].kind, BlockKind::scene_break);
+  EXPECT_EQ(doc.sections[0].blocks[1].kind(), BlockKind::scene_break);
   EXPECT_EQ(doc.sections[0].blocks[1].source.line, 3);
 }
 
@@ -197,13 +200,13 @@ TEST(Reader, InlinesEmphasisStrongLinkCode) {
   auto doc = read_ok("A *b* **c** [d](http://x.org) `e`.\n");
   const auto& in = doc.sections[0].blocks[0].inlines;
   ASSERT_EQ(in.size(), 9u);
-  EXPECT_EQ(in[1].kind, InlineKind::emphasis);
+  EXPECT_EQ(in[1].kind(), InlineKind::emphasis);
   EXPECT_EQ(in[1].source.column, 3);
-  EXPECT_EQ(in[3].kind, InlineKind::strong);
-  EXPECT_EQ(in[5].kind, InlineKind::link);
-  EXPECT_EQ(in[5].target, "http://x.org");
-  EXPECT_EQ(in[7].kind, InlineKind::code);
-  EXPECT_EQ(in[7].text, "e");
+  EXPECT_EQ(in[3].kind(), InlineKind::strong);
+  EXPECT_EQ(in[5].kind(), InlineKind::link);
+  EXPECT_EQ(in[5].as<model::Link>().target, "http://x.org");
+  EXPECT_EQ(in[7].kind(), InlineKind::code);
+  EXPECT_EQ(in[7].as<model::Code>().text, "e");
 }
 
 TEST(Reader, TypographyIsKept) {
@@ -217,23 +220,23 @@ TEST(Reader, SmallCapsAndLangSpans) {
   auto doc = read_ok("In [New York]{.smallcaps} and [*la* vie]{lang=fr} [x] done.\n");
   const auto& in = doc.sections[0].blocks[0].inlines;
   ASSERT_EQ(in.size(), 5u);
-  EXPECT_EQ(in[1].kind, InlineKind::small_caps);
+  EXPECT_EQ(in[1].kind(), InlineKind::small_caps);
   EXPECT_EQ(model::plain_text(in[1].children), "New York");
   EXPECT_EQ(in[1].source.column, 4);
-  EXPECT_EQ(in[3].kind, InlineKind::span);
-  EXPECT_EQ(in[3].lang, "fr");
+  EXPECT_EQ(in[3].kind(), InlineKind::span);
+  EXPECT_EQ(in[3].attr.lang, "fr");
   ASSERT_EQ(in[3].children.size(), 2u);
-  EXPECT_EQ(in[3].children[0].kind, InlineKind::emphasis);
-  EXPECT_EQ(in[4].text, " [x] done.");
+  EXPECT_EQ(in[3].children[0].kind(), InlineKind::emphasis);
+  EXPECT_EQ(in[4].as<model::Text>().text, " [x] done.");
 }
 
 TEST(Reader, NestedSpans) {
   auto doc = read_ok("[a [b]{.x} c]{.y}\n");
   const auto& in = doc.sections[0].blocks[0].inlines;
   ASSERT_EQ(in.size(), 1u);
-  EXPECT_EQ(in[0].classes, std::vector<std::string>{"y"});
+  EXPECT_EQ(in[0].attr.classes, std::vector<std::string>{"y"});
   ASSERT_EQ(in[0].children.size(), 3u);
-  EXPECT_EQ(in[0].children[1].classes, std::vector<std::string>{"x"});
+  EXPECT_EQ(in[0].children[1].attr.classes, std::vector<std::string>{"x"});
 }
 
 TEST(Reader, FootnotesNumberedAcrossFilesInReferenceOrder) {
@@ -247,16 +250,16 @@ TEST(Reader, FootnotesNumberedAcrossFilesInReferenceOrder) {
   const auto& s = m->document.sections;
   ASSERT_EQ(s.size(), 2u);
   ASSERT_EQ(s[0].footnotes.size(), 2u);
-  EXPECT_EQ(s[0].footnotes[0].id, "b");
-  EXPECT_EQ(s[0].footnotes[0].number, 1);
+  EXPECT_EQ(s[0].footnotes[0].as<model::Footnote>().label, "b");
+  EXPECT_EQ(s[0].footnotes[0].as<model::Footnote>().number, 1);
   EXPECT_EQ(s[0].footnotes[0].source.line, 7);
-  EXPECT_EQ(s[0].footnotes[1].number, 2);
+  EXPECT_EQ(s[0].footnotes[1].as<model::Footnote>().number, 2);
   const auto& refs = s[0].blocks[0].inlines;
-  EXPECT_EQ(refs[1].kind, InlineKind::note_ref);
-  EXPECT_EQ(refs[1].target, "b");
-  EXPECT_EQ(refs[1].number, 1);
+  EXPECT_EQ(refs[1].kind(), InlineKind::note_ref);
+  EXPECT_EQ(refs[1].as<model::NoteRef>().label, "b");
+  EXPECT_EQ(refs[1].as<model::NoteRef>().number, 1);
   ASSERT_EQ(s[1].footnotes.size(), 1u);
-  EXPECT_EQ(s[1].footnotes[0].number, 3);
+  EXPECT_EQ(s[1].footnotes[0].as<model::Footnote>().number, 3);
   EXPECT_EQ(model::plain_text(s[1].footnotes[0].blocks[0].inlines), "Another A.");
 }
 
@@ -264,14 +267,14 @@ TEST(Reader, HardLineBreakPositions) {
   auto doc = read_ok("line one\\\nline *two*\n");
   const auto& in = doc.sections[0].blocks[0].inlines;
   ASSERT_GE(in.size(), 3u);
-  EXPECT_EQ(in[1].kind, InlineKind::line_break);
+  EXPECT_EQ(in[1].kind(), InlineKind::line_break);
   EXPECT_EQ(in[2].source.line, 2);
 }
 
 TEST(Reader, LineBlock) {
   auto doc = read_ok("| The woods are lovely,\n| dark and deep.\n");
   const auto& b = doc.sections[0].blocks[0];
-  EXPECT_EQ(b.kind, BlockKind::line_block);
+  EXPECT_EQ(b.kind(), BlockKind::line_block);
   auto lines = model::lines_of(b);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(model::plain_text(lines[1]), "dark and deep.");
@@ -281,14 +284,14 @@ TEST(Reader, ListsAndFigures) {
   auto doc = read_ok("1. one\n2. two\n\n- a\n\n![A map](map.png)\n");
   const auto& b = doc.sections[0].blocks;
   ASSERT_EQ(b.size(), 3u);
-  EXPECT_EQ(b[0].kind, BlockKind::list);
-  EXPECT_TRUE(b[0].ordered);
+  EXPECT_EQ(b[0].kind(), BlockKind::list);
+  EXPECT_TRUE(b[0].as<model::List>().ordered);
   EXPECT_EQ(b[0].blocks.size(), 2u);
-  EXPECT_EQ(b[0].blocks[0].kind, BlockKind::list_item);
-  EXPECT_FALSE(b[1].ordered);
-  EXPECT_EQ(b[2].kind, BlockKind::figure);
-  EXPECT_EQ(b[2].target, "map.png");
-  EXPECT_EQ(b[2].alt, "A map");
+  EXPECT_EQ(b[0].blocks[0].kind(), BlockKind::list_item);
+  EXPECT_FALSE(b[1].as<model::List>().ordered);
+  EXPECT_EQ(b[2].kind(), BlockKind::figure);
+  EXPECT_EQ(b[2].as<model::Figure>().src, "map.png");
+  EXPECT_EQ(b[2].as<model::Figure>().alt, "A map");
 }
 
 TEST(Reader, ContentsOrderAndDefaultOrder) {
@@ -384,7 +387,7 @@ TEST(Reader, ManyFootnotesStayLinear) {
   auto doc = read_ok(md);
   ASSERT_EQ(doc.sections.size(), 1u);
   EXPECT_EQ(doc.sections[0].footnotes.size(), 20000u);
-  EXPECT_EQ(doc.sections[0].footnotes.back().number, 20000);
+  EXPECT_EQ(doc.sections[0].footnotes.back().as<model::Footnote>().number, 20000);
 }
 
 // Issue 17: every YAML walk over book.yaml is bounded, and its problems are positioned errors.
@@ -500,7 +503,51 @@ TEST(Reader, TabsAndSeparatorsBecomeSpaces) {
   ASSERT_EQ(blocks.size(), 3u);
   EXPECT_EQ(model::plain_text(blocks[0].inlines), "Text with a tab and a line separator.");
   ASSERT_GE(blocks[1].inlines.size(), 2u);
-  EXPECT_EQ(blocks[1].inlines[1].kind, InlineKind::code);
-  EXPECT_EQ(blocks[1].inlines[1].text, "a   b");
-  EXPECT_EQ(blocks[2].text, "x   y\n    z\n");
+  EXPECT_EQ(blocks[1].inlines[1].kind(), InlineKind::code);
+  EXPECT_EQ(blocks[1].inlines[1].as<model::Code>().text, "a   b");
+  EXPECT_EQ(blocks[2].as<model::CodeBlock>().text, "x   y\n    z\n");
+}
+
+// Plain text nodes carry the byte range they came from: the source's bytes are their text.
+// Escapes, entities and soft breaks make the range wider than the text (docs/model-json.md).
+TEST(Reader, TextNodesCarryTheirSourceBytes) {
+  const std::string md =
+      "# A Title\n\nPlain words here, *emphasised* and `code` too.\n\n"
+      "Line one\nline two.\n\nAn escaped \\* star.\n";
+  model::Document doc = read_ok(md);
+  ASSERT_EQ(doc.sections.size(), 1u);
+  const model::Section& s = doc.sections[0];
+  auto bytes = [&](const model::SourceRange& r) { return md.substr(r.begin, r.end - r.begin); };
+  const model::Inline& title = s.heading->inlines.at(0);
+  EXPECT_EQ(bytes(title.range), title.as<model::Text>().text);
+  const auto& p = s.blocks.at(0).inlines;
+  ASSERT_EQ(p.size(), 5u);
+  EXPECT_EQ(bytes(p[0].range), "Plain words here, ");
+  EXPECT_EQ(bytes(p[1].children.at(0).range), "emphasised");
+  EXPECT_EQ(bytes(p[2].range), " and ");
+  EXPECT_EQ(bytes(p[3].range), "code");
+  EXPECT_EQ(bytes(p[4].range), " too.");
+  // Blocks: the paragraph's bytes, first to last character.
+  EXPECT_EQ(bytes(s.blocks.at(0).range), "Plain words here, *emphasised* and `code` too.");
+  // Not exact: a soft break's newline stands for the text's space, an escape's backslash for
+  // nothing; the range still spans the run.
+  const model::Inline& two = s.blocks.at(1).inlines.at(0);
+  EXPECT_EQ(two.as<model::Text>().text, "Line one line two.");
+  EXPECT_EQ(bytes(two.range), "Line one\nline two.");
+  const model::Inline& esc = s.blocks.at(2).inlines.at(0);
+  EXPECT_EQ(esc.as<model::Text>().text, "An escaped * star.");
+  EXPECT_EQ(bytes(esc.range), "An escaped \\* star.");
+}
+
+// The reader numbers every node in document order; the ids are unique in the book.
+TEST(Reader, EveryNodeHasADistinctNodeId) {
+  model::Document doc = read_ok("# One\n\nA *b* c.[^n]\n\n# Two\n\n> q\n\n[^n]: note.\n");
+  std::vector<std::uint32_t> ids;
+  model::walk_blocks(doc, [&](const model::Block& b) {
+    ids.push_back(b.node_id.value);
+    model::walk_inlines(b.inlines,
+                        [&](const model::Inline& in) { ids.push_back(in.node_id.value); });
+  });
+  ASSERT_FALSE(ids.empty());
+  for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], i + 1);
 }

@@ -1,10 +1,23 @@
 // Names, roles and small queries over the document model.
 #include "model/document.hpp"
 
+#include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
 
 namespace folio::model {
+
+// kind() is the variant index: the enums must list the alternatives in the same order.
+template <class Variant, class T, auto kind>
+constexpr bool kAt = std::is_same_v<std::variant_alternative_t<std::size_t(kind), Variant>, T>;
+static_assert(kAt<InlineNode, Text, InlineKind::text> && kAt<InlineNode, Link, InlineKind::link> &&
+              kAt<InlineNode, Image, InlineKind::image> &&
+              std::variant_size_v<InlineNode> == std::size_t(InlineKind::image) + 1);
+static_assert(kAt<BlockNode, Paragraph, BlockKind::paragraph> &&
+              kAt<BlockNode, Footnote, BlockKind::footnote> &&
+              kAt<BlockNode, Div, BlockKind::div> &&
+              std::variant_size_v<BlockNode> == std::size_t(BlockKind::div) + 1);
 
 const char* kind_name(InlineKind k) {
   switch (k) {
@@ -113,10 +126,14 @@ std::optional<Matter> matter_of_role(std::string_view role) {
   return std::nullopt;
 }
 
+bool Attr::has_class(std::string_view c) const {
+  return std::find(classes.begin(), classes.end(), c) != classes.end();
+}
+
 std::vector<std::vector<Inline>> lines_of(const Block& b) {
   std::vector<std::vector<Inline>> lines(1);
   for (const Inline& in : b.inlines) {
-    if (in.kind == InlineKind::line_break)
+    if (in.is<LineBreak>())
       lines.emplace_back();
     else
       lines.back().push_back(in);
@@ -126,10 +143,12 @@ std::vector<std::vector<Inline>> lines_of(const Block& b) {
 
 static void append_plain(const std::vector<Inline>& inlines, std::string& out) {
   for (const Inline& in : inlines) {
-    switch (in.kind) {
+    switch (in.kind()) {
       case InlineKind::text:
+        out += in.as<Text>().text;
+        break;
       case InlineKind::code:
-        out += in.text;
+        out += in.as<Code>().text;
         break;
       case InlineKind::line_break:
         out += '\n';

@@ -1,14 +1,19 @@
 // The document model: the one intermediate representation between the reader and the writers.
 //
-// Built once by the manuscript reader; checks and writers only read it. Every node carries
-// the source position it came from. Containers are plain vectors of values (no pointers),
-// so a Document can be copied, compared and dumped.
+// Built once by the manuscript reader; checks and writers only read it. Every node is a
+// per-kind struct in a std::variant, wrapped with what all nodes share: the author's Attr,
+// the source position and byte range it came from, and a NodeId. Containers are plain vectors
+// of values (no pointers), so a Document can be copied, compared and dumped.
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "support/source_pos.hpp"
@@ -17,52 +22,119 @@ namespace folio::model {
 
 using support::SourcePos;
 
-/// Inline node kinds; the names are also the `type` strings of `folio dump`.
-enum class InlineKind {
-  text,        ///< characters in `text`
-  emphasis,    ///< children in `children`
-  strong,      ///< children in `children`
-  small_caps,  ///< children; from `[text]{.smallcaps}`
-  link,        ///< children; destination in `target`
-  note_ref,    ///< footnote reference; footnote id in `target`, its number in `number`
-  line_break,  ///< hard line break (backslash at line end), also separates dateline lines
-  code,        ///< characters in `text`
-  span,        ///< children; `lang`, `id` and `classes` from `[text]{…}`
-  image,       ///< inline image: `target` is the path, `text` the alt text
+/// A node's identity, assigned by the reader in document order (1, 2, …) to every block and
+/// inline, and kept by every later stage; 0 means "none" (a node built after reading).
+struct NodeId {
+  std::uint32_t value = 0;
+  explicit operator bool() const { return value != 0; }
+  friend bool operator==(NodeId, NodeId) = default;
+  friend auto operator<=>(NodeId, NodeId) = default;
 };
+
+/// Byte offsets [begin, end) into the node's source file (SourcePos::file), from cmark-gfm's
+/// positions; begin == end when unknown. Exact for plain text runs without escapes,
+/// entities or smart punctuation (see docs/model-json.md).
+struct SourceRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return begin == end; }
+  friend bool operator==(const SourceRange&, const SourceRange&) = default;
+};
+
+/// The attributes an author can write on a node (`{#id .class key=value lang=…}`), the same
+/// on every kind. Kind-specific data lives in the kind's struct, never here.
+struct Attr {
+  std::string id;
+  std::vector<std::string> classes;
+  std::map<std::string, std::string> attributes;
+  std::string lang;
+  bool has_class(std::string_view c) const;
+};
+
+/// What Inline and Block offer over their variant `node`: the kind (the variant's index, in the
+/// order of the Kind enum) and typed access, `b.is<Heading>()`, `b.as<Heading>().level`,
+/// `b.get_if<Heading>()` (null for another kind). A base without data, so both stay aggregates.
+template <class Node, class Kind>
+struct NodeAccess {
+  Kind kind() const { return static_cast<Kind>(self().node.index()); }
+  template <class T>
+  bool is() const {
+    return std::holds_alternative<T>(self().node);
+  }
+  template <class T>
+  T& as() {
+    return std::get<T>(self().node);
+  }
+  template <class T>
+  const T& as() const {
+    return std::get<T>(self().node);
+  }
+  template <class T>
+  T* get_if() {
+    return std::get_if<T>(&self().node);
+  }
+  template <class T>
+  const T* get_if() const {
+    return std::get_if<T>(&self().node);
+  }
+
+ private:
+  Node& self() { return static_cast<Node&>(*this); }
+  const Node& self() const { return static_cast<const Node&>(*this); }
+};
+
+// Inline kinds, one struct each. Container inlines keep their content in Inline::children.
+struct Text {
+  std::string text;
+};
+struct Emphasis {};
+struct Strong {};
+struct SmallCaps {};  ///< from `[text]{.smallcaps}`
+struct Link {
+  std::string target;  ///< the destination as written
+};
+struct NoteRef {
+  std::string label;  ///< the footnote's label as written (`[^label]`)
+  int number = 0;     ///< book-wide, in order of first reference
+};
+struct LineBreak {};  ///< hard line break; also separates dateline and verse lines
+struct Code {
+  std::string text;
+};
+struct Span {};  ///< `[text]{…}`: attributes in Inline::attr
+struct Image {
+  std::string src;  ///< the image path as written
+  std::string alt;  ///< plain text of the alt inlines (kept in Inline::children)
+};
+
+/// Inline node kinds, in the order of InlineNode's alternatives; the names are also the
+/// `type` strings of `folio dump`.
+enum class InlineKind {
+  text,
+  emphasis,
+  strong,
+  small_caps,
+  link,
+  note_ref,
+  line_break,
+  code,
+  span,
+  image
+};
+
+using InlineNode =
+    std::variant<Text, Emphasis, Strong, SmallCaps, Link, NoteRef, LineBreak, Code, Span, Image>;
 
 const char* kind_name(InlineKind k);
 
-struct Inline {
-  InlineKind kind = InlineKind::text;
+struct Inline : NodeAccess<Inline, InlineKind> {
+  InlineNode node;
+  Attr attr;
   SourcePos source;
-  std::string text;
-  std::string target;
-  std::string id;
-  std::string lang;
-  std::vector<std::string> classes;
-  int number = 0;
+  NodeId node_id;
+  SourceRange range;  ///< text and code: the bytes the text came from
   std::vector<Inline> children;
 };
-
-/// Block node kinds; the names are also the `type` strings of `folio dump`.
-enum class BlockKind {
-  paragraph,    ///< inlines
-  heading,      ///< inlines; `level` 1–6; `id`, `classes`, `attributes` from `{…}`
-  block_quote,  ///< blocks
-  dateline,     ///< inlines, lines separated by line_break inlines (see lines_of)
-  epigraph,     ///< blocks
-  scene_break,  ///< no content
-  list,         ///< blocks, each a list_item; `ordered`, `start`
-  list_item,    ///< blocks
-  line_block,   ///< inlines, lines separated by line_break inlines (verse)
-  footnote,     ///< blocks; `id` as written, `number` in order of first reference in the book
-  figure,       ///< `target` image path, `alt` text, caption in inlines
-  code_block,   ///< `text`, `info` string in `lang`
-  div,          ///< blocks; a fenced div of a class folio has no structure for (`classes`)
-};
-
-const char* kind_name(BlockKind k);
 
 /// Where a dateline stands in its container (section or the part after a sub-heading, block
 /// quote, div, list item, epigraph): opening it (a letter's place and date, a journal entry),
@@ -71,24 +143,78 @@ enum class DatelinePlace { closing, opening, inside };
 
 const char* place_name(DatelinePlace p);
 
-struct Block {
-  BlockKind kind = BlockKind::paragraph;
-  SourcePos source;
-  int level = 0;
+// Block kinds, one struct each. Content lives in Block::inlines (paragraph, heading, dateline,
+// line block, figure caption) or Block::blocks (the containers).
+struct Paragraph {};
+struct Heading {
+  int level = 1;  ///< 1–6
+};
+struct BlockQuote {};
+struct Dateline {
+  DatelinePlace place = DatelinePlace::closing;
+};
+struct Epigraph {};
+struct SceneBreak {};
+struct List {
   bool ordered = false;
   int start = 1;
-  int number = 0;
-  DatelinePlace dateline_place = DatelinePlace::closing;  ///< datelines only
-  std::string id;
-  std::string lang;
+};
+struct ListItem {};
+struct LineBlock {};  ///< lines separated by LineBreak inlines (verse)
+struct Footnote {
+  std::string label;  ///< as written (`[^label]:`)
+  int number = 0;     ///< book-wide, in order of first reference
+};
+struct Figure {
+  std::string src;  ///< the image path as written
+  std::string alt;  ///< plain alt text; the caption is Block::inlines
+};
+struct CodeBlock {
+  std::string info;  ///< the fence's info string ("python"), not a language tag
   std::string text;
-  std::string target;
-  std::string alt;
-  std::vector<std::string> classes;
-  std::map<std::string, std::string> attributes;
+};
+struct Div {};  ///< a fenced div of a class folio has no structure for (Attr::classes)
+
+/// Block node kinds, in the order of BlockNode's alternatives; the names are also the `type`
+/// strings of `folio dump`.
+enum class BlockKind {
+  paragraph,
+  heading,
+  block_quote,
+  dateline,
+  epigraph,
+  scene_break,
+  list,
+  list_item,
+  line_block,
+  footnote,
+  figure,
+  code_block,
+  div,
+};
+
+using BlockNode = std::variant<Paragraph, Heading, BlockQuote, Dateline, Epigraph, SceneBreak, List,
+                               ListItem, LineBlock, Footnote, Figure, CodeBlock, Div>;
+
+const char* kind_name(BlockKind k);
+
+struct Block : NodeAccess<Block, BlockKind> {
+  BlockNode node;
+  Attr attr;
+  SourcePos source;
+  NodeId node_id;
+  SourceRange range;
   std::vector<Inline> inlines;
   std::vector<Block> blocks;
 };
+
+/// Overload set for std::visit over a node's alternatives.
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 /// Where a section stands in the book.
 enum class Matter { front, body, back };

@@ -20,11 +20,10 @@ TEST(Roles, MatterOfRole) {
 }
 
 TEST(Lines, SplitAtLineBreaks) {
-  Block b;
-  b.kind = BlockKind::dateline;
-  Inline t1{.kind = InlineKind::text, .text = "Detroit, Michigan"};
-  Inline br{.kind = InlineKind::line_break};
-  Inline t2{.kind = InlineKind::text, .text = "July 28, 1989"};
+  Block b{.node = Dateline{}};
+  Inline t1{.node = Text{"Detroit, Michigan"}};
+  Inline br{.node = LineBreak{}};
+  Inline t2{.node = Text{"July 28, 1989"}};
   b.inlines = {t1, br, t2};
   auto lines = lines_of(b);
   ASSERT_EQ(lines.size(), 2u);

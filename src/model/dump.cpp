@@ -31,44 +31,34 @@ void write_classes(JsonWriter& w, const std::vector<std::string>& classes) {
 void write_inlines(JsonWriter& w, const std::vector<Inline>& inlines);
 void write_blocks(JsonWriter& w, const std::vector<Block>& blocks);
 
+void write_string(JsonWriter& w, std::string_view key, const std::string& value) {
+  w.key(key);
+  w.value(value);
+}
+
 void write_inline(JsonWriter& w, const Inline& in) {
   w.begin_object();
   w.key("type");
-  w.value(kind_name(in.kind));
-  switch (in.kind) {
-    case InlineKind::text:
-    case InlineKind::code:
-      w.key("text");
-      w.value(in.text);
-      break;
-    case InlineKind::link:
-      w.key("target");
-      w.value(in.target);
-      break;
-    case InlineKind::note_ref:
-      w.key("id");
-      w.value(in.target);
-      w.key("number");
-      w.value(in.number);
-      break;
-    case InlineKind::image:
-      w.key("target");
-      w.value(in.target);
-      w.key("alt");
-      w.value(in.text);
-      break;
-    default:
-      break;
-  }
-  if (!in.id.empty()) {
-    w.key("id");
-    w.value(in.id);
-  }
-  if (!in.lang.empty()) {
-    w.key("lang");
-    w.value(in.lang);
-  }
-  write_classes(w, in.classes);
+  w.value(kind_name(in.kind()));
+  std::visit(Overloaded{
+                 [&](const Text& t) { write_string(w, "text", t.text); },
+                 [&](const Code& c) { write_string(w, "text", c.text); },
+                 [&](const Link& l) { write_string(w, "target", l.target); },
+                 [&](const NoteRef& n) {
+                   write_string(w, "id", n.label);
+                   w.key("number");
+                   w.value(n.number);
+                 },
+                 [&](const Image& i) {
+                   write_string(w, "target", i.src);
+                   write_string(w, "alt", i.alt);
+                 },
+                 [](const auto&) {},
+             },
+             in.node);
+  if (!in.attr.id.empty()) write_string(w, "id", in.attr.id);
+  if (!in.attr.lang.empty()) write_string(w, "lang", in.attr.lang);
+  write_classes(w, in.attr.classes);
   write_source(w, in.source);
   if (!in.children.empty()) write_inlines(w, in.children);
   w.end_object();
@@ -84,61 +74,55 @@ void write_inlines(JsonWriter& w, const std::vector<Inline>& inlines) {
 void write_block(JsonWriter& w, const Block& b) {
   w.begin_object();
   w.key("type");
-  w.value(kind_name(b.kind));
-  switch (b.kind) {
-    case BlockKind::heading:
-      w.key("level");
-      w.value(b.level);
-      break;
-    case BlockKind::list:
-      w.key("ordered");
-      w.value(b.ordered);
-      if (b.ordered) {
-        w.key("start");
-        w.value(b.start);
-      }
-      break;
-    case BlockKind::footnote:
-      w.key("number");
-      w.value(b.number);
-      break;
-    case BlockKind::figure:
-      w.key("target");
-      w.value(b.target);
-      w.key("alt");
-      w.value(b.alt);
-      break;
-    case BlockKind::code_block:
-      w.key("text");
-      w.value(b.text);
-      break;
-    case BlockKind::dateline:
-      w.key("place");
-      w.value(place_name(b.dateline_place));
-      break;
-    default:
-      break;
-  }
-  if (!b.id.empty()) {
-    w.key("id");
-    w.value(b.id);
-  }
-  if (!b.lang.empty()) {
-    w.key("lang");
-    w.value(b.lang);
-  }
-  write_classes(w, b.classes);
-  if (!b.attributes.empty()) {
+  w.value(kind_name(b.kind()));
+  // The JSON keeps the shape it had before the typed model: a footnote's label is its "id",
+  // a figure's src its "target", a code block's info string its "lang".
+  std::string id = b.attr.id;
+  std::string lang = b.attr.lang;
+  std::visit(Overloaded{
+                 [&](const Heading& h) {
+                   w.key("level");
+                   w.value(h.level);
+                 },
+                 [&](const List& l) {
+                   w.key("ordered");
+                   w.value(l.ordered);
+                   if (l.ordered) {
+                     w.key("start");
+                     w.value(l.start);
+                   }
+                 },
+                 [&](const Footnote& f) {
+                   w.key("number");
+                   w.value(f.number);
+                   if (id.empty()) id = f.label;
+                 },
+                 [&](const Figure& f) {
+                   write_string(w, "target", f.src);
+                   write_string(w, "alt", f.alt);
+                 },
+                 [&](const CodeBlock& c) {
+                   write_string(w, "text", c.text);
+                   if (lang.empty()) lang = c.info;
+                 },
+                 [&](const Dateline& d) {
+                   w.key("place");
+                   w.value(place_name(d.place));
+                 },
+                 [](const auto&) {},
+             },
+             b.node);
+  if (!id.empty()) write_string(w, "id", id);
+  if (!lang.empty()) write_string(w, "lang", lang);
+  write_classes(w, b.attr.classes);
+  if (!b.attr.attributes.empty()) {
     w.key("attributes");
     w.begin_object();
-    for (const auto& [k, v] : b.attributes) {
-      w.key(k);
-      w.value(v);
-    }
+    for (const auto& [k, v] : b.attr.attributes) write_string(w, k, v);
     w.end_object();
   }
   write_source(w, b.source);
-  switch (b.kind) {
+  switch (b.kind()) {
     case BlockKind::paragraph:
     case BlockKind::heading:
     case BlockKind::dateline:
@@ -201,6 +185,8 @@ void write_metadata(JsonWriter& w, const Metadata& m) {
 std::string dump_json(const Document& doc) {
   JsonWriter w(true);
   w.begin_object();
+  w.key("version");
+  w.value(kDumpVersion);
   write_metadata(w, doc.metadata);
   w.key("sections");
   w.begin_array();

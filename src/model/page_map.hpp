@@ -1,22 +1,23 @@
 // Where each page of the print edition begins, as positions in the document model.
 //
 // Pure data shared by the typesetter (which computes it) and the EPUB writer (which marks
-// the page breaks), so the EPUB stage needs no typesetter. The model itself has no node ids:
-// a position is a section index, a path of block indices and an offset into the block's text.
+// the page breaks), so the EPUB stage needs no typesetter. A position is a block's NodeId (kept
+// from the reader through every stage) and an offset into the block's text.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
+#include "model/document.hpp"
+
 namespace folio::model {
 
 /// The start of one printed page: its first line's position.
 struct PageStart {
   std::string label;  ///< the page's folio: "iii", "42"
-  int section = 0;    ///< index in Document::sections
-  /// Indices from Section::blocks down through Block::blocks; empty: the section's heading.
-  std::vector<int> block_path;
+  int section = 0;    ///< index in Document::sections (which content document holds it)
+  NodeId block;       ///< the block the page's first line belongs to (a heading, a paragraph…)
   /// Byte offset into model::plain_text of the block's inlines (0 for blocks without
   /// inlines, such as a scene break, or a code block's `text`); always at a word's start.
   std::size_t char_offset = 0;

@@ -420,7 +420,7 @@ class BookSetter {
         const FlowItem& top = flow[placed.front().item];
         if (top.section >= 0) {
           start_pages_.push_back(out_.pages.size() - 1);
-          out_.page_map.push_back({{}, top.section, top.block_path, top.char_offset});
+          out_.page_map.push_back({{}, top.section, top.node, top.char_offset});
         }
       }
       // Emit the items before the cut.

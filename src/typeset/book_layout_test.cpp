@@ -92,7 +92,7 @@ std::string dump(const PagedDocument& doc, bool glyphs = true) {
     out += "outline " + e.title + " " + e.dest + " " + std::to_string(e.level) + "\n";
   for (const model::PageStart& s : doc.page_map) {
     out += "start " + s.label + " " + std::to_string(s.section) + " ";
-    for (int k : s.block_path) out += std::to_string(k) + ".";
+    out += "block " + std::to_string(s.block.value);
     out += " " + std::to_string(s.char_offset) + "\n";
   }
   out += "overfull " + std::to_string(doc.overfull_lines) + "\n";

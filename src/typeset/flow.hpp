@@ -25,7 +25,7 @@ struct FlowItem {
   bool hyphenated = false;
   /// Where the line begins in the model (section -1: text the typesetter made up).
   int section = -1;
-  std::vector<int> block_path;
+  model::NodeId node;  ///< the model block the line belongs to
   std::size_t char_offset = 0;
   bool on_grid = false;  ///< a body-size line: its baseline snaps to the page's grid
   /// A line of a block designed to stand on its own page: that page shows no running head

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <type_traits>
+#include <variant>
 
 #include "typeset/inline_text.hpp"
 
 namespace folio::typeset {
-
-using model::BlockKind;
 
 StyledText plain(const std::string& s) {
   StyledText t;
@@ -40,7 +40,7 @@ Frame designed_frame(const Frame& f, const style::BlockDesign& d) {
 const style::BlockDesign* section_design(const style::Style& st, const model::Section& sec) {
   if (const style::BlockDesign* d = st.design(sec.role)) return d;
   if (sec.heading)
-    for (const std::string& c : sec.heading->classes)
+    for (const std::string& c : sec.heading->attr.classes)
       if (const style::BlockDesign* d = st.design(c)) return d;
   return nullptr;
 }
@@ -60,6 +60,7 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
   if (design && design->own_page() && !sec.blocks.empty()) {
     setter.designed(out.flow, sec.blocks, f, *design, indent, [&](std::vector<FlowItem>& flow) {
       if (!sec.heading) return;
+      setter.block_ = sec.heading->node_id;
       setter.heading_lines(flow, styled_text(sec.heading->inlines, st.section.uppercase),
                            st.section, f, Role::chapter_title, fmt::format("section-{}", index + 1),
                            sec.heading->source);
@@ -68,6 +69,7 @@ SectionFlow FlowSetter::set_section(const SetterTools& tools, const model::Secti
     return out;
   }
   if (sec.heading) {
+    setter.block_ = sec.heading->node_id;
     setter.add_space(out.flow, st.chapter.space_before, true);
     setter.heading_lines(out.flow, styled_text(sec.heading->inlines, st.chapter.uppercase),
                          st.chapter, f, Role::chapter_title, fmt::format("section-{}", index + 1),
@@ -227,7 +229,7 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   for (std::size_t k = 0; k < p.lines.size(); ++k) {
     FlowItem& it = flow[first + k];
     it.section = section_index_;
-    it.block_path = path_;
+    it.node = block_;
     std::size_t at = p.lines[k].start;
     if (in_order && (k == 0 || at >= p.lines[k - 1].start)) {
       for (; note < text.notes.size() && text.notes[note].first < at; ++note)
@@ -262,15 +264,11 @@ void FlowSetter::heading_lines(std::vector<FlowItem>& flow, const StyledText& te
 
 void FlowSetter::blocks(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs,
                         const Frame& f, bool& indent_next) {
-  for (std::size_t k = 0; k < bs.size(); ++k) {
-    path_.push_back(static_cast<int>(k));
-    block(flow, bs[k], f, indent_next);
-    path_.pop_back();
-  }
+  for (const model::Block& b : bs) block(flow, b, f, indent_next);
 }
 
 const style::BlockDesign* FlowSetter::design_of(const model::Block& b) const {
-  for (const std::string& c : b.classes)
+  for (const std::string& c : b.attr.classes)
     if (const style::BlockDesign* d = st_.design(c)) return d;
   return nullptr;
 }
@@ -325,181 +323,227 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
   if (d.keep_with_next) keep_next_ = true;
 }
 
+template <>
+void FlowSetter::set_block<model::Paragraph>(std::vector<FlowItem>& flow, const model::Block& b,
+                                             const model::Paragraph&, const Frame& f,
+                                             bool& indent_next) {
+  paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify), Role::body,
+            b.source);
+  indent_next = true;
+}
+
+template <>
+void FlowSetter::set_block<model::Heading>(std::vector<FlowItem>& flow, const model::Block& b,
+                                           const model::Heading& heading, const Frame& f,
+                                           bool& indent_next) {
+  const style::Heading& h = heading.level <= 2 ? st_.section : st_.subsection;
+  std::size_t from = flow.size();
+  add_space(flow, h.space_before);
+  Role role = heading.level <= 2 ? Role::section_heading : Role::subsection_heading;
+  heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, role, {}, b.source);
+  add_space(flow, h.space_after);
+  pad_to_grid(flow, from);
+  indent_next = false;
+}
+
+void FlowSetter::quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
+                       bool epigraph, bool& indent_next) {
+  indent_next = false;
+  if (f.note) {
+    // In a note: inset by the note's indent on both sides, in the note's face; the body
+    // quotes' face, spacing and grid are the body's.
+    Frame qf = f;
+    qf.x += f.indent;
+    qf.measure -= 2 * f.indent;
+    bool inner = false;
+    blocks(flow, b.blocks, qf, inner);
+    return;
+  }
+  const style::BlockQuote& q = st_.block_quote;
+  Frame qf = f;
+  qf.face = q.face;
+  qf.x = f.x + q.inset_left;
+  qf.measure = f.measure - q.inset_left - q.inset_right;
+  qf.group = epigraph ? "Div" : "BlockQuote";
+  qf.indent = f.indent * q.face.size / st_.body.size;
+  qf.align.reset();
+  qf.first_indent.reset();
+  // An epigraph is a block quote with the `epigraph` design over it (italic, by default).
+  if (epigraph)
+    if (const style::BlockDesign* d = st_.design("epigraph")) qf = designed_frame(qf, *d);
+  std::size_t from = flow.size();
+  add_space(flow, q.space_before);
+  bool inner = false;
+  for (const model::Block& c : b.blocks) {
+    block(flow, c, qf, inner);
+    inner = q.indent_paragraphs;
+  }
+  add_space(flow, q.space_after);
+  if (f.group.empty()) pad_to_grid(flow, from);
+}
+
+template <>
+void FlowSetter::set_block<model::Dateline>(std::vector<FlowItem>& flow, const model::Block& b,
+                                            const model::Dateline& dateline, const Frame& f,
+                                            bool& indent_next) {
+  const style::Dateline& d = st_.dateline;
+  indent_next = false;
+  // The reader decides where a dateline stands (model::DatelinePlace); the EPUB reads the same.
+  if (dateline.place == model::DatelinePlace::opening) {
+    // Set as the style's opening design says, over the surrounding face; no indent after.
+    const style::BlockDesign& o = d.opening;
+    Frame of = designed_frame(f, o);
+    std::size_t from = flow.size();
+    add_space(flow, o.space_before);
+    paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right), Role::body,
+              b.source);
+    add_space(flow, o.space_after);
+    if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
+    if (o.keep_with_next) keep_next_ = true;
+    return;
+  }
+  Frame df = f;
+  df.face = d.face;
+  add_space(flow, d.space_before);
+  paragraph(flow, styled_text(b.inlines), df, false, d.align, Role::body, b.source,
+            /*keep_with_previous=*/true);
+}
+
+template <>
+void FlowSetter::set_block<model::SceneBreak>(std::vector<FlowItem>& flow, const model::Block& b,
+                                              const model::SceneBreak&, const Frame& f,
+                                              bool& indent_next) {
+  std::size_t from = flow.size();
+  add_space(flow, st_.body.leading / 2);
+  paragraph(flow, plain(st_.scene_break), f, false, Align::center, Role::body, b.source);
+  add_space(flow, st_.body.leading / 2);
+  pad_to_grid(flow, from);
+  indent_next = false;
+}
+
+template <>
+void FlowSetter::set_block<model::LineBlock>(std::vector<FlowItem>& flow, const model::Block& b,
+                                             const model::LineBlock&, const Frame& f,
+                                             bool& indent_next) {
+  set_inset_lines(flow, styled_text(b.inlines), b, f);
+  indent_next = false;
+}
+
+template <>
+void FlowSetter::set_block<model::CodeBlock>(std::vector<FlowItem>& flow, const model::Block& b,
+                                             const model::CodeBlock& code, const Frame& f,
+                                             bool& indent_next) {
+  StyledText t = plain(code.text);
+  while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
+  t.spans.push_back({0, t.text.size(), false, false, false, true, false, {}});
+  set_inset_lines(flow, t, b, f);
+  indent_next = false;
+}
+
+void FlowSetter::set_inset_lines(std::vector<FlowItem>& flow, const StyledText& t,
+                                 const model::Block& b, const Frame& f) {
+  Frame lf = f;
+  lf.x = f.x + f.indent;
+  lf.measure = f.measure - f.indent;
+  std::size_t from = flow.size();
+  add_space(flow, st_.body.leading / 2);
+  paragraph(flow, t, lf, false, Align::left, Role::body, b.source);
+  add_space(flow, st_.body.leading / 2);
+  pad_to_grid(flow, from);
+}
+
+template <>
+void FlowSetter::set_block<model::List>(std::vector<FlowItem>& flow, const model::Block& b,
+                                        const model::List& list, const Frame& f,
+                                        bool& indent_next) {
+  int n = list.start;
+  Frame lf = f;
+  lf.x = f.x + f.indent;
+  lf.measure = f.measure - f.indent;
+  for (const model::Block& item : b.blocks) {
+    bool first = true;
+    for (const model::Block& c : item.blocks) {
+      if (first && c.is<model::Paragraph>()) {
+        // Set here, not by block(): its lines belong to the paragraph.
+        model::NodeId outer = block_;
+        block_ = c.node_id;
+        StyledText t = styled_text(c.inlines);
+        std::string mark = list.ordered ? std::to_string(n) + ". " : "• ";
+        t.text.insert(0, mark);
+        for (auto& sp : t.spans) {
+          sp.start += mark.size();
+          sp.end += mark.size();
+        }
+        for (auto& nt : t.notes) nt.first += mark.size();
+        mark_shift_ = mark.size();
+        paragraph(flow, t, lf, false, Align::justify, Role::body, c.source);
+        mark_shift_ = 0;
+        block_ = outer;
+      } else {
+        bool ind = false;
+        block(flow, c, lf, ind);
+      }
+      first = false;
+    }
+    ++n;
+  }
+  indent_next = false;
+}
+
+template <>
+void FlowSetter::set_block<model::Figure>(std::vector<FlowItem>& flow, const model::Block& b,
+                                          const model::Figure&, const Frame& f, bool& indent_next) {
+  LayoutEvent e;
+  e.kind = LayoutEvent::figure;
+  e.where = b.source;
+  events_.push_back(std::move(e));
+  paragraph(flow, styled_text(b.inlines), f, false, Align::center, Role::body, b.source);
+  indent_next = false;
+}
+
+template <>
+void FlowSetter::set_block<model::Div>(std::vector<FlowItem>& flow, const model::Block& b,
+                                       const model::Div&, const Frame& f, bool& indent_next) {
+  if (const style::BlockDesign* d = design_of(b))
+    designed(flow, b.blocks, f, *d, indent_next);
+  else
+    blocks(flow, b.blocks, f, indent_next);
+}
+
+template <>
+void FlowSetter::set_block<model::ListItem>(std::vector<FlowItem>& flow, const model::Block& b,
+                                            const model::ListItem&, const Frame& f,
+                                            bool& indent_next) {
+  blocks(flow, b.blocks, f, indent_next);
+}
+
+// Notes are set apart, by set_notes, at the foot of the page that cites them.
+template <>
+void FlowSetter::set_block<model::Footnote>(std::vector<FlowItem>&, const model::Block&,
+                                            const model::Footnote&, const Frame&, bool&) {}
+
 void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f,
                        bool& indent_next) {
   // A block in another language (`lang=` on a div or heading): it and what it holds.
-  if (!b.lang.empty() && b.lang != f.lang && b.kind != BlockKind::code_block) {
+  if (!b.attr.lang.empty() && b.attr.lang != f.lang) {
     Frame lf = f;
-    lf.lang = b.lang;
+    lf.lang = b.attr.lang;
     return block(flow, b, lf, indent_next);
   }
-  switch (b.kind) {
-    case BlockKind::paragraph:
-      paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify),
-                Role::body, b.source);
-      indent_next = true;
-      break;
-    case BlockKind::heading: {
-      const style::Heading& h = b.level <= 2 ? st_.section : st_.subsection;
-      std::size_t from = flow.size();
-      add_space(flow, h.space_before);
-      Role role = b.level <= 2 ? Role::section_heading : Role::subsection_heading;
-      heading_lines(flow, styled_text(b.inlines, h.uppercase), h, f, role, {}, b.source);
-      add_space(flow, h.space_after);
-      pad_to_grid(flow, from);
-      indent_next = false;
-      break;
-    }
-    case BlockKind::block_quote:
-    case BlockKind::epigraph: {
-      if (f.note) {
-        // In a note: inset by the note's indent on both sides, in the note's face; the body
-        // quotes' face, spacing and grid are the body's.
-        Frame qf = f;
-        qf.x += f.indent;
-        qf.measure -= 2 * f.indent;
-        bool inner = false;
-        blocks(flow, b.blocks, qf, inner);
-        indent_next = false;
-        break;
-      }
-      const style::BlockQuote& q = st_.block_quote;
-      Frame qf = f;
-      qf.face = q.face;
-      qf.x = f.x + q.inset_left;
-      qf.measure = f.measure - q.inset_left - q.inset_right;
-      qf.group = b.kind == BlockKind::epigraph ? "Div" : "BlockQuote";
-      qf.indent = f.indent * q.face.size / st_.body.size;
-      qf.align.reset();
-      qf.first_indent.reset();
-      // An epigraph is a block quote with the `epigraph` design over it (italic, by default).
-      if (b.kind == BlockKind::epigraph)
-        if (const style::BlockDesign* d = st_.design("epigraph")) qf = designed_frame(qf, *d);
-      std::size_t from = flow.size();
-      add_space(flow, q.space_before);
-      bool inner = false;
-      for (std::size_t k = 0; k < b.blocks.size(); ++k) {
-        path_.push_back(static_cast<int>(k));
-        block(flow, b.blocks[k], qf, inner);
-        path_.pop_back();
-        inner = q.indent_paragraphs;
-      }
-      add_space(flow, q.space_after);
-      if (f.group.empty()) pad_to_grid(flow, from);
-      indent_next = false;
-      break;
-    }
-    case BlockKind::dateline: {
-      const style::Dateline& d = st_.dateline;
-      // The reader decides where a dateline stands (model::DatelinePlace); the EPUB reads the same.
-      if (b.dateline_place == model::DatelinePlace::opening) {
-        // Set as the style's opening design says, over the surrounding face; no indent after.
-        const style::BlockDesign& o = d.opening;
-        Frame of = designed_frame(f, o);
-        std::size_t from = flow.size();
-        add_space(flow, o.space_before);
-        paragraph(flow, styled_text(b.inlines), of, false, of.align.value_or(Align::right),
-                  Role::body, b.source);
-        add_space(flow, o.space_after);
-        if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
-        if (o.keep_with_next) keep_next_ = true;
-        indent_next = false;
-        break;
-      }
-      Frame df = f;
-      df.face = d.face;
-      add_space(flow, d.space_before);
-      paragraph(flow, styled_text(b.inlines), df, false, d.align, Role::body, b.source,
-                /*keep_with_previous=*/true);
-      indent_next = false;
-      break;
-    }
-    case BlockKind::scene_break: {
-      std::size_t from = flow.size();
-      add_space(flow, st_.body.leading / 2);
-      paragraph(flow, plain(st_.scene_break), f, false, Align::center, Role::body, b.source);
-      add_space(flow, st_.body.leading / 2);
-      pad_to_grid(flow, from);
-      indent_next = false;
-      break;
-    }
-    case BlockKind::line_block:
-    case BlockKind::code_block: {
-      Frame lf = f;
-      lf.x = f.x + f.indent;
-      lf.measure = f.measure - f.indent;
-      StyledText t = b.kind == BlockKind::code_block ? plain(b.text) : styled_text(b.inlines);
-      if (b.kind == BlockKind::code_block) {
-        while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
-        t.spans.push_back({0, t.text.size(), false, false, false, true, false, {}});
-      }
-      std::size_t from = flow.size();
-      add_space(flow, st_.body.leading / 2);
-      paragraph(flow, t, lf, false, Align::left, Role::body, b.source);
-      add_space(flow, st_.body.leading / 2);
-      pad_to_grid(flow, from);
-      indent_next = false;
-      break;
-    }
-    case BlockKind::list: {
-      int n = b.start;
-      Frame lf = f;
-      lf.x = f.x + f.indent;
-      lf.measure = f.measure - f.indent;
-      for (std::size_t ii = 0; ii < b.blocks.size(); ++ii) {
-        const model::Block& item = b.blocks[ii];
-        path_.push_back(static_cast<int>(ii));
-        bool first = true;
-        for (std::size_t ci = 0; ci < item.blocks.size(); ++ci) {
-          const model::Block& c = item.blocks[ci];
-          path_.push_back(static_cast<int>(ci));
-          if (first && c.kind == BlockKind::paragraph) {
-            StyledText t = styled_text(c.inlines);
-            std::string mark = b.ordered ? std::to_string(n) + ". " : "• ";
-            t.text.insert(0, mark);
-            for (auto& sp : t.spans) {
-              sp.start += mark.size();
-              sp.end += mark.size();
-            }
-            for (auto& nt : t.notes) nt.first += mark.size();
-            mark_shift_ = mark.size();
-            paragraph(flow, t, lf, false, Align::justify, Role::body, c.source);
-            mark_shift_ = 0;
-          } else {
-            bool ind = false;
-            block(flow, c, lf, ind);
-          }
-          path_.pop_back();
-          first = false;
-        }
-        path_.pop_back();
-        ++n;
-      }
-      indent_next = false;
-      break;
-    }
-    case BlockKind::figure: {
-      LayoutEvent e;
-      e.kind = LayoutEvent::figure;
-      e.where = b.source;
-      events_.push_back(std::move(e));
-    }
-      paragraph(flow, styled_text(b.inlines), f, false, Align::center, Role::body, b.source);
-      indent_next = false;
-      break;
-    case BlockKind::div:
-      if (const style::BlockDesign* d = design_of(b)) {
-        designed(flow, b.blocks, f, *d, indent_next);
-        break;
-      }
-      blocks(flow, b.blocks, f, indent_next);
-      break;
-    case BlockKind::list_item:
-      blocks(flow, b.blocks, f, indent_next);
-      break;
-    case BlockKind::footnote:
-      break;
-  }
+  model::NodeId outer = block_;
+  block_ = b.node_id;
+  std::visit(
+      [&](const auto& kind) {
+        using Kind = std::decay_t<decltype(kind)>;
+        // Block quotes and epigraphs share one setter.
+        if constexpr (std::is_same_v<Kind, model::BlockQuote> ||
+                      std::is_same_v<Kind, model::Epigraph>)
+          quote(flow, b, f, std::is_same_v<Kind, model::Epigraph>, indent_next);
+        else
+          set_block(flow, b, kind, f, indent_next);
+      },
+      b.node);
+  block_ = outer;
 }
 
 // ---- notes ---------------------------------------------------------------------------
@@ -512,15 +556,16 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
            st_.indent * st_.footnotes.face.size / st_.body.size,
            true};
   for (const model::Block& note : sec.footnotes) {
+    int number = note.as<model::Footnote>().number;
     std::vector<FlowItem> lines;
     bool first = true;
     for (const model::Block& c : note.blocks) {
-      if (c.kind != BlockKind::paragraph) {
+      if (!c.is<model::Paragraph>()) {
         // Lists, quotes and verse in a note are set like the body's, at the note's size;
         // a note that opens with one gets its number on a line of its own.
         if (first)
-          paragraph(lines, plain(std::to_string(note.number) + "."), nf, false, Align::left,
-                    Role::note, c.source);
+          paragraph(lines, plain(std::to_string(number) + "."), nf, false, Align::left, Role::note,
+                    c.source);
         bool indent = false;
         block(lines, c, nf, indent);
         first = false;
@@ -528,7 +573,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
       }
       StyledText t = styled_text(c.inlines);
       if (first) {
-        std::string mark = std::to_string(note.number) + ".\u2002";
+        std::string mark = std::to_string(number) + ".\u2002";
         t.text.insert(0, mark);
         for (auto& sp : t.spans) {
           sp.start += mark.size();
@@ -538,7 +583,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
       paragraph(lines, t, nf, !first, Align::justify, Role::note, c.source);
       first = false;
     }
-    notes[note.number] = std::move(lines);
+    notes[number] = std::move(lines);
   }
 }
 

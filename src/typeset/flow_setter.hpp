@@ -114,6 +114,17 @@ class FlowSetter {
   void blocks(std::vector<FlowItem>& flow, const std::vector<model::Block>& bs, const Frame& f,
               bool& indent_next);
   void block(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool& indent_next);
+  /// Sets a block of kind `Kind` (its variant's alternative). block() chooses; flow_setter.cpp
+  /// specialises it once per kind.
+  template <class Kind>
+  void set_block(std::vector<FlowItem>& flow, const model::Block& b, const Kind& kind,
+                 const Frame& f, bool& indent_next);
+  /// A block quote or an epigraph (with the `epigraph` design over it).
+  void quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool epigraph,
+             bool& indent_next);
+  /// Verse and code: one paragraph set flush left, inset by the paragraph indent.
+  void set_inset_lines(std::vector<FlowItem>& flow, const StyledText& t, const model::Block& b,
+                       const Frame& f);
   void set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes);
   /// Sets `bs` as a block of design `d`: spaces, page breaks, keep-with-next, own page.
   /// `before` sets what goes on an own page above the blocks (a section's heading).
@@ -130,9 +141,9 @@ class FlowSetter {
   FontTable& table_;
   std::vector<LayoutEvent>& events_;
   int next_block_ = 1;
-  // The model position being set: section index (-1 outside sections) and block path.
+  // The model position being set: section index (-1 outside sections) and block.
   int section_index_ = -1;
-  std::vector<int> path_;
+  model::NodeId block_;
   std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/walk.hpp"
+
 namespace folio::typeset {
 namespace {
 
@@ -44,10 +46,10 @@ void append(StyledText& out, const std::string& text, const State& st, bool mono
 void walk(StyledText& out, const std::vector<model::Inline>& inlines, State st, bool upper) {
   using model::InlineKind;
   for (const model::Inline& in : inlines) {
-    switch (in.kind) {
+    switch (in.kind()) {
       case InlineKind::text: {
         // Collapse source newlines inside a paragraph to spaces.
-        std::string t = in.text;
+        std::string t = in.as<model::Text>().text;
         for (char& c : t)
           if (c == '\n' || c == '\r') c = ' ';
         append(out, t, st, false, false, upper);
@@ -73,8 +75,8 @@ void walk(StyledText& out, const std::vector<model::Inline>& inlines, State st, 
       }
       case InlineKind::span: {
         State s = st;
-        if (!in.lang.empty()) s.lang = in.lang;
-        for (const auto& c : in.classes)
+        if (!in.attr.lang.empty()) s.lang = in.attr.lang;
+        for (const auto& c : in.attr.classes)
           if (c == "smallcaps") s.small_caps = true;
         walk(out, in.children, s, upper);
         break;
@@ -83,11 +85,11 @@ void walk(StyledText& out, const std::vector<model::Inline>& inlines, State st, 
         walk(out, in.children, st, upper);
         break;
       case InlineKind::code:
-        append(out, in.text, st, true, false, false);
+        append(out, in.as<model::Code>().text, st, true, false, false);
         break;
       case InlineKind::note_ref:
-        out.notes.push_back({out.text.size(), in.number});
-        append(out, std::to_string(in.number), st, false, true, false);
+        out.notes.push_back({out.text.size(), in.as<model::NoteRef>().number});
+        append(out, std::to_string(in.as<model::NoteRef>().number), st, false, true, false);
         break;
       case InlineKind::line_break:
         out.text += '\n';
@@ -131,17 +133,15 @@ struct LanguageWalk {
     found.push_back({lang, where, 1});
   }
   void inlines(const std::vector<model::Inline>& xs) {
-    for (const model::Inline& in : xs) {
-      if (in.kind == model::InlineKind::span) use(in.lang, in.source);
-      inlines(in.children);
-    }
+    model::walk_inlines(xs, [&](const model::Inline& in) {
+      if (in.is<model::Span>()) use(in.attr.lang, in.source);
+    });
   }
   void blocks(const std::vector<model::Block>& bs) {
-    for (const model::Block& b : bs) {
-      if (b.kind != model::BlockKind::code_block) use(b.lang, b.source);
+    model::walk_blocks(bs, [&](const model::Block& b) {
+      use(b.attr.lang, b.source);
       inlines(b.inlines);
-      blocks(b.blocks);
-    }
+    });
   }
 };
 

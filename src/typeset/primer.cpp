@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/walk.hpp"
+
 namespace folio::typeset {
 namespace {
 
@@ -70,12 +72,6 @@ void add_chars(std::string_view s, Seen& seen) {
   }
 }
 
-void add_block(const model::Block& b, Seen& seen) {
-  add_chars(b.text, seen);
-  add_chars(model::plain_text(b.inlines), seen);
-  for (const model::Block& child : b.blocks) add_block(child, seen);
-}
-
 }  // namespace
 
 std::string primer_text(const model::Document& doc) {
@@ -84,11 +80,10 @@ std::string primer_text(const model::Document& doc) {
   add_chars(md.title.value, seen);
   add_chars(md.subtitle.value, seen);
   for (const auto& a : md.authors) add_chars(a.value, seen);
-  for (const model::Section& sec : doc.sections) {
-    if (sec.heading) add_block(*sec.heading, seen);
-    for (const model::Block& b : sec.blocks) add_block(b, seen);
-    for (const model::Block& b : sec.footnotes) add_block(b, seen);
-  }
+  model::walk_blocks(doc, [&](const model::Block& b) {
+    if (auto* code = b.get_if<model::CodeBlock>()) add_chars(code->text, seen);
+    add_chars(model::plain_text(b.inlines), seen);
+  });
   std::string text;
   for (gunichar c = 0; c < kWinAnsiEnd; ++c) {
     if (!seen[c]) continue;
