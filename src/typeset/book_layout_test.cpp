@@ -147,6 +147,22 @@ model::Document read(const fs::path& dir) {
   return test_support::read_fixture(dir);
 }
 
+// A book held in memory, read and set in classic on one thread; the layout's diagnostics go
+// to `layout_diags`. nullopt (and a failed expectation) when it does not read.
+std::optional<PagedDocument> lay_out_in_memory(const std::vector<manuscript::SourceFile>& files,
+                                               support::Diagnostics& layout_diags) {
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
+  EXPECT_TRUE(m) << dump(diags);
+  if (!m) return std::nullopt;
+  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
+  EXPECT_TRUE(st);
+  if (!st) return std::nullopt;
+  LayoutOptions o;
+  o.threads = 1;
+  return layout_book(m->document, *st, o, layout_diags);
+}
+
 void expect_same_with_threads(const model::Document& doc, const std::string& style_name) {
   Layout one = lay_out(doc, style_name, 1);
   ASSERT_GT(one.page_count, 0u);
@@ -535,15 +551,10 @@ TEST(BookLayoutLanguages, OneNotePerLanguageWithoutPatternsAndRunsKeepTheirLangu
   std::vector<manuscript::SourceFile> files{
       {"book.yaml", "title: Tongues\nauthor: A. Uthor\nlang: en-GB\ncontents:\n  - one.md\n"},
       {"one.md", md}};
-  support::Diagnostics diags;
-  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
-  ASSERT_TRUE(m) << dump(diags);
-  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
-  ASSERT_TRUE(st);
-  LayoutOptions o;
-  o.threads = 1;
   support::Diagnostics layout_diags;
-  PagedDocument doc = layout_book(m->document, *st, o, layout_diags);
+  auto laid_out = lay_out_in_memory(files, layout_diags);
+  ASSERT_TRUE(laid_out);
+  const PagedDocument& doc = *laid_out;
   int notes = 0;
   for (const support::Diagnostic& d : layout_diags.items()) {
     if (d.code != "pdf-no-hyphenation") continue;
@@ -577,13 +588,9 @@ TEST(BookLayoutPages, NoWidowsOrOrphans) {
       {"book.yaml", "title: Widows\nauthor: A. Uthor\nlang: en-US\ncontents:\n  - one.md\n"},
       {"one.md", md}};
   support::Diagnostics diags;
-  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
-  ASSERT_TRUE(m) << dump(diags);
-  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
-  ASSERT_TRUE(st);
-  LayoutOptions o;
-  o.threads = 1;
-  PagedDocument doc = layout_book(m->document, *st, o, diags);
+  auto laid_out = lay_out_in_memory(files, diags);
+  ASSERT_TRUE(laid_out);
+  const PagedDocument& doc = *laid_out;
   // Paragraph → the number of its lines on each page it is on, in order.
   std::map<int, std::vector<std::pair<std::size_t, int>>> pieces;
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
@@ -626,13 +633,9 @@ TEST(BookLayoutRoles, BlocksCarryTheirRoleAndNotesTheirNumber) {
        "### Smaller\n\nMore text.\n\n"
        "[^a]: The first note.\n\n    Its second paragraph.\n\n[^b]: The second note.\n"}};
   support::Diagnostics diags;
-  auto m = manuscript::read_manuscript(*manuscript::memory_source(files), diags);
-  ASSERT_TRUE(m) << dump(diags);
-  auto st = style::load_style(kSource / "styles/classic.yaml", diags);
-  ASSERT_TRUE(st);
-  LayoutOptions o;
-  o.threads = 1;
-  PagedDocument doc = layout_book(m->document, *st, o, diags);
+  auto laid_out = lay_out_in_memory(files, diags);
+  ASSERT_TRUE(laid_out);
+  const PagedDocument& doc = *laid_out;
   // Is there a block whose first run starts with `start`, of `role` (and of note `note`)?
   auto has = [&](const std::string& start, Role role, int note = 0) {
     for (const Page& page : doc.pages)
