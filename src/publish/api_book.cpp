@@ -24,7 +24,8 @@ void append(Diagnostics& to, const support::Diagnostics& from) {
     Severity severity = d.severity == support::Severity::error     ? Severity::error
                         : d.severity == support::Severity::warning ? Severity::warning
                                                                    : Severity::note;
-    to.items.push_back({severity, std::string(d.code.name()), d.message, d.pos.file, d.pos.line, d.pos.column, d.fix});
+    to.items.push_back({severity, std::string(d.code.name()), d.message, d.pos.file, d.pos.line,
+                        d.pos.column, d.fix});
   }
 }
 

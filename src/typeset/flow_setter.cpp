@@ -327,8 +327,8 @@ template <>
 void FlowSetter::set_block<model::Paragraph>(std::vector<FlowItem>& flow, const model::Block& b,
                                              const model::Paragraph&, const Frame& f,
                                              bool& indent_next) {
-  paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify), Role::body,
-            b.source);
+  paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify),
+            Role::body, b.source);
   indent_next = true;
 }
 
