@@ -15,6 +15,9 @@
 
 namespace folio::pdf {
 
+/// The bleed `--bleed` asks for: 0.125 in, the printers' usual, in points.
+inline constexpr double kStandardBleed = 9.0;
+
 struct PdfOptions {
   std::filesystem::path output;  ///< the .pdf file to write (atomically)
   /// A style name or a path to a .yaml file; empty: book.yaml's `style:`, else "classic".

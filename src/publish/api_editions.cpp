@@ -42,7 +42,7 @@ std::optional<Pages> typeset(const Book& book, const Publication& publication, D
   pdf::PdfOptions po;
   po.facts = &publication.impl().facts;
   po.style_dirs = publication.impl().style_dirs;
-  po.bleed = options.bleed ? 9.0 : 0.0;  // 0.125 in
+  po.bleed = options.bleed ? pdf::kStandardBleed : 0.0;
   po.crop_marks = options.crop_marks;
   po.threads = options.threads;
   po.release_drawn_glyphs = true;  // drawn once, by write_pdf

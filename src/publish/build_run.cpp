@@ -108,7 +108,7 @@ pdf::PdfOptions BuildRun::pdf_options() const {
   po.facts = &*shared_;
   po.style_dirs = style_dirs_;
   po.style = request_.style;
-  po.bleed = request_.bleed ? 9.0 : 0.0;  // 0.125 in
+  po.bleed = request_.bleed ? pdf::kStandardBleed : 0.0;
   po.crop_marks = request_.crop_marks;
   po.threads = request_.jobs;
   return po;
