@@ -572,8 +572,11 @@ class FileConverter:
         return "\n\n".join(items)
 
     def table(self, el, level):
-        """SE sets plays (and a few lists) as tables; folio has none: a row is a paragraph,
-        the speaker in small caps before the speech."""
+        """SE sets plays (and a few lists) as tables: a row is a paragraph, the speaker in
+        small caps before the speech. Any other table (figures, accounts) becomes a pipe
+        table."""
+        if not any("z3998:persona" in types(c) for c in el.iter(XHTML + "td")):
+            return [self.pipe_table(el)]
         out = []
         for tr in el.iter(XHTML + "tr"):
             cells = [c for c in tr if local(c) in ("td", "th")]
@@ -599,6 +602,63 @@ class FileConverter:
                     paras.insert(0, "[" + persona + "]{.smallcaps}")
             out.extend(paras)
         return out
+
+    def pipe_table(self, el):
+        """A GitHub pipe table. Pipe tables have one header row and no spans: a cell spanning
+        columns or rows is written once, the cells it covers left empty; the header rows are
+        joined column by column; a column of figures is set flush right. The caption follows
+        as `Table: …`, as Pandoc reads it."""
+        head_rows, body_rows = [], []
+        for part in el:
+            if local(part) in ("thead", "tbody", "tfoot"):
+                rows = [tr for tr in part if local(tr) == "tr"]
+                (head_rows if local(part) == "thead" else body_rows).extend(rows)
+            elif local(part) == "tr":
+                body_rows.append(part)
+
+        def grid(rows):
+            out, carried = [], {}  # column -> rows a rowspan still covers
+            for tr in rows:
+                row, col = [], 0
+                for c in (c for c in tr if local(c) in ("td", "th")):
+                    while carried.get(col, 0) > 0:
+                        carried[col] -= 1
+                        row.append("")
+                        col += 1
+                    text = " ".join(self.para_text(c).split("\\\n"))
+                    text = collapse(text.replace("\n", " ")).strip().replace("|", "\\|")
+                    span = int(c.get("colspan", "1"))
+                    down = int(c.get("rowspan", "1")) - 1
+                    for k in range(span):
+                        row.append(text if k == 0 else "")
+                        if down > 0:
+                            carried[col + k] = down
+                    col += span
+                while carried.get(col, 0) > 0:
+                    carried[col] -= 1
+                    row.append("")
+                    col += 1
+                out.append(row)
+            return out
+
+        head, body = grid(head_rows), grid(body_rows)
+        width = max((len(r) for r in head + body), default=1)
+        for r in head + body:
+            r.extend([""] * (width - len(r)))
+        header = [" ".join(x for x in (r[k] for r in head) if x) for k in range(width)]
+        figure = re.compile(r"^[£$]?[\d,.·]*[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒]+[\d,.]*$")
+
+        def rule(k):
+            cells = [r[k] for r in body if r[k]]
+            right = cells and sum(bool(figure.match(c)) for c in cells) >= 0.8 * len(cells)
+            return "---:" if right else "---"
+        lines = ["| " + " | ".join(header) + " |",
+                 "|" + "|".join(rule(k) for k in range(width)) + "|"]
+        lines += ["| " + " | ".join(r) + " |" for r in body]
+        caption = next((c for c in el if local(c) == "caption"), None)
+        if caption is not None:
+            lines += ["", "Table: " + self.para_text(caption).replace("\\\n", " ")]
+        return "\n".join(lines)
 
     # ---------- notes ----------
     def note_definitions(self):
@@ -817,7 +877,11 @@ def spaced_text(el):
         if local(e) == "img":
             out.append(e.get("alt", ""))
         out.append(e.text or "")
-        for c in e:
+        # A table's caption is written after it (`Table: …`, as Pandoc reads it).
+        kids = list(e)
+        if local(e) == "table":
+            kids.sort(key=lambda c: local(c) == "caption")
+        for c in kids:
             walk(c)
             out.append(c.tail or "")
         if block:
