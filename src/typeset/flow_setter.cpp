@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "typeset/fraction_shaping.hpp"
 #include "typeset/inline_text.hpp"
 
 namespace folio::typeset {
@@ -110,10 +111,15 @@ ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, 
 
 SetParagraph FlowSetter::set(const StyledText& text, const ParagraphSettings& s,
                              const support::SourcePos& where) {
-  SetParagraph p = set_paragraph(tools_.fonts, table_, text, s);
+  // Fractions the face lacks are set from its figures (fraction_shaping.hpp), and the lines
+  // given back the text as written.
+  std::optional<FractionPlan> fractions = plan_fractions(tools_.fonts, text, s);
+  const StyledText& shaped = fractions ? fractions->text : text;
+  SetParagraph p = set_paragraph(tools_.fonts, table_, shaped, s);
+  if (fractions) restore_fraction_text(p, *fractions);
   // In the order BookSetter::report reports them: coverage, the shaper's count, overfull lines.
   std::vector<GlyphGap> gaps =
-      tools_.fonts.coverage_gaps(text, s.face, s.strong, s.mono_family, st_.fallback_families);
+      tools_.fonts.coverage_gaps(shaped, s.face, s.strong, s.mono_family, st_.fallback_families);
   if (!gaps.empty()) {
     LayoutEvent e;
     e.kind = LayoutEvent::coverage;
@@ -579,6 +585,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
           sp.start += mark.size();
           sp.end += mark.size();
         }
+        for (auto& nt : t.notes) nt.first += mark.size();  // a note cited in the note
       }
       paragraph(lines, t, nf, !first, Align::justify, Role::note, c.source);
       first = false;
