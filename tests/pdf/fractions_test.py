@@ -32,6 +32,7 @@ def check(name, ok, detail=""):
     print(("ok   " if ok else "FAIL ") + name + ("" if ok or not detail else ": " + detail))
     if not ok:
         failures.append(name)
+    return ok
 
 
 def build(book, out, *args):
@@ -106,13 +107,14 @@ def main():
         subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page),
                         "-png", pdf, os.path.join(tmp, "p")], check=True)
         png = next(os.path.join(tmp, f) for f in os.listdir(tmp) if f.startswith("p"))
-        boxes = {w: b for (w, *b) in words_with_boxes(pdf, page) if len(w) == 1}
+        boxes = {w.strip(",.;"): b for (w, *b) in words_with_boxes(pdf, page)
+                 if len(w.strip(",.;")) == 1}
         for c in "⅓⅘⅙⅛⅑⅒↉½":
             if not check("a word box for %s" % c, c in boxes, " ".join(boxes)):
                 continue
             top, low = ink_rows(png, boxes[c])
             check("%s has ink above and below its middle (%d, %d px)" % (c, top, low),
-                  top > 40 and low > 40)
+                  top > 20 and low > 20)
 
         # Without fallback families: the borrowed characters are errors, the fractions not.
         bare = os.path.join(tmp, "bare")
@@ -136,11 +138,13 @@ def main():
                                      "[Linux Libertine O, No Such Face]")
         with open(style, "w") as f:
             f.write(lines)
+        line = 1 + next(k for k, l in enumerate(lines.splitlines()) if "fallback-families" in l)
+        column = 1 + lines.splitlines()[line - 1].index("No Such Face")
         r = build(bare, os.path.join(tmp, "bad-out"), "--pdf")
         check("an unknown fallback family fails the build", r.returncode == 1, r.stderr)
         check("reported at the style's line and column",
-              re.search(r"lenders\.yaml:5:\d+: error: .*No Such Face.*\[pdf-font-missing\]",
-                        r.stderr) is not None, r.stderr)
+              re.search(r"lenders\.yaml:%d:%d: error: .*No Such Face.*\[pdf-font-missing\]"
+                        % (line, column), r.stderr) is not None, r.stderr)
     print("%d failure(s)" % len(failures))
     sys.exit(1 if failures else 0)
 
