@@ -313,7 +313,7 @@ class BookSetter {
     for (int n : numbers) {
       auto it = notes_.find(n);
       if (it == notes_.end()) continue;
-      for (const FlowItem& l : it->second) h += l.leading;
+      for (const FlowItem& l : it->second) h += l.kind == FlowItem::space ? l.amount : l.leading;
     }
     return h;
   }
@@ -429,7 +429,8 @@ class BookSetter {
           baseline = origin + std::max(0.0, steps) * st_.body.leading;
         }
         std::vector<int> with = page_notes;
-        for (int n : it.notes) add_note(with, n);
+        for (int n : it.notes)
+          if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);
         bool fits = baseline <= body_bottom() - notes_height(with) + 0.01;
         if (!fits) {
           if (placed.empty()) {
@@ -478,23 +479,14 @@ class BookSetter {
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
         place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
-        for (int n : it.notes) add_note(notes_here, n);
+        for (int n : it.notes)
+          if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
+            notes_here.push_back(n);
       }
       place_notes(page, notes_here);
       i = cut;
       first_page = false;
     }
-  }
-
-  // Adds note `n` to a page's notes, and the notes its own text refers to after it (a note
-  // inside a note is set on the same page, under the note that cites it). Each note once.
-  void add_note(std::vector<int>& numbers, int n) const {
-    if (std::find(numbers.begin(), numbers.end(), n) != numbers.end()) return;
-    numbers.push_back(n);
-    auto it = notes_.find(n);
-    if (it == notes_.end()) return;
-    for (const FlowItem& l : it->second)
-      for (int inner : l.notes) add_note(numbers, inner);
   }
 
   void place_notes(Page& page, const std::vector<int>& numbers) {
@@ -511,6 +503,10 @@ class BookSetter {
       if (it == notes_.end()) continue;
       int current = -1;
       for (const FlowItem& l : it->second) {
+        if (l.kind == FlowItem::space) {  // around code and verse in a note
+          y += l.amount;
+          continue;
+        }
         y += l.leading;
         if (current != l.block) {
           PageBlock b;

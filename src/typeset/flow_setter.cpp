@@ -382,7 +382,9 @@ void FlowSetter::quote(std::vector<FlowItem>& flow, const model::Block& b, const
   bool inner = false;
   for (const model::Block& c : b.blocks) {
     block(flow, c, qf, inner);
-    inner = q.indent_paragraphs;
+    // A paragraph after a paragraph is indented as the style says; after a list, code or
+    // verse it is not, as at the top level (the block said so in `inner`).
+    inner = q.indent_paragraphs && inner;
   }
   add_space(flow, q.space_after);
   if (f.group.empty()) pad_to_grid(flow, from);
@@ -452,10 +454,15 @@ void FlowSetter::set_inset_lines(std::vector<FlowItem>& flow, const StyledText& 
   lf.x = f.x + f.indent;
   lf.measure = f.measure - f.indent;
   std::size_t from = flow.size();
-  add_space(flow, st_.body.leading / 2);
+  // Half a line of the text around it before and after: the body's, back on its grid; in a
+  // block quote or a note, a half line of their own face (the quote as a whole is put back on
+  // the grid; notes are not on it).
+  bool nested = !f.group.empty() || f.note;
+  double half = (nested ? f.face.leading : st_.body.leading) / 2;
+  add_space(flow, half);
   paragraph(flow, t, lf, false, Align::left, Role::body, b.source);
-  add_space(flow, st_.body.leading / 2);
-  pad_to_grid(flow, from);
+  add_space(flow, half);
+  if (!nested) pad_to_grid(flow, from);
 }
 
 template <>
@@ -565,6 +572,9 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
     int number = note.as<model::Footnote>().number;
     std::vector<FlowItem> lines;
     bool first = true;
+    // Whether the next paragraph is indented: after a paragraph, not after a list, code or
+    // verse (as at the top level).
+    bool indent = false;
     for (const model::Block& c : note.blocks) {
       if (!c.is<model::Paragraph>()) {
         // Lists, quotes and verse in a note are set like the body's, at the note's size;
@@ -572,7 +582,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
         if (first)
           paragraph(lines, plain(std::to_string(number) + "."), nf, false, Align::left, Role::note,
                     c.source);
-        bool indent = false;
+        indent = false;
         block(lines, c, nf, indent);
         first = false;
         continue;
@@ -585,10 +595,10 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
           sp.start += mark.size();
           sp.end += mark.size();
         }
-        for (auto& nt : t.notes) nt.first += mark.size();  // a note cited in the note
       }
-      paragraph(lines, t, nf, !first, Align::justify, Role::note, c.source);
+      paragraph(lines, t, nf, !first && indent, Align::justify, Role::note, c.source);
       first = false;
+      indent = true;
     }
     notes[number] = std::move(lines);
   }
