@@ -298,9 +298,10 @@ class BookSetter {
       for (const std::string& f : l.faces) faces += (faces.empty() ? "'" : ", '") + f + "'";
       diags_.report({support::Severity::note,
                      "pdf-fallback-glyphs",
-                     fmt::format("the style's fallback family '{}' supplied {} character(s) that "
-                                 "{} lack(s): {}",
-                                 l.family, l.chars.size(), faces, chars),
+                     fmt::format("the style's fallback family '{}' supplied {} character{} {} "
+                                 "{}: {}",
+                                 l.family, l.chars.size(), l.chars.size() == 1 ? "" : "s", faces,
+                                 l.faces.size() == 1 ? "lacks" : "lack", chars),
                      l.first,
                      {},
                      {}});
