@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
+#include "epub/fallback_subset.hpp"
 #include "model/walk.hpp"
 #include "typeset/font_config.hpp"
 
@@ -53,6 +55,80 @@ std::string css_string(const std::string& s) {
     if (c != '\n' && c != '\r') out += c;
   }
   return out + "\"";
+}
+
+std::optional<std::string> read_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return std::nullopt;
+  return bytes.str();
+}
+
+// The style's fallback families, each cut down to the book's characters that the body face
+// and the families before it lack (a family that lends none is left out), as the PDF borrows
+// them: the CSS names them after the body family, so a reading system takes those characters
+// from them and not from whatever font it has.
+void embed_fallbacks(const model::Document& doc, const style::Style& st,
+                     const typeset::FontConfig& config, EmbeddedFonts& out,
+                     support::Diagnostics& diags) {
+  if (st.fallback_families.empty()) return;
+  auto body = config.find(st.body.family, false, false);
+  std::optional<std::string> body_bytes = body ? read_bytes(body->path) : std::nullopt;
+  if (!body_bytes) return;  // reported with the body's faces
+  std::vector<std::uint32_t> all = book_characters(doc), lacking;
+  std::vector<std::uint32_t> has = characters_in(*body_bytes, body->index, all);
+  std::set_difference(all.begin(), all.end(), has.begin(), has.end(), std::back_inserter(lacking));
+  for (std::size_t k = 0; k < st.fallback_families.size() && !lacking.empty(); ++k) {
+    const std::string& family = st.fallback_families[k];
+    support::SourcePos at = k < st.fallback_positions.size()
+                                ? st.fallback_positions[k]
+                                : support::SourcePos{st.file.string(), 0, 0};
+    auto file = config.find(family, false, false);
+    if (!file) {
+      diags.error(
+          "epub-font-missing", at,
+          fmt::format("cannot embed the fallback family '{}': fontconfig cannot find it; {}",
+                      family, typeset::font_install_hint(family)));
+      continue;
+    }
+    std::string media = font_media_type(file->path.extension().string());
+    auto fs_type = fs_type_of(file->path, file->index);
+    std::optional<std::string> bytes = read_bytes(file->path);
+    if (media.empty() || !fs_type || !bytes) {
+      diags.error("epub-font-unreadable", {file->path.string(), 0, 0},
+                  "cannot read this fallback font file as an .otf, .ttf, .woff or .woff2 face");
+      continue;
+    }
+    if (!fs_type_allows_embedding(*fs_type)) {
+      diags.error("epub-font-restricted", {file->path.string(), 0, 0},
+                  fmt::format("the font's licence forbids embedding it (OS/2 fsType 0x{:04X}); "
+                              "set `epub: embed-fonts: false` in the style, or name a fallback "
+                              "family that allows embedding",
+                              *fs_type));
+      continue;
+    }
+    std::vector<std::uint32_t> lends = characters_in(*bytes, file->index, lacking);
+    if (lends.empty()) continue;
+    std::optional<std::string> subset = subset_font(*bytes, file->index, lends);
+    if (!subset) {
+      diags.error("epub-font-unreadable", {file->path.string(), 0, 0},
+                  "HarfBuzz cannot subset this fallback font file");
+      continue;
+    }
+    std::vector<std::uint32_t> rest;
+    std::set_difference(lacking.begin(), lacking.end(), lends.begin(), lends.end(),
+                        std::back_inserter(rest));
+    lacking = std::move(rest);
+    std::string href =
+        fmt::format("fonts/fallback-{}-{}", k + 1, safe_name(file->path.filename().string()));
+    out.items.push_back(
+        {fmt::format("font-fallback-{}", k + 1), href, media, "", false, std::move(*subset)});
+    out.css += fmt::format(
+        "@font-face {{\n  font-family: {};\n  font-style: normal;\n  font-weight: normal;\n"
+        "  src: url(\"../{}\");\n}}\n",
+        css_string(family), href);
+  }
 }
 
 }  // namespace
@@ -163,6 +239,7 @@ std::optional<EmbeddedFonts> embed_fonts(const model::Document& doc, const style
           href);
     }
   }
+  embed_fallbacks(doc, st, *config, out, diags);
   if (diags.count(support::Severity::error) > errors_before) return std::nullopt;
   return out;
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "epub/fallback_subset.hpp"
 #include "manuscript/reader.hpp"
 
 using namespace folio;
@@ -123,4 +124,38 @@ TEST(FontEmbedding, RestrictedLicenceIsRefused) {
     }
   EXPECT_TRUE(refused);
   fs::remove_all(dir);
+}
+
+// The style's fallback families: each cut down to the characters it lends (those the body
+// face and the families before it lack), a family that lends none left out, an unknown one an
+// error at its place in the style.
+TEST(FontEmbedding, FallbackFamiliesAreEmbeddedAsSubsets) {
+  if (!fs::exists(kLibertine)) GTEST_SKIP() << "install fonts-linuxlibertine";
+  style::Style st = libertine();
+  st.strong = style::Strong::italic;
+  for (style::Face* f : {&st.body, &st.chapter.face, &st.section.face, &st.subsection.face})
+    f->family = "EB Garamond 12";
+  st.fallback_families = {"Linux Libertine O", "DejaVu Sans", "DejaVu Serif"};
+  st.fallback_positions = {{"s.yaml", 3, 23}, {"s.yaml", 3, 42}, {"s.yaml", 3, 55}};
+  support::Diagnostics diags;
+  // ☿ is Libertine's (and DejaVu's), ✠ only DejaVu Sans'; EB Garamond has the rest.
+  auto fonts = epub::embed_fonts(read("# One\n\nThe cross ✠ and ☿, *in italic*.\n"), st, diags);
+  ASSERT_TRUE(fonts) << diags.items().size();
+  ASSERT_EQ(fonts->items.size(), 4u);  // EB Garamond 12 regular and italic, two lenders
+  EXPECT_EQ(fonts->items[2].href, "fonts/fallback-1-LinLibertine_R.otf");
+  EXPECT_EQ(fonts->items[3].href, "fonts/fallback-2-DejaVuSans.ttf");
+  EXPECT_EQ(fonts->items[3].media_type, "font/ttf");
+  EXPECT_EQ(epub::characters_in(fonts->items[2].bytes, 0, {U'☿', U'✠', U'a'}),
+            (std::vector<std::uint32_t>{U'☿'}));
+  EXPECT_EQ(epub::characters_in(fonts->items[3].bytes, 0, {U'☿', U'✠', U'a'}),
+            (std::vector<std::uint32_t>{U'✠'}));
+  EXPECT_LT(fonts->items[3].bytes.size(), 20000u);  // DejaVu Sans is 740 KB whole
+  EXPECT_NE(fonts->css.find("font-family: \"DejaVu Sans\""), std::string::npos);
+  // A family fontconfig cannot find: an error where the style names it.
+  st.fallback_families = {"No Such Family Folio"};
+  st.fallback_positions = {{"s.yaml", 3, 23}};
+  EXPECT_FALSE(epub::embed_fonts(read("The cross ✠.\n"), st, diags));
+  EXPECT_EQ(diags.items().back().code, "epub-font-missing");
+  EXPECT_EQ(diags.items().back().pos.line, 3);
+  EXPECT_EQ(diags.items().back().pos.column, 23);
 }

@@ -180,6 +180,9 @@ struct Style {
   /// Families that supply the characters a face lacks (⋮, arrows, rare symbols), in order,
   /// in both editions; a character none of them has is still an error. Empty: none borrowed.
   std::vector<std::string> fallback_families;
+  /// Where each fallback family is named in the style file (a family fontconfig cannot find
+  /// is reported there); empty for a style built in code.
+  std::vector<support::SourcePos> fallback_positions;
   Heading chapter{{"EB Garamond 12", 20, 24, false, false, 0, ""}, Align::center, 90, 40.8, false};
   Heading section{
       {"EB Garamond 12", 11, 13.6, true, false, 0, ""}, Align::center, 13.6, 6.8, false};

@@ -307,10 +307,12 @@ void read_page(StyleReader& r, const YAML::Node& n, Page& p) {
 }
 
 void read_fallback_families(StyleReader& r, const YAML::Node& list,
-                            std::vector<std::string>& families) {
+                            std::vector<std::string>& families,
+                            std::vector<support::SourcePos>& positions) {
   if (!list.IsSequence()) return r.error(list, "fallback-families must be a list");
   if (list.size() > 8) return r.error(list, "at most 8 fallback families");
   families.clear();
+  positions.clear();
   for (const auto& e : list) {
     std::string family;
     r.text(family)(e);
@@ -318,6 +320,7 @@ void read_fallback_families(StyleReader& r, const YAML::Node& list,
     if (family.empty() || family.size() > 100 || family.find(',') != std::string::npos)
       return r.error(e, "expected a font family name like 'DejaVu Serif'");
     families.push_back(family);
+    positions.push_back(r.pos(e));
   }
 }
 
@@ -328,7 +331,7 @@ void read_body(StyleReader& r, const YAML::Node& n, Style& s) {
                   {"strong", r.choice(s.strong)},
                   {"mono-family", r.text(s.mono_family)},
                   {"fallback-families", [&](const YAML::Node& list) {
-                     read_fallback_families(r, list, s.fallback_families);
+                     read_fallback_families(r, list, s.fallback_families, s.fallback_positions);
                    }}});
 }
 

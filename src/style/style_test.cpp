@@ -497,6 +497,10 @@ TEST(StyleInput, FallbackFamiliesAreAListOfNames) {
                        diags);
   ASSERT_TRUE(s) << diags.items().size();
   EXPECT_EQ(s->fallback_families, (std::vector<std::string>{"DejaVu Sans", "Linux Libertine O"}));
+  // Where each is named, for a family fontconfig cannot find.
+  ASSERT_EQ(s->fallback_positions.size(), 2u);
+  EXPECT_EQ(s->fallback_positions[1].line, 2);
+  EXPECT_EQ(s->fallback_positions[1].column, 36);
   EXPECT_TRUE(parse_style("name: x\n", "t.yaml", diags)->fallback_families.empty());
   for (const char* bad : {"body:\n  fallback-families: DejaVu Sans\n",
                           "body:\n  fallback-families: [\"DejaVu Sans, Serif\"]\n",

@@ -140,6 +140,7 @@ class BookSetter {
     for (std::size_t p = out_.late_begin; p < out_.late_end; ++p) finish_page(p);
     report(main_events_);
     report(furniture_events_);
+    report_lenders();
     return std::move(out_);
   }
 
@@ -175,6 +176,20 @@ class BookSetter {
                      fmt::format("the style '{}' needs the font family '{}', which fontconfig "
                                  "cannot find (no other face is put in its place): {}",
                                  st_.name, f->family, font_install_hint(f->family)));
+    }
+    // A fallback family fontconfig does not have would lend nothing: an error where it is named.
+    for (std::size_t k = 0; k < st_.fallback_families.size(); ++k) {
+      style::Face face = st_.body;
+      face.family = st_.fallback_families[k];
+      face.italic = false;
+      if (fonts_.has_family(face) || !missing_families_.insert(face.family).second) continue;
+      support::SourcePos at = k < st_.fallback_positions.size()
+                                  ? st_.fallback_positions[k]
+                                  : support::SourcePos{st_.file.string(), 0, 0};
+      diags_.error("pdf-font-missing", at,
+                   fmt::format("the style names '{}' as a fallback family, which fontconfig cannot "
+                               "find: {}",
+                               face.family, font_install_hint(face.family)));
     }
   }
 
@@ -214,19 +229,16 @@ class BookSetter {
   // an error per face, naming each character once per book.
   void report_coverage(const std::vector<GlyphGap>& gaps, const support::SourcePos& where) {
     for (const GlyphGap& gap : gaps) {
-      // Borrowed from a fallback family: a note per character and book, naming the lender.
+      // Borrowed from a fallback family: gathered per lender, noted once at the book's end.
       for (const auto& [c, lender] : gap.borrowed) {
         if (!borrowed_reported_.insert(c).second) continue;
-        char utf8[8] = {};
-        g_unichar_to_utf8(static_cast<gunichar>(c), utf8);
-        diags_.report({support::Severity::note,
-                       "pdf-fallback-glyphs",
-                       fmt::format("the font '{}' has no glyph for {} (U+{:04X}); it is set from "
-                                   "the style's fallback family '{}'",
-                                   gap.font, utf8, static_cast<unsigned>(c), lender),
-                       where,
-                       {},
-                       {}});
+        auto it = std::find_if(lenders_.begin(), lenders_.end(),
+                               [&](const Lender& l) { return l.family == lender; });
+        if (it == lenders_.end())
+          it = lenders_.insert(lenders_.end(), Lender{lender, where, {}, {}});
+        it->chars.push_back(c);
+        if (std::find(it->faces.begin(), it->faces.end(), gap.font) == it->faces.end())
+          it->faces.push_back(gap.font);
       }
       if (gap.missing.empty() && !gap.synthetic && !gap.no_family) continue;
       missing_reported_ = true;  // the shaper's count of unknown glyphs would only repeat it
@@ -270,13 +282,39 @@ class BookSetter {
     }
   }
 
+  // One note per fallback family that lent characters: which, and for which faces (where the
+  // first of them is used).
+  void report_lenders() {
+    for (const Lender& l : lenders_) {
+      std::string chars;
+      for (std::size_t k = 0; k < l.chars.size() && k < 16; ++k) {
+        char utf8[8] = {};
+        g_unichar_to_utf8(static_cast<gunichar>(l.chars[k]), utf8);
+        chars +=
+            fmt::format("{}{} (U+{:04X})", k ? ", " : "", utf8, static_cast<unsigned>(l.chars[k]));
+      }
+      if (l.chars.size() > 16) chars += fmt::format(" and {} more", l.chars.size() - 16);
+      std::string faces;
+      for (const std::string& f : l.faces) faces += (faces.empty() ? "'" : ", '") + f + "'";
+      diags_.report({support::Severity::note,
+                     "pdf-fallback-glyphs",
+                     fmt::format("the style's fallback family '{}' supplied {} character{} {} "
+                                 "{}: {}",
+                                 l.family, l.chars.size(), l.chars.size() == 1 ? "" : "s", faces,
+                                 l.faces.size() == 1 ? "lacks" : "lack", chars),
+                     l.first,
+                     {},
+                     {}});
+    }
+  }
+
   double notes_height(const std::vector<int>& numbers) const {
     if (numbers.empty()) return 0;
     double h = st_.footnotes.space_before;
     for (int n : numbers) {
       auto it = notes_.find(n);
       if (it == notes_.end()) continue;
-      for (const FlowItem& l : it->second) h += l.leading;
+      for (const FlowItem& l : it->second) h += l.kind == FlowItem::space ? l.amount : l.leading;
     }
     return h;
   }
@@ -466,6 +504,10 @@ class BookSetter {
       if (it == notes_.end()) continue;
       int current = -1;
       for (const FlowItem& l : it->second) {
+        if (l.kind == FlowItem::space) {  // around code and verse in a note
+          y += l.amount;
+          continue;
+        }
         y += l.leading;
         if (current != l.block) {
           PageBlock b;
@@ -740,6 +782,14 @@ class BookSetter {
   std::vector<std::size_t> start_pages_;  // page index of each page_map entry
   bool missing_reported_ = false;
   std::map<std::string, std::set<char32_t>> gaps_reported_;  // per face: characters reported
+  // A fallback family that lent characters: which, to which faces, where first.
+  struct Lender {
+    std::string family;
+    support::SourcePos first;
+    std::vector<char32_t> chars;
+    std::vector<std::string> faces;
+  };
+  std::vector<Lender> lenders_;
   std::set<char32_t> borrowed_reported_;    // characters noted as set from a fallback family
   std::set<std::string> missing_families_;  // reported by check_fonts
   bool figure_warned_ = false;

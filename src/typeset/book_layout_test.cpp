@@ -325,7 +325,7 @@ TEST(BookLayoutFallback, CharactersTheFaceLacksComeFromTheFallbackFamily) {
     auto st = style::load_style(kSource / "styles" / "classic.yaml", diags);
     ASSERT_TRUE(st);
     // Not the family Pango itself would pick (DejaVu Sans): the style's choice is what counts.
-    if (fallback) st->fallback_families = {"No Such Family", "Linux Libertine O"};
+    if (fallback) st->fallback_families = {"Linux Libertine O"};
     LayoutOptions o;
     o.threads = 1;
     PagedDocument paged = layout_book(m->document, *st, o, diags);
@@ -343,6 +343,17 @@ TEST(BookLayoutFallback, CharactersTheFaceLacksComeFromTheFallbackFamily) {
     EXPECT_NE(fonts_of(paged).find("Linux Libertine O"), std::string::npos) << fonts_of(paged);
     EXPECT_EQ(fonts_of(paged).find("DejaVu"), std::string::npos) << fonts_of(paged);
   }
+  // A fallback family fontconfig cannot find lends nothing: an error naming it.
+  support::Diagnostics diags;
+  auto st = style::load_style(kSource / "styles" / "classic.yaml", diags);
+  ASSERT_TRUE(st);
+  st->fallback_families = {"No Such Family", "Linux Libertine O"};
+  LayoutOptions o;
+  o.threads = 1;
+  layout_book(m->document, *st, o, diags);
+  std::string report = dump(diags);
+  EXPECT_NE(report.find("pdf-font-missing"), std::string::npos) << report;
+  EXPECT_NE(report.find("'No Such Family' as a fallback family"), std::string::npos) << report;
 }
 
 // Strong text in bold where the family has no usable bold: fontconfig emboldens the regular

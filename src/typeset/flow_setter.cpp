@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "typeset/fraction_shaping.hpp"
 #include "typeset/inline_text.hpp"
 
 namespace folio::typeset {
@@ -110,10 +111,15 @@ ParagraphSettings FlowSetter::settings(const style::Face& face, double measure, 
 
 SetParagraph FlowSetter::set(const StyledText& text, const ParagraphSettings& s,
                              const support::SourcePos& where) {
-  SetParagraph p = set_paragraph(tools_.fonts, table_, text, s);
+  // Fractions the face lacks are set from its figures (fraction_shaping.hpp), and the lines
+  // given back the text as written.
+  std::optional<FractionPlan> fractions = plan_fractions(tools_.fonts, text, s);
+  const StyledText& shaped = fractions ? fractions->text : text;
+  SetParagraph p = set_paragraph(tools_.fonts, table_, shaped, s);
+  if (fractions) restore_fraction_text(p, *fractions);
   // In the order BookSetter::report reports them: coverage, the shaper's count, overfull lines.
   std::vector<GlyphGap> gaps =
-      tools_.fonts.coverage_gaps(text, s.face, s.strong, s.mono_family, st_.fallback_families);
+      tools_.fonts.coverage_gaps(shaped, s.face, s.strong, s.mono_family, st_.fallback_families);
   if (!gaps.empty()) {
     LayoutEvent e;
     e.kind = LayoutEvent::coverage;
@@ -376,7 +382,9 @@ void FlowSetter::quote(std::vector<FlowItem>& flow, const model::Block& b, const
   bool inner = false;
   for (const model::Block& c : b.blocks) {
     block(flow, c, qf, inner);
-    inner = q.indent_paragraphs;
+    // A paragraph after a paragraph is indented as the style says; after a list, code or
+    // verse it is not, as at the top level (the block said so in `inner`).
+    inner = q.indent_paragraphs && inner;
   }
   add_space(flow, q.space_after);
   if (f.group.empty()) pad_to_grid(flow, from);
@@ -446,10 +454,15 @@ void FlowSetter::set_inset_lines(std::vector<FlowItem>& flow, const StyledText& 
   lf.x = f.x + f.indent;
   lf.measure = f.measure - f.indent;
   std::size_t from = flow.size();
-  add_space(flow, st_.body.leading / 2);
+  // Half a line of the text around it before and after: the body's, back on its grid; in a
+  // block quote or a note, a half line of their own face (the quote as a whole is put back on
+  // the grid; notes are not on it).
+  bool nested = !f.group.empty() || f.note;
+  double half = (nested ? f.face.leading : st_.body.leading) / 2;
+  add_space(flow, half);
   paragraph(flow, t, lf, false, Align::left, Role::body, b.source);
-  add_space(flow, st_.body.leading / 2);
-  pad_to_grid(flow, from);
+  add_space(flow, half);
+  if (!nested) pad_to_grid(flow, from);
 }
 
 template <>
@@ -559,6 +572,9 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
     int number = note.as<model::Footnote>().number;
     std::vector<FlowItem> lines;
     bool first = true;
+    // Whether the next paragraph is indented: after a paragraph, not after a list, code or
+    // verse (as at the top level).
+    bool indent = false;
     for (const model::Block& c : note.blocks) {
       if (!c.is<model::Paragraph>()) {
         // Lists, quotes and verse in a note are set like the body's, at the note's size;
@@ -566,7 +582,7 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
         if (first)
           paragraph(lines, plain(std::to_string(number) + "."), nf, false, Align::left, Role::note,
                     c.source);
-        bool indent = false;
+        indent = false;
         block(lines, c, nf, indent);
         first = false;
         continue;
@@ -580,8 +596,9 @@ void FlowSetter::set_notes(const model::Section& sec, std::map<int, std::vector<
           sp.end += mark.size();
         }
       }
-      paragraph(lines, t, nf, !first, Align::justify, Role::note, c.source);
+      paragraph(lines, t, nf, !first && indent, Align::justify, Role::note, c.source);
       first = false;
+      indent = true;
     }
     notes[number] = std::move(lines);
   }

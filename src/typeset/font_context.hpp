@@ -64,9 +64,11 @@ class FontContext {
   /// A new reference (caller unrefs), or null when no equal font could be found.
   PangoFont* equivalent(PangoFont* foreign) const;
 
- private:
+  /// The font fontconfig gives `family` in that variant (loaded once, owned here), or null
+  /// when it gives another family's in its place.
   PangoFont* variant(const std::string& family, bool bold, bool italic) const;
 
+ private:
   std::shared_ptr<const FontConfig> fonts_;
   PangoFontMap* map_ = nullptr;
   PangoContext* context_ = nullptr;

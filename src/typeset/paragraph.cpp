@@ -111,6 +111,7 @@ AttrList make_attrs(const StyledText& t, const ParagraphSettings& s,
     std::string features;
     if (sp.small_caps || (sp.bold && s.strong == style::Strong::small_caps)) features = "smcp 1";
     if (sp.superscript) features = join_features(features, "lnum 1");
+    if (!sp.features.empty()) features = join_features(features, sp.features);
     if (!features.empty())
       insert(list.get(),
              pango_attr_font_features_new(join_features(base_features, features).c_str()), sp.start,
@@ -418,6 +419,7 @@ class ParagraphSetter {
       key += static_cast<char>(sp.italic | sp.bold << 1 | sp.small_caps << 2 | sp.mono << 3 |
                                sp.superscript << 4);
       key += sp.lang;
+      if (!sp.features.empty()) key += '\x1d' + sp.features;
       key += '\x1f';
     }
     key += hyphen ? '\x01' : '\x02';

@@ -18,6 +18,8 @@ struct Span {
   bool mono = false;
   bool superscript = false;  ///< note reference marks
   std::string lang;
+  /// OpenType features of its own ("frac 1": a fraction built from figures); empty: none.
+  std::string features;
 };
 
 /// '\n' in `text` is a forced line break.
