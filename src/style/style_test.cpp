@@ -118,7 +118,8 @@ TEST(Style, CapitalizedWordsAreAStrictBoolean) {
   auto s = parse_style("hyphenation:\n  capitalized: true\n", "t.yaml", diags);
   ASSERT_TRUE(s);
   EXPECT_TRUE(s->hyphenation.capitalized);
-  EXPECT_FALSE(style::Style{}.hyphenation.capitalized);  // names are left whole by default
+  const style::Style defaults;
+  EXPECT_FALSE(defaults.hyphenation.capitalized);  // names are left whole by default
   EXPECT_FALSE(parse_style("hyphenation:\n  capitalized: sometimes\n", "t.yaml", diags));
   ASSERT_EQ(diags.items().size(), 1u);
   EXPECT_EQ(diags.items()[0].pos.line, 2);
