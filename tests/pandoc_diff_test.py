@@ -18,6 +18,8 @@ the one from `folio dump`. Deliberate differences are normalised below, each nam
   D6  Pandoc Divs with the classes dateline / epigraph are folio's dateline / epigraph blocks;
       a dateline's paragraphs are its lines (joined with "\\n").
   D7  Heading attributes ({#id .class key=val}) are markup on both sides, not text.
+  D8  Tables: compared as ("table", caption, column alignments, each row's cells' text); a
+      cell's blocks (Pandoc's Plain) are its inlines in folio.
 """
 import glob
 import json
@@ -104,6 +106,13 @@ def p_blocks(blocks, depth, out, notes):
             else:
                 out.append(("epigraph" if "epigraph" in classes else "div", depth, ""))
                 p_blocks(c[1], depth + 1, out, notes)
+        elif t == "Table":  # D8
+            caption = "".join(p_text(x["c"], notes) for x in c[1][1])
+            aligns = [spec[0]["t"].removeprefix("Align").lower() for spec in c[2]]
+            rows = c[3][1] + [r for body in c[4] for r in body[2] + body[3]]
+            cells = ["|".join("".join(p_text(x["c"], notes) for x in cell[4]) for cell in row[1])
+                     for row in rows]
+            out.append(("table", depth, "\n".join([caption, ",".join(aligns)] + cells)))
         else:
             raise AssertionError("unhandled pandoc block " + t)
 
@@ -153,6 +162,11 @@ def f_blocks(blocks, depth, out):
             out.append((t, depth, b["text"].rstrip("\n")))
         elif t == "scene_break":
             out.append((t, depth, ""))
+        elif t == "table":  # D8
+            rows = [b["header"]] + b["rows"]
+            cells = ["|".join(f_text(cell["inlines"]) for cell in row["cells"]) for row in rows]
+            out.append((t, depth, "\n".join([f_text(b["inlines"]), ",".join(b["alignments"])]
+                                            + cells)))
         elif t in ("list", "list_item", "block_quote", "epigraph", "div", "footnote"):
             out.append((t, depth, ""))
             f_blocks(b["blocks"], depth + 1, out)

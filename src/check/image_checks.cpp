@@ -193,7 +193,7 @@ void check_images(const manuscript::Manuscript& m, support::Diagnostics& diags) 
   model::walk_blocks(m.document, [&](const Block& b) {
     if (auto* figure = b.get_if<model::Figure>())
       checker.check(figure->src, &figure->alt, b.source);
-    model::walk_inlines(b.inlines, [&](const Inline& in) {
+    model::walk_block_inlines(b, [&](const Inline& in) {
       if (auto* image = in.get_if<model::Image>())
         checker.check(image->src, &image->alt, in.source);
     });

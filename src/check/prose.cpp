@@ -81,13 +81,15 @@ std::size_t list_marker(std::string_view body) {
 
 class Mapper {
  public:
-  Mapper(std::string_view src, const std::vector<bool>& code_line)
-      : src_(src), code_line_(code_line) {}
+  Mapper(std::string_view src, const std::vector<bool>& code_line,
+         const std::vector<bool>& table_line)
+      : src_(src), code_line_(code_line), table_line_(table_line) {}
 
   ProseMap run();
 
  private:
   void line(int number, std::size_t offset, std::string_view text);
+  void table_row(std::size_t offset, std::string_view row, int depth);
   void close();
   // Appends source bytes [offset, offset + text.size()) as a new line of the open block,
   // opening one (of `kind`) when `fresh` or when none is open.
@@ -97,6 +99,7 @@ class Mapper {
 
   std::string_view src_;
   const std::vector<bool>& code_line_;
+  const std::vector<bool>& table_line_;
   ProseMap map_;
   std::optional<ProseBlock> open_;
   bool open_is_line_block_ = false;
@@ -166,6 +169,32 @@ void Mapper::append(std::size_t offset, std::string_view text, int depth, bool f
   open_->text.append(text);
 }
 
+// A pipe table's row: each cell's text (trimmed) a one-line block; the delimiter row (only
+// pipes, dashes, colons and spaces) none.
+void Mapper::table_row(std::size_t offset, std::string_view row, int depth) {
+  if (row.find_first_not_of("|-: \t") == std::string_view::npos) return;
+  std::size_t start = 0;
+  auto cell = [&](std::size_t end) {
+    std::size_t b = start, e = end;
+    while (b < e && is_space(row[b])) ++b;
+    while (e > b && is_space(row[e - 1])) --e;
+    if (e > b) {
+      append(offset + b, row.substr(b, e - b), depth, true);
+      close();
+    }
+  };
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '\\') {
+      ++i;  // an escaped pipe belongs to the cell
+      continue;
+    }
+    if (row[i] != '|') continue;
+    cell(i);
+    start = i + 1;
+  }
+  cell(row.size());
+}
+
 void Mapper::line(int number, std::size_t offset, std::string_view text) {
   const manuscript::ContainerPrefix container = manuscript::container_prefix(text);
   const int depth = container.depth;
@@ -180,6 +209,12 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
   if (static_cast<std::size_t>(number) < code_line_.size() &&
       code_line_[static_cast<std::size_t>(number)]) {
     close();
+    return;
+  }
+  if (static_cast<std::size_t>(number) < table_line_.size() &&
+      table_line_[static_cast<std::size_t>(number)]) {
+    close();
+    table_row(offset + prefix, rest, depth);
     return;
   }
   std::size_t ind = 0;
@@ -441,8 +476,9 @@ std::size_t ProseBlock::source_offset(std::size_t i) const {
   return it->source_begin + (i - it->text_begin);
 }
 
-ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line) {
-  return Mapper(text, code_line).run();
+ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line,
+                   const std::vector<bool>& table_line) {
+  return Mapper(text, code_line, table_line).run();
 }
 
 }  // namespace folio::check

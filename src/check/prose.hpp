@@ -57,7 +57,10 @@ struct ProseMap {
 };
 
 /// Maps `text`. `code_line[n]` is true for lines (1-based) that lie in an indented code
-/// block, which only the parser can tell apart; fenced code is found here.
-ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line);
+/// block, which only the parser can tell apart; fenced code is found here. `table_line[n]`
+/// is true for the lines of a pipe table (the parser's too): each cell is a block of its own,
+/// the pipes, the alignment spaces around them and the delimiter row are no prose.
+ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line,
+                   const std::vector<bool>& table_line = {});
 
 }  // namespace folio::check

@@ -28,6 +28,19 @@ void mark_code_lines(const manuscript::Manuscript& m, const std::string& file,
   });
 }
 
+// Marks the lines of pipe tables in `file`: from the header row to the last body row.
+void mark_table_lines(const manuscript::Manuscript& m, const std::string& file,
+                      std::vector<bool>& table_line) {
+  model::walk_blocks(m.document, [&](const model::Block& b) {
+    auto* table = b.get_if<model::Table>();
+    if (!table || b.source.file != file || !b.source.has_line()) return;
+    int last = table->rows.empty() ? b.source.line + 1 : table->rows.back().source.line;
+    for (int l = b.source.line; l <= last; ++l)
+      if (l > 0 && static_cast<std::size_t>(l) < table_line.size())
+        table_line[static_cast<std::size_t>(l)] = true;
+  });
+}
+
 }  // namespace
 
 std::vector<ProseSource> map_sources(const manuscript::Manuscript& m) {
@@ -38,7 +51,9 @@ std::vector<ProseSource> map_sources(const manuscript::Manuscript& m) {
     LineIndex lines(f.text);
     std::vector<bool> code_line(static_cast<std::size_t>(lines.line_count()) + 2, false);
     mark_code_lines(m, f.name, f, lines, code_line);
-    ProseMap prose = map_prose(f.text, code_line);
+    std::vector<bool> table_line(code_line.size(), false);
+    mark_table_lines(m, f.name, table_line);
+    ProseMap prose = map_prose(f.text, code_line, table_line);
     out.push_back({&f, std::move(lines), std::move(prose)});
   }
   return out;

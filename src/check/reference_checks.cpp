@@ -72,7 +72,7 @@ class IdTable {
     model::walk_blocks(m_.document, [&](const Block& b) {
       // A footnote's label is per file and not an id of the book; it is not in its Attr.
       add(b.attr.id, b.source);
-      model::walk_inlines(b.inlines, [&](const Inline& in) { add(in.attr.id, in.source); });
+      model::walk_block_inlines(b, [&](const Inline& in) { add(in.attr.id, in.source); });
     });
   }
   bool has(const std::string& id) const { return ids_.contains(id); }

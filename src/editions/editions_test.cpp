@@ -115,6 +115,35 @@ TEST(Editions, AWordChangedInOneEditionIsFoundAtItsSource) {
       << d.message;
 }
 
+TEST(Editions, TablesAgree) {
+  expect_same(fs::path(FOLIO_SOURCE_DIR) / "tests/manuscripts/tables", "tables");
+}
+
+// A cell's word changed in the print edition only: the check finds it at the cell.
+TEST(Editions, AWordChangedInATableCellIsFoundAtTheCell) {
+  model::Document doc = read(fs::path(FOLIO_SOURCE_DIR) / "tests/manuscripts/tables");
+  model::Document changed = doc;
+  model::Block* table = nullptr;
+  for (model::Block& b : changed.sections[0].blocks)
+    if (b.is<model::Table>() && !table) table = &b;
+  ASSERT_TRUE(table);
+  model::TableCell& cell = table->as<model::Table>().rows.at(1).cells.at(3);
+  ASSERT_EQ(model::plain_text(cell.inlines), "A wet summer and a late harvest");
+  cell.inlines.front().as<model::Text>().text = "A dry summer and a late harvest";
+  Built b = build(doc, changed, "table-mismatch");
+  support::Diagnostics diags;
+  auto c = editions::check_editions(b.doc, b.epub, b.paged, diags);
+  ASSERT_TRUE(c);
+  EXPECT_FALSE(c->same);
+  ASSERT_EQ(diags.count(support::Severity::error), 1u);
+  const auto& d = diags.items().front();
+  EXPECT_EQ(d.code, "editions-text-differs");
+  EXPECT_EQ(d.pos.file, "simple.md");
+  EXPECT_EQ(d.pos.line, 9);
+  EXPECT_NE(d.message.find("the EPUB has 'wet', the PDF has 'dry'"), std::string::npos)
+      << d.message;
+}
+
 TEST(Editions, AChangedHeadingIsATocDifference) {
   model::Document doc = read(fs::path(FOLIO_SOURCE_DIR) / "tests/manuscripts/chapters");
   model::Document changed = doc;

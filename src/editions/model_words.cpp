@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "editions/words.hpp"
+#include "model/walk.hpp"
 
 namespace folio::editions {
 namespace {
@@ -70,6 +71,18 @@ class Locator {
       case model::BlockKind::footnote:
         text(std::to_string(b.as<model::Footnote>().number), b.source);
         blocks(b.blocks);
+        break;
+      case model::BlockKind::table:
+        // The caption, then the cells row by row, as both editions set them.
+        inline_text(b.inlines, s);
+        text(s, b.source);
+        model::for_each_row(b.as<model::Table>(), [&](const model::TableRow& row) {
+          for (const model::TableCell& cell : row.cells) {
+            std::string c;
+            inline_text(cell.inlines, c);
+            text(c, cell.source);
+          }
+        });
         break;
       default:
         inline_text(b.inlines, s);

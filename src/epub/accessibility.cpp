@@ -16,7 +16,7 @@ bool has_lang(const Blocks& blocks) {
   bool found = false;
   model::walk_blocks(blocks, [&](const model::Block& b) {
     if (!b.attr.lang.empty()) found = true;
-    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+    model::walk_block_inlines(b, [&](const model::Inline& in) {
       if (!in.attr.lang.empty()) found = true;
     });
   });

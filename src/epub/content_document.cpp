@@ -8,6 +8,7 @@
 
 #include "epub/page_breaks.hpp"
 #include "epub/semantics.hpp"
+#include "epub/table_writer.hpp"
 #include "epub/xhtml_page.hpp"
 #include "model/walk.hpp"
 
@@ -47,6 +48,7 @@ class SectionWriter {
   void write(pugi::xml_node parent, const Block& b, const model::Figure& figure);
   void write(pugi::xml_node parent, const Block& b, const model::CodeBlock& code);
   void write(pugi::xml_node parent, const Block& b, const model::Div&);
+  void write(pugi::xml_node parent, const Block& b, const model::Table& table);
   void inlines(pugi::xml_node parent, const std::vector<Inline>& ins);
   void inline_node(pugi::xml_node parent, const Inline& in);
   void lines(pugi::xml_node parent, const Block& b);
@@ -99,7 +101,7 @@ void SectionWriter::reserve(const model::Section& section) {
   // A footnote's label is not in its Attr: only author ids are reserved.
   model::walk_blocks(section, [&](const Block& b) {
     if (!b.attr.id.empty()) reserved_.insert(b.attr.id);
-    model::walk_inlines(b.inlines, [&](const Inline& in) {
+    model::walk_block_inlines(b, [&](const Inline& in) {
       if (!in.attr.id.empty()) reserved_.insert(in.attr.id);
     });
   });
@@ -219,7 +221,11 @@ void SectionWriter::page_breaks(const model::Section& section, ContentDocument& 
                          ? fresh_id("page-" + start.label + "-")
                          : "page-" + start.label;
     ids_.insert(id);
-    insert_page_break(it->second.element, letters_before(text, start.char_offset), start.label, id);
+    if (b.is<model::Table>())  // the print setter gives a table's row as its offset
+      insert_row_page_break(it->second.element, start.char_offset, start.label, id);
+    else
+      insert_page_break(it->second.element, letters_before(text, start.char_offset), start.label,
+                        id);
     out.page_breaks.emplace_back(start.label, id);
   }
 }
@@ -349,6 +355,12 @@ void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Di
   blocks(d, b.blocks);
   inlines(d, b.inlines);
   d.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+void SectionWriter::write(pugi::xml_node parent, const Block& b, const model::Table& table) {
+  pugi::xml_node t =
+      write_table(parent, b, table, [&](pugi::xml_node e, const auto& ins) { inlines(e, ins); });
+  common_attributes(t, b);
 }
 
 void SectionWriter::lines(pugi::xml_node parent, const Block& b) {

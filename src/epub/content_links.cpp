@@ -9,7 +9,7 @@ namespace {
 void index_block(const model::Block& b, const std::string& file, ContentLinks& links) {
   if (!b.attr.id.empty()) links.file_of_id.try_emplace(b.attr.id, file);
   if (auto* note = b.get_if<model::Footnote>()) links.file_of_note.try_emplace(note->number, file);
-  model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+  model::walk_block_inlines(b, [&](const model::Inline& in) {
     if (!in.attr.id.empty()) links.file_of_id.try_emplace(in.attr.id, file);
   });
 }

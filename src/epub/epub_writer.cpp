@@ -19,6 +19,7 @@
 #include "epub/package_document.hpp"
 #include "epub/semantics.hpp"
 #include "epub/stylesheet.hpp"
+#include "epub/table_writer.hpp"
 #include "epub/zip_writer.hpp"
 #include "facts/build_time.hpp"
 #include "support/atomic_file.hpp"
@@ -255,7 +256,8 @@ bool write_epub(const model::Document& doc, const EpubOptions& options,
                      std::move(pages[i].xhtml)});
   items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false,
                    ncx_document(book, toc, page_list)});
-  items.push_back({"css", kStylesheet, "text/css", "", false, stylesheet(design, fonts.css)});
+  items.push_back(
+      {"css", kStylesheet, "text/css", "", false, stylesheet(design, fonts.css, has_tables(doc))});
   for (auto& font : fonts.items) items.push_back(std::move(font));
   items.push_back(std::move(cover));
   for (auto& img : images) items.push_back(std::move(img));

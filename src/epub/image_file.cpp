@@ -126,7 +126,7 @@ std::vector<ImageUse> images_in(const model::Document& doc) {
   model::walk_blocks(doc, [&](const model::Block& b) {
     if (auto* figure = b.get_if<model::Figure>())
       note_use(figure->src, b.source, !figure->alt.empty(), out);
-    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+    model::walk_block_inlines(b, [&](const model::Inline& in) {
       if (auto* image = in.get_if<model::Image>())
         note_use(image->src, in.source, !image->alt.empty(), out);
     });

@@ -59,6 +59,24 @@ std::size_t letters_before(std::string_view text, std::size_t byte_end) {
   return n;
 }
 
+void insert_row_page_break(pugi::xml_node table, std::size_t row, const std::string& label,
+                           const std::string& id) {
+  std::size_t n = 0;
+  for (pugi::xml_node part : table.children())  // thead, tbody
+    for (pugi::xml_node tr : part.children("tr")) {
+      if (n++ != row) continue;
+      pugi::xml_node cell =
+          tr.find_child([](pugi::xml_node e) { return e.type() == pugi::node_element; });
+      if (!cell) break;
+      if (pugi::xml_node first = cell.first_child())
+        marker_before(cell, first, label, id);
+      else
+        marker_before(cell, cell.append_child(pugi::node_pcdata), label, id);
+      return;
+    }
+  marker_before(table.parent(), table, label, id);
+}
+
 void insert_page_break(pugi::xml_node element, std::size_t letters, const std::string& label,
                        const std::string& id) {
   std::size_t seen = 0, byte = 0;

@@ -285,13 +285,43 @@ std::string design_rules(const style::Style& st) {
   return out;
 }
 
+// The style's table design, for a book that has tables: rules above, under the header and
+// below; no vertical rules; padding and size in em of the table's own size.
+std::string table_rules(const style::Style& st) {
+  const style::TableDesign& t = st.table;
+  double body = st.body.size > 0 ? st.body.size : 11;
+  double own = t.face.size > 0 ? t.face.size : body;
+  auto em = [&](double pt) { return fmt::format("{:.3g}em", pt / own); };
+  auto rule = [&](const char* side, double weight) {
+    return weight > 0 ? fmt::format(" border-{}: {} solid;", side, em(weight)) : std::string();
+  };
+  std::string out = "\n/* Tables (the style's table:). */\n";
+  out += fmt::format(
+      "table {{ border-collapse: collapse; margin: {} auto {}; font-size: {:.3g}rem; "
+      "line-height: {:.3g};{}{} }}\n",
+      em(t.space_before), em(t.space_after), own / body, t.face.leading / own,
+      rule("top", t.rule_top), rule("bottom", t.rule_bottom));
+  out += fmt::format("caption {{ caption-side: top; font-style: {}; margin-bottom: {}; }}\n",
+                     t.caption_italic ? "italic" : "normal", em(t.row_padding * 2));
+  out += fmt::format(
+      "th, td {{ padding: {} {}; vertical-align: top; text-align: {}; text-indent: 0; }}\n",
+      em(t.row_padding), em(t.cell_padding), css_align(t.align));
+  out += fmt::format("thead th {{ font-weight: normal; font-style: italic;{} }}\n",
+                     rule("bottom", t.rule_head));
+  out +=
+      ".align-left { text-align: left; }\n.align-center { text-align: center; }\n"
+      ".align-right { text-align: right; }\n";
+  return out;
+}
+
 }  // namespace
 
-std::string stylesheet(const style::Style& style, const std::string& font_faces) {
+std::string stylesheet(const style::Style& style, const std::string& font_faces, bool tables) {
   std::string css = kBase;
   if (!font_faces.empty())
     css += "\n/* The style's fonts, embedded (epub: embed-fonts). */\n" + font_faces;
   css += design_rules(style);
+  if (tables) css += table_rules(style);
   // Last, so the author's rules win the cascade over the generated ones.
   if (!style.epub.extra_css.empty())
     css += "\n/* The style's extra-css. */\n" + style.epub.extra_css + "\n";

@@ -25,7 +25,7 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 void add_image_targets(const model::Document& doc, std::vector<std::string>& out) {
   model::walk_blocks(doc, [&](const model::Block& b) {
     if (auto* figure = b.get_if<model::Figure>()) out.push_back(figure->src);
-    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+    model::walk_block_inlines(b, [&](const model::Inline& in) {
       if (auto* image = in.get_if<model::Image>()) out.push_back(image->src);
     });
   });

@@ -19,6 +19,7 @@
 #include "manuscript/language_tag.hpp"
 #include "manuscript/limits.hpp"
 #include "manuscript/markdown_lines.hpp"
+#include "manuscript/table_reader.hpp"
 
 namespace folio::manuscript {
 namespace {
@@ -138,6 +139,7 @@ class Converter {
   Block make_div(std::size_t index, std::vector<Block> blocks);
   std::optional<Block> line_block(cmark_node* para);
   bool too_deep(cmark_node* n, int depth);
+  Block table(cmark_node* n, int depth);
   std::string checked_lang(std::string lang, const model::SourcePos& at, const char* what);
   void check_inline_langs(std::vector<Inline>& inlines);
 
@@ -154,7 +156,8 @@ class Converter {
   // Line fix-up after hard breaks, where cmark-gfm 0.29 keeps the previous line's number.
   int break_line_ = 0;
   bool softbreak_is_line_break_ = false;
-  std::vector<std::size_t> line_starts_;  // byte offset of each line (index 0: line 1)
+  std::vector<std::size_t> line_starts_;        // byte offset of each line (index 0: line 1)
+  std::vector<std::string_view> parsed_lines_;  // scan_.text's lines, made for the first table
   std::size_t text_size_ = 0;
 };
 
@@ -250,7 +253,23 @@ std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
       }
       continue;
     }
-    if (auto b = convert_block(c, depth)) sink().push_back(std::move(*b));
+    if (auto b = convert_block(c, depth)) {
+      // A `Table: …` paragraph right after a table is its caption (Pandoc).
+      cmark_node* next = cmark_node_next(c);
+      cmark_node* first = next ? cmark_node_first_child(next) : nullptr;
+      if (b->is<model::Table>() && b->inlines.empty() && first &&
+          cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
+          cmark_node_get_type(first) == CMARK_NODE_TEXT) {
+        std::string opening = literal(first);
+        if (opening.starts_with("Table: ") || opening.starts_with("table: ") ||
+            opening.starts_with(": ")) {
+          b->inlines = convert_inlines(next, depth);
+          take_caption_marker(b->inlines);
+          c = next;
+        }
+      }
+      sink().push_back(std::move(*b));
+    }
   }
   while (!open.empty()) {
     OpenDiv d = std::move(open.back());
@@ -262,6 +281,24 @@ std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
     sink().push_back(make_div(d.index, std::move(d.blocks)));
   }
   return result;
+}
+
+Block Converter::table(cmark_node* n, int depth) {
+  if (parsed_lines_.empty()) {
+    std::string_view text = scan_.text;
+    for (std::size_t i = 0; i <= text.size();) {
+      std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = text.size();
+      parsed_lines_.push_back(text.substr(i, end - i));
+      i = end + 1;
+    }
+  }
+  Block b = read_table(
+      n, file_, parsed_lines_, [&](cmark_node* cell) { return convert_inlines(cell, depth + 1); },
+      diags_);
+  b.source = pos(n);
+  b.range = range(n);
+  return b;
 }
 
 Block Converter::make_div(std::size_t index, std::vector<Block> blocks) {
@@ -355,6 +392,7 @@ std::optional<Block> Converter::line_block(cmark_node* para) {
 
 std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
   if (too_deep(n, depth)) return std::nullopt;
+  if (is_table(n)) return table(n, depth);
   Block b;
   b.source = pos(n);
   b.range = range(n);
@@ -673,6 +711,7 @@ std::vector<model::Section> read_markdown(const std::string& file, const std::st
   DivScan scan = scan_fenced_divs(file, text, diags);
   std::unique_ptr<cmark_parser, CmarkDeleter> parser(
       cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
+  attach_table_extension(parser.get());
   cmark_parser_feed(parser.get(), scan.text.data(), scan.text.size());
   std::unique_ptr<cmark_node, CmarkDeleter> doc(cmark_parser_finish(parser.get()));
   if (!tree_is_acceptable(file, doc.get(), notes.next - 1, diags)) return {};

@@ -16,8 +16,8 @@ static_assert(kAt<InlineNode, Text, InlineKind::text> && kAt<InlineNode, Link, I
               std::variant_size_v<InlineNode> == std::size_t(InlineKind::image) + 1);
 static_assert(kAt<BlockNode, Paragraph, BlockKind::paragraph> &&
               kAt<BlockNode, Footnote, BlockKind::footnote> &&
-              kAt<BlockNode, Div, BlockKind::div> &&
-              std::variant_size_v<BlockNode> == std::size_t(BlockKind::div) + 1);
+              kAt<BlockNode, Div, BlockKind::div> && kAt<BlockNode, Table, BlockKind::table> &&
+              std::variant_size_v<BlockNode> == std::size_t(BlockKind::table) + 1);
 
 const char* kind_name(InlineKind k) {
   switch (k) {
@@ -73,8 +73,24 @@ const char* kind_name(BlockKind k) {
       return "code_block";
     case BlockKind::div:
       return "div";
+    case BlockKind::table:
+      return "table";
   }
   return "paragraph";
+}
+
+const char* align_name(ColumnAlign a) {
+  switch (a) {
+    case ColumnAlign::none:
+      return "default";
+    case ColumnAlign::left:
+      return "left";
+    case ColumnAlign::center:
+      return "center";
+    case ColumnAlign::right:
+      return "right";
+  }
+  return "default";
 }
 
 const char* place_name(DatelinePlace p) {

@@ -144,7 +144,8 @@ enum class DatelinePlace { closing, opening, inside };
 const char* place_name(DatelinePlace p);
 
 // Block kinds, one struct each. Content lives in Block::inlines (paragraph, heading, dateline,
-// line block, figure caption) or Block::blocks (the containers).
+// line block, figure or table caption) or Block::blocks (the containers); a table's cells are in
+// its Table struct.
 struct Paragraph {};
 struct Heading {
   int level = 1;  ///< 1–6
@@ -175,6 +176,29 @@ struct CodeBlock {
 };
 struct Div {};  ///< a fenced div of a class folio has no structure for (Attr::classes)
 
+/// A table column's alignment, from the delimiter row (`:--`, `:-:`, `--:`; `---` is none).
+enum class ColumnAlign { none, left, center, right };
+const char* align_name(ColumnAlign a);
+
+/// One cell of a table: its inlines and where they were written.
+struct TableCell {
+  std::vector<Inline> inlines;
+  SourcePos source;
+  SourceRange range;
+};
+/// One row of a table; every row has as many cells as the table has columns (the reader pads a
+/// short row with empty cells and drops a long row's extra cells, with a warning).
+struct TableRow {
+  std::vector<TableCell> cells;
+  SourcePos source;
+};
+/// A pipe table; its caption (Pandoc's `Table: …` line after it) is Block::inlines.
+struct Table {
+  std::vector<ColumnAlign> alignments;  ///< one per column
+  TableRow header;
+  std::vector<TableRow> rows;  ///< the body rows, in order
+};
+
 /// Block node kinds, in the order of BlockNode's alternatives; the names are also the `type`
 /// strings of `folio dump`.
 enum class BlockKind {
@@ -191,10 +215,11 @@ enum class BlockKind {
   figure,
   code_block,
   div,
+  table,
 };
 
 using BlockNode = std::variant<Paragraph, Heading, BlockQuote, Dateline, Epigraph, SceneBreak, List,
-                               ListItem, LineBlock, Footnote, Figure, CodeBlock, Div>;
+                               ListItem, LineBlock, Footnote, Figure, CodeBlock, Div, Table>;
 
 const char* kind_name(BlockKind k);
 

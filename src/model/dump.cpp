@@ -71,6 +71,35 @@ void write_inlines(JsonWriter& w, const std::vector<Inline>& inlines) {
   w.end_array();
 }
 
+void write_row(JsonWriter& w, const TableRow& row) {
+  w.begin_object();
+  write_source(w, row.source);
+  w.key("cells");
+  w.begin_array();
+  for (const TableCell& cell : row.cells) {
+    w.begin_object();
+    write_source(w, cell.source);
+    write_inlines(w, cell.inlines);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+// A table's columns and rows; its caption is the block's "inlines".
+void write_table(JsonWriter& w, const Table& t) {
+  w.key("alignments");
+  w.begin_array();
+  for (ColumnAlign a : t.alignments) w.value(align_name(a));
+  w.end_array();
+  w.key("header");
+  write_row(w, t.header);
+  w.key("rows");
+  w.begin_array();
+  for (const TableRow& row : t.rows) write_row(w, row);
+  w.end_array();
+}
+
 void write_block(JsonWriter& w, const Block& b) {
   w.begin_object();
   w.key("type");
@@ -129,6 +158,10 @@ void write_block(JsonWriter& w, const Block& b) {
     case BlockKind::line_block:
     case BlockKind::figure:
       write_inlines(w, b.inlines);
+      break;
+    case BlockKind::table:
+      write_inlines(w, b.inlines);
+      write_table(w, b.as<Table>());
       break;
     case BlockKind::scene_break:
     case BlockKind::code_block:

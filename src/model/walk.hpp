@@ -70,12 +70,32 @@ void walk_blocks(D& doc, F&& f) {
   for (auto& s : doc.sections) walk_blocks(s, f);
 }
 
+/// Calls f on each table row of a table block: the header, then the body rows.
+template <class T, class F>
+requires NodeOf<T, Table>
+void for_each_row(T& table, F&& f) {
+  f(table.header);
+  for (auto& row : table.rows) f(row);
+}
+
+/// The inlines a block holds itself (not those of the blocks inside it): its `inlines` and, for
+/// a table, after its caption, every cell's inlines row by row.
+template <class B, class F>
+requires NodeOf<B, Block>
+void walk_block_inlines(B& b, F&& f) {
+  walk_inlines(b.inlines, f);
+  if (auto* table = b.template get_if<Table>())
+    for_each_row(*table, [&](auto& row) {
+      for (auto& cell : row.cells) walk_inlines(cell.inlines, f);
+    });
+}
+
 /// Every inline under a block, a section, a document or a vector of blocks: the inlines of
 /// each block reached by walk_blocks, in that order.
 template <class Container, class F>
 requires(NodeOf<Container, Block> || NodeOf<Container, Section> || NodeOf<Container, Document> ||
          NodesOf<Container, Block>) void walk_inlines(Container& c, F&& f) {
-  walk_blocks(c, [&](auto& b) { walk_inlines(b.inlines, f); });
+  walk_blocks(c, [&](auto& b) { walk_block_inlines(b, f); });
 }
 
 /// Gives every block and inline of the book its NodeId, 1, 2, … in walk order (a block, its
@@ -84,7 +104,7 @@ inline void number_nodes(Document& doc) {
   std::uint32_t next = 0;
   walk_blocks(doc, [&](Block& b) {
     b.node_id = NodeId{++next};
-    walk_inlines(b.inlines, [&](Inline& in) { in.node_id = NodeId{++next}; });
+    walk_block_inlines(b, [&](Inline& in) { in.node_id = NodeId{++next}; });
   });
 }
 

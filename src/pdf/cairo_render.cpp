@@ -73,11 +73,20 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
     return;
   }
   std::string open_group;
+  int open_row = 0;  // a table row's TR, inside the Table group
   for (const auto& block : page.blocks) {
+    if (open_row && (block.row != open_row || block.group != open_group)) {
+      cairo_tag_end(cr, "TR");
+      open_row = 0;
+    }
     if (block.group != open_group) {
       if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());
       if (!block.group.empty()) cairo_tag_begin(cr, block.group.c_str(), "");
       open_group = block.group;
+    }
+    if (block.row && block.row != open_row) {
+      cairo_tag_begin(cr, "TR", "");
+      open_row = block.row;
     }
     const char* type = structure_type(block.role);
     cairo_tag_begin(cr, type, "");
@@ -104,6 +113,7 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
     }
     cairo_tag_end(cr, type);
   }
+  if (open_row) cairo_tag_end(cr, "TR");
   if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());
   for (const auto& link : page.links) {
     std::string attrs = "dest=" + quoted(link.dest) + " rect=[" + std::to_string(dx + link.x) +

@@ -5,7 +5,8 @@
 
 namespace folio::pdf {
 
-/// The standard PDF structure type for a block of `role`: P, Note, H1–H3, TOCI. Front
+/// The standard PDF structure type for a block of `role`: P, Note, H1–H3, TOCI, Caption, TH,
+/// TD (a table's cells sit in a TR, in a Table: PageBlock::row and group). Front
 /// matter's display lines are paragraphs to a reader of the tags.
 constexpr const char* structure_type(typeset::Role role) {
   switch (role) {
@@ -22,6 +23,12 @@ constexpr const char* structure_type(typeset::Role role) {
       return "H3";
     case typeset::Role::contents_entry:
       return "TOCI";
+    case typeset::Role::table_caption:
+      return "Caption";
+    case typeset::Role::table_header_cell:
+      return "TH";
+    case typeset::Role::table_cell:
+      return "TD";
     case typeset::Role::furniture:
       break;  // drawn untagged; the post-pass marks it as an artifact
   }

@@ -162,6 +162,22 @@ struct Epub {
   std::string extra_css;  ///< appended verbatim to the generated stylesheet
 };
 
+/// How tables are set in print (the EPUB's CSS takes the rules, padding and size from it):
+/// booktabs-like rules, no vertical ones, cells padded and set ragged or justified.
+struct TableDesign {
+  Face face;                   ///< cells' face; the header row takes it too
+  Align align = Align::left;   ///< cells' text: left (ragged right) or justify
+  bool caption_italic = true;  ///< the caption (`Table: …`) above the table, in the cells' size
+  double rule_top = 0.8;       ///< rule weights in points; 0: no such rule
+  double rule_head = 0.4;      ///< under the header row
+  double rule_bottom = 0.8;
+  double cell_padding = 5;  ///< left and right of each cell's text
+  double row_padding = 2;   ///< above and below each row's text
+  double min_size = 7;      ///< the smallest size a table too wide for the measure is set at
+  double space_before = 6.8;
+  double space_after = 6.8;
+};
+
 struct ChapterOpening {
   bool recto = true;  ///< each chapter and front-matter part starts on a right-hand page
 };
@@ -193,6 +209,7 @@ struct Style {
   RunningHeads running_heads{{"EB Garamond 12", 9.5, 12, false, true, 0.08, ""}};
   Folios folios{{"EB Garamond 12", 10, 12, false, false, 0, ""}};
   Footnotes footnotes{{"EB Garamond 12", 9, 11, false, false, 0, ""}};
+  TableDesign table{{"EB Garamond 12", 9.5, 11.5, false, false, 0, ""}};
   LineBreaking line_breaking;
   Hyphenation hyphenation;
   ChapterOpening opening;

@@ -12,6 +12,7 @@
 #include "style/front_matter_reader.hpp"
 #include "style/style.hpp"
 #include "style/style_reader.hpp"
+#include "style/table_design.hpp"
 
 namespace folio::style {
 namespace {
@@ -86,8 +87,9 @@ constexpr struct {
 
 // The faces of `s` besides the body's: each may name its own family.
 std::vector<Face*> faces(Style& s) {
-  return {&s.chapter.face,  &s.section.face,       &s.subsection.face, &s.block_quote.face,
-          &s.dateline.face, &s.running_heads.face, &s.folios.face,     &s.footnotes.face};
+  return {&s.chapter.face,     &s.section.face,   &s.subsection.face,
+          &s.block_quote.face, &s.dateline.face,  &s.running_heads.face,
+          &s.folios.face,      &s.footnotes.face, &s.table.face};
 }
 
 // Faces that name no family inherit the body's.
@@ -532,6 +534,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
          {"running-heads", section(read_running_heads, s.running_heads)},
          {"folios", section(read_folios, s.folios)},
          {"footnotes", section(read_footnotes, s.footnotes)},
+         {"table", section(read_table_design, s.table)},
          {"chapter-opening",
           [&](const YAML::Node& n) {
             r.map(n, "chapter-opening", {{"recto", r.boolean(s.opening.recto)}});

@@ -21,6 +21,28 @@ TEST(Style, ClassicFileMatchesTheDefaults) {
   EXPECT_NEAR(s->indent, 16.5, 1e-9);
 }
 
+TEST(Style, TableDesignIsReadOverTheDefaults) {
+  support::Diagnostics diags;
+  auto classic =
+      load_style(std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / "classic.yaml", diags);
+  ASSERT_TRUE(classic);
+  const TableDesign defaults;
+  EXPECT_DOUBLE_EQ(classic->table.face.size, 9.5);
+  EXPECT_DOUBLE_EQ(classic->table.rule_head, defaults.rule_head);
+  EXPECT_DOUBLE_EQ(classic->table.min_size, defaults.min_size);
+  EXPECT_EQ(classic->table.face.family, "EB Garamond 12");  // the body's
+  auto s = parse_style("table:\n  size: 8pt\n  align: justify\n  rule-head: 0\n  min-size: 6pt\n",
+                       "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(s->table.face.size, 8);
+  EXPECT_EQ(s->table.align, Align::justify);
+  EXPECT_DOUBLE_EQ(s->table.rule_head, 0);
+  EXPECT_DOUBLE_EQ(s->table.rule_top, defaults.rule_top);
+  EXPECT_DOUBLE_EQ(s->table.min_size, 6);
+  EXPECT_FALSE(parse_style("table:\n  align: center\n", "t.yaml", diags));
+  EXPECT_FALSE(parse_style("table:\n  rule-top: 9pt\n", "t.yaml", diags));
+}
+
 TEST(Style, UnitsConvertToPoints) {
   support::Diagnostics diags;
   auto s = parse_style("page: {width: 5.5in, height: 216mm, inside: 2em}\nbody: {size: 10}\n",
@@ -96,7 +118,8 @@ TEST(Style, CapitalizedWordsAreAStrictBoolean) {
   auto s = parse_style("hyphenation:\n  capitalized: true\n", "t.yaml", diags);
   ASSERT_TRUE(s);
   EXPECT_TRUE(s->hyphenation.capitalized);
-  EXPECT_FALSE(style::Style{}.hyphenation.capitalized);  // names are left whole by default
+  const style::Style defaults;
+  EXPECT_FALSE(defaults.hyphenation.capitalized);  // names are left whole by default
   EXPECT_FALSE(parse_style("hyphenation:\n  capitalized: sometimes\n", "t.yaml", diags));
   ASSERT_EQ(diags.items().size(), 1u);
   EXPECT_EQ(diags.items()[0].pos.line, 2);

@@ -214,6 +214,11 @@ class BookSetter {
           diags_.warning("pdf-overfull-line", e.where,
                          "a line is wider than the measure (a character wider than the column?)");
           break;
+        case LayoutEvent::table_too_wide:
+          diags_.warning("table-too-wide", e.where, e.message,
+                         "split the table, shorten its longest words, or lower the style's "
+                         "table min-size");
+          break;
         case LayoutEvent::figure:
           if (figure_warned_) break;
           figure_warned_ = true;
@@ -410,6 +415,8 @@ class BookSetter {
       std::size_t j = i;
       std::size_t cut = flow.size();
       std::optional<std::size_t> last_good;
+      // A table row opening the page: its header is set again above it.
+      std::shared_ptr<const RepeatedHeader> repeat;
       for (; j < flow.size(); ++j) {
         const FlowItem& it = flow[j];
         if (it.kind == FlowItem::space) {
@@ -423,6 +430,10 @@ class BookSetter {
           break;
         }
         double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
+        if (!prev && it.header) {
+          repeat = it.header;
+          baseline += repeat->top + repeat->depth;
+        }
         if (it.on_grid) {
           // Snap up to the grid (a no-op where pad_to_grid already made the spaces fit).
           double origin = body_top() + st_.body.size;
@@ -432,7 +443,7 @@ class BookSetter {
         std::vector<int> with = page_notes;
         for (int n : it.notes)
           if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);
-        bool fits = baseline <= body_bottom() - notes_height(with) + 0.01;
+        bool fits = baseline + it.depth <= body_bottom() - notes_height(with) + 0.01;
         if (!fits) {
           if (placed.empty()) {
             cut = j + 1;  // too tall for any page: place it anyway
@@ -464,6 +475,8 @@ class BookSetter {
       // Emit the items before the cut.
       std::vector<int> notes_here;
       int last_block = -1;
+      if (repeat && !placed.empty() && placed.front().item < cut)
+        place_repeated_header(page, *repeat, body_top() + repeat->top);
       for (const Placed& pl : placed) {
         if (pl.item >= cut) break;
         FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
@@ -471,10 +484,25 @@ class BookSetter {
           PageBlock b;
           b.role = it.role;
           b.group = it.group;
+          b.row = it.row;
           page.blocks.push_back(std::move(b));
           last_block = it.block;
         }
         PageBlock& b = page.blocks.back();
+        for (Rule r : it.rules) {
+          r.x += left(page.recto);
+          r.y += pl.baseline;
+          page.rules.push_back(r);
+        }
+        // The last row on a page the table goes on from: closed by the foot rule.
+        if (std::size_t next = pl.item + 1; next == cut && next < flow.size() &&
+                                            flow[next].header &&
+                                            flow[next].header->foot.thickness > 0) {
+          Rule r = flow[next].header->foot;
+          r.x += left(page.recto);
+          r.y += pl.baseline + it.depth;
+          page.rules.push_back(r);
+        }
         if (it.display) pm.display = true;  // a page of its own: no head, no folio
         if (it.role == Role::contents_entry && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
@@ -487,6 +515,23 @@ class BookSetter {
       place_notes(page, notes_here);
       i = cut;
       first_page = false;
+    }
+  }
+
+  // A table's header again at the top of a page the table goes on to: artifacts (running
+  // furniture), so the structure tree and the text hold the header once.
+  void place_repeated_header(Page& page, const RepeatedHeader& h, double baseline) {
+    for (const FlowItem& cell : h.cells) {
+      for (GlyphRun r : cell.runs) {
+        r.x += left(page.recto) + cell.x;
+        r.y += baseline;
+        page.furniture.push_back(std::move(r));
+      }
+      for (Rule r : cell.rules) {
+        r.x += left(page.recto);
+        r.y += baseline;
+        page.rules.push_back(r);
+      }
     }
   }
 
@@ -546,12 +591,15 @@ class BookSetter {
     }
     std::vector<int> index_of(ours.size());
     for (std::size_t k = 0; k < ours.size(); ++k) index_of[k] = out_.fonts.index_of(ours[k]);
-    auto renumber = [&](std::vector<FlowItem>& items) {
-      for (FlowItem& it : items)
+    std::set<const RepeatedHeader*> headers;  // each table's header once
+    auto renumber = [&](std::vector<FlowItem>& items, auto& self) -> void {
+      for (FlowItem& it : items) {
         for (GlyphRun& r : it.runs) r.font = index_of.at(static_cast<std::size_t>(r.font));
+        if (it.header && headers.insert(it.header.get()).second) self(it.header->cells, self);
+      }
     };
-    renumber(sf.flow);
-    for (auto& [number, lines] : sf.notes) renumber(lines);
+    renumber(sf.flow, renumber);
+    for (auto& [number, lines] : sf.notes) renumber(lines, renumber);
     flows.retire(std::move(sf.fonts));
     report(main_events_);  // whatever the book setter itself set before this section
     report(sf.events);

@@ -1,6 +1,7 @@
 // The vertical list between paragraph setting and pagination: lines, spaces, keep rules.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,19 @@
 #include "typeset/role.hpp"
 
 namespace folio::typeset {
+
+struct FlowItem;
+
+/// A table's header row as set, repeated above a body row that opens a page (drawn as an
+/// artifact there: the tagged header is the first one).
+struct RepeatedHeader {
+  std::vector<FlowItem> cells;  ///< one item per header cell, all on one baseline
+  double top = 0;               ///< from the text block's top to the header's baseline
+  double depth = 0;             ///< from the header's baseline to the header row's bottom edge
+  /// The closing rule drawn under the last row on a page the table leaves, at that row's
+  /// bottom edge (thickness 0: none).
+  Rule foot;
+};
 
 struct FlowItem {
   /// A page break ends the page (a block designed to start a page, or to stand alone on one).
@@ -38,6 +52,17 @@ struct FlowItem {
   bool keep_at_top = false;
   // A page break: the next page must be a recto (a blank verso is put in when it is not).
   bool recto = false;
+  // Table cells: each cell is one line item holding all its lines; the cells of a row share a
+  // baseline (every cell after the first advances by 0) and may not be parted.
+  /// How far below its baseline the item reaches (a cell's further lines and padding): it must
+  /// fit above the page's bottom.
+  double depth = 0;
+  int row = 0;  ///< the table row (PDF TR) the cell belongs to; 0: not a table cell
+  /// Rules drawn with the item: x from the text block's left, y from the item's baseline.
+  std::vector<Rule> rules;
+  /// A body row's first cell: the header to repeat when the row opens a page.
+  /// Shared by the table's rows; mutable so that its runs' fonts are renumbered with the flow's.
+  std::shared_ptr<RepeatedHeader> header;
 };
 
 }  // namespace folio::typeset

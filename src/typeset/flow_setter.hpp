@@ -49,11 +49,12 @@ const style::BlockDesign* section_design(const style::Style& st, const model::Se
 /// reported, so that sections set on other threads report in the book's order, through the
 /// book-wide "once per book" rules (BookSetter replays them).
 struct LayoutEvent {
-  enum Kind { coverage, missing_glyphs, overfull_line, figure } kind = coverage;
+  enum Kind { coverage, missing_glyphs, overfull_line, figure, table_too_wide } kind = coverage;
   support::SourcePos where;
   std::vector<GlyphGap> gaps;  ///< coverage: the paragraph's faces' gaps
   std::string family;          ///< missing_glyphs: the paragraph's face
   int count = 0;               ///< missing_glyphs: characters the shaper could not show
+  std::string message;         ///< table_too_wide: what was done with the table
 };
 
 /// What the typesetter's thread-independent work needs: the style, a font context and shaping
@@ -147,5 +148,11 @@ class FlowSetter {
   std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
 };
+
+/// Tables: set by table_setter.cpp (columns from content, cells through set_paragraph).
+template <>
+void FlowSetter::set_block<model::Table>(std::vector<FlowItem>& flow, const model::Block& b,
+                                         const model::Table& table, const Frame& f,
+                                         bool& indent_next);
 
 }  // namespace folio::typeset

@@ -15,6 +15,9 @@ enum class Role {
   display,             ///< a front-matter title, name or line (never hyphenated)
   contents_entry,      ///< a line of the contents page (while the book is set: its slot)
   furniture,           ///< a running head or folio (never a page block)
+  table_caption,       ///< a table's caption (`Table: …`), set above it
+  table_header_cell,   ///< a cell of a table's header row
+  table_cell,          ///< a cell of a table's body row
 };
 
 }  // namespace folio::typeset

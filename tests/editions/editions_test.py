@@ -71,9 +71,14 @@ def pdf_labels(pdf, pages):
     return labels
 
 
+# A book with tables is read in the content stream's order (pdftotext -raw): its default
+# reading order takes a table's columns one after another, the EPUB has its rows.
+RAW = []
+
+
 @functools.lru_cache(maxsize=None)
 def page_text(pdf, n):
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(pdf), "-"],
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *RAW, "-f", str(n), "-l", str(n), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
 
 
@@ -165,6 +170,12 @@ def main():
                      if e.tag in ("{http://purl.org/dc/elements/1.1/}title",
                                   "{http://purl.org/dc/elements/1.1/}creator")}
         furniture |= {letters(a.text or "") for a in nav.iter(f"{XHTML}a")}
+        # A table's header, set again (as an artifact) on each page the table runs on to.
+        with zipfile.ZipFile(epub) as z:
+            for name in content:
+                for thead in ET.fromstring(z.read(name)).iter(f"{XHTML}thead"):
+                    RAW[:] = ["-raw"]
+                    furniture.add(letters("".join(thead.itertext())))
 
         listed = []
         for label, href in entries:
@@ -356,7 +367,7 @@ def check_text_layer(epub, pdf, labels, furniture, build_log):
                 or t.removesuffix(letters(label)) in furniture
 
         options = []
-        for top in range(0, 3):
+        for top in range(0, 4):
             for bottom in range(0, 2):
                 if top + bottom > len(lines):
                     continue
