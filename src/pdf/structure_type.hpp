@@ -22,6 +22,10 @@ constexpr const char* structure_type(typeset::Role role) {
       return "H3";
     case typeset::Role::contents_entry:
       return "TOCI";
+    case typeset::Role::figure:
+      return "Figure";
+    case typeset::Role::caption:
+      return "Caption";
     case typeset::Role::furniture:
       break;  // drawn untagged; the post-pass marks it as an artifact
   }

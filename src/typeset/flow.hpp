@@ -1,6 +1,7 @@
 // The vertical list between paragraph setting and pagination: lines, spaces, keep rules.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,9 +10,12 @@
 
 namespace folio::typeset {
 
+struct FigureBox;  // typeset/figure_box.hpp
+
 struct FlowItem {
   /// A page break ends the page (a block designed to start a page, or to stand alone on one).
-  enum Kind { line, space, page_break } kind = line;
+  /// A figure is its picture and caption, placed whole, or floated to the next page's top.
+  enum Kind { line, space, page_break, figure } kind = line;
   // A line: runs from its own left edge; x is its offset from the text block's left.
   std::vector<GlyphRun> runs;
   double x = 0;
@@ -38,6 +42,9 @@ struct FlowItem {
   bool keep_at_top = false;
   // A page break: the next page must be a recto (a blank verso is put in when it is not).
   bool recto = false;
+  // A figure: its box; `leading` runs from the baseline above to the figure's last baseline,
+  // `top` from the text block's top to it.
+  std::shared_ptr<FigureBox> figure_box;
 };
 
 }  // namespace folio::typeset

@@ -15,6 +15,8 @@ enum class Role {
   display,             ///< a front-matter title, name or line (never hyphenated)
   contents_entry,      ///< a line of the contents page (while the book is set: its slot)
   furniture,           ///< a running head or folio (never a page block)
+  figure,              ///< a figure's picture (a page block with a PagePicture)
+  caption,             ///< a figure's caption
 };
 
 }  // namespace folio::typeset
