@@ -28,11 +28,11 @@ bool draw_picture(cairo_t* cr, const typeset::PagePicture& p, double dx, double 
   cairo_save(cr);
   cairo_translate(cr, x, y);
   cairo_scale(cr, p.width / pic.width_px, p.height / pic.height_px);
+  // The picture's pixels as they are (one image XObject, a JPEG's own bytes): the PDF viewer
+  // or RIP scales them. A plain paint of an unextended surface is what Cairo writes as an
+  // image with its MIME data; a fill or a padded pattern would be re-encoded.
   cairo_set_source_surface(cr, surface, 0, 0);
-  // The picture's pixels as they are; the PDF viewer or RIP scales them.
-  cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
-  cairo_rectangle(cr, 0, 0, pic.width_px, pic.height_px);
-  cairo_fill(cr);
+  cairo_paint(cr);
   cairo_restore(cr);
   cairo_surface_destroy(surface);
   return true;
