@@ -2,8 +2,10 @@
 #include "image/raster_decode.hpp"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <zlib.h>
 
 #include <cstring>
+#include <vector>
 
 namespace folio::image {
 namespace {
@@ -24,7 +26,63 @@ void size_prepared(GdkPixbufLoader* loader, int width, int height, gpointer data
   }
 }
 
+std::uint32_t be32(const std::string& b, std::size_t at) {
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 24) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 8) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3]));
+}
+
+// A PNG's IDAT data inflated whole, and (not interlaced) to exactly the bytes its rows need:
+// gdk-pixbuf shows an image whose data breaks off or is garbled as far as it got, rather
+// than failing. The chunks were checked whole by the header parse (support/image_info).
+bool png_data_whole(const std::string& b, std::string& why) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return true;  // cannot check: leave it to the decoder
+  std::uint64_t expected = 0;
+  bool interlaced = false;
+  std::vector<unsigned char> out(1 << 16);
+  std::uint64_t total = 0;
+  int status = Z_OK;
+  for (std::size_t at = 8; at + 12 <= b.size();) {
+    std::uint32_t length = be32(b, at);
+    std::string_view type(b.data() + at + 4, 4);
+    if (type == "IHDR") {
+      std::uint64_t width = be32(b, at + 8), height = be32(b, at + 12);
+      int depth = static_cast<unsigned char>(b[at + 16]);
+      int color = static_cast<unsigned char>(b[at + 17]);
+      interlaced = b[at + 20] != 0;
+      int channels = color == 2 ? 3 : color == 4 ? 2 : color == 6 ? 4 : 1;
+      expected = height * (1 + (width * static_cast<std::uint64_t>(channels * depth) + 7) / 8);
+    } else if (type == "IDAT" && status == Z_OK) {
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(b.data() + at + 8));
+      z.avail_in = length;
+      while (z.avail_in > 0 && status == Z_OK) {
+        z.next_out = out.data();
+        z.avail_out = static_cast<uInt>(out.size());
+        status = inflate(&z, Z_NO_FLUSH);
+        total += out.size() - z.avail_out;
+        if (status == Z_BUF_ERROR) status = Z_OK;  // needs the next chunk
+        if (expected && total > expected) break;
+      }
+    }
+    at += 12 + static_cast<std::size_t>(length);
+  }
+  inflateEnd(&z);
+  if (status != Z_STREAM_END && status != Z_OK) {
+    why = "its image data cannot be decoded (the compressed data is damaged)";
+    return false;
+  }
+  if (status != Z_STREAM_END || (!interlaced && total != expected)) {
+    why = "its image data " + std::string(total < expected ? "ends early" : "is longer than its size") +
+          " (the file is damaged)";
+    return false;
+  }
+  return true;
+}
+
 GdkPixbuf* decode(const Picture& p, std::string& why) {
+  if (p.format == Format::png && !png_data_whole(p.bytes, why)) return nullptr;
   if (p.vector()) {
     why = "it is not a raster image";
     return nullptr;
