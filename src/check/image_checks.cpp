@@ -12,11 +12,11 @@
 #include <utility>
 
 #include "check/families.hpp"
-#include "model/walk.hpp"
 #include "image/picture.hpp"
 #include "image/raster_decode.hpp"
 #include "image/svg_inspect.hpp"
 #include "image/svg_load.hpp"
+#include "model/walk.hpp"
 #include "support/image_info.hpp"
 
 namespace folio::check {

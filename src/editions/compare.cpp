@@ -63,12 +63,14 @@ bool compare_words(const WordList& e, const std::vector<TextPart>& e_parts, cons
                          : support::Code("editions-text-differs"),
               captions ? caption_word_position(doc, section, local)
                        : word_position(doc, section, local, notes),
-      fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
-                  "EPUB has {}, the PDF has {}{}",
-                  what, where, local + 1, notes ? "notes" : captions ? "captions" : "text",
-                  context(e, i),
-                  quoted_word(e, i), quoted_word(p, i),
-                  page ? fmt::format(" on page {}", page->name) : std::string()));
+              fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
+                          "EPUB has {}, the PDF has {}{}",
+                          what, where, local + 1,
+                          notes      ? "notes"
+                          : captions ? "captions"
+                                     : "text",
+                          context(e, i), quoted_word(e, i), quoted_word(p, i),
+                          page ? fmt::format(" on page {}", page->name) : std::string()));
   return false;
 }
 
@@ -158,12 +160,11 @@ const TextPart* part_at(const std::vector<TextPart>& parts, std::size_t index) {
 Comparison compare_editions(const EditionText& epub, const EditionText& pdf,
                             const model::Document& doc, support::Diagnostics& diags) {
   Comparison c;
-  c.words = epub.words.size();
+  c.words = epub.words.size() + epub.caption_words.size();  // captions are words compared too
   c.note_words = epub.note_words.size();
   c.toc_entries = epub.toc.size();
   c.page_starts = epub.page_starts.size();
-  bool text =
-      compare_words(epub.words, epub.parts, pdf.words, pdf.parts, doc, Stream::text, diags);
+  bool text = compare_words(epub.words, epub.parts, pdf.words, pdf.parts, doc, Stream::text, diags);
   bool notes = compare_words(epub.note_words, epub.note_parts, pdf.note_words, pdf.note_parts, doc,
                              Stream::notes, diags);
   bool captions = compare_words(epub.caption_words, epub.caption_parts, pdf.caption_words,

@@ -46,7 +46,8 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
       bool has_captions = false;
       for (const typeset::PageBlock& block : page.blocks) {
         if (block.role == typeset::Role::caption) {
-          if (!has_captions) out.caption_parts.push_back({out.caption_words.size(), page.label, -1});
+          if (!has_captions)
+            out.caption_parts.push_back({out.caption_words.size(), page.label, -1});
           has_captions = true;
           read_block(block, captions);
           captions.boundary();

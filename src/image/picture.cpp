@@ -89,7 +89,8 @@ std::optional<Picture> read_picture(const fs::path& base_dir, const std::string&
   }
   fs::path rel = fs::path(target).lexically_normal();
   if (base_dir.empty() || rel.is_absolute() || (!rel.empty() && *rel.begin() == "..")) {
-    why = base_dir.empty() ? "the manuscript has no folder" : "it lies outside the manuscript folder";
+    why =
+        base_dir.empty() ? "the manuscript has no folder" : "it lies outside the manuscript folder";
     return std::nullopt;
   }
   std::error_code ec;

@@ -11,7 +11,8 @@
 namespace folio::image {
 namespace {
 
-std::string svg(const std::string& inner, const std::string& attrs = "width=\"200\" height=\"100\"") {
+std::string svg(const std::string& inner,
+                const std::string& attrs = "width=\"200\" height=\"100\"") {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" " +
          attrs + ">\n" + inner + "\n</svg>\n";
 }
@@ -79,7 +80,7 @@ TEST(Picture, PngStatedResolutionSetsItsNaturalSize) {
   ASSERT_TRUE(q);
   EXPECT_EQ(q->ppi, 0);
   EXPECT_NEAR(q->width_pt, 2 * 72.0 / kAssumedPpi, 0.001);  // none stated: print's 300 ppi
-  EXPECT_NEAR(printed_ppi(*q, 144), 1, 0.001);               // 2 px over two inches
+  EXPECT_NEAR(printed_ppi(*q, 144), 1, 0.001);              // 2 px over two inches
 }
 
 TEST(Picture, RasterDecodesAndDamagedDataIsRefused) {
@@ -120,12 +121,14 @@ TEST(Picture, SvgSizeFromWidthHeightOrViewBox) {
 }
 
 TEST(Picture, SvgMayNotRunCodeOrReachOutside) {
-  EXPECT_NE(refusal(svg("<script>alert(1)</script>")).find("<script> element; folio never runs code "
-                                                           "from a picture (line 2)"),
+  EXPECT_NE(refusal(svg("<script>alert(1)</script>"))
+                .find("<script> element; folio never runs code "
+                      "from a picture (line 2)"),
             std::string::npos);
   EXPECT_NE(refusal(svg("<rect onclick=\"x()\"/>")).find("event attribute"), std::string::npos);
-  EXPECT_NE(refusal(svg("<image href=\"file:///etc/passwd\"/>")).find("'file:///etc/passwd' outside"),
-            std::string::npos);
+  EXPECT_NE(
+      refusal(svg("<image href=\"file:///etc/passwd\"/>")).find("'file:///etc/passwd' outside"),
+      std::string::npos);
   EXPECT_NE(refusal(svg("<image xlink:href=\"../secret.png\"/>")).find("outside the file"),
             std::string::npos);
   EXPECT_NE(refusal(svg("<use href=\"http://example.com/a.svg#x\"/>")).find("outside the file"),
@@ -133,10 +136,11 @@ TEST(Picture, SvgMayNotRunCodeOrReachOutside) {
   EXPECT_NE(refusal(svg("<rect fill=\"url(other.svg#g)\"/>")).find("url()"), std::string::npos);
   EXPECT_NE(refusal(svg("<style>@import 'x.css';</style>")).find("<style>"), std::string::npos);
   EXPECT_NE(refusal(svg("<foreignObject/>")).find("foreignObject"), std::string::npos);
-  EXPECT_NE(refusal("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"/etc/passwd\">]>\n" +
-                    svg("<text>&x;</text>"))
-                .find("entities (line 2)"),
-            std::string::npos);
+  EXPECT_NE(
+      refusal("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"/etc/passwd\">]>\n" +
+              svg("<text>&x;</text>"))
+          .find("entities (line 2)"),
+      std::string::npos);
   EXPECT_NE(refusal(svg("<rect")).find("not well-formed"), std::string::npos);
   EXPECT_NE(refusal("<svg width=\"1\" height=\"1\"><rect/></svg>").find("namespace"),
             std::string::npos);

@@ -74,7 +74,8 @@ bool png_data_whole(const std::string& b, std::string& why) {
     return false;
   }
   if (status != Z_STREAM_END || (!interlaced && total != expected)) {
-    why = "its image data " + std::string(total < expected ? "ends early" : "is longer than its size") +
+    why = "its image data " +
+          std::string(total < expected ? "ends early" : "is longer than its size") +
           " (the file is damaged)";
     return false;
   }

@@ -26,7 +26,8 @@ std::string_view local_name(std::string_view name) {
 // The 1-based line of byte `offset`.
 std::size_t line_of(std::string_view bytes, std::ptrdiff_t offset) {
   if (offset < 0) return 0;
-  auto end = bytes.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(bytes.size()));
+  auto end =
+      bytes.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(bytes.size()));
   return static_cast<std::size_t>(std::count(bytes.begin(), end, '\n')) + 1;
 }
 
@@ -63,8 +64,8 @@ double length_pt(const char* text) {
 
 std::optional<SvgFacts> inspect_svg(std::string_view bytes, std::string& why) {
   if (bytes.size() > kMaxSvgBytes) {
-    why = "it is " + std::to_string(bytes.size() >> 10) + " KiB; folio accepts SVG files of up to " +
-          std::to_string(kMaxSvgBytes >> 20) + " MiB";
+    why = "it is " + std::to_string(bytes.size() >> 10) +
+          " KiB; folio accepts SVG files of up to " + std::to_string(kMaxSvgBytes >> 20) + " MiB";
     return std::nullopt;
   }
   // Entities could pull in files or expand without bound; an SVG for a book needs none.
@@ -85,13 +86,15 @@ std::optional<SvgFacts> inspect_svg(std::string_view bytes, std::string& why) {
   pugi::xml_node root = doc.document_element();
   std::string_view root_name = root.name();
   std::size_t colon = root_name.find(':');
-  std::string ns_attribute =
-      colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(root_name.substr(0, colon));
+  std::string ns_attribute = colon == std::string_view::npos
+                                 ? "xmlns"
+                                 : "xmlns:" + std::string(root_name.substr(0, colon));
   if (local_name(root_name) != "svg" ||
       std::string_view(root.attribute(ns_attribute.c_str()).value()) !=
           "http://www.w3.org/2000/svg") {
-    why = "its root element is not an <svg> in the SVG namespace "
-          "(xmlns=\"http://www.w3.org/2000/svg\")";
+    why =
+        "its root element is not an <svg> in the SVG namespace "
+        "(xmlns=\"http://www.w3.org/2000/svg\")";
     return std::nullopt;
   }
   std::size_t elements = 0;

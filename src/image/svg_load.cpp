@@ -4,9 +4,8 @@
 namespace folio::image {
 
 RsvgHandle* load_svg(const Picture& p, std::string& why) {
-  GInputStream* stream = g_memory_input_stream_new_from_data(p.bytes.data(),
-                                                             static_cast<gssize>(p.bytes.size()),
-                                                             nullptr);
+  GInputStream* stream = g_memory_input_stream_new_from_data(
+      p.bytes.data(), static_cast<gssize>(p.bytes.size()), nullptr);
   GError* error = nullptr;
   // No base file and no RSVG_HANDLE_FLAG_UNLIMITED: librsvg's own limits hold, and a
   // reference to another file has nothing to be resolved against.

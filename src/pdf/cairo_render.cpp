@@ -67,8 +67,7 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 }
 
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs,
-                   Rendered* out) {
+                   double dy, bool tagged, std::vector<std::string>* span_langs, Rendered* out) {
   auto picture = [&](const typeset::PageBlock& block) {
     std::string why;
     if (!draw_picture(cr, *block.picture, dx, dy, why) && out)

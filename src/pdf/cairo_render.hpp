@@ -4,8 +4,8 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "typeset/paged_document.hpp"

@@ -19,10 +19,10 @@ struct FigureBox {
   double x = 0, width = 0, height = 0;
   std::string alt;
   support::SourcePos source;
-  std::vector<FlowItem> caption;    ///< its lines; `top` holds each baseline below the picture top
-  double depth = 0;                 ///< from the picture's top to the figure's baseline
-  double space_after = 0;           ///< before the text that follows it
-  bool full_page = false;           ///< alone on a page of its own (no running head or folio)
+  std::vector<FlowItem> caption;  ///< its lines; `top` holds each baseline below the picture top
+  double depth = 0;               ///< from the picture's top to the figure's baseline
+  double space_after = 0;         ///< before the text that follows it
+  bool full_page = false;         ///< alone on a page of its own (no running head or folio)
 };
 
 /// Puts `box` on `page`: a Figure block with its picture, then a Caption block with its

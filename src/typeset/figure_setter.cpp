@@ -23,8 +23,10 @@ void FlowSetter::figure(std::vector<FlowItem>& flow, const model::Block& b,
   bool keep = keep_next_;  // a heading's keep, before the caption's lines reset it
   std::string why;
   std::optional<image::Picture> read;
-  if (tools_.base_dir) read = image::read_picture(*tools_.base_dir, fig.src, why);
-  else why = "the manuscript has no folder";
+  if (tools_.base_dir)
+    read = image::read_picture(*tools_.base_dir, fig.src, why);
+  else
+    why = "the manuscript has no folder";
   if (!read) {
     // `folio check` names what is wrong (image-missing, image-damaged, …); the PDF sets
     // the caption alone, as before figures were placed.

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "image/picture.hpp"
-#include "support/source_pos.hpp"
 #include "model/page_map.hpp"
+#include "support/source_pos.hpp"
 #include "typeset/font_table.hpp"
 #include "typeset/role.hpp"
 
@@ -50,8 +50,8 @@ struct Rule {
 struct PagePicture {
   std::shared_ptr<const image::Picture> picture;
   double x = 0, y = 0, width = 0, height = 0;
-  std::string alt;                  ///< the PDF's /Alt for the Figure element
-  support::SourcePos source;        ///< the figure in the Markdown
+  std::string alt;            ///< the PDF's /Alt for the Figure element
+  support::SourcePos source;  ///< the figure in the Markdown
 };
 
 /// A structure element's content on one page: a paragraph, heading or note.
