@@ -7,8 +7,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config python3
   libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev libfmt-dev libpng-dev zlib1g-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libhyphen-dev hyphen-en-us
   hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
-  libqpdf-dev libcli11-dev libgtest-dev libharfbuzz-dev fonts-ebgaramond fonts-linuxlibertine
-  fonts-dejavu-core)
+  libqpdf-dev libcli11-dev librsvg2-dev libgtest-dev libharfbuzz-dev fonts-ebgaramond
+  fonts-linuxlibertine fonts-dejavu-core)
 test_pkgs=(pandoc poppler-utils qpdf mupdf-tools clang libclang-rt-14-dev chromium)
 
 pkgs=("${build_pkgs[@]}")

@@ -1,6 +1,7 @@
-// Image checks: every figure, inline image and the cover must be a PNG or JPEG file inside
-// the manuscript folder (both the EPUB and the PDF writer embed these two), and pictures
-// in the text need alt text for readers who cannot see them.
+// Image checks: every figure, inline image and the cover must be a PNG, JPEG or (but for the
+// cover) SVG file inside the manuscript folder, whole, decodable and, for SVG, safe (no
+// scripts, nothing outside the file); pictures in the text need alt text for readers who
+// cannot see them.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,6 +12,10 @@
 #include <utility>
 
 #include "check/families.hpp"
+#include "image/picture.hpp"
+#include "image/raster_decode.hpp"
+#include "image/svg_inspect.hpp"
+#include "image/svg_load.hpp"
 #include "model/walk.hpp"
 #include "support/image_info.hpp"
 
@@ -21,7 +26,7 @@ namespace fs = std::filesystem;
 using model::Block;
 using model::Inline;
 
-enum class Format { png, jpeg, other };
+enum class Format { png, jpeg, svg, other };
 
 Format format_by_name(const std::string& target) {
   std::string ext = fs::path(target).extension().string();
@@ -29,21 +34,28 @@ Format format_by_name(const std::string& target) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".png") return Format::png;
   if (ext == ".jpg" || ext == ".jpeg") return Format::jpeg;
+  if (ext == ".svg") return Format::svg;
   return Format::other;
 }
 
 Format format_by_content(const fs::path& file) {
-  std::array<char, 8> head{};
+  std::array<char, 4096> head{};
   std::ifstream in(file, std::ios::binary);
   in.read(head.data(), head.size());
   std::string_view h(head.data(), static_cast<std::size_t>(in.gcount()));
-  if (h == std::string_view("\x89PNG\r\n\x1A\n", 8)) return Format::png;
-  if (h.starts_with("\xFF\xD8\xFF")) return Format::jpeg;
+  switch (image::sniff(h).value_or(image::Format(-1))) {
+    case image::Format::png:
+      return Format::png;
+    case image::Format::jpeg:
+      return Format::jpeg;
+    case image::Format::svg:
+      return Format::svg;
+  }
   return Format::other;
 }
 
 const char* format_name(Format f) {
-  return f == Format::png ? "PNG" : "JPEG";
+  return f == Format::png ? "PNG" : f == Format::jpeg ? "JPEG" : "SVG";
 }
 
 bool looks_like_url(const std::string& target) {
@@ -117,8 +129,38 @@ bool ImageChecker::check_place(const std::string& target, const support::SourceP
   return true;
 }
 
-// The file's size before reading it, then its structure: the header, the size in pixels, and
-// that the bytes run to the format's end (a cut-short download would be embedded as it is).
+// What is wrong with an image's bytes: its structure (the header, the size in pixels, that
+// the bytes run to the format's end: a cut-short download would be embedded as it is), then
+// its data, decoded whole (a raster; its size was checked first, so a decompression bomb is
+// refused before any pixel is made), or an SVG's content and librsvg's reading of it.
+std::pair<support::Code, std::string> content_verdict(const std::string& target,
+                                                      std::string bytes) {
+  std::string why;
+  if (image::sniff(bytes) == image::Format::svg) {
+    auto picture = image::measure_picture(std::move(bytes), why);
+    if (!picture)
+      return {support::Code("image-svg-unsafe"),
+              "the SVG '" + target + "' cannot go into the book: " + why};
+    RsvgHandle* handle = image::load_svg(*picture, why);
+    if (!handle)
+      return {support::Code("image-damaged"), "the SVG '" + target + "' is damaged: " + why};
+    g_object_unref(handle);
+    return {};
+  }
+  auto info = support::inspect_image(bytes, why);
+  if (!info)
+    return {support::Code("image-damaged"),
+            "the image '" + target + "' is damaged or incomplete: " + why};
+  if (std::string problem = support::image_size_problem(*info); !problem.empty())
+    return {support::Code("image-too-large"), "the image '" + target + "' is " + problem};
+  auto picture = image::measure_picture(std::move(bytes), why);
+  if (!picture || !image::raster_decodes(*picture, why))
+    return {support::Code("image-damaged"),
+            "the image '" + target + "' is damaged or incomplete: " + why};
+  return {};
+}
+
+// The file's size before reading it, then its content (content_verdict).
 void ImageChecker::check_content(const std::string& target, const fs::path& full,
                                  const support::SourcePos& pos) {
   auto found = verdicts_.find(full);
@@ -143,13 +185,7 @@ void ImageChecker::check_content(const std::string& target, const fs::path& full
       bytes.resize(static_cast<std::size_t>(size));
       in.read(bytes.data(), static_cast<std::streamsize>(size));
       bytes.resize(static_cast<std::size_t>(in.gcount()));
-      std::string why;
-      auto info = support::inspect_image(bytes, why);
-      if (!info)
-        verdict = {support::Code("image-damaged"),
-                   "the image '" + target + "' is damaged or incomplete: " + why};
-      else if (std::string problem = support::image_size_problem(*info); !problem.empty())
-        verdict = {support::Code("image-too-large"), "the image '" + target + "' is " + problem};
+      verdict = content_verdict(target, std::move(bytes));
     }
     found = verdicts_.emplace(full, std::move(verdict)).first;
   }
@@ -161,18 +197,20 @@ void ImageChecker::check(const std::string& target, const std::string* alt,
   fs::path full;
   bool present = check_place(target, pos, full);
   Format named = format_by_name(target);
-  if (!target.empty() && named == Format::other) {
+  if (!target.empty() && (named == Format::other || (named == Format::svg && !alt))) {
     diags_.error("image-format", pos,
                  "the image '" + target +
-                     "' is not a PNG or JPEG file (.png, .jpg, .jpeg), "
-                     "the formats folio embeds in both the EPUB and the PDF");
+                     (alt ? "' is not a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg), "
+                            "the formats folio embeds in both the EPUB and the PDF"
+                          : "' is not a PNG or JPEG file (.png, .jpg, .jpeg): a cover must be "
+                            "one of these, the formats every reading system and store shows"));
   } else if (present) {
     Format actual = format_by_content(full);
     if (actual != named)
       diags_.error("image-format", pos,
                    "the image '" + target + "' is named as " + format_name(named) +
                        " but its content is " +
-                       (actual == Format::other ? std::string("neither PNG nor JPEG")
+                       (actual == Format::other ? std::string("neither PNG, JPEG nor SVG")
                                                 : std::string(format_name(actual))));
     else
       check_content(target, full, pos);

@@ -24,9 +24,10 @@ constexpr std::array<std::string_view, 17> kRoles{
     "appendix",        "endnotes", "bibliography", "glossary", "colophon"};
 
 // Fenced-div classes the manuscript format names (docs/manuscript.md): two with a structure
-// of their own, three that styles lay out; the style designs more (unknown_div_classes).
-constexpr std::array<std::string_view, 5> kDivClasses{"dateline", "epigraph", "attribution",
-                                                      "letter", "signature"};
+// of their own, three that styles lay out, and `full-page` around a figure; the style designs more
+// (unknown_div_classes).
+constexpr std::array<std::string_view, 6> kDivClasses{"dateline", "epigraph",  "attribution",
+                                                      "letter",   "signature", "full-page"};
 
 // The longest paragraph (in bytes) that may follow a signature closing its container: a
 // place and date, not another paragraph of text.

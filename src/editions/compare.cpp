@@ -12,6 +12,9 @@
 namespace folio::editions {
 namespace {
 
+// Which of an edition's word lists is compared.
+enum class Stream { text, notes, captions };
+
 std::string quoted_word(const WordList& words, std::size_t i) {
   return i < words.size() ? fmt::format("'{}'", std::string(words[i]))
                           : std::string("nothing (its text ends)");
@@ -37,8 +40,9 @@ std::string normalised_space(const std::string& s) {
 
 // Reports the first difference between two word lists; true when they are the same.
 bool compare_words(const WordList& e, const std::vector<TextPart>& e_parts, const WordList& p,
-                   const std::vector<TextPart>& p_parts, const model::Document& doc, bool notes,
+                   const std::vector<TextPart>& p_parts, const model::Document& doc, Stream stream,
                    support::Diagnostics& diags) {
+  bool notes = stream == Stream::notes;
   std::size_t n = std::min(e.size(), p.size());
   std::size_t i = 0;
   while (i < n && e[i] == p[i]) ++i;
@@ -52,15 +56,21 @@ bool compare_words(const WordList& e, const std::vector<TextPart>& e_parts, cons
       part ? (section >= 0 ? fmt::format("'{}' ({})", section_name(doc, section), part->name)
                            : part->name)
            : std::string("the book");
-  std::string what = notes ? "footnotes" : "text";
-  diags.error(
-      notes ? support::Code("editions-notes-differ") : support::Code("editions-text-differs"),
-      word_position(doc, section, local, notes),
-      fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
-                  "EPUB has {}, the PDF has {}{}",
-                  what, where, local + 1, notes ? "notes" : "text", context(e, i),
-                  quoted_word(e, i), quoted_word(p, i),
-                  page ? fmt::format(" on page {}", page->name) : std::string()));
+  bool captions = stream == Stream::captions;
+  std::string what = notes ? "footnotes" : captions ? "figure captions" : "text";
+  diags.error(notes      ? support::Code("editions-notes-differ")
+              : captions ? support::Code("editions-captions-differ")
+                         : support::Code("editions-text-differs"),
+              captions ? caption_word_position(doc, section, local)
+                       : word_position(doc, section, local, notes),
+              fmt::format("the EPUB's and the PDF's {} differ in {}, word {} of its {} ({}): the "
+                          "EPUB has {}, the PDF has {}{}",
+                          what, where, local + 1,
+                          notes      ? "notes"
+                          : captions ? "captions"
+                                     : "text",
+                          context(e, i), quoted_word(e, i), quoted_word(p, i),
+                          page ? fmt::format(" on page {}", page->name) : std::string()));
   return false;
 }
 
@@ -150,17 +160,19 @@ const TextPart* part_at(const std::vector<TextPart>& parts, std::size_t index) {
 Comparison compare_editions(const EditionText& epub, const EditionText& pdf,
                             const model::Document& doc, support::Diagnostics& diags) {
   Comparison c;
-  c.words = epub.words.size();
+  c.words = epub.words.size() + epub.caption_words.size();  // captions are words compared too
   c.note_words = epub.note_words.size();
   c.toc_entries = epub.toc.size();
   c.page_starts = epub.page_starts.size();
-  bool text = compare_words(epub.words, epub.parts, pdf.words, pdf.parts, doc, false, diags);
+  bool text = compare_words(epub.words, epub.parts, pdf.words, pdf.parts, doc, Stream::text, diags);
   bool notes = compare_words(epub.note_words, epub.note_parts, pdf.note_words, pdf.note_parts, doc,
-                             true, diags);
+                             Stream::notes, diags);
+  bool captions = compare_words(epub.caption_words, epub.caption_parts, pdf.caption_words,
+                                pdf.caption_parts, doc, Stream::captions, diags);
   bool toc = compare_toc(epub, pdf, doc, diags);
   // Page starts are word indices: they only mean the same place when the texts agree.
   bool pages = !text || epub.page_starts.empty() || compare_page_starts(epub, pdf, doc, diags);
-  c.same = text && notes && toc && pages;
+  c.same = text && notes && captions && toc && pages;
   return c;
 }
 

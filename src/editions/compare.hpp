@@ -11,7 +11,7 @@ namespace folio::editions {
 
 /// What was compared, for `folio build -v`.
 struct Comparison {
-  std::size_t words = 0;        ///< running-text words compared (the EPUB's count)
+  std::size_t words = 0;        ///< running-text and caption words compared (the EPUB's count)
   std::size_t note_words = 0;   ///< footnote words compared
   std::size_t toc_entries = 0;  ///< contents entries compared
   std::size_t page_starts = 0;  ///< page-break markers compared with page tops

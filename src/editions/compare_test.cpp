@@ -148,3 +148,27 @@ TEST(CompareEditions, APageTheEpubDoesNotMarkIsNamed) {
       << diags.items()[0].message;
   EXPECT_EQ(diags.items()[0].pos, (support::SourcePos{"one.md", 5, 1}));
 }
+
+TEST(CompareEditions, CaptionsAreComparedApartAndPlacedAtTheirFigure) {
+  model::Document doc = book();
+  model::Block figure = paragraph("A map of the bay", 9);
+  figure.node = model::Figure{.src = "map.png", .alt = "A map of the bay"};
+  doc.sections[0].blocks.push_back(figure);
+  EditionText epub = epub_side(), pdf = pdf_side();
+  epub.caption_words = list_of("A map of the bay");
+  epub.caption_parts = {{0, "text/001-chapter.xhtml", 0}};
+  pdf.caption_words = list_of("A map of the bay");
+  pdf.caption_parts = {{0, "2", -1}};
+  support::Diagnostics diags;
+  EXPECT_TRUE(editions::compare_editions(epub, pdf, doc, diags).same);
+  EXPECT_TRUE(diags.empty());
+  pdf.caption_words = list_of("A map of the coast");
+  auto c = editions::compare_editions(epub, pdf, doc, diags);
+  EXPECT_FALSE(c.same);
+  ASSERT_EQ(diags.items().size(), 1u);
+  const auto& d = diags.items()[0];
+  EXPECT_EQ(d.code, "editions-captions-differ");
+  EXPECT_EQ(d.pos, (support::SourcePos{"one.md", 9, 1}));  // the figure
+  EXPECT_NE(d.message.find("EPUB has 'bay', the PDF has 'coast' on page 2"), std::string::npos)
+      << d.message;
+}

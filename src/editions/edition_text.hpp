@@ -27,6 +27,9 @@ struct EditionText {
   std::vector<TextPart> parts;  ///< in order, each starting at or after the last
   WordList note_words;          ///< the footnotes, in note order
   std::vector<TextPart> note_parts;
+  /// Figures' captions, in figure order: apart from the text, where print may float them.
+  WordList caption_words;
+  std::vector<TextPart> caption_parts;
   std::vector<PageStartWord> page_starts;
   std::vector<std::string> toc;  ///< top-level entries of the contents / outline, as written
 };

@@ -94,8 +94,9 @@ bool is_inline(const char* name) {
 // Walks one content document's body.
 class ContentReader {
  public:
-  ContentReader(EditionText& out, WordCollector& body, WordCollector& notes)
-      : out_(out), body_(body), notes_(notes) {}
+  ContentReader(EditionText& out, WordCollector& body, WordCollector& notes,
+                WordCollector& captions)
+      : out_(out), body_(body), notes_(notes), captions_(captions) {}
 
   bool saw_furniture = false;
 
@@ -104,8 +105,12 @@ class ContentReader {
   }
 
  private:
+  WordCollector& words_for(bool in_note) {
+    return in_caption_ ? captions_ : in_note ? notes_ : body_;
+  }
+
   void visit(const pugi::xml_node& n, bool in_note) {
-    WordCollector& words = in_note ? notes_ : body_;
+    WordCollector& words = words_for(in_note);
     if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
       words.add(n.value());
       return;
@@ -131,6 +136,16 @@ class ContentReader {
       notes_.boundary();
       return;
     }
+    // A figure's caption is compared apart: print may float its figure to another page.
+    if (std::strcmp(name, "figcaption") == 0 && !in_caption_) {
+      words.boundary();
+      captions_.boundary();
+      in_caption_ = true;
+      walk(n, in_note);
+      in_caption_ = false;
+      captions_.boundary();
+      return;
+    }
     if (std::strcmp(name, "br") == 0) {
       words.boundary();
       return;
@@ -153,7 +168,7 @@ class ContentReader {
   // The print edition sets "1. " before an item that opens with a paragraph; so does a
   // reading system's list marker.
   void ordered_list(const pugi::xml_node& ol, bool in_note) {
-    WordCollector& words = in_note ? notes_ : body_;
+    WordCollector& words = words_for(in_note);
     long number = ol.attribute("start").as_int(1);
     for (pugi::xml_node n = ol.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element || std::strcmp(n.name(), "li") != 0) {
@@ -185,6 +200,8 @@ class ContentReader {
   EditionText& out_;
   WordCollector& body_;
   WordCollector& notes_;
+  WordCollector& captions_;
+  bool in_caption_ = false;
 };
 
 std::string directory_of(const std::string& path) {
@@ -257,7 +274,7 @@ std::optional<EditionText> read_epub_text(const std::filesystem::path& epub, std
   EditionText out;
   std::set<std::string> furniture_docs;
   {
-    WordCollector body(out.words), notes(out.note_words);
+    WordCollector body(out.words), notes(out.note_words), captions(out.caption_words);
     for (auto x : pdoc.select_nodes("//*[local-name()='spine']/*[local-name()='itemref']")) {
       auto it = hrefs.find(x.node().attribute("idref").value());
       if (it == hrefs.end()) continue;
@@ -273,7 +290,8 @@ std::optional<EditionText> read_epub_text(const std::filesystem::path& epub, std
       body.boundary();
       notes.boundary();
       std::size_t first = out.words.size(), first_note = out.note_words.size();
-      ContentReader reader(out, body, notes);
+      std::size_t first_caption = out.caption_words.size();
+      ContentReader reader(out, body, notes, captions);
       reader.walk(html_body, false);
       body.boundary();
       notes.boundary();
@@ -281,6 +299,8 @@ std::optional<EditionText> read_epub_text(const std::filesystem::path& epub, std
       out.parts.push_back({first, href, section_of(href)});
       if (out.note_words.size() > first_note)
         out.note_parts.push_back({first_note, href, section_of(href)});
+      if (out.caption_words.size() > first_caption)
+        out.caption_parts.push_back({first_caption, href, section_of(href)});
     }
   }
 

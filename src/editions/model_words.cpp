@@ -68,6 +68,8 @@ class Locator {
         }
         break;
       }
+      case model::BlockKind::figure:
+        break;  // its caption is compared apart (caption_word_position)
       case model::BlockKind::footnote:
         text(std::to_string(b.as<model::Footnote>().number), b.source);
         blocks(b.blocks);
@@ -110,6 +112,22 @@ support::SourcePos word_position(const model::Document& doc, int section, std::s
     at.blocks(sec.blocks);
   }
   return at.found ? *at.found : sec.source;
+}
+
+support::SourcePos caption_word_position(const model::Document& doc, int section,
+                                         std::size_t index) {
+  if (section < 0 || static_cast<std::size_t>(section) >= doc.sections.size()) return {};
+  const model::Section& sec = doc.sections[static_cast<std::size_t>(section)];
+  std::size_t seen = 0;
+  std::optional<support::SourcePos> found;
+  model::walk_blocks(sec.blocks, [&](const model::Block& b) {
+    if (found || !b.is<model::Figure>()) return;
+    std::string s;
+    inline_text(b.inlines, s);
+    seen += words_of(s).size();
+    if (seen > index) found = b.source;
+  });
+  return found ? *found : sec.source;
 }
 
 std::string section_name(const model::Document& doc, int section) {

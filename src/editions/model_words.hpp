@@ -16,6 +16,11 @@ support::SourcePos word_position(const model::Document& doc, int section, std::s
                                  bool notes);
 
 /// The section's title for messages: its heading's text, else its role.
+/// The figure whose caption holds caption word `index` of section `section` (captions in
+/// figure order, as the editions check counts them); the section's place when none.
+support::SourcePos caption_word_position(const model::Document& doc, int section,
+                                         std::size_t index);
+
 std::string section_name(const model::Document& doc, int section);
 
 }  // namespace folio::editions

@@ -35,7 +35,7 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
       break;
     }
   {
-    WordCollector body(out.words), notes(out.note_words);
+    WordCollector body(out.words), notes(out.note_words), captions(out.caption_words);
     std::unordered_map<int, std::size_t> note_page;  // note number → the page it is first set on
     for (std::size_t p = first_page; p < paged.pages.size(); ++p) {
       const typeset::Page& page = paged.pages[p];
@@ -43,8 +43,15 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
       bool has_notes = false;
       bool starts_here = starts.count(page.label) > 0;
       if (starts_here) out.page_starts.push_back({page.label, out.words.size()});
+      bool has_captions = false;
       for (const typeset::PageBlock& block : page.blocks) {
-        if (block.role == typeset::Role::note) {
+        if (block.role == typeset::Role::caption) {
+          if (!has_captions)
+            out.caption_parts.push_back({out.caption_words.size(), page.label, -1});
+          has_captions = true;
+          read_block(block, captions);
+          captions.boundary();
+        } else if (block.role == typeset::Role::note) {
           // A note referenced again on a later page is set again there; the EPUB has it
           // once, so each note is compared once, where it is first set (a page sets a note
           // once, in one block per paragraph).

@@ -152,7 +152,8 @@ std::optional<std::string> zip_publication(const std::vector<ManifestItem>& item
     if (done != deflated.end())
       zip.add(kPackageFolder + item.href, std::move(done->second));
     else
-      zip.add(kPackageFolder + item.href, item.bytes, item.media_type.starts_with("image/"));
+      zip.add(kPackageFolder + item.href, item.bytes,
+              item.media_type.starts_with("image/") && item.media_type != "image/svg+xml");
   }
   auto bytes = zip.finish();
   if (!bytes) diags.error("epub-zip", {output.filename().string(), 0, 0}, zip.error());

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "image/picture.hpp"
+#include "image/svg_inspect.hpp"
 #include "model/walk.hpp"
 #include "support/image_info.hpp"
 
@@ -38,6 +40,7 @@ std::string_view sniff_image_type(std::string_view b) {
   if (b.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
   if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
   if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
+  if (image::sniff(b) == image::Format::svg) return "image/svg+xml";
   return {};
 }
 
@@ -46,6 +49,7 @@ std::string_view extension_of(std::string_view media_type) {
   if (media_type == "image/jpeg") return ".jpg";
   if (media_type == "image/gif") return ".gif";
   if (media_type == "image/webp") return ".webp";
+  if (media_type == "image/svg+xml") return ".svg";
   return ".bin";
 }
 
@@ -102,8 +106,18 @@ std::optional<ImageFile> read_image(const fs::path& base_dir, const std::string&
   std::string_view type = sniff_image_type(bytes);
   if (type.empty()) {
     diags.error("epub-image-type", where,
-                fmt::format("{} '{}' is not a PNG, JPEG, GIF or WebP image", what, target));
+                fmt::format("{} '{}' is not a PNG, JPEG, GIF, WebP or SVG image", what, target));
     return std::nullopt;
+  }
+  // An SVG goes in as it is, so it must hold no script and refer to nothing outside it
+  // (folio check's image-svg-unsafe stops a build before this).
+  if (type == "image/svg+xml") {
+    std::string why;
+    if (!image::inspect_svg(bytes, why)) {
+      diags.error("epub-image-unreadable", where,
+                  fmt::format("{} '{}' cannot go into the EPUB: {}", what, target, why));
+      return std::nullopt;
+    }
   }
   // A PNG or JPEG must be whole and of a size a reading system can decode (folio check's
   // image-damaged and image-too-large; they stop a build before this).

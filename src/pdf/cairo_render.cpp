@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "pdf/image_drawer.hpp"
 #include "pdf/structure_type.hpp"
 
 namespace folio::pdf {
@@ -66,10 +67,17 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 }
 
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs) {
+                   double dy, bool tagged, std::vector<std::string>* span_langs, Rendered* out) {
+  auto picture = [&](const typeset::PageBlock& block) {
+    std::string why;
+    if (!draw_picture(cr, *block.picture, dx, dy, why) && out)
+      out->picture_errors.push_back({block.picture->source, why});
+  };
   if (!tagged) {
-    for (const auto& block : page.blocks)
+    for (const auto& block : page.blocks) {
+      if (block.picture) picture(block);
       for (const auto& run : block.runs) draw_run(cr, fonts, run, dx, dy);
+    }
     return;
   }
   std::string open_group;
@@ -90,6 +98,10 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
     }
     const char* type = structure_type(block.role);
     cairo_tag_begin(cr, type, "");
+    if (block.picture) {
+      picture(block);
+      if (out) out->figure_alts.push_back(block.picture->alt);
+    }
     if (!block.dest.empty()) {
       double y = block.runs.empty() ? 0 : block.runs.front().y - 24;
       std::string attrs =

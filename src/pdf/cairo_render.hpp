@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "typeset/paged_document.hpp"
@@ -41,6 +42,11 @@ struct Rendered {
   /// The language of each /Span structure element, in the order they were begun (see
   /// paint_content); the post-pass gives each its /Lang.
   std::vector<std::string> span_langs;
+  /// The alt text of each /Figure structure element, in the order they were begun; the
+  /// post-pass gives each its /Alt (Cairo 1.16 writes no attributes).
+  std::vector<std::string> figure_alts;
+  /// Pictures that could not be drawn: where the figure is, and why.
+  std::vector<std::pair<support::SourcePos, std::string>> picture_errors;
   std::string error;  ///< non-empty when Cairo failed
 };
 
@@ -70,9 +76,12 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 /// its link areas, its trim corner at (dx, dy). Tagged, the runs of a language other than the
 /// book's (GlyphRun::lang) go into a /Span each (consecutive runs of one language together),
 /// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
-/// structure elements, so the post-pass adds the /Lang.
+/// structure elements, so the post-pass adds the /Lang. A figure's picture is drawn inside
+/// its /Figure element, whose alt text is appended to `out->figure_alts` (and a picture
+/// that cannot be drawn to `out->picture_errors`) when `out` is given.
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs = nullptr);
+                   double dy, bool tagged, std::vector<std::string>* span_langs = nullptr,
+                   Rendered* out = nullptr);
 
 /// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
 /// corner at the user-space origin, one unit per point (for previews on any Cairo surface).

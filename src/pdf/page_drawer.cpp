@@ -172,7 +172,7 @@ void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>
   // Furniture first and untagged: the post-pass marks it as /Artifact.
   paint_furniture(cr_, page, fonts, dx, dy);
   if (geo_.crop_marks) crop_marks(cr_, dx, dy, width_, height_, geo_.bleed, slug_);
-  paint_content(cr_, page, fonts, dx, dy, true, &span_langs_);
+  paint_content(cr_, page, fonts, dx, dy, true, &span_langs_, &drawn_);
   if (release_) {
     // The page is final (the typesetter handed it over) and its document is not const: only
     // this drawer reads glyphs and clusters; other threads read other members of the runs.
@@ -189,7 +189,11 @@ void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>
 }
 
 Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {
-  if (!cr_) return {{}, {}, {}, {}, "the PDF was finished already"};
+  if (!cr_) {
+    Rendered finished;
+    finished.error = "the PDF was finished already";
+    return finished;
+  }
   {
     std::lock_guard<std::mutex> hold(mutex_);
     closing_ = true;
@@ -216,6 +220,8 @@ Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {
   out.boxes = std::move(boxes_);
   out.order = std::move(order_);
   out.span_langs = std::move(span_langs_);
+  out.figure_alts = std::move(drawn_.figure_alts);
+  out.picture_errors = std::move(drawn_.picture_errors);
   return out;
 }
 

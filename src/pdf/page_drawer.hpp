@@ -69,6 +69,7 @@ class PdfPageDrawer final : public typeset::PageSink {
   std::vector<PageBoxes> boxes_;           // by page index
   std::vector<std::size_t> order_;         // page indices in the order drawn; kPrimerPage first
   std::vector<std::string> span_langs_;    // Rendered::span_langs
+  Rendered drawn_;                         // its figure_alts and picture_errors so far
   std::vector<typeset::GlyphRun> primer_;  // taken from the document with the first page
   bool primer_taken_ = false;
   bool primed_ = false;

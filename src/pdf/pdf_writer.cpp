@@ -182,12 +182,16 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
   }
+  for (const auto& [where, why] : r.picture_errors)
+    diags.error("pdf-figure-unreadable", where, "a figure's picture cannot be drawn: " + why);
+  if (!r.picture_errors.empty()) return false;
 
   PostPassInput in;
   in.pdf = std::move(r.pdf);
   in.boxes = std::move(r.boxes);
   in.order = std::move(r.order);
   in.span_langs = std::move(r.span_langs);
+  in.figure_alts = std::move(r.figure_alts);
   for (const auto& p : paged.pages) in.labels.push_back(p.label);
   in.lang = doc.metadata.lang.value;
   in.date = facts::pdf_date(shared.build_time);

@@ -300,6 +300,31 @@ void set_span_langs(QPDF& pdf, const std::vector<std::string>& langs) {
     throw std::runtime_error("fewer language spans in the structure tree than were drawn");
 }
 
+// Gives the /Figure structure elements their alt text, walked as set_span_langs walks.
+void set_figure_alts(QPDF& pdf, const std::vector<std::string>& alts) {
+  if (alts.empty()) return;
+  QOH tree = pdf.getRoot().getKey("/StructTreeRoot");
+  std::size_t next = 0;
+  std::vector<std::pair<QOH, int>> stack;
+  if (tree.isDictionary()) stack.push_back({tree, 0});
+  while (!stack.empty()) {
+    auto [elem, depth] = stack.back();
+    stack.pop_back();
+    if (depth > 64) throw std::runtime_error("the structure tree is deeper than 64 levels");
+    if (elem.getKey("/S").isNameAndEquals("/Figure")) {
+      if (next >= alts.size())
+        throw std::runtime_error("more figures in the structure tree than were drawn");
+      elem.replaceKey("/Alt", QOH::newUnicodeString(alts[next++]));
+    }
+    QOH k = elem.getKey("/K");
+    std::vector<QOH> kids = k.isArray() ? k.getArrayAsVector() : std::vector<QOH>{k};
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+      if (it->isDictionary() && it->hasKey("/S")) stack.push_back({*it, depth + 1});
+  }
+  if (next != alts.size())
+    throw std::runtime_error("fewer figures in the structure tree than were drawn");
+}
+
 }  // namespace
 
 std::string post_process(const PostPassInput& in, std::string& error) {
@@ -307,6 +332,7 @@ std::string post_process(const PostPassInput& in, std::string& error) {
     QPDF pdf;
     pdf.processMemoryFile("cairo.pdf", in.pdf.data(), in.pdf.size());
     set_span_langs(pdf, in.span_langs);
+    set_figure_alts(pdf, in.figure_alts);
     restore_page_order(pdf, in.order);
     QOH root = pdf.getRoot();
     if (!in.lang.empty()) root.replaceKey("/Lang", QOH::newUnicodeString(in.lang));

@@ -19,6 +19,8 @@ struct PostPassInput {
   /// The /Lang of each /Span structure element, in the order Cairo made them
   /// (Rendered::span_langs).
   std::vector<std::string> span_langs;
+  /// The /Alt of each /Figure structure element, in the order Cairo made them.
+  std::vector<std::string> figure_alts;
   std::string producer;
   /// The Info dictionary's /CreationDate and /ModDate, "D:20240501120000Z" (facts::pdf_date):
   /// written here rather than taken from Cairo's, which lack the "D:" and end in a "Z" that

@@ -29,6 +29,10 @@ constexpr const char* structure_type(typeset::Role role) {
       return "TH";
     case typeset::Role::table_cell:
       return "TD";
+    case typeset::Role::figure:
+      return "Figure";
+    case typeset::Role::caption:
+      return "Caption";
     case typeset::Role::furniture:
       break;  // drawn untagged; the post-pass marks it as an artifact
   }

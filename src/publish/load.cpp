@@ -46,8 +46,10 @@ void check_print_edition(const model::Document& doc, const std::string& style,
     style::Style design = epub::book_style(shared->style, set);
     if (design.epub.embed_fonts) (void)epub::embed_fonts(doc, design, set);
   }
+  // And a picture printed below 300 ppi: only the typesetter knows the size it is set at.
   for (auto& d : set.items())
-    if (d.severity == support::Severity::error) diags.report(std::move(d));
+    if (d.severity == support::Severity::error || d.code == "image-resolution")
+      diags.report(std::move(d));
 }
 
 std::optional<manuscript::Manuscript> load_and_check(const std::filesystem::path& dir,

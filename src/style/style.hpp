@@ -94,6 +94,10 @@ BlockDesigns default_designs(double body_size = 11);
 /// An opening dateline's built-in design: flush right, italic, half a line below.
 BlockDesign default_opening_dateline(double body_size = 11);
 
+/// A figure's caption's built-in design: the EPUB's figcaption (0.9 em, italic), centred,
+/// half a line below the picture.
+BlockDesign default_caption(double body_size = 11);
+
 struct Dateline {
   Face face;
   Align align = Align::right;  ///< left | center | right
@@ -216,6 +220,8 @@ struct Style {
   std::string scene_break = "* * *";
   Epub epub;
   BlockDesigns classes = default_designs();
+  /// How a figure's caption is set under its picture (`caption:`), in print.
+  BlockDesign caption = default_caption();
   FrontMatterDesign front_matter;  ///< the generated pages, in print
 
   /// The design of `cls`, or null when the style designs no such class.

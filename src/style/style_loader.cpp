@@ -190,6 +190,16 @@ BlockDesign default_opening_dateline(double em) {
   return b;
 }
 
+BlockDesign default_caption(double em) {
+  BlockDesign b;
+  b.align = Align::center;
+  b.size = 0.9 * em;
+  b.italic = true;
+  b.indent = 0;
+  b.space_before = 0.5 * em;
+  return b;
+}
+
 std::optional<std::pair<double, double>> trim_size(const std::string& name) {
   // Spaces, a trailing "in" and the multiplication sign are spelling, not meaning.
   std::string key;
@@ -514,6 +524,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
   // The built-in designs' em lengths follow the body size.
   s.classes = default_designs(s.body.size);
   s.dateline.opening = default_opening_dateline(s.body.size);
+  s.caption = default_caption(s.body.size);
   if (root.IsNull()) return s;
   // The defaults name EB Garamond in every face; cleared, so a face the file leaves alone
   // follows the file's body family (inherit_family) instead of staying with classic's.
@@ -541,6 +552,7 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
           }},
          {"scene-break", r.text(s.scene_break)},
          {"classes", section(read_classes, s.classes)},
+         {"caption", r.design(s.caption, "caption")},
          {"front-matter",
           [&](const YAML::Node& n) { read_front_matter(r, n, s.front_matter, kMaxFontSize); }},
          {"epub", section(read_epub, s.epub)},

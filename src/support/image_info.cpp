@@ -50,6 +50,9 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
         return std::nullopt;
       }
       first = false;
+    } else if (type == "pHYs" && length == 9 && b[at + 16] == 1) {
+      // Pixels per metre (unit 1); unit 0 states only the pixels' aspect.
+      info.ppi = static_cast<double>(be32(b, at + 8)) * 0.0254;
     } else if (type == "IDAT") {
       data = true;
     } else if (type == "IEND") {
@@ -101,6 +104,13 @@ std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
     if (length < 2 || b.size() - at < length) {
       why = length < 2 ? "a segment has an invalid length" : cut;
       return std::nullopt;
+    }
+    if (marker == 0xE0 && length >= 14 && b.substr(at + 2, 5) == std::string_view("JFIF\0", 5)) {
+      // JFIF density: units 1 dots per inch, 2 per centimetre (0: an aspect only).
+      auto units = static_cast<unsigned char>(b[at + 9]);
+      double density = be16(b, at + 10);
+      if (units == 1) info.ppi = density;
+      if (units == 2) info.ppi = density * 2.54;
     }
     if (is_frame_header(marker)) {
       if (length < 8) {

@@ -24,6 +24,9 @@ struct ImageInfo {
   const char* format = "";  ///< "PNG" or "JPEG"
   std::uint32_t width = 0;
   std::uint32_t height = 0;
+  /// The resolution the file states (PNG pHYs in pixels per metre, JPEG JFIF density in dots
+  /// per inch or centimetre), in pixels per inch; 0 when it states none or only an aspect.
+  double ppi = 0;
 };
 
 /// Parses a PNG (signature, IHDR first, every chunk within the file, IDAT, IEND) or a JPEG

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "typeset/figure_box.hpp"
 #include "typeset/flow.hpp"
 #include "typeset/flow_setter.hpp"
 #include "typeset/font_context.hpp"
@@ -63,7 +64,7 @@ class BookSetter {
         hyphenators_(st.hyphenation.dictionary_dir, st.hyphenation.left_min,
                      st.hyphenation.right_min),
         measure_(st.page.width - st.page.inside - st.page.outside),
-        tools_{st, fonts_, hyphenators_, cache_, measure_, options.glyphs},
+        tools_{st, fonts_, hyphenators_, cache_, measure_, options.glyphs, &doc.base_dir},
         setter_(tools_, out_.fonts, main_events_),
         furniture_setter_(tools_, out_.fonts, furniture_events_),
         sink_(options.glyphs ? options.sink : nullptr) {
@@ -219,11 +220,11 @@ class BookSetter {
                          "split the table, shorten its longest words, or lower the style's "
                          "table min-size");
           break;
-        case LayoutEvent::figure:
-          if (figure_warned_) break;
-          figure_warned_ = true;
-          diags_.warning("pdf-figure-unsupported", e.where,
-                         "figures are not placed in the PDF yet; only the caption is set");
+        case LayoutEvent::figure_unreadable:
+          diags_.error("pdf-figure-unreadable", e.where, e.message);
+          break;
+        case LayoutEvent::low_resolution:
+          diags_.warning("image-resolution", e.where, e.message);
           break;
       }
     }
@@ -373,7 +374,7 @@ class BookSetter {
     // Nothing left but what a page top drops (spaces, page breaks): no page is started for it.
     auto only_breaks_from = [&](std::size_t k) {
       for (; k < flow.size(); ++k)
-        if (flow[k].kind == FlowItem::line ||
+        if (flow[k].kind == FlowItem::line || flow[k].kind == FlowItem::figure ||
             (flow[k].kind == FlowItem::space && flow[k].keep_at_top))
           return false;
       return true;
@@ -417,10 +418,37 @@ class BookSetter {
       std::optional<std::size_t> last_good;
       // A table row opening the page: its header is set again above it.
       std::shared_ptr<const RepeatedHeader> repeat;
+      // Figures that do not fit here (or stand on a page of their own) float to the top of
+      // the next page, in their order, while the text after them fills this one.
+      std::vector<FlowItem> floats;
+      auto float_figure = [&](std::size_t k) {
+        floats.push_back(std::move(flow[k]));
+        flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(k));
+      };
       for (; j < flow.size(); ++j) {
         const FlowItem& it = flow[j];
         if (it.kind == FlowItem::space) {
           pending += it.amount;
+          continue;
+        }
+        if (it.kind == FlowItem::figure) {
+          const FigureBox& box = *it.figure_box;
+          if (box.full_page && placed.empty()) {
+            placed.push_back({j, body_top() + it.top});  // alone on this page
+            cut = j + 1;
+            break;
+          }
+          double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
+          bool fits = baseline <= body_bottom() - notes_height(page_notes) + 0.01;
+          // One figure never overtakes another: after a floated one, the rest float too.
+          if (!placed.empty() && (box.full_page || !fits || !floats.empty())) {
+            float_figure(j--);
+            continue;
+          }
+          if (!placed.empty() && it.break_before) last_good = j;
+          placed.push_back({j, baseline});
+          prev = baseline;
+          pending = box.space_after;
           continue;
         }
         if (it.kind == FlowItem::page_break) {
@@ -465,8 +493,13 @@ class BookSetter {
         pending = 0;
       }
       if (j == flow.size()) cut = flow.size();
-      if (!placed.empty() && placed.front().item < cut) {
-        const FlowItem& top = flow[placed.front().item];
+      // The page's place in the model is its first line's (a floated figure at its top has
+      // left its place in the text).
+      auto first_line = std::find_if(placed.begin(), placed.end(), [&](const Placed& pl) {
+        return pl.item < cut && flow[pl.item].kind == FlowItem::line;
+      });
+      if (first_line != placed.end()) {
+        const FlowItem& top = flow[first_line->item];
         if (top.section >= 0) {
           start_pages_.push_back(out_.pages.size() - 1);
           out_.page_map.push_back({{}, top.section, top.node, top.char_offset});
@@ -480,6 +513,12 @@ class BookSetter {
       for (const Placed& pl : placed) {
         if (pl.item >= cut) break;
         FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
+        if (it.kind == FlowItem::figure) {
+          place_figure(page, *it.figure_box, it.group, left(page.recto), pl.baseline);
+          if (it.display) pm.display = true;
+          last_block = -1;
+          continue;
+        }
         if (last_block != it.block) {
           PageBlock b;
           b.role = it.role;
@@ -513,6 +552,9 @@ class BookSetter {
             notes_here.push_back(n);
       }
       place_notes(page, notes_here);
+      // What floated starts the next page.
+      flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
+                  std::make_move_iterator(floats.begin()), std::make_move_iterator(floats.end()));
       i = cut;
       first_page = false;
     }
@@ -596,6 +638,7 @@ class BookSetter {
       for (FlowItem& it : items) {
         for (GlyphRun& r : it.runs) r.font = index_of.at(static_cast<std::size_t>(r.font));
         if (it.header && headers.insert(it.header.get()).second) self(it.header->cells, self);
+        if (it.figure_box) self(it.figure_box->caption, self);
       }
     };
     renumber(sf.flow, renumber);
@@ -840,7 +883,6 @@ class BookSetter {
   std::vector<Lender> lenders_;
   std::set<char32_t> borrowed_reported_;    // characters noted as set from a fallback family
   std::set<std::string> missing_families_;  // reported by check_fonts
-  bool figure_warned_ = false;
   std::map<int, std::vector<FlowItem>> notes_;
   std::size_t first_body_page_ = 0;
   std::vector<std::pair<std::size_t, std::string>> section_dests_;

@@ -22,10 +22,12 @@ struct RepeatedHeader {
   /// bottom edge (thickness 0: none).
   Rule foot;
 };
+struct FigureBox;  // typeset/figure_box.hpp
 
 struct FlowItem {
   /// A page break ends the page (a block designed to start a page, or to stand alone on one).
-  enum Kind { line, space, page_break } kind = line;
+  /// A figure is its picture and caption, placed whole, or floated to the next page's top.
+  enum Kind { line, space, page_break, figure } kind = line;
   // A line: runs from its own left edge; x is its offset from the text block's left.
   std::vector<GlyphRun> runs;
   double x = 0;
@@ -63,6 +65,9 @@ struct FlowItem {
   /// A body row's first cell: the header to repeat when the row opens a page.
   /// Shared by the table's rows; mutable so that its runs' fonts are renumbered with the flow's.
   std::shared_ptr<RepeatedHeader> header;
+  // A figure: its box; `leading` runs from the baseline above to the figure's last baseline,
+  // `top` from the text block's top to it.
+  std::shared_ptr<FigureBox> figure_box;
 };
 
 }  // namespace folio::typeset

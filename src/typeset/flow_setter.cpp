@@ -505,18 +505,23 @@ void FlowSetter::set_block<model::List>(std::vector<FlowItem>& flow, const model
 
 template <>
 void FlowSetter::set_block<model::Figure>(std::vector<FlowItem>& flow, const model::Block& b,
-                                          const model::Figure&, const Frame& f, bool& indent_next) {
-  LayoutEvent e;
-  e.kind = LayoutEvent::figure;
-  e.where = b.source;
-  events_.push_back(std::move(e));
-  paragraph(flow, styled_text(b.inlines), f, false, Align::center, Role::body, b.source);
+                                          const model::Figure& fig, const Frame& f,
+                                          bool& indent_next) {
+  figure(flow, b, fig, f);
   indent_next = false;
 }
 
 template <>
 void FlowSetter::set_block<model::Div>(std::vector<FlowItem>& flow, const model::Block& b,
                                        const model::Div&, const Frame& f, bool& indent_next) {
+  // `::: full-page` around a figure: the figure alone on a page of its own.
+  bool outer_full_page = full_page_;
+  full_page_ = full_page_ || b.attr.has_class("full-page");
+  if (full_page_ && !outer_full_page) {
+    blocks(flow, b.blocks, f, indent_next);
+    full_page_ = false;
+    return;
+  }
   if (const style::BlockDesign* d = design_of(b))
     designed(flow, b.blocks, f, *d, indent_next);
   else

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -49,12 +50,21 @@ const style::BlockDesign* section_design(const style::Style& st, const model::Se
 /// reported, so that sections set on other threads report in the book's order, through the
 /// book-wide "once per book" rules (BookSetter replays them).
 struct LayoutEvent {
-  enum Kind { coverage, missing_glyphs, overfull_line, figure, table_too_wide } kind = coverage;
+  /// figure_unreadable, low_resolution: a figure's picture (figure_setter.cpp); table_too_wide:
+  /// what was done with the table. Each says `message`.
+  enum Kind {
+    coverage,
+    missing_glyphs,
+    overfull_line,
+    figure_unreadable,
+    low_resolution,
+    table_too_wide
+  } kind = coverage;
   support::SourcePos where;
   std::vector<GlyphGap> gaps;  ///< coverage: the paragraph's faces' gaps
   std::string family;          ///< missing_glyphs: the paragraph's face
   int count = 0;               ///< missing_glyphs: characters the shaper could not show
-  std::string message;         ///< table_too_wide: what was done with the table
+  std::string message;         ///< figures' and tables' events: what to say
 };
 
 /// What the typesetter's thread-independent work needs: the style, a font context and shaping
@@ -66,6 +76,8 @@ struct SetterTools {
   ShapingCache& cache;
   double measure = 0;  ///< the text block's width
   bool glyphs = true;  ///< ParagraphSettings::glyphs
+  /// The manuscript folder figures' pictures are read from (null or empty: none can be).
+  const std::filesystem::path* base_dir = nullptr;
 };
 
 /// One section's flow: its lines and notes, the fonts their runs index (in order of first
@@ -126,6 +138,11 @@ class FlowSetter {
   /// Verse and code: one paragraph set flush left, inset by the paragraph indent.
   void set_inset_lines(std::vector<FlowItem>& flow, const StyledText& t, const model::Block& b,
                        const Frame& f);
+  /// A figure: its picture sized to the measure and the text block, its caption set below
+  /// in the style's caption design; one flow item the page builder may float
+  /// (figure_setter.cpp).
+  void figure(std::vector<FlowItem>& flow, const model::Block& b, const model::Figure& fig,
+              const Frame& f);
   void set_notes(const model::Section& sec, std::map<int, std::vector<FlowItem>>& notes);
   /// Sets `bs` as a block of design `d`: spaces, page breaks, keep-with-next, own page.
   /// `before` sets what goes on an own page above the blocks (a section's heading).
@@ -147,6 +164,7 @@ class FlowSetter {
   model::NodeId block_;
   std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
+  bool full_page_ = false;      // inside a `::: full-page` div: its figures stand alone
 };
 
 /// Tables: set by table_setter.cpp (columns from content, cells through set_paragraph).

@@ -7,10 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "image/picture.hpp"
 #include "model/page_map.hpp"
+#include "support/source_pos.hpp"
 #include "typeset/font_table.hpp"
 #include "typeset/role.hpp"
 
@@ -42,6 +46,14 @@ struct Rule {
   double x = 0, y = 0, width = 0, thickness = 0.4;
 };
 
+/// A figure's picture on a page: the box it fills, from the trim's top-left corner.
+struct PagePicture {
+  std::shared_ptr<const image::Picture> picture;
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string alt;            ///< the PDF's /Alt for the Figure element
+  support::SourcePos source;  ///< the figure in the Markdown
+};
+
 /// A structure element's content on one page: a paragraph, heading or note.
 struct PageBlock {
   Role role = Role::body;  ///< what it is (the PDF derives its structure type from it)
@@ -52,6 +64,7 @@ struct PageBlock {
   int row = 0;        ///< a table cell's row: cells of one row are tagged inside one TR
   std::string dest;   ///< named destination to define at the first run (headings)
   std::vector<GlyphRun> runs;
+  std::optional<PagePicture> picture;  ///< Role::figure: the picture drawn (no runs)
 };
 
 /// A link area (table of contents entries).

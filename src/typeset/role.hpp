@@ -18,6 +18,8 @@ enum class Role {
   table_caption,       ///< a table's caption (`Table: …`), set above it
   table_header_cell,   ///< a cell of a table's header row
   table_cell,          ///< a cell of a table's body row
+  figure,              ///< a figure's picture (a page block with a PagePicture)
+  caption,             ///< a figure's caption
 };
 
 }  // namespace folio::typeset

@@ -46,7 +46,7 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
           w.cache = std::make_unique<ShapingCache>();
           w.tools = std::make_unique<SetterTools>(
               SetterTools{main_tools_.st, *w.fonts, main_tools_.hyphenators, *w.cache,
-                          main_tools_.measure, main_tools_.glyphs});
+                          main_tools_.measure, main_tools_.glyphs, main_tools_.base_dir});
         } catch (...) {
           return;
         }
