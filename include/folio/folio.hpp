@@ -94,6 +94,13 @@ class Publication {
   std::shared_ptr<const Impl> impl_;
 };
 
+/// Who the print PDF is for: `screen` is the tagged, bookmarked, linked PDF; `kdp` leaves out
+/// the outline and links (KDP: "no bookmarks, annotations"); `ingramspark` (PDF/X-1a) is
+/// refused for now. Their rules: src/style/print_profile.cpp.
+enum class Printer { screen, kdp, ingramspark };
+/// The interior paper, which decides the spine's width.
+enum class Paper { white, cream };
+
 struct PrintOptions {
   bool bleed = false;       ///< 0.125 in (9 pt) added on the outside, top and bottom
   bool crop_marks = false;  ///< trim marks in a slug around each page

@@ -66,7 +66,7 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 }
 
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs) {
+                   double dy, bool tagged, std::vector<std::string>* span_langs, bool links) {
   if (!tagged) {
     for (const auto& block : page.blocks)
       for (const auto& run : block.runs) draw_run(cr, fonts, run, dx, dy);
@@ -106,6 +106,7 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
   }
   if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());
   for (const auto& link : page.links) {
+    if (!links) break;
     std::string attrs = "dest=" + quoted(link.dest) + " rect=[" + std::to_string(dx + link.x) +
                         " " + std::to_string(dy + link.y) + " " + std::to_string(link.width) + " " +
                         std::to_string(link.height) + "]";

@@ -20,6 +20,7 @@ struct RenderMetadata {
 struct PrintGeometry {
   double bleed = 0;
   bool crop_marks = false;
+  bool navigation = true;  ///< the outline and the links (a KDP interior has neither)
 };
 
 /// One page's boxes in PDF user space (origin bottom-left), for the post-pass.
@@ -70,9 +71,10 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 /// its link areas, its trim corner at (dx, dy). Tagged, the runs of a language other than the
 /// book's (GlyphRun::lang) go into a /Span each (consecutive runs of one language together),
 /// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
-/// structure elements, so the post-pass adds the /Lang.
+/// structure elements, so the post-pass adds the /Lang. The page's links only when `links`.
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs = nullptr);
+                   double dy, bool tagged, std::vector<std::string>* span_langs = nullptr,
+                   bool links = true);
 
 /// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
 /// corner at the user-space origin, one unit per point (for previews on any Cairo surface).

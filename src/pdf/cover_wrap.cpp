@@ -259,6 +259,7 @@ std::string cover_pdf(const CoverGeometry& g, const CoverContent& c, const Cover
   in.labels = {"Cover"};
   in.lang = c.text.lang;
   in.producer = o.producer;
+  in.outline = false;
   in.date = o.date;
   in.threads = 1;
   return post_process(in, error);
