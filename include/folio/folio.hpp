@@ -8,9 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +29,8 @@ struct Diagnostic {
   std::string file;
   int line = 0;
   int column = 0;
+  int end_line = 0;  ///< the end of the range the problem covers; 0: a point, not a range
+  int end_column = 0;
   std::string fix;  ///< a suggested replacement or action, or empty
 };
 
@@ -44,18 +48,27 @@ struct Resources {
   std::vector<std::filesystem::path> data_dirs;
 };
 
+struct BuildRequest;
+struct BuildResult;
+
 /// A manuscript folder read into folio's document model. Copies share the one model.
 class Book {
  public:
   std::string title() const;
   /// The file name stem folio gives the book's outputs ("a-tale-of-two-cities").
   std::string slug() const;
+  /// The manuscript's files as diagnostics name them (book.yaml first, then the contents in
+  /// reading order), and the text of one as it was read (empty when it is not one of them),
+  /// for quoting the lines diagnostics point at.
+  std::vector<std::string> files() const;
+  std::string_view text(std::string_view file) const;
 
   struct Impl;  ///< defined inside the library only: a program cannot look in
   const Impl& impl() const { return *impl_; }
 
  private:
   friend std::optional<Book> read(const std::filesystem::path&, Diagnostics&);
+  friend BuildResult build(const BuildRequest&);
   explicit Book(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };
@@ -132,6 +145,27 @@ std::optional<Book> read(const std::filesystem::path& dir, Diagnostics& diags);
 bool check(const Book& book, const Style& style, Diagnostics& diags,
            const Resources& resources = {});
 
+/// What only setting the book finds (the style and its fonts, a character no face has, the
+/// printer's margin rules, the EPUB's fonts when embedded), reported as a build would: the
+/// book typeset in `style` without drawing it. Only errors are added. True without errors.
+bool check_print_edition(const Book& book, const Style& style, Diagnostics& diags,
+                         const Resources& resources = {});
+
+/// One manuscript file rewritten by fix().
+struct FixedFile {
+  std::string file;
+  std::size_t fixes = 0;
+  std::string error;  ///< why it could not be rewritten, or empty
+};
+
+/// Applies the safe fixes among `found` (check()'s diagnostics on this `book`: straight
+/// quotes, double spaces…) to the manuscript's files in place, each rewritten atomically with
+/// its permissions kept. Read the folder again afterwards: `book` still holds the old text.
+std::vector<FixedFile> fix(const Book& book, const Diagnostics& found);
+
+/// The document model as JSON (the shape docs/model-json.md describes; `folio dump`).
+std::string dump_json(const Book& book);
+
 /// Decides what both editions share. nullopt after an error (an ISBN whose check digit is
 /// wrong, an unusable SOURCE_DATE_EPOCH).
 std::optional<Publication> publication(const Book& book, const Style& style, Diagnostics& diags,
@@ -153,6 +187,29 @@ bool write_epub(const Book& book, const Publication& publication,
 bool write_pdf(const Book& book, const Publication& publication, Pages& pages,
                const std::filesystem::path& output, Diagnostics& diags);
 
+/// A contact sheet of the print edition: pages `first`..`last` (1-based, as the PDF numbers
+/// them; `last` past the end: to the end) drawn as spreads into one PNG at `dpi`.
+struct ContactSheetRequest {
+  std::size_t first = 1;
+  std::size_t last = 8;
+  double dpi = 72;
+  std::filesystem::path output;
+};
+
+struct ContactSheet {
+  bool ok = false;
+  std::size_t page_count = 0;  ///< the book's pages (also when `first` is past the end)
+  std::size_t last = 0;        ///< the last page drawn
+  int width = 0, height = 0;   ///< the PNG, in pixels
+  std::string failure;         ///< a problem that is not the manuscript's, or empty
+};
+
+/// Typesets `book` for print and writes the sheet `request` asks for (atomically). Not ok
+/// after an error in `diags`, or with `failure` said (a first page past the end, a sheet too
+/// large, a PNG that cannot be written).
+ContactSheet write_contact_sheet(const Book& book, const Publication& publication,
+                                 const ContactSheetRequest& request, Diagnostics& diags);
+
 /// What `folio build` does, scheduled by the library: read, check (beside the typesetting),
 /// typeset, and write the EPUB (while the PDF is drawn) and the PDF into `out_dir`, both
 /// renamed into place only when the whole build succeeded.
@@ -162,18 +219,43 @@ struct BuildRequest {
   bool epub = true;  ///< the editions to write; both false: both, as `folio build`
   bool pdf = true;
   bool werror = false;
+  bool page_list = true;  ///< the print edition's page numbers in the EPUB (a page-list)
   Style style;
   PrintOptions print;
   Resources resources;
+  /// Told each stage the build reaches ("reading", "checking", "typesetting the PDF"…), on
+  /// the calling thread; may be empty.
+  std::function<void(std::string_view)> on_stage;
 };
+
+/// How a build ended; the values are `folio`'s exit statuses.
+enum class BuildStatus : int { ok = 0, manuscript_errors = 1, failure = 2 };
 
 struct BuildResult {
   bool ok = false;
+  BuildStatus status = BuildStatus::failure;
   Diagnostics diagnostics;
-  std::vector<std::filesystem::path> written;
-  std::string failure;  ///< a problem that is not the manuscript's, or empty
+  /// The manuscript as read (its files' text, for quoting the lines diagnostics point at);
+  /// nullopt when its book.yaml could not be read.
+  std::optional<Book> book;
+  struct Output {
+    std::filesystem::path path;
+    double seconds = 0;  ///< time spent making it (measured, never written into it)
+  };
+  std::vector<Output> written;  ///< the outputs in place, EPUB first
+  std::string editions_check;   ///< what the editions-agreement check compared, or empty
+  std::string failure;          ///< a problem that is not the manuscript's, or empty
 };
 
 BuildResult build(const BuildRequest& request);
+
+/// True when `tag` is a well-formed BCP 47 language tag ("en", "en-US", "sr-Latn"), as
+/// book.yaml's `lang` must be.
+bool is_language_tag(std::string_view tag);
+
+/// Call once at the start of a program, before any thread starts, for PDFs byte-identical to
+/// `folio build`'s: folio's post-pass reads Cairo's streams uncompressed and compresses them
+/// itself (this sets CAIRO_DEBUG_PDF in the environment).
+void prepare_process();
 
 }  // namespace folio::api

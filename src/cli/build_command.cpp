@@ -1,36 +1,35 @@
-// `folio build`: the library's build (publish::build) with its progress and diagnostics shown.
+// `folio build`: the library's build (folio::api::build) with its progress and diagnostics shown.
 #include <fmt/format.h>
 
 #include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/progress_line.hpp"
-#include "publish/build.hpp"
 
 namespace folio::cli {
 
 BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progress) {
-  publish::BuildRequest request{.dir = options.dir,
-                                .out_dir = options.out_dir,
-                                .epub = options.epub,
-                                .pdf = options.pdf,
-                                .werror = options.werror,
-                                .bleed = options.bleed,
-                                .crop_marks = options.crop_marks,
-                                .no_page_list = options.no_page_list,
-                                .style = options.style,
-                                .jobs = options.jobs};
-  publish::BuildResult result =
-      publish::build(request, [&](std::string_view stage) { progress.stage(stage); });
+  api::BuildRequest request;
+  request.dir = options.dir;
+  request.out_dir = options.out_dir;
+  request.epub = options.epub;
+  request.pdf = options.pdf;
+  request.werror = options.werror;
+  request.page_list = !options.no_page_list;
+  request.style.name = options.style;
+  request.print = {
+      .bleed = options.bleed, .crop_marks = options.crop_marks, .threads = options.jobs};
+  request.on_stage = [&](std::string_view stage) { progress.stage(stage); };
+  api::BuildResult result = api::build(request);
   progress.clear();
-  const support::Diagnostics& diags = result.diagnostics;
-  print_diagnostics(stderr, diags, result.manuscript ? &*result.manuscript : nullptr,
-                    ReportFormat::text, stderr_wants_color(), true);
+  const api::Diagnostics& diags = result.diagnostics;
+  print_diagnostics(stderr, diags, result.book ? &*result.book : nullptr, ReportFormat::text,
+                    stderr_wants_color(), true);
   if (!result.failure.empty()) fmt::print(stderr, "folio: error: {}\n", result.failure);
   BuildOutcome outcome;
   outcome.status = static_cast<int>(result.status);
-  outcome.errors = diags.count(support::Severity::error);
-  outcome.warnings = diags.count(support::Severity::warning);
+  outcome.errors = diags.count(api::Severity::error);
+  outcome.warnings = diags.count(api::Severity::warning);
   for (auto& w : result.written) outcome.written.push_back({std::move(w.path), w.seconds});
   outcome.editions_check = std::move(result.editions_check);
   return outcome;

@@ -5,12 +5,25 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "check/check.hpp"
-#include "check/fixes.hpp"
 #include "cli/commands.hpp"
-#include "publish/load.hpp"
 
 namespace folio::cli {
+namespace {
+
+// What `folio check` runs: the manuscript read; when that succeeded, every check on the
+// model (one root cause, one diagnostic); when they pass and `print` is set, the print
+// edition typeset without drawing, so that what only setting the book finds (the style, its
+// fonts, a character no face has) is reported exactly as `folio build` would.
+std::optional<api::Book> read_and_check(const std::filesystem::path& dir, api::Diagnostics& diags,
+                                        bool& checked, bool print) {
+  std::optional<api::Book> book = api::read(dir, diags);
+  checked = book && !diags.has_errors();
+  if (checked) api::check(*book, {}, diags);
+  if (checked && print && !diags.has_errors()) api::check_print_edition(*book, {}, diags);
+  return book;
+}
+
+}  // namespace
 
 bool stderr_wants_color() {
   // https://no-color.org; and a terminal that says it is dumb cannot show escapes.
@@ -20,13 +33,13 @@ bool stderr_wants_color() {
 }
 
 int run_check(const CheckOptions& options) {
-  support::Diagnostics diags;
+  api::Diagnostics diags;
   bool checked = false;
   // With --fix the print edition is typeset once, on the text as it is after fixing.
-  auto m = publish::load_and_check(options.dir, diags, checked, !options.fix);
+  auto book = read_and_check(options.dir, diags, checked, !options.fix);
   if (options.fix && checked) {
     bool fixed_any = false;
-    for (const auto& f : check::apply_fixes(*m, diags)) {
+    for (const auto& f : api::fix(*book, diags)) {
       if (!f.error.empty()) {
         fmt::print(stderr, "folio: error: {}\n", f.error);
         return kExitUsage;
@@ -37,19 +50,18 @@ int run_check(const CheckOptions& options) {
     // Report what is left, with the lines as they now read.
     if (fixed_any) {
       diags = {};
-      m = publish::load_and_check(options.dir, diags, checked);
+      book = read_and_check(options.dir, diags, checked, true);
     } else if (!diags.has_errors()) {
-      publish::check_print_edition(m->document, {}, diags);
+      api::check_print_edition(*book, {}, diags);
     }
   }
   if (options.format == ReportFormat::json)
-    print_diagnostics(stdout, diags, m ? &*m : nullptr, ReportFormat::json, false, false);
+    print_diagnostics(stdout, diags, book ? &*book : nullptr, ReportFormat::json, false, false);
   else
-    print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
-                      true);
-  bool failed =
-      diags.has_errors() || (options.werror && diags.count(support::Severity::warning) > 0);
-  return !m || failed ? kExitManuscript : kExitOk;
+    print_diagnostics(stderr, diags, book ? &*book : nullptr, ReportFormat::text,
+                      stderr_wants_color(), true);
+  bool failed = diags.has_errors() || (options.werror && diags.count(api::Severity::warning) > 0);
+  return !book || failed ? kExitManuscript : kExitOk;
 }
 
 }  // namespace folio::cli

@@ -2,18 +2,16 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "model/dump.hpp"
-#include "publish/load.hpp"
 
 namespace folio::cli {
 
 int run_dump(const std::filesystem::path& dir) {
-  support::Diagnostics diags;
-  auto m = publish::load_manuscript(dir, diags);
-  print_diagnostics(stderr, diags, m ? &*m : nullptr, ReportFormat::text, stderr_wants_color(),
-                    false);
-  if (!m || diags.has_errors()) return kExitManuscript;
-  std::string json = model::dump_json(m->document);
+  api::Diagnostics diags;
+  std::optional<api::Book> book = api::read(dir, diags);
+  print_diagnostics(stderr, diags, book ? &*book : nullptr, ReportFormat::text,
+                    stderr_wants_color(), false);
+  if (!book || diags.has_errors()) return kExitManuscript;
+  std::string json = api::dump_json(*book);
   std::fwrite(json.data(), 1, json.size(), stdout);
   return kExitOk;
 }

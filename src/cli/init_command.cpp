@@ -8,7 +8,6 @@
 #include <cstring>
 #include <system_error>
 
-#include "check/metadata_values.hpp"
 #include "cli/commands.hpp"
 #include "cli/scaffold.hpp"
 #include "support/atomic_file.hpp"
@@ -86,7 +85,7 @@ int run_init(const InitOptions& options) {
     }
   }
 
-  if (!check::is_bcp47(info.lang)) {
+  if (!api::is_language_tag(info.lang)) {
     fmt::print(stderr, "folio: error: '{}' is not a BCP 47 language tag (e.g. en, en-US, fr-CA)\n",
                info.lang);
     return kExitUsage;

@@ -8,7 +8,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/generate_command.hpp"
-#include "pdf/page_drawer.hpp"
 #include "support/atomic_file.hpp"
 #include "support/threads.hpp"
 
@@ -19,7 +18,7 @@
 int main(int argc, char** argv) try {
   using namespace folio::cli;
   folio::support::remove_temporaries_on_signal();
-  folio::pdf::leave_cairo_streams_uncompressed();  // before any thread starts
+  folio::api::prepare_process();  // before any thread starts
   CLI::App app{"folio: one manuscript in, a store-ready EPUB 3 and a print-ready PDF out."};
   app.set_version_flag("--version", "folio " FOLIO_VERSION);
   app.require_subcommand(1);

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "manuscript/encoding.hpp"
 #include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 
 namespace folio::cli {
 namespace {
@@ -53,7 +53,7 @@ std::string escape_for_terminal(std::string_view s) {
   // A three-byte character a terminal must not be given raw: a bidi control, U+FFFE/U+FFFF,
   // or the line and paragraph separators U+2028/U+2029.
   auto unsafe3 = [](std::string_view ch) {
-    return manuscript::find_unsafe_character(ch).has_value() || ch == "\u2028" || ch == "\u2029";
+    return support::find_unsafe_character(ch).has_value() || ch == "\u2028" || ch == "\u2029";
   };
   auto needs = [&] {
     for (std::size_t i = 0; i < s.size();) {
@@ -130,8 +130,8 @@ struct ShownLine {
 
 // Bidi controls (the reader's own test) would reorder the terminal's line around them.
 bool is_bidi_control(std::string_view ch) {
-  auto unsafe = manuscript::find_unsafe_character(ch);
-  return unsafe && unsafe->kind == manuscript::UnsafeKind::bidi_control;
+  auto unsafe = support::find_unsafe_character(ch);
+  return unsafe && unsafe->kind == support::UnsafeKind::bidi_control;
 }
 
 ShownLine show(std::string_view line) {
@@ -192,11 +192,22 @@ std::size_t width_between(const ShownLine& line, int from, int to) {
   return std::max<std::size_t>(n, 1);
 }
 
-const char* color_of(support::Severity s) {
+const char* severity_name(api::Severity s) {
   switch (s) {
-    case support::Severity::error:
+    case api::Severity::error:
+      return "error";
+    case api::Severity::warning:
+      return "warning";
+    default:
+      return "note";
+  }
+}
+
+const char* color_of(api::Severity s) {
+  switch (s) {
+    case api::Severity::error:
       return "\033[1;31m";
-    case support::Severity::warning:
+    case api::Severity::warning:
       return "\033[1;35m";
     default:
       return "\033[1;36m";
@@ -205,44 +216,43 @@ const char* color_of(support::Severity s) {
 
 // Sorts by file in book order (book.yaml, then the contents in reading order, then any
 // other file by name), then by line and column; equal positions keep their report order.
-void sort_in_book_order(support::Diagnostics& diags, const manuscript::Manuscript* sources) {
+void sort_in_book_order(api::Diagnostics& diags, const api::Book* sources) {
   std::map<std::string, std::size_t> rank;
   if (sources)
-    for (const auto& s : sources->sources) rank.emplace(s.name, rank.size());
-  auto rank_of = [&](const support::Diagnostic& d) {
-    auto it = rank.find(d.pos.file);
+    for (const auto& name : sources->files()) rank.emplace(name, rank.size());
+  auto rank_of = [&](const api::Diagnostic& d) {
+    auto it = rank.find(d.file);
     return it == rank.end() ? rank.size() : it->second;
   };
-  std::stable_sort(diags.items().begin(), diags.items().end(),
-                   [&](const support::Diagnostic& a, const support::Diagnostic& b) {
+  std::stable_sort(diags.items.begin(), diags.items.end(),
+                   [&](const api::Diagnostic& a, const api::Diagnostic& b) {
                      std::size_t ra = rank_of(a), rb = rank_of(b);
                      if (ra != rb) return ra < rb;
                      // Files outside the book share a rank; their names order them.
-                     if (int c = a.pos.file.compare(b.pos.file)) return c < 0;
-                     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+                     if (int c = a.file.compare(b.file)) return c < 0;
+                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                    });
 }
 
-void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::Manuscript* sources,
-               bool color) {
+void print_one(std::FILE* out, const api::Diagnostic& d, const api::Book* sources, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* green = color ? "\033[1;32m" : "";
   const char* reset = color ? "\033[0m" : "";
   // not about one file
-  std::string where = d.pos.file.empty() ? "folio" : escape_for_terminal(d.pos.file);
-  if (d.pos.line > 0) where += fmt::format(":{}", d.pos.line);
-  if (d.pos.line > 0 && d.pos.column > 0) where += fmt::format(":{}", d.pos.column);
-  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", escape_for_terminal(d.code.name()));
+  std::string where = d.file.empty() ? "folio" : escape_for_terminal(d.file);
+  if (d.line > 0) where += fmt::format(":{}", d.line);
+  if (d.line > 0 && d.column > 0) where += fmt::format(":{}", d.column);
+  std::string code = d.code.empty() ? "" : fmt::format(" [{}]", escape_for_terminal(d.code));
   fmt::print(out, "{}{}:{} {}{}:{} {}{}{}{}\n", bold, where, reset,
-             color ? color_of(d.severity) : "", support::severity_name(d.severity), reset, bold,
+             color ? color_of(d.severity) : "", severity_name(d.severity), reset, bold,
              escape_for_terminal(d.message), reset, code);
-  const manuscript::SourceFile* src = sources ? sources->source(d.pos.file) : nullptr;
+  std::string_view source = sources ? sources->text(d.file) : std::string_view();
   bool shown_fix = false;
-  if (src && d.pos.line > 0) {
-    std::string_view text = line_of(src->text, d.pos.line);
+  if (!source.empty() && d.line > 0) {
+    std::string_view text = line_of(source, d.line);
     if (!text.empty()) {
-      int col = d.pos.column > 0 ? d.pos.column : 1;
-      int end_col = d.end.line == d.pos.line ? d.end.column : 0;
+      int col = d.column > 0 ? d.column : 1;
+      int end_col = d.end_line == d.line ? d.end_column : 0;
       LineWindow win = window_around(text, col);
       ShownLine line = show(win.text);
       col -= static_cast<int>(win.from);
@@ -257,7 +267,7 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
       fmt::print(out, "  {}{}^{}{}\n", pad, green, std::string(width - 1, '~'), reset);
       // The replacement under the range it replaces (a fix-it hint).
       // (Not when it is only spaces: those would be invisible there.)
-      if (d.end.line == d.pos.line && d.fix.find('\n') == std::string::npos &&
+      if (d.end_line == d.line && d.fix.find('\n') == std::string::npos &&
           d.fix.find_first_not_of(' ') != std::string::npos) {
         fmt::print(out, "  {}{}{}{}\n", pad, green, escape_for_terminal(d.fix), reset);
         shown_fix = true;
@@ -265,7 +275,7 @@ void print_one(std::FILE* out, const support::Diagnostic& d, const manuscript::M
     }
   }
   // A fix with a source range replaces that range; one without is advice ("install …").
-  if (!d.fix.empty() && !shown_fix && d.end.line > 0) {
+  if (!d.fix.empty() && !shown_fix && d.end_line > 0) {
     fmt::print(out, "  fix: replace with '{}'\n", escape_for_terminal(d.fix));
   } else if (!d.fix.empty() && !shown_fix) {
     fmt::print(out, "  help: {}\n", escape_for_terminal(d.fix));
@@ -279,13 +289,13 @@ constexpr std::size_t kListedPerCode = 1000;
 
 // The diagnostics to print, `limit` per (file, code) in their order, then for each capped
 // group a note counting the rest, at the file (line 0) and with the same code.
-std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& all,
-                                        std::size_t limit, const char* verb) {
-  std::map<std::pair<std::string, std::string_view>, std::size_t> seen;
-  std::vector<std::pair<std::string, std::string_view>> order;  // capped groups, first met first
-  std::vector<support::Diagnostic> out;
+std::vector<api::Diagnostic> capped(const std::vector<api::Diagnostic>& all, std::size_t limit,
+                                    const char* verb) {
+  std::map<std::pair<std::string, std::string>, std::size_t> seen;
+  std::vector<std::pair<std::string, std::string>> order;  // capped groups, first met first
+  std::vector<api::Diagnostic> out;
   for (const auto& d : all) {
-    auto [it, fresh] = seen.try_emplace({d.pos.file, d.code.name()}, 0);
+    auto [it, fresh] = seen.try_emplace({d.file, d.code}, 0);
     if (++it->second <= limit) {
       out.push_back(d);
     } else if (it->second == limit + 1) {
@@ -294,10 +304,10 @@ std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& 
   }
   for (const auto& key : order) {
     std::size_t more = seen[key] - limit;
-    support::Diagnostic note;
-    note.severity = support::Severity::note;
-    note.code = support::Code::find(key.second);
-    note.pos = {key.first, 0, 0};
+    api::Diagnostic note;
+    note.severity = api::Severity::note;
+    note.code = key.second;
+    note.file = key.first;
     note.message = fmt::format("{} more like this in this file {} not {}", more,
                                more == 1 ? "is" : "are", verb);
     out.push_back(std::move(note));
@@ -307,25 +317,25 @@ std::vector<support::Diagnostic> capped(const std::vector<support::Diagnostic>& 
 
 }  // namespace
 
-std::string diagnostics_json(const support::Diagnostics& diags) {
+std::string diagnostics_json(const api::Diagnostics& diags) {
   support::JsonWriter w(true);
   w.begin_array();
-  for (const auto& d : capped(diags.items(), kListedPerCode, "listed")) {
+  for (const auto& d : capped(diags.items, kListedPerCode, "listed")) {
     w.begin_object();
     w.key("file");
-    w.value(valid_utf8(d.pos.file));
+    w.value(valid_utf8(d.file));
     w.key("line");
-    w.value(d.pos.line);
+    w.value(d.line);
     w.key("column");
-    w.value(d.pos.column);
+    w.value(d.column);
     w.key("end_line");
-    w.value(d.end.line ? d.end.line : d.pos.line);
+    w.value(d.end_line ? d.end_line : d.line);
     w.key("end_column");
-    w.value(d.end.line ? d.end.column : d.pos.column);
+    w.value(d.end_line ? d.end_column : d.column);
     w.key("severity");
-    w.value(support::severity_name(d.severity));
+    w.value(severity_name(d.severity));
     w.key("code");
-    w.value(valid_utf8(d.code.name()));
+    w.value(valid_utf8(d.code));
     w.key("message");
     w.value(valid_utf8(d.message));
     w.key("fix");
@@ -339,20 +349,19 @@ std::string diagnostics_json(const support::Diagnostics& diags) {
   return w.take() + "\n";
 }
 
-void print_diagnostics(std::FILE* out, const support::Diagnostics& unsorted,
-                       const manuscript::Manuscript* sources, ReportFormat format, bool color,
-                       bool summary) {
-  support::Diagnostics diags = unsorted;
+void print_diagnostics(std::FILE* out, const api::Diagnostics& unsorted, const api::Book* sources,
+                       ReportFormat format, bool color, bool summary) {
+  api::Diagnostics diags = unsorted;
   sort_in_book_order(diags, sources);
   if (format == ReportFormat::json) {
     fmt::print(out, "{}", diagnostics_json(diags));
     return;
   }
-  for (const auto& d : capped(diags.items(), kShownPerCode, "shown"))
+  for (const auto& d : capped(diags.items, kShownPerCode, "shown"))
     print_one(out, d, sources, color);
   if (summary) {
-    auto e = diags.count(support::Severity::error);
-    auto w = diags.count(support::Severity::warning);
+    auto e = diags.count(api::Severity::error);
+    auto w = diags.count(api::Severity::warning);
     // "2 errors, 3 warnings"; a count of zero is left out, and nothing is said when clean.
     std::string counts;
     if (e > 0) counts = fmt::format("{} error{}", e, e == 1 ? "" : "s");

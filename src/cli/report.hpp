@@ -4,21 +4,19 @@
 #include <cstdio>
 #include <string>
 
-#include "manuscript/reader.hpp"
-#include "support/diagnostic.hpp"
+#include <folio/folio.hpp>
 
 namespace folio::cli {
 
 enum class ReportFormat { text, json };
 
-/// Writes the diagnostics to `out`, sorted by file and position. `sources` supplies the
-/// lines quoted under each diagnostic (may be null); colour only when `color`.
-void print_diagnostics(std::FILE* out, const support::Diagnostics& diags,
-                       const manuscript::Manuscript* sources, ReportFormat format, bool color,
-                       bool summary);
+/// Writes the diagnostics to `out`, sorted by file (in book order) and position. `sources`
+/// supplies the lines quoted under each diagnostic (may be null); colour only when `color`.
+void print_diagnostics(std::FILE* out, const api::Diagnostics& diags, const api::Book* sources,
+                       ReportFormat format, bool color, bool summary);
 
 /// The diagnostics as a JSON array of {file, line, column, end_line, end_column,
 /// severity, code, message, fix}.
-std::string diagnostics_json(const support::Diagnostics& diags);
+std::string diagnostics_json(const api::Diagnostics& diags);
 
 }  // namespace folio::cli

@@ -10,25 +10,6 @@
 namespace folio::manuscript {
 namespace {
 
-// Decodes the code point at `i` of valid UTF-8 and its length in bytes.
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  unsigned char c = b(0);
-  if (c < 0x80) return len = 1, c;
-  if (c < 0xE0) return len = 2, ((c & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-  if (c < 0xF0) return len = 3, ((c & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-  len = 4;
-  return ((c & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
-}
-
-bool is_bidi_control(char32_t c) {
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-bool is_xml_forbidden(char32_t c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
-}
-
 // Line and byte column of ascending offsets in one pass (recomputing from the start for
 // each finding would make a file full of them quadratic).
 class PositionCursor {
@@ -54,22 +35,6 @@ constexpr int kReportsPerKind = 10;
 
 }  // namespace
 
-std::optional<UnsafeCharacter> find_unsafe_character(std::string_view s, std::size_t from) {
-  std::size_t len = 1;
-  for (std::size_t i = from; i < s.size(); i += len) {
-    // Printable ASCII, most of any prose, is never unsafe: skip it without decoding.
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x80) {
-      len = 1;
-      continue;
-    }
-    char32_t c = decode(s, i, len);
-    if (is_xml_forbidden(c)) return UnsafeCharacter{i, c, UnsafeKind::xml_forbidden};
-    if (is_bidi_control(c)) return UnsafeCharacter{i, c, UnsafeKind::bidi_control};
-  }
-  return std::nullopt;
-}
-
 std::optional<std::size_t> find_combining_flood(std::string_view s) {
   int run = 0;
   std::size_t run_start = 0, len = 1;
@@ -80,7 +45,7 @@ std::optional<std::size_t> find_combining_flood(std::string_view s) {
       len = 1;
       continue;
     }
-    char32_t c = decode(s, i, len);
+    char32_t c = support::decode_utf8(s, i, len);
     if (c >= 0x300 && g_unichar_ismark(static_cast<gunichar>(c))) {
       if (run++ == 0) run_start = i;
       if (run > kMaxCombiningMarks) return run_start;

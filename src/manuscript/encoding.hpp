@@ -7,24 +7,13 @@
 #include <string_view>
 
 #include "support/diagnostic.hpp"
+#include "support/utf8.hpp"
 
 namespace folio::manuscript {
 
-/// Why a character may not reach an output.
-enum class UnsafeKind {
-  xml_forbidden,  ///< C0 controls other than tab/LF/CR, U+FFFE, U+FFFF (XML 1.0 forbids them)
-  bidi_control,   ///< U+202A–U+202E, U+2066–U+2069: invisible, they reorder the text shown
-};
-
-struct UnsafeCharacter {
-  std::size_t offset;  ///< byte offset in the text scanned
-  char32_t code_point;
-  UnsafeKind kind;
-};
-
-/// The first character of valid UTF-8 `s`, at or after byte `from`, that may not reach an
-/// output, or nullopt.
-std::optional<UnsafeCharacter> find_unsafe_character(std::string_view s, std::size_t from = 0);
+using support::find_unsafe_character;
+using support::UnsafeCharacter;
+using support::UnsafeKind;
 
 /// The byte offset of the first run of more than kMaxCombiningMarks combining marks in valid
 /// UTF-8 `s` (a "Zalgo" flood: it hangs some renderers and is never real text), or nullopt.

@@ -1,6 +1,7 @@
 // The public API's whole build: publish::build, with its outcome in the API's types.
 #include <folio/folio.hpp>
 
+#include "pdf/page_drawer.hpp"
 #include "publish/api_impl.hpp"
 #include "publish/build.hpp"
 
@@ -14,16 +15,28 @@ BuildResult build(const BuildRequest& request) {
                               .werror = request.werror,
                               .bleed = request.print.bleed,
                               .crop_marks = request.print.crop_marks,
+                              .no_page_list = !request.page_list,
                               .style = request.style.name,
                               .jobs = request.print.threads,
                               .data_dirs = request.resources.data_dirs};
-  publish::BuildResult done = publish::build(inner);
+  publish::StageReport stage;
+  if (request.on_stage) stage = [&](std::string_view what) { request.on_stage(what); };
+  publish::BuildResult done = publish::build(inner, stage);
   BuildResult result;
+  result.status = static_cast<BuildStatus>(static_cast<int>(done.status));
   result.ok = done.status == publish::BuildStatus::ok;
   append(result.diagnostics, done.diagnostics);
-  for (const auto& w : done.written) result.written.push_back(w.path);
-  result.failure = done.failure;
+  if (done.manuscript)
+    result.book = Book(
+        std::make_shared<const Book::Impl>(Book::Impl{std::move(*done.manuscript), request.dir}));
+  for (auto& w : done.written) result.written.push_back({std::move(w.path), w.seconds});
+  result.editions_check = std::move(done.editions_check);
+  result.failure = std::move(done.failure);
   return result;
+}
+
+void prepare_process() {
+  pdf::leave_cairo_streams_uncompressed();
 }
 
 }  // namespace folio::api

@@ -15,6 +15,7 @@ namespace folio::api {
 
 struct Book::Impl {
   manuscript::Manuscript manuscript;
+  std::filesystem::path dir;  // the folder it was read from (nothing is written inside it)
 };
 
 struct Publication::Impl {

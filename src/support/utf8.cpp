@@ -48,6 +48,38 @@ std::optional<std::size_t> find_xml_forbidden(std::string_view s, std::size_t fr
   return std::nullopt;
 }
 
+char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  if (c < 0x80) return len = 1, c;
+  if (c < 0xE0) return len = 2, ((c & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+  if (c < 0xF0) return len = 3, ((c & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+  len = 4;
+  return ((c & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+}
+
+std::optional<UnsafeCharacter> find_unsafe_character(std::string_view s, std::size_t from) {
+  auto bidi_control = [](char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  };
+  auto xml_forbidden = [](char32_t c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+  };
+  std::size_t len = 1;
+  for (std::size_t i = from; i < s.size(); i += len) {
+    // Printable ASCII, most of any prose, is never unsafe: skip it without decoding.
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      len = 1;
+      continue;
+    }
+    char32_t c = decode_utf8(s, i, len);
+    if (xml_forbidden(c)) return UnsafeCharacter{i, c, UnsafeKind::xml_forbidden};
+    if (bidi_control(c)) return UnsafeCharacter{i, c, UnsafeKind::bidi_control};
+  }
+  return std::nullopt;
+}
+
 LineColumn line_column_at(std::string_view s, std::size_t offset) {
   int line = 1;
   std::size_t line_start = 0;

@@ -1,5 +1,6 @@
 // A consumer of folio's public API: folio_consumer MANUSCRIPT OUT builds OUT/steps/ step by
-// step (read, check, publication, typeset, write_epub, write_pdf) and OUT/build/ with build().
+// step (read, check, publication, typeset, write_epub, write_pdf), OUT/build/ with build(),
+// and OUT/sheet.png, a contact sheet of pages 1-4.
 #include <folio/folio.hpp>
 
 #include <cstdio>
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   }
   namespace fs = std::filesystem;
   namespace api = folio::api;
+  api::prepare_process();
   fs::path dir = argv[1], out = argv[2];
   api::Resources resources{{FOLIO_DATA}};
   api::Style style;  // book.yaml's, else classic
@@ -49,8 +51,19 @@ int main(int argc, char** argv) {
   request.dir = dir;
   request.out_dir = out / "build";
   request.resources = resources;
+  std::size_t stages = 0;
+  request.on_stage = [&](std::string_view) { ++stages; };
   api::BuildResult built = api::build(request);
-  if (!built.ok || built.written.size() != 2) return fail("build", built.diagnostics);
-  for (const fs::path& p : built.written) std::printf("wrote %s\n", p.string().c_str());
+  if (!built.ok || built.status != api::BuildStatus::ok || built.written.size() != 2 || !built.book)
+    return fail("build", built.diagnostics);
+  for (const auto& w : built.written) std::printf("wrote %s\n", w.path.string().c_str());
+  std::printf("%zu stages reported\n", stages);
+
+  api::ContactSheet sheet = api::write_contact_sheet(
+      *book, *pub, {.first = 1, .last = 4, .dpi = 36, .output = out / "sheet.png"}, diags);
+  if (!sheet.ok)
+    return fail(sheet.failure.empty() ? "contact sheet" : sheet.failure.c_str(), diags);
+  std::printf("sheet: pages 1-%zu of %zu, %d x %d px\n", sheet.last, sheet.page_count, sheet.width,
+              sheet.height);
   return 0;
 }

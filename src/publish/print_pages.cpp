@@ -1,9 +1,9 @@
-// The bridge from preview to the PDF stage: its typesetting and its page painter.
-#include "cli/print_pages.hpp"
+// The bridge from the contact sheet to the PDF stage: its typesetting and its page painter.
+#include "publish/print_pages.hpp"
 
 #include "pdf/cairo_render.hpp"
 
-namespace folio::cli {
+namespace folio::publish {
 namespace {
 
 class TypesetPages : public PrintPages {
@@ -30,4 +30,4 @@ std::unique_ptr<PrintPages> typeset_print_pages(const model::Document& doc,
   return std::make_unique<TypesetPages>(std::move(*paged));
 }
 
-}  // namespace folio::cli
+}  // namespace folio::publish

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/print_pages.hpp"
+#include "publish/print_pages.hpp"
 
-namespace folio::cli {
+namespace folio::publish {
 
 /// Where each page of a contact sheet goes, in pixels.
 struct SheetSlot {
@@ -36,4 +36,4 @@ std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& layo
 /// The largest sheet written, in pixels: ~100 million (400 MB of memory while drawing).
 inline constexpr double kMaxSheetPixels = 100e6;
 
-}  // namespace folio::cli
+}  // namespace folio::publish

@@ -1,5 +1,5 @@
 // Composes a contact sheet on a Cairo image surface; page labels are set with Pango.
-#include "cli/contact_sheet.hpp"
+#include "publish/contact_sheet.hpp"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -10,7 +10,7 @@
 
 #include "support/atomic_file.hpp"
 
-namespace folio::cli {
+namespace folio::publish {
 namespace {
 
 constexpr int kSpreadsPerRow = 2;
@@ -131,4 +131,4 @@ std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& shee
   return support::write_file_atomically(png, bytes);
 }
 
-}  // namespace folio::cli
+}  // namespace folio::publish

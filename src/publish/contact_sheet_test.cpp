@@ -1,11 +1,11 @@
 // Contact sheets: spreads put verso left and recto right; the PNG holds what was drawn.
-#include "cli/contact_sheet.hpp"
+#include "publish/contact_sheet.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
-using namespace folio::cli;
+using namespace folio::publish;
 namespace fs = std::filesystem;
 
 namespace {

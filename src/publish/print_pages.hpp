@@ -1,4 +1,4 @@
-// What `folio preview` needs from the PDF stage: the book set in pages, and a page painter.
+// What a contact sheet needs from the PDF stage: the book set in pages, and a page painter.
 #pragma once
 
 #include <cairo.h>
@@ -11,7 +11,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "support/diagnostic.hpp"
 
-namespace folio::cli {
+namespace folio::publish {
 
 /// The typeset book as preview sees it: trim size in points, and per page its side and
 /// printed label, and a way to paint it.
@@ -34,4 +34,4 @@ std::unique_ptr<PrintPages> typeset_print_pages(const model::Document& doc,
                                                 const pdf::PdfOptions& options,
                                                 support::Diagnostics& diags);
 
-}  // namespace folio::cli
+}  // namespace folio::publish
