@@ -210,6 +210,21 @@ struct ContactSheet {
 ContactSheet write_contact_sheet(const Book& book, const Publication& publication,
                                  const ContactSheetRequest& request, Diagnostics& diags);
 
+/// A proof of the full-wrap cover (`folio preview --cover`): the wrap for `printer` on
+/// `paper`, from the typeset book's page count, drawn at `dpi` into a PNG with the guides a
+/// designer checks (trim, spine folds, safe areas, barcode area).
+struct CoverProofRequest {
+  Printer printer = Printer::screen;
+  Paper paper = Paper::white;
+  double dpi = 72;
+  std::filesystem::path output;
+};
+
+/// Typesets `book` and writes the proof (atomically); false after an error in `diags`, or
+/// with `failure` set (an output inside the manuscript, a file that is not a PNG).
+bool write_cover_proof(const Book& book, const Publication& publication,
+                       const CoverProofRequest& request, Diagnostics& diags, std::string& failure);
+
 /// What `folio build` does, scheduled by the library: read, check (beside the typesetting),
 /// typeset, and write the EPUB (while the PDF is drawn) and the PDF into `out_dir`, both
 /// renamed into place only when the whole build succeeded.
@@ -220,6 +235,10 @@ struct BuildRequest {
   bool pdf = true;
   bool werror = false;
   bool page_list = true;  ///< the print edition's page numbers in the EPUB (a page-list)
+  Printer printer = Printer::screen;
+  /// Also the full-wrap cover for `printer`, OUTDIR/<slug>-cover.pdf (needs the PDF).
+  bool cover = false;
+  Paper paper = Paper::white;
   Style style;
   PrintOptions print;
   Resources resources;

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "cover/cover_fonts.hpp"
 #include "epub/identifier.hpp"
 #include "epub/labels.hpp"
 #include "facts/edition_facts.hpp"
-#include "cover/cover_fonts.hpp"
 #include "model/document.hpp"
 
 namespace folio::epub {

@@ -127,15 +127,10 @@ void draw_spine(cairo_t* cr, const CoverGeometry& g, const CoverContent& c) {
   cairo_restore(cr);
 }
 
-// The back: a frame as on the front, the description set in the body face above the
-// barcode area, which is left as plain paper.
+// The back: the description set in the body face above the barcode area, which is left as
+// plain paper where the printer puts the ISBN's barcode (its corner is the printer's, so the
+// back has no frame for it to break).
 void draw_back(cairo_t* cr, const CoverGeometry& g, const CoverContent& c) {
-  double scale = g.back.width / cover::kDesignWidth;
-  set_ink(cr, cover::kAccent);
-  cairo_set_line_width(cr, 6 * scale);
-  cairo_rectangle(cr, g.back.x + 90 * scale, g.back.y + 90 * scale, g.back.width - 180 * scale,
-                  g.back.height - 180 * scale);
-  cairo_stroke(cr);
   if (!c.description.empty()) {
     double margin = 36;  // half an inch inside the safe area
     double width = g.back_safe.width - 2 * margin;

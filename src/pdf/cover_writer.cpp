@@ -10,6 +10,58 @@
 #include "support/atomic_file.hpp"
 
 namespace folio::pdf {
+namespace {
+
+// book.yaml's description as plain text: some carry HTML (a store's long description), whose
+// paragraphs become line breaks and whose other tags and entities are dropped or decoded.
+std::string plain_description(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '<') {
+      std::size_t end = s.find('>', i);
+      if (end == std::string_view::npos) break;
+      std::string_view tag = s.substr(i, end - i + 1);
+      if ((tag == "</p>" || tag.starts_with("<br")) && !out.empty() && out.back() != '\n')
+        out += '\n';
+      i = end + 1;
+      continue;
+    }
+    if (s[i] == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+          {"&#39;", "'"}};
+      bool decoded = false;
+      for (auto [name, text] : kEntities)
+        if (s.substr(i).starts_with(name)) {
+          out += text;
+          i += name.size();
+          decoded = true;
+          break;
+        }
+      if (decoded) continue;
+    }
+    out += s[i++];
+  }
+  // Each paragraph on one line, its spaces single, none at its ends.
+  std::string text;
+  bool space = false;
+  for (char c : out) {
+    if (c == '\n') {
+      if (!text.empty() && text.back() != '\n') text += '\n';
+      space = false;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      space = !text.empty() && text.back() != '\n';
+    } else {
+      if (space) text += ' ';
+      space = false;
+      text += c;
+    }
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+}  // namespace
 
 bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged,
                  const CoverOptions& options, support::Diagnostics& diags) {
@@ -31,7 +83,7 @@ bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged
   CoverContent content;
   content.text = cover::text_of(doc.metadata, shared.lang);
   content.fonts = cover::fonts_of(*st);
-  content.description = doc.metadata.description.value;
+  content.description = plain_description(doc.metadata.description.value);
   content.body_family = st->body.family;
   if (!doc.metadata.cover_image.empty()) {
     std::filesystem::path image = doc.base_dir / doc.metadata.cover_image.value;

@@ -176,8 +176,10 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   if (!options.facts && !own) return false;
   const facts::EditionFacts& shared = options.facts ? *options.facts : *own;
   RenderMetadata meta = render_metadata(doc, options, shared);
-  Rendered r = drawn ? drawn->finish(paged)
-                     : render_pdf(paged, meta, PrintGeometry{options.bleed, options.crop_marks, options.navigation});
+  Rendered r =
+      drawn ? drawn->finish(paged)
+            : render_pdf(paged, meta,
+                         PrintGeometry{options.bleed, options.crop_marks, options.navigation});
   if (!r.error.empty()) {
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
