@@ -107,6 +107,13 @@ class Publication {
   std::shared_ptr<const Impl> impl_;
 };
 
+/// Who the print PDF is for: `screen` is the tagged, bookmarked, linked PDF; `kdp` leaves out
+/// the outline and links (KDP: "no bookmarks, annotations"); `ingramspark` (PDF/X-1a) is
+/// refused for now. Their rules: src/style/print_profile.cpp.
+enum class Printer { screen, kdp, ingramspark };
+/// The interior paper, which decides the spine's width.
+enum class Paper { white, cream };
+
 struct PrintOptions {
   bool bleed = false;       ///< 0.125 in (9 pt) added on the outside, top and bottom
   bool crop_marks = false;  ///< trim marks in a slug around each page
@@ -203,6 +210,21 @@ struct ContactSheet {
 ContactSheet write_contact_sheet(const Book& book, const Publication& publication,
                                  const ContactSheetRequest& request, Diagnostics& diags);
 
+/// A proof of the full-wrap cover (`folio preview --cover`): the wrap for `printer` on
+/// `paper`, from the typeset book's page count, drawn at `dpi` into a PNG with the guides a
+/// designer checks (trim, spine folds, safe areas, barcode area).
+struct CoverProofRequest {
+  Printer printer = Printer::screen;
+  Paper paper = Paper::white;
+  double dpi = 72;
+  std::filesystem::path output;
+};
+
+/// Typesets `book` and writes the proof (atomically); false after an error in `diags`, or
+/// with `failure` set (an output inside the manuscript, a file that is not a PNG).
+bool write_cover_proof(const Book& book, const Publication& publication,
+                       const CoverProofRequest& request, Diagnostics& diags, std::string& failure);
+
 /// What `folio build` does, scheduled by the library: read, check (beside the typesetting),
 /// typeset, and write the EPUB (while the PDF is drawn) and the PDF into `out_dir`, both
 /// renamed into place only when the whole build succeeded.
@@ -213,6 +235,10 @@ struct BuildRequest {
   bool pdf = true;
   bool werror = false;
   bool page_list = true;  ///< the print edition's page numbers in the EPUB (a page-list)
+  Printer printer = Printer::screen;
+  /// Also the full-wrap cover for `printer`, OUTDIR/<slug>-cover.pdf (needs the PDF).
+  bool cover = false;
+  Paper paper = Paper::white;
   Style style;
   PrintOptions print;
   Resources resources;

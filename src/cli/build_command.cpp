@@ -19,6 +19,11 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   request.style.name = options.style;
   request.print = {
       .bleed = options.bleed, .crop_marks = options.crop_marks, .threads = options.jobs};
+  request.printer = options.printer == "kdp"           ? api::Printer::kdp
+                    : options.printer == "ingramspark" ? api::Printer::ingramspark
+                                                       : api::Printer::screen;
+  request.cover = options.cover;
+  request.paper = options.paper == "cream" ? api::Paper::cream : api::Paper::white;
   request.on_stage = [&](std::string_view stage) { progress.stage(stage); };
   api::BuildResult result = api::build(request);
   progress.clear();

@@ -28,8 +28,11 @@ struct BuildOptions {
   bool epub = false;  ///< neither flag: both formats
   bool pdf = false;
   bool werror = false;
-  bool bleed = false;       ///< PDF: 0.125 in bleed on the outside, top and bottom
-  bool crop_marks = false;  ///< PDF: trim marks in a slug around each page
+  bool bleed = false;              ///< PDF: 0.125 in bleed on the outside, top and bottom
+  bool crop_marks = false;         ///< PDF: trim marks in a slug around each page
+  std::string printer = "screen";  ///< --for: screen, kdp (ingramspark: refused for now)
+  bool cover = false;              ///< also the full-wrap cover PDF
+  std::string paper = "white";     ///< the interior paper, for the spine
   /// EPUB: no print page numbers (and, with --epub, no typesetting)
   bool no_page_list = false;
   std::string style;  ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
@@ -87,6 +90,9 @@ struct PreviewOptions {
   std::filesystem::path output;  ///< empty: out/<slug>-preview.png
   std::string pages = "1-8";     ///< a range "A-B", or one page "N" (1-based, as in the PDF)
   double dpi = 72;
+  bool cover = false;  ///< the cover wrap with guides, not pages
+  std::string printer = "screen";
+  std::string paper = "white";
   Verbosity verbosity = Verbosity::normal;
 };
 

@@ -49,6 +49,16 @@ int main(int argc, char** argv) try {
   build_cmd->add_flag("--bleed", build.bleed,
                       "PDF: add a 0.125 in bleed on the outside, top and bottom edges");
   build_cmd->add_flag("--crop-marks", build.crop_marks, "PDF: add crop marks around each page");
+  build_cmd
+      ->add_option("--for", build.printer,
+                   "PDF: the printer it is for: screen (tagged, bookmarks, links; the default) or "
+                   "kdp (no bookmarks or links, as KDP asks)")
+      ->check(CLI::IsMember({"screen", "kdp", "ingramspark"}));
+  build_cmd->add_flag("--cover", build.cover,
+                      "Also write OUTDIR/<slug>-cover.pdf: back, spine and front on one sheet with "
+                      "bleed, the spine from the page count and --paper");
+  build_cmd->add_option("--paper", build.paper, "Interior paper for the spine: white or cream")
+      ->check(CLI::IsMember({"white", "cream"}));
   build_cmd->add_flag("--no-page-list", build.no_page_list,
                       "EPUB: leave out the print edition's page numbers (then --epub skips "
                       "typesetting)");
@@ -153,12 +163,20 @@ int main(int argc, char** argv) try {
   preview_cmd->add_option("--dpi", preview.dpi, "Resolution in pixels per inch")
       ->capture_default_str()
       ->check(CLI::Range(10.0, 600.0));
+  preview_cmd->add_flag("--cover", preview.cover,
+                        "Draw the full-wrap cover with its guides instead (default output: "
+                        "out/<slug>-cover-proof.png)");
+  preview_cmd->add_option("--for", preview.printer, "With --cover: the printer (screen, kdp)")
+      ->check(CLI::IsMember({"screen", "kdp", "ingramspark"}));
+  preview_cmd->add_option("--paper", preview.paper, "With --cover: white or cream")
+      ->check(CLI::IsMember({"white", "cream"}));
   preview_cmd->footer(
       "Typesets the book as `folio build` does and draws the chosen pages side by side as\n"
       "spreads (verso left, recto right) on one contact sheet.\n\n"
       "Examples:\n"
       "  folio preview                         pages 1–8 of manuscript/ at 72 dpi\n"
-      "  folio preview mybook --pages 9-16 --dpi 150 -o proof.png");
+      "  folio preview mybook --pages 9-16 --dpi 150 -o proof.png\n"
+      "  folio preview --cover --for kdp --paper cream");
 
   GenerateOptions generate;
   auto* generate_cmd = add_generate_command(app, generate);

@@ -34,6 +34,28 @@ int run_preview(const PreviewOptions& options) {
     return kExitManuscript;
   }
 
+  if (options.cover) {
+    api::CoverProofRequest proof;
+    proof.printer = options.printer == "kdp"           ? api::Printer::kdp
+                    : options.printer == "ingramspark" ? api::Printer::ingramspark
+                                                       : api::Printer::screen;
+    proof.paper = options.paper == "cream" ? api::Paper::cream : api::Paper::white;
+    proof.dpi = options.dpi;
+    proof.output = options.output.empty()
+                       ? fs::path("out") / (book->slug() + "-cover-proof.png")
+                       : options.output;
+    progress.stage("typesetting");
+    std::string failure;
+    bool ok = api::write_cover_proof(*book, *publication, proof, diags, failure);
+    report();
+    if (!failure.empty()) fmt::print(stderr, "folio: error: {}\n", failure);
+    if (!ok) return failure.empty() ? kExitManuscript : kExitUsage;
+    if (options.verbosity != Verbosity::quiet)
+      fmt::print(stderr, "wrote {} (the cover for {}, {} paper)\n", proof.output.string(),
+                 options.printer, options.paper);
+    return kExitOk;
+  }
+
   api::ContactSheetRequest request;
   request.first = static_cast<std::size_t>(range->first);
   request.last = static_cast<std::size_t>(range->last);

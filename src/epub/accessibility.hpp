@@ -22,9 +22,9 @@ struct AccessibilityFacts {
   std::string page_break_source;
 };
 
-/// The page source (dc:source refined as source-of pagination) for page breaks taken from folio's own print edition: the
-/// identifier as "urn:isbn:…" when book.yaml's identifier is an ISBN, else the print
-/// edition named in words ("Title, print edition typeset by folio").
+/// The page source (dc:source refined as source-of pagination) for page breaks taken from folio's
+/// own print edition: the identifier as "urn:isbn:…" when book.yaml's identifier is an ISBN, else
+/// the print edition named in words ("Title, print edition typeset by folio").
 std::string page_break_source(const model::Metadata& meta);
 
 /// Facts read from the model; the cover's contribution is added by the caller.

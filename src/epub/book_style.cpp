@@ -1,6 +1,8 @@
 // Style lookup for the EPUB, falling back to the classic design with a warning.
 #include "epub/book_style.hpp"
 
+#include "cover/cover_fonts.hpp"
+
 #include <fmt/format.h>
 
 namespace folio::epub {
@@ -43,11 +45,7 @@ style::Style book_style(const facts::StyleChoice& choice, support::Diagnostics& 
 }
 
 CoverFonts cover_fonts_of(const style::Style& style) {
-  CoverFonts f;
-  f.title = {style.chapter.face.family, style.chapter.face.italic, style.chapter.face.small_caps};
-  f.subtitle = {style.body.family, true, false};
-  f.author = {style.body.family, false, true};
-  return f;
+  return cover::fonts_of(style);
 }
 
 }  // namespace folio::epub

@@ -4,32 +4,17 @@
 #include <optional>
 #include <string>
 
+#include "cover/front_design.hpp"
+
 namespace folio::epub {
 
 inline constexpr int kCoverWidth = 1600;  ///< pixels; 1:1.6, the proportion stores ask for
 inline constexpr int kCoverHeight = 2560;
 
-/// What the cover shows, and the language it is shaped in.
-struct CoverText {
-  std::string title;
-  std::string subtitle;
-  std::string authors;
-  std::string lang;
-};
-
-/// A face on the cover: a Pango family name, italic or not, small capitals or not.
-struct CoverFace {
-  std::string family = "EB Garamond 12";
-  bool italic = false;
-  bool small_caps = false;
-};
-
-/// The faces the cover is set in; the book's style decides them (see cover_fonts_of).
-struct CoverFonts {
-  CoverFace title;
-  CoverFace subtitle{"EB Garamond 12", true, false};
-  CoverFace author{"EB Garamond 12", false, true};
-};
+// The design is cover/front_design's, shared with the print wrap's front panel.
+using cover::CoverFace;
+using cover::CoverFonts;
+using cover::CoverText;
 
 /// Rows of the cover drawn at a time (kCoverHeight is a multiple of it).
 inline constexpr int kCoverBandRows = 128;

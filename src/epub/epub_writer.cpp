@@ -68,8 +68,7 @@ std::unique_ptr<CoverJob> start_cover(const model::Document& doc, const BookInfo
                                       const CoverFonts& fonts, unsigned threads) {
   if (!doc.metadata.cover_image.empty()) return nullptr;
   auto job = std::make_unique<CoverJob>();
-  CoverText text{doc.metadata.title.value, doc.metadata.subtitle.value, authors_line(doc.metadata),
-                 book.lang};
+  CoverText text = cover::text_of(doc.metadata, book.lang);
   job->png =
       support::async_or_deferred(threads != 1, [text = std::move(text), fonts, j = job.get()] {
         return render_cover_png(text, fonts, j->error);

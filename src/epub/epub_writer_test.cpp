@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "manuscript/reader.hpp"
 #include "tests/support/file_bytes.hpp"
 

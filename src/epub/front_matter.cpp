@@ -30,15 +30,6 @@ void close(pugi::xml_node n) {
 
 }  // namespace
 
-std::string authors_line(const model::Metadata& meta) {
-  std::string out;
-  for (const auto& a : meta.authors) {
-    if (!out.empty()) out += ", ";
-    out += a.value;
-  }
-  return out;
-}
-
 std::string cover_alt_text(const BookInfo& book) {
   std::string alt = std::string(book.labels.cover) + ": " + book.meta.title.value;
   if (!book.meta.subtitle.empty()) alt += " — " + book.meta.subtitle.value;

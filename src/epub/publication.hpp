@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cover/cover_fonts.hpp"
 #include "epub/identifier.hpp"
 #include "epub/labels.hpp"
 #include "facts/edition_facts.hpp"
@@ -46,7 +47,7 @@ struct Landmark {
   std::string href;
 };
 
-/// The authors as one line: "A", "A and B" style joins are language-specific, so commas.
-std::string authors_line(const model::Metadata& meta);
+/// The authors as one line (the covers' join: commas; "and" is language-specific).
+using cover::authors_line;
 
 }  // namespace folio::epub

@@ -67,7 +67,8 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 }
 
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
-                   double dy, bool tagged, std::vector<std::string>* span_langs, Rendered* out) {
+                   double dy, bool tagged, std::vector<std::string>* span_langs, Rendered* out,
+                   bool links) {
   auto picture = [&](const typeset::PageBlock& block) {
     std::string why;
     if (!draw_picture(cr, *block.picture, dx, dy, why) && out)
@@ -128,6 +129,7 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
   if (open_row) cairo_tag_end(cr, "TR");
   if (!open_group.empty()) cairo_tag_end(cr, open_group.c_str());
   for (const auto& link : page.links) {
+    if (!links) break;
     std::string attrs = "dest=" + quoted(link.dest) + " rect=[" + std::to_string(dx + link.x) +
                         " " + std::to_string(dy + link.y) + " " + std::to_string(link.width) + " " +
                         std::to_string(link.height) + "]";

@@ -21,6 +21,7 @@ struct RenderMetadata {
 struct PrintGeometry {
   double bleed = 0;
   bool crop_marks = false;
+  bool navigation = true;  ///< the outline and the links (a KDP interior has neither)
 };
 
 /// One page's boxes in PDF user space (origin bottom-left), for the post-pass.
@@ -78,10 +79,11 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 /// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
 /// structure elements, so the post-pass adds the /Lang. A figure's picture is drawn inside
 /// its /Figure element, whose alt text is appended to `out->figure_alts` (and a picture
-/// that cannot be drawn to `out->picture_errors`) when `out` is given.
+/// that cannot be drawn to `out->picture_errors`) when `out` is given. The page's links only
+/// when `links`.
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                    double dy, bool tagged, std::vector<std::string>* span_langs = nullptr,
-                   Rendered* out = nullptr);
+                   Rendered* out = nullptr, bool links = true);
 
 /// Paints page `index` as the PDF shows it, without tags or links: the trim box's top-left
 /// corner at the user-space origin, one unit per point (for previews on any Cairo surface).

@@ -172,7 +172,7 @@ void PdfPageDrawer::draw(const Job& job, const std::vector<cairo_scaled_font_t*>
   // Furniture first and untagged: the post-pass marks it as /Artifact.
   paint_furniture(cr_, page, fonts, dx, dy);
   if (geo_.crop_marks) crop_marks(cr_, dx, dy, width_, height_, geo_.bleed, slug_);
-  paint_content(cr_, page, fonts, dx, dy, true, &span_langs_, &drawn_);
+  paint_content(cr_, page, fonts, dx, dy, true, &span_langs_, &drawn_, geo_.navigation);
   if (release_) {
     // The page is final (the typesetter handed it over) and its document is not const: only
     // this drawer reads glyphs and clusters; other threads read other members of the runs.
@@ -203,7 +203,7 @@ Rendered PdfPageDrawer::finish(const typeset::PagedDocument& doc) {
   cairo_tag_end(cr_, "Document");
   if (!shown_all_) cairo_show_page(cr_);
   shown_all_ = true;
-  add_outline(surface_, doc);
+  if (geo_.navigation) add_outline(surface_, doc);
   Rendered out;
   cairo_status_t status = cairo_status(cr_);
   cairo_destroy(cr_);

@@ -132,7 +132,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
   if (drawer && lo.glyphs) {
     *drawer = std::make_unique<PdfPageDrawer>(
         st->page.width, st->page.height, render_metadata(doc, options, shared),
-        PrintGeometry{options.bleed, options.crop_marks}, options.threads != 1);
+        PrintGeometry{options.bleed, options.crop_marks, options.navigation}, options.threads != 1);
     (*drawer)->release_glyphs_when_drawn(options.release_drawn_glyphs);
     lo.sink = drawer->get();
   }
@@ -176,8 +176,10 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   if (!options.facts && !own) return false;
   const facts::EditionFacts& shared = options.facts ? *options.facts : *own;
   RenderMetadata meta = render_metadata(doc, options, shared);
-  Rendered r = drawn ? drawn->finish(paged)
-                     : render_pdf(paged, meta, PrintGeometry{options.bleed, options.crop_marks});
+  Rendered r =
+      drawn ? drawn->finish(paged)
+            : render_pdf(paged, meta,
+                         PrintGeometry{options.bleed, options.crop_marks, options.navigation});
   if (!r.error.empty()) {
     diags.error("pdf-cairo", out_pos, "Cairo could not write the PDF: " + r.error);
     return false;
@@ -198,6 +200,7 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   in.producer = fmt::format("{} {} (Pango, cairo {}, qpdf)", options.creator, FOLIO_VERSION_STRING,
                             cairo_version_string());
   in.xmp = xmp_packet(meta, in.lang, in.producer);
+  in.outline = options.navigation;
   in.threads = options.threads;
   std::string error;
   std::string bytes = post_process(in, error);

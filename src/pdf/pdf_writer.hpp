@@ -26,6 +26,7 @@ struct PdfOptions {
   std::vector<std::filesystem::path> style_dirs;
   double bleed = 0;          ///< points added on the outside, top and bottom (0.125 in = 9)
   bool crop_marks = false;   ///< trim marks in a slug around the page
+  bool navigation = true;    ///< outline and links (false for a KDP interior: "no bookmarks")
   bool front_matter = true;  ///< half-title, title and copyright pages from the metadata
   /// The SOURCE_DATE_EPOCH to honour (without `facts`); unset: the environment variable's.
   /// Without one the PDF's dates are the newest manuscript file's time, as the EPUB's: never

@@ -337,7 +337,11 @@ std::string post_process(const PostPassInput& in, std::string& error) {
     QOH root = pdf.getRoot();
     if (!in.lang.empty()) root.replaceKey("/Lang", QOH::newUnicodeString(in.lang));
     root.replaceKey("/ViewerPreferences", QOH::parse("<< /DisplayDocTitle true >>"));
-    root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+    // Open on the outline, when the PDF has one (a KDP interior has none).
+    if (in.outline)
+      root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+    else
+      root.removeKey("/Outlines");
     root.replaceKey("/PageLabels", page_labels(in.labels));
 
     QOH info = pdf.getTrailer().getKey("/Info");

@@ -22,6 +22,7 @@ struct PostPassInput {
   /// The /Alt of each /Figure structure element, in the order Cairo made them.
   std::vector<std::string> figure_alts;
   std::string producer;
+  bool outline = true;  ///< false: no outline, and the reader opens on the page alone
   /// The Info dictionary's /CreationDate and /ModDate, "D:20240501120000Z" (facts::pdf_date):
   /// written here rather than taken from Cairo's, which lack the "D:" and end in a "Z" that
   /// makes poppler misread a year before 1930. Empty: Cairo's are kept, given their "D:".

@@ -18,6 +18,9 @@ BuildResult build(const BuildRequest& request) {
                               .no_page_list = !request.page_list,
                               .style = request.style.name,
                               .jobs = request.print.threads,
+                              .cover = request.cover,
+                              .printer = static_cast<style::Printer>(request.printer),
+                              .paper = static_cast<style::Paper>(request.paper),
                               .data_dirs = request.resources.data_dirs};
   publish::StageReport stage;
   if (request.on_stage) stage = [&](std::string_view what) { request.on_stage(what); };

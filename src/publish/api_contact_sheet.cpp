@@ -1,4 +1,4 @@
-// The public API's contact sheet: the print edition's pages drawn as spreads into one PNG.
+// The public API's proofs: pages drawn as spreads into one PNG, and the cover wrap with guides.
 #include <fmt/format.h>
 #include <folio/folio.hpp>
 
@@ -6,6 +6,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "pdf/cover_writer.hpp"
 #include "publish/api_impl.hpp"
 #include "publish/contact_sheet.hpp"
 #include "publish/output_guard.hpp"
@@ -32,6 +33,40 @@ std::string not_a_png(const std::filesystem::path& png) {
 }
 
 }  // namespace
+
+bool write_cover_proof(const Book& book, const Publication& publication,
+                       const CoverProofRequest& request, Diagnostics& diags, std::string& failure) {
+  namespace fs = std::filesystem;
+  const fs::path& png = request.output;
+  failure = publish::output_refusal(png, book.impl().dir, "");
+  if (failure.empty()) failure = not_a_png(png);
+  if (!failure.empty()) return false;
+  const model::Document& doc = book.impl().manuscript.document;
+  pdf::PdfOptions po;
+  po.output = png;
+  po.facts = &publication.impl().facts;
+  po.style_dirs = publication.impl().style_dirs;
+  po.page_map_only = true;  // the page count is all the cover needs
+  support::Diagnostics found;
+  auto paged = pdf::typeset_for_print(doc, po, found);
+  bool ok = false;
+  if (paged && !found.has_errors()) {
+    pdf::CoverOptions co;
+    co.output = png;
+    co.printer = static_cast<style::Printer>(request.printer);
+    co.paper = static_cast<style::Paper>(request.paper);
+    co.proof = true;
+    co.proof_dpi = request.dpi;
+    co.facts = &publication.impl().facts;
+    std::error_code ec;
+    if (png.has_parent_path()) fs::create_directories(png.parent_path(), ec);
+    support::OutputFolderLock lock(png.has_parent_path() ? png.parent_path() : fs::path("."),
+                                   {png.filename().string()});
+    ok = pdf::write_cover(doc, *paged, co, found);
+  }
+  append(diags, found);
+  return ok && !found.has_errors();
+}
 
 ContactSheet write_contact_sheet(const Book& book, const Publication& publication,
                                  const ContactSheetRequest& request, Diagnostics& diags) {

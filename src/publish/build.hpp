@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "manuscript/reader.hpp"
+#include "style/print_profile.hpp"
 #include "support/diagnostic.hpp"
 
 namespace folio::publish {
@@ -28,6 +29,10 @@ struct BuildRequest {
   std::string style;          ///< a style name or path; empty: book.yaml's `style:`, else classic
   /// Threads: 0 one per core; 1 none besides the caller's (the outputs are the same).
   unsigned jobs = 0;
+  /// Also the full-wrap cover, OUTDIR/<slug>-cover.pdf, for `printer` on `paper` (needs the PDF).
+  bool cover = false;
+  style::Printer printer = style::Printer::screen;
+  style::Paper paper = style::Paper::white;
   /// folio's data folders (each may hold styles/ and fonts/); empty: the default search path
   /// (support::default_data_dirs).
   std::vector<std::filesystem::path> data_dirs;
@@ -43,7 +48,7 @@ struct BuildResult {
   /// The manuscript as read (for quoting its lines under the diagnostics); nullopt when its
   /// book.yaml could not be read.
   std::optional<manuscript::Manuscript> manuscript;
-  std::vector<Output> written;  ///< the outputs in place, EPUB first
+  std::vector<Output> written;  ///< the outputs in place: EPUB, PDF, cover
   std::string editions_check;   ///< what the editions check compared (both editions only)
   /// A problem that is not the manuscript's (an output folder that cannot be made), to be
   /// said after the diagnostics; empty when there is none.

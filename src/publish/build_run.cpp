@@ -50,6 +50,16 @@ void BuildRun::run() {
     checks_.start(*m, designed_classes(m->document, request_.style, style_dirs_), concurrent_,
                   diags_);
   if (!m || (!checks_.running() && blocked())) return finish(BuildStatus::manuscript);
+  if (request_.cover && !want_pdf_) {
+    checks_.await(diags_);
+    return finish(BuildStatus::usage, "--cover needs the print edition: leave out --epub");
+  }
+  if (style::print_profile(request_.printer).pdf_x1a) {
+    checks_.await(diags_);
+    return finish(BuildStatus::usage,
+                  "the ingramspark profile needs a PDF/X-1a interior, which folio does not write "
+                  "yet; use --for kdp or --for screen");
+  }
   if (is_within(request_.out_dir, request_.dir)) {
     checks_.await(diags_);
     return finish(BuildStatus::usage,
@@ -67,7 +77,8 @@ void BuildRun::write_editions(const model::Document& doc) {
   // Nothing is written, and no output folder made, before the checks pass. For the EPUB alone
   // it is put together while they run (and, with the page list, while the print edition is
   // typeset); only its writing waits for them (EpubOptions::may_write).
-  folder_.emplace(request_.out_dir, std::vector<std::string>{stem_ + ".epub", stem_ + ".pdf"});
+  folder_.emplace(request_.out_dir,
+                  std::vector<std::string>{stem_ + ".epub", stem_ + ".pdf", stem_ + "-cover.pdf"});
   epub_beside_checks_ = want_epub_ && !want_pdf_ && checks_.running() &&
                         (request_.no_page_list || epub_beside_print_);
   if (!epub_beside_checks_ && !prepare_output()) return refuse();
@@ -110,6 +121,7 @@ pdf::PdfOptions BuildRun::pdf_options() const {
   po.style = request_.style;
   po.bleed = request_.bleed ? pdf::kStandardBleed : 0.0;
   po.crop_marks = request_.crop_marks;
+  po.navigation = style::print_profile(request_.printer).outline;
   po.threads = request_.jobs;
   return po;
 }
@@ -174,6 +186,7 @@ void BuildRun::write_outputs(const model::Document& doc, const epub::EpubOptions
     stage("writing the EPUB and the PDF");
     auto epub_done = support::async_or_deferred(concurrent_, [&] { write_epub(doc, eo); });
     write_pdf(doc, po);
+    write_cover(doc);
     epub_done.get();
   } else if (want_epub_) {
     stage("writing the EPUB");
@@ -182,6 +195,7 @@ void BuildRun::write_outputs(const model::Document& doc, const epub::EpubOptions
   } else if (want_pdf_) {
     stage("writing the PDF");
     write_pdf(doc, po);
+    write_cover(doc);
   }
 }
 

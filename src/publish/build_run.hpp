@@ -8,6 +8,7 @@
 #include "editions/editions.hpp"
 #include "epub/epub_writer.hpp"
 #include "facts/edition_facts.hpp"
+#include "pdf/cover_writer.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "publish/build.hpp"
 #include "publish/check_run.hpp"
@@ -52,6 +53,8 @@ class BuildRun {
   void refuse();          // the checks or the output folder stopped the writing
   void write_epub(const model::Document& doc, const epub::EpubOptions& options);
   void write_pdf(const model::Document& doc, const pdf::PdfOptions& options);
+  void write_cover(const model::Document& doc);
+  std::filesystem::path cover_path() const;
   void compare_editions(const model::Document& doc);
   void commit(const epub::EpubOptions& eo, const pdf::PdfOptions& po);
 
@@ -68,7 +71,7 @@ class BuildRun {
   std::optional<OutputFolder> folder_;
   bool checks_stopped_ = false;
   StagedOutputs staged_;
-  Written epub_, pdf_;
+  Written epub_, pdf_, cover_;
   support::Diagnostics editions_diags_;
   std::optional<editions::Comparison> compared_;
   bool editions_ran_ = false;

@@ -46,10 +46,30 @@ void BuildRun::write_pdf(const model::Document& doc, const pdf::PdfOptions& opti
   });
 }
 
+std::filesystem::path BuildRun::cover_path() const {
+  return request_.out_dir / (stem_ + "-cover.pdf");
+}
+
+void BuildRun::write_cover(const model::Document& doc) {
+  const typeset::PagedDocument* paged = print_->paged();
+  if (!request_.cover || !paged || !pdf_.wrote) return;
+  pdf::CoverOptions co;
+  co.output = cover_path();
+  co.printer = request_.printer;
+  co.paper = request_.paper;
+  co.crop_marks = request_.crop_marks;
+  co.facts = &*shared_;
+  co.staged = &staged_.cover;
+  cover_.wrote =
+      timed(cover_.seconds, [&] { return pdf::write_cover(doc, *paged, co, cover_.diags); });
+}
+
 void BuildRun::commit(const epub::EpubOptions& eo, const pdf::PdfOptions& po) {
   for (auto& d : epub_.diags.items()) diags_.report(std::move(d));
   for (auto& d : pdf_.diags.items()) diags_.report(std::move(d));
-  bool ok = (!want_epub_ || epub_.wrote) && (!want_pdf_ || pdf_.wrote);
+  for (auto& d : cover_.diags.items()) diags_.report(std::move(d));
+  bool ok = (!want_epub_ || epub_.wrote) && (!want_pdf_ || pdf_.wrote) &&
+            (!request_.cover || cover_.wrote);
   // Both editions written: their words, notes and contents must agree (docs/editions.md).
   if (want_epub_ && want_pdf_ && ok && print_->paged() && !diags_.has_errors() && editions_ran_) {
     for (auto& d : editions_diags_.items()) diags_.report(std::move(d));
@@ -64,10 +84,12 @@ void BuildRun::commit(const epub::EpubOptions& eo, const pdf::PdfOptions& po) {
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> commits;
   if (want_epub_) commits.emplace_back(std::exchange(staged_.epub, {}), eo.output);
   if (want_pdf_) commits.emplace_back(std::exchange(staged_.pdf, {}), po.output);
+  if (request_.cover) commits.emplace_back(std::exchange(staged_.cover, {}), cover_path());
   std::string commit_error = support::commit_temporaries(commits);
   if (!commit_error.empty()) return finish(BuildStatus::usage, commit_error);
   if (want_epub_) result_.written.push_back({eo.output, epub_.seconds});
   if (want_pdf_) result_.written.push_back({po.output, pdf_.seconds + print_->seconds()});
+  if (request_.cover) result_.written.push_back({cover_path(), cover_.seconds});
   finish(BuildStatus::ok);
 }
 

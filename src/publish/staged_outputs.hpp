@@ -11,13 +11,14 @@ namespace folio::publish {
 /// out) is removed when the build ends, so a build that fails anywhere leaves the earlier
 /// outputs as they were.
 struct StagedOutputs {
-  std::filesystem::path epub, pdf;
+  std::filesystem::path epub, pdf, cover;
   StagedOutputs() = default;
   StagedOutputs(const StagedOutputs&) = delete;
   StagedOutputs& operator=(const StagedOutputs&) = delete;
   ~StagedOutputs() {
     if (!epub.empty()) support::discard_temporary(epub);
     if (!pdf.empty()) support::discard_temporary(pdf);
+    if (!cover.empty()) support::discard_temporary(cover);
   }
 };
 
