@@ -41,9 +41,8 @@ int run_preview(const PreviewOptions& options) {
                                                        : api::Printer::screen;
     proof.paper = options.paper == "cream" ? api::Paper::cream : api::Paper::white;
     proof.dpi = options.dpi;
-    proof.output = options.output.empty()
-                       ? fs::path("out") / (book->slug() + "-cover-proof.png")
-                       : options.output;
+    proof.output = options.output.empty() ? fs::path("out") / (book->slug() + "-cover-proof.png")
+                                          : options.output;
     progress.stage("typesetting");
     std::string failure;
     bool ok = api::write_cover_proof(*book, *publication, proof, diags, failure);

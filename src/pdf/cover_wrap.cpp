@@ -9,6 +9,7 @@
 #include <memory>
 #include <numbers>
 
+#include "pdf/cairo_bytes.hpp"
 #include "pdf/post_pass.hpp"
 
 namespace folio::pdf {
@@ -20,11 +21,6 @@ struct GObjectDeleter {
   void operator()(void* p) const { g_object_unref(p); }
 };
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 // A paragraph of `text` in `family` at `size` points, `width` wide (0: one line).
 LayoutPtr set_text(cairo_t* cr, const std::string& text, const cover::CoverFace& face, double size,
@@ -270,17 +266,7 @@ std::string cover_proof_png(const CoverGeometry& g, const CoverContent& c, doubl
   cairo_scale(cr, scale, scale);
   draw_wrap(cr, g, c);
   draw_guides(cr, g);
-  std::string bytes;
-  cairo_status_t status = cairo_status(cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
-  cairo_destroy(cr);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    error = std::string("Cairo: ") + cairo_status_to_string(status);
-    return {};
-  }
-  return bytes;
+  return finish_png(cr, surface, error);
 }
 
 }  // namespace folio::pdf

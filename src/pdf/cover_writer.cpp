@@ -28,8 +28,8 @@ std::string plain_description(std::string_view s) {
     }
     if (s[i] == '&') {
       static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
-          {"&#39;", "'"}};
+          {"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},
+          {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}};
       bool decoded = false;
       for (auto [name, text] : kEntities)
         if (s.substr(i).starts_with(name)) {

@@ -1,5 +1,6 @@
 // The drawing side of folio's PDF: a Cairo PDF surface fed page by page, on its own thread.
 #include "pdf/page_drawer.hpp"
+#include "pdf/cairo_bytes.hpp"
 
 #include <cairo-pdf.h>
 
@@ -8,13 +9,10 @@
 #include <system_error>
 #include <utility>
 
+#include "pdf/cairo_bytes.hpp"
+
 namespace folio::pdf {
 namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 void crop_marks(cairo_t* cr, double x0, double y0, double w, double h, double bleed, double slug) {
   // Marks start just outside the bleed and run to the slug's edge.

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/cairo_bytes.hpp"
 #include "support/atomic_file.hpp"
 
 namespace folio::publish {
@@ -38,11 +39,6 @@ std::vector<Spread> spreads_of(const PrintPages& pages, std::size_t first, std::
   }
   if (current.verso) spreads.push_back(current);
   return spreads;
-}
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 void draw_label(cairo_t* cr, PangoFontDescription* font, const std::string& text, double center_x,
@@ -120,14 +116,9 @@ std::string write_contact_sheet(const PrintPages& pages, const SheetLayout& shee
     }
   }
   pango_font_description_free(font);
-  std::string bytes;
-  cairo_status_t status = cairo_status(cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
-  cairo_destroy(cr);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return std::string("Cairo: ") + cairo_status_to_string(status);
+  std::string error;
+  std::string bytes = pdf::finish_png(cr, surface, error);
+  if (bytes.empty()) return error;
   return support::write_file_atomically(png, bytes);
 }
 
