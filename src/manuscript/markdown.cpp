@@ -253,20 +253,24 @@ std::vector<Block> Converter::convert_children(cmark_node* parent, int depth) {
       }
       continue;
     }
+    // A `Table: …` paragraph right after a table is its caption (Pandoc). It is read before
+    // the table: both editions set it above the rows, so its notes are numbered first.
+    std::optional<std::vector<model::Inline>> caption;
+    cmark_node* next = cmark_node_next(c);
+    if (is_table(c) && next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
+      cmark_node* first = cmark_node_first_child(next);
+      std::string opening =
+          first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? literal(first) : "";
+      if (opening.starts_with("Table: ") || opening.starts_with("table: ") ||
+          opening.starts_with(": ")) {
+        caption = convert_inlines(next, depth);
+        take_caption_marker(*caption);
+      }
+    }
     if (auto b = convert_block(c, depth)) {
-      // A `Table: …` paragraph right after a table is its caption (Pandoc).
-      cmark_node* next = cmark_node_next(c);
-      cmark_node* first = next ? cmark_node_first_child(next) : nullptr;
-      if (b->is<model::Table>() && b->inlines.empty() && first &&
-          cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
-          cmark_node_get_type(first) == CMARK_NODE_TEXT) {
-        std::string opening = literal(first);
-        if (opening.starts_with("Table: ") || opening.starts_with("table: ") ||
-            opening.starts_with(": ")) {
-          b->inlines = convert_inlines(next, depth);
-          take_caption_marker(b->inlines);
-          c = next;
-        }
+      if (caption && b->is<model::Table>()) {
+        b->inlines = std::move(*caption);
+        c = next;
       }
       sink().push_back(std::move(*b));
     }
@@ -612,6 +616,13 @@ std::vector<model::Section> Converter::convert(cmark_node* document) {
     int line = first != note_first_line_.end() ? first->second : note.source.line;
     if (model::Section* sec = section_at(line)) sec->footnotes.push_back(std::move(note));
   }
+  // In number order, which is reading order (cmark-gfm lists them in its own order: a table's
+  // caption, read first, cites its notes after the cells' in the source).
+  for (model::Section& sec : sections)
+    std::stable_sort(sec.footnotes.begin(), sec.footnotes.end(),
+                     [](const Block& a, const Block& b) {
+                       return a.as<model::Footnote>().number < b.as<model::Footnote>().number;
+                     });
   return sections;
 }
 

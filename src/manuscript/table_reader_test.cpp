@@ -103,3 +103,31 @@ TEST(TableReader, PipeRowCells) {
   EXPECT_EQ(manuscript::pipe_row_cells("| a | | c"), 3u);
   EXPECT_EQ(manuscript::pipe_row_cells("   "), 0u);
 }
+
+// Both editions set a caption above its table, so its notes come before the cells' (the
+// Wealth of Nations cites a note from a caption after rows that cite others): numbers and
+// the section's notes follow that reading order, not the source's.
+TEST(TableReader, ACaptionsNotesAreNumberedBeforeTheCells) {
+  auto src = manuscript::memory_source(
+      {{"book.yaml", "title: T\nauthor: A\nlang: en\n"},
+       {"a.md",
+        "Before.[^a]\n\n| Y | P |\n|---|--:|\n| 1642[^c] | 0 |\n| 1643 | 6[^d] |\n\n"
+        "Table: Prices.[^b]\n\nAfter.[^e]\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n[^d]: D.\n[^e]: E.\n"}});
+  support::Diagnostics diags;
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(diags.items().empty());
+  std::vector<std::pair<std::string, int>> refs;
+  model::walk_blocks(m->document, [&](const model::Block& b) {
+    model::walk_block_inlines(b, [&](const model::Inline& in) {
+      if (in.is<model::NoteRef>())
+        refs.emplace_back(in.as<model::NoteRef>().label, in.as<model::NoteRef>().number);
+    });
+  });
+  EXPECT_EQ(refs, (std::vector<std::pair<std::string, int>>{
+                      {"a", 1}, {"b", 2}, {"c", 3}, {"d", 4}, {"e", 5}}));
+  std::vector<std::string> notes;
+  for (const model::Block& n : m->document.sections.at(0).footnotes)
+    notes.push_back(n.as<model::Footnote>().label);
+  EXPECT_EQ(notes, (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+}
