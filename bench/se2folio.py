@@ -10,7 +10,8 @@ book.yaml and one Markdown file per file of the SE spine, in folio's manuscript 
 (docs/manuscript.md): the SE semantics become fenced divs (letter, dateline, signature,
 postscript, bridgehead, epigraph, attribution, poem), `xml:lang` becomes `[…]{lang=…}`,
 endnotes become footnotes of the file that cites them, verse becomes line blocks, and
-illustrations are rendered to PNG under OUT_DIR/images (rsvg-convert, from librsvg2-bin).
+raster illustrations are re-encoded as grey PNGs and SVG illustrations copied as they are under
+OUT_DIR/images.
 
 The words must not change: after writing, the script reads every Markdown file back with
 Pandoc and compares its words with the words of the SE XHTML it came from (SE's own
@@ -552,9 +553,10 @@ class FileConverter:
         cap = next((c for c in el.iter() if local(c) == "figcaption"), None)
         alt = self.para_text(cap) if cap is not None else escape(collapse(img.get("alt", "")))
         src = os.path.basename(img.get("src", ""))
-        png = os.path.splitext(src)[0] + ".png"
-        self.book.images.append(("src/epub/images/" + src, png))
-        return "![" + alt + "](images/" + png + ")"
+        # SVG stays SVG (folio draws it as vectors in print and keeps it in the EPUB).
+        name = src if src.endswith(".svg") else os.path.splitext(src)[0] + ".png"
+        self.book.images.append(("src/epub/images/" + src, name))
+        return "![" + alt + "](images/" + name + ")"
 
     def listing(self, el, level):
         ordered = local(el) == "ol"
@@ -747,11 +749,9 @@ def render_image(book, src, name, width):
     dest = os.path.join(book.out, "images", name)
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     if src.endswith(".svg"):
-        # SE's black-on-transparent line art: drawn on white (a transparent PNG shows
-        # black on black in a dark reading mode), then kept as 8-bit grey.
-        r = subprocess.run(["rsvg-convert", "-w", str(width), "-b", "white", "-f", "png"],
-                           input=data, capture_output=True, check=True)
-        data = r.stdout
+        with open(dest, "wb") as f:
+            f.write(data)  # as SE wrote it
+        return
     with open(dest, "wb") as f:
         f.write(grey_png(data, book.grey_bits))
 
