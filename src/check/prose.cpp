@@ -107,6 +107,9 @@ class Mapper {
   std::optional<manuscript::CodeFence> fence_;  // the code fence the line is in
   bool in_html_comment_ = false;
   bool in_html_block_ = false;
+  // Inside a footnote definition: its further blocks are indented four spaces (CommonMark's
+  // list-item rule), which belong to the note, not to an indented code block.
+  bool in_definition_ = false;
   // The fenced divs open around the current line, innermost last: is each a signature?
   std::vector<bool> divs_;
   int serial_ = 0;      // bumped on every div fence and change of block quote depth
@@ -196,6 +199,20 @@ void Mapper::table_row(std::size_t offset, std::string_view row, int depth) {
 }
 
 void Mapper::line(int number, std::size_t offset, std::string_view text) {
+  if (in_definition_) {
+    // A note's block goes on while its lines are indented (or blank); an unindented line
+    // ends it, unless it lazily continues the note's open paragraph.
+    if (text.starts_with("    ")) {
+      offset += 4;
+      text.remove_prefix(4);
+    } else if (text.starts_with("\t")) {
+      offset += 1;
+      text.remove_prefix(1);
+    } else if (!text.empty() && text.find_first_not_of(" \t\r") != std::string_view::npos &&
+               !open_) {
+      in_definition_ = false;
+    }
+  }
   const manuscript::ContainerPrefix container = manuscript::container_prefix(text);
   const int depth = container.depth;
   const std::size_t prefix = container.length;
@@ -296,6 +313,7 @@ void Mapper::line(int number, std::size_t offset, std::string_view text) {
     std::size_t label_end = footnote_label_end(body, 0);
     if (label_end != std::string_view::npos && label_end < body.size() && body[label_end] == ':') {
       map_.definitions.push_back({normalise_label(body.substr(2, label_end - 3)), body_offset});
+      in_definition_ = depth == 0;
       std::size_t start = label_end + 1;
       while (start < body.size() && is_space(body[start])) ++start;
       append(body_offset + start, body.substr(start), depth, true);
