@@ -18,6 +18,7 @@ souls-of-black-folk             w-e-b-du-bois_the-souls-of-black-folk           
 the-prince                      niccolo-machiavelli_the-prince_w-k-marriott        non-fiction with endnotes (as footnotes)
 alice-in-wonderland             lewis-carroll_alices-adventures-in-wonderland      illustrated: 42 figures
 middlemarch                     george-eliot_middlemarch                           318,000 words in eight books; style long-novel
+wealth-of-nations               adam-smith_the-wealth-of-nations                   437,000-word treatise: 12 tables, fractions, 1,500 notes; style long-novel
 '
 echo "$corpus" | while read -r slug repo shape; do
   [ -n "$slug" ] || continue

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "model/page_map.hpp"
+
 namespace folio::epub {
 namespace {
 
@@ -61,6 +63,13 @@ std::size_t letters_before(std::string_view text, std::size_t byte_end) {
 
 void insert_row_page_break(pugi::xml_node table, std::size_t row, const std::string& label,
                            const std::string& id) {
+  if (pugi::xml_node caption = table.child("caption"); caption && row == model::kTableCaption) {
+    if (pugi::xml_node first = caption.first_child())
+      marker_before(caption, first, label, id);
+    else
+      marker_before(caption, caption.append_child(pugi::node_pcdata), label, id);
+    return;
+  }
   std::size_t n = 0;
   for (pugi::xml_node part : table.children())  // thead, tbody
     for (pugi::xml_node tr : part.children("tr")) {

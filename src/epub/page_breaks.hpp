@@ -20,7 +20,8 @@ void insert_page_break(pugi::xml_node element, std::size_t letters, const std::s
                        const std::string& id);
 
 /// Places the marker at the very start of a table's row `row` (0: the header), inside its
-/// first cell: nothing but cells may stand in a row. Before the table when it has no such row.
+/// first cell: nothing but cells may stand in a row. Before the table when it has no such row;
+/// at the start of its caption for model::kTableCaption.
 void insert_row_page_break(pugi::xml_node table, std::size_t row, const std::string& label,
                            const std::string& id);
 

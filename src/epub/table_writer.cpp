@@ -26,8 +26,11 @@ void write_row(pugi::xml_node parent, const model::TableRow& row, const model::T
                bool header, const InlineWriter& write_inlines) {
   pugi::xml_node tr = append_block(parent, "tr");
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
-    pugi::xml_node cell = append_block(tr, header ? "th" : "td");
-    if (header) cell.append_attribute("scope") = "col";
+    // An empty header cell (over a column of row labels, or a header-less table's) heads
+    // nothing: a screen reader would announce a blank header for every cell under it.
+    bool heads = header && !model::plain_text(row.cells[i].inlines).empty();
+    pugi::xml_node cell = append_block(tr, heads ? "th" : "td");
+    if (heads) cell.append_attribute("scope") = "col";
     if (i < table.alignments.size())
       if (const char* cls = align_class(table.alignments[i])) add_class(cell, cls);
     write_inlines(cell, row.cells[i].inlines);

@@ -20,8 +20,12 @@ struct PageStart {
   NodeId block;       ///< the block the page's first line belongs to (a heading, a paragraph…)
   /// Byte offset into model::plain_text of the block's inlines (0 for blocks without
   /// inlines, such as a scene break, or a code block's `text`); always at a word's start.
+  /// In a table: the row (0 the header), or kTableCaption for its caption.
   std::size_t char_offset = 0;
 };
+
+/// PageStart::char_offset of a page that begins in a table's caption (set above the rows).
+inline constexpr std::size_t kTableCaption = static_cast<std::size_t>(-1);
 
 /// Every page that carries text from the book's sections, in page order. Pages the
 /// typesetter makes from the metadata (half-title, title, copyright, contents) are absent.

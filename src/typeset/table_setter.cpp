@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "model/page_map.hpp"
 #include "typeset/flow_setter.hpp"
 #include "typeset/inline_text.hpp"
 
@@ -184,8 +185,12 @@ void FlowSetter::set_block<model::Table>(std::vector<FlowItem>& flow, const mode
     cf.group = "Table";
     cf.measure = std::max(table_width, std::min(f.measure, 0.75 * f.measure));
     cf.x = f.x + std::max(0.0, (f.measure - cf.measure) / 2);
+    std::size_t caption_from = flow.size();
     paragraph(flow, styled_text(b.inlines), cf, false, Align::center, Role::table_caption,
               b.source);
+    // A page that begins here begins at the caption, above the rows (model::kTableCaption).
+    for (std::size_t k = caption_from; k < flow.size(); ++k)
+      flow[k].char_offset = model::kTableCaption;
     add_space(flow, d.row_padding * 2);
   }
 
