@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates tests/books/ from Standard Ebooks mirrors: `bench/se_corpus.sh MIRRORS [BOOK…]`.
 # MIRRORS holds one bare git mirror per book, named standardebooks+<repo> (with its git
-# directory in …/repo, as the fetch tool leaves it, or directly). Needs python3, pandoc
+# directory in …/repo, as the fetch tool leaves it, or directly). Needs python3 and pandoc
 # (SVG illustrations are copied as they are).
 set -eu
 mirrors=$1; shift
