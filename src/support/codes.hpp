@@ -135,6 +135,7 @@ inline constexpr std::array kRows{
     CodeInfo{"pdf-figure-unreadable", error, print},
     CodeInfo{"image-resolution", warning, print},
     CodeInfo{"table-too-wide", warning, print},
+    CodeInfo{"pdf-inline-image", warning, print},
     CodeInfo{"printer-margin", warning, print},
     CodeInfo{"pdf-cairo", error, print},
     CodeInfo{"pdf-postpass", error, print},

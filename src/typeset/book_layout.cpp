@@ -226,6 +226,10 @@ class BookSetter {
         case LayoutEvent::low_resolution:
           diags_.warning("image-resolution", e.where, e.message);
           break;
+        case LayoutEvent::inline_image:
+          diags_.warning("pdf-inline-image", e.where, e.message,
+                         "give the image a paragraph of its own to set it as a figure");
+          break;
       }
     }
     events.clear();
@@ -439,7 +443,10 @@ class BookSetter {
             break;
           }
           double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
-          bool fits = baseline <= body_bottom() - notes_height(page_notes) + 0.01;
+          std::vector<int> with = page_notes;  // the caption's notes come with it
+          for (int n : it.notes)
+            if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);
+          bool fits = baseline <= body_bottom() - notes_height(with) + 0.01;
           // One figure never overtakes another: after a floated one, the rest float too.
           if (!placed.empty() && (box.full_page || !fits || !floats.empty())) {
             float_figure(j--);
@@ -447,6 +454,7 @@ class BookSetter {
           }
           if (!placed.empty() && it.break_before) last_good = j;
           placed.push_back({j, baseline});
+          page_notes = with;
           prev = baseline;
           pending = box.space_after;
           continue;
@@ -517,6 +525,9 @@ class BookSetter {
           place_figure(page, *it.figure_box, it.group, left(page.recto), pl.baseline);
           if (it.display) pm.display = true;
           last_block = -1;
+          for (int n : it.notes)
+            if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
+              notes_here.push_back(n);
           continue;
         }
         if (last_block != it.block) {

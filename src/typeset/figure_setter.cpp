@@ -108,6 +108,10 @@ void FlowSetter::figure(std::vector<FlowItem>& flow, const model::Block& b,
   it.top = box->full_page ? std::max(box->depth, (room + box->depth) / 2) : box->depth;
   it.display = box->full_page;
   it.break_before = !keep;
+  // The caption's notes go to the foot of the page the figure lands on (it may float).
+  for (const FlowItem& line : box->caption)
+    for (int n : line.notes)
+      if (std::find(it.notes.begin(), it.notes.end(), n) == it.notes.end()) it.notes.push_back(n);
   keep_next_ = false;
   it.figure_box = std::move(box);
   flow.push_back(std::move(it));

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "model/walk.hpp"
 #include "typeset/fraction_shaping.hpp"
 #include "typeset/inline_text.hpp"
 
@@ -550,6 +551,21 @@ void FlowSetter::block(std::vector<FlowItem>& flow, const model::Block& b, const
   }
   model::NodeId outer = block_;
   block_ = b.node_id;
+  // A picture inside running text: print sets figures (a paragraph that is one image), not
+  // pictures between words, so this one is the EPUB's only; said, never dropped in silence.
+  // (A figure's own inlines are its caption; the children of a block are their own blocks.)
+  if (!b.is<model::Figure>())
+    model::walk_inlines(b.inlines, [&](const model::Inline& in) {
+      if (!in.is<model::Image>()) return;
+      LayoutEvent e;
+      e.kind = LayoutEvent::inline_image;
+      e.where = in.source;
+      e.message = fmt::format(
+          "the image '{}' stands inside a paragraph: the EPUB shows it there, the PDF leaves it "
+          "out (print sets an image as a figure, in a paragraph of its own)",
+          in.as<model::Image>().src);
+      events_.push_back(std::move(e));
+    });
   std::visit(
       [&](const auto& kind) {
         using Kind = std::decay_t<decltype(kind)>;

@@ -51,14 +51,16 @@ const style::BlockDesign* section_design(const style::Style& st, const model::Se
 /// book-wide "once per book" rules (BookSetter replays them).
 struct LayoutEvent {
   /// figure_unreadable, low_resolution: a figure's picture (figure_setter.cpp); table_too_wide:
-  /// what was done with the table. Each says `message`.
+  /// what was done with the table; inline_image: a picture print leaves out. Each says
+  /// `message`.
   enum Kind {
     coverage,
     missing_glyphs,
     overfull_line,
     figure_unreadable,
     low_resolution,
-    table_too_wide
+    table_too_wide,
+    inline_image
   } kind = coverage;
   support::SourcePos where;
   std::vector<GlyphGap> gaps;  ///< coverage: the paragraph's faces' gaps

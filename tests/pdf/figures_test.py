@@ -167,6 +167,38 @@ class Figures(unittest.TestCase):
                                  open(os.path.join(self.out, name), "rb").read(), name)
 
 
+class CaptionNotesAndInlinePictures(unittest.TestCase):
+    """A note cited from a figure's caption is set at the foot of the figure's page, as the
+    EPUB has it (the editions check would stop the build otherwise); a picture inside a
+    paragraph, which print does not set, is said (pdf-inline-image), not dropped silently."""
+
+    def test_caption_note_is_printed_and_inline_picture_is_said(self):
+        with tempfile.TemporaryDirectory() as book, tempfile.TemporaryDirectory() as out:
+            os.mkdir(os.path.join(book, "images"))
+            for name in ("harbour.png", "map.svg"):
+                with open(os.path.join(FIXTURE, "images", name), "rb") as src, \
+                        open(os.path.join(book, "images", name), "wb") as dst:
+                    dst.write(src.read())
+            with open(os.path.join(book, "book.yaml"), "w", encoding="utf-8") as f:
+                f.write("title: F\nauthor: A\nlang: en\ncontents:\n  - a.md\n")
+            with open(os.path.join(book, "a.md"), "w", encoding="utf-8") as f:
+                f.write("# One\n\nBefore the figure.\n\n"
+                        "![The harbour at dawn.[^h]](images/harbour.png)\n\n"
+                        "A paragraph with ![a tiny map](images/map.svg) inside it.\n\n"
+                        "[^h]: The painter is unknown.\n")
+            r = subprocess.run([FOLIO, "build", book, "-o", out], capture_output=True, text=True,
+                               env=ENV)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("a.md:7:18: warning:", r.stderr)
+            self.assertIn("[pdf-inline-image]", r.stderr)
+            text = subprocess.run(["pdftotext", os.path.join(out, "f.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            # On the figure's page, at its foot: after the caption and the text that follows.
+            page = next(p for p in text.split("\f") if "The harbour at dawn." in p)
+            self.assertIn("The painter is unknown.", page)
+            self.assertLess(page.index("The harbour at dawn."), page.index("The painter is unknown."))
+
+
 class BadPictures(unittest.TestCase):
     def test_each_gives_one_positioned_error_and_writes_nothing(self):
         with open(os.path.join(ROOT, "tests", "bad", "expected-build.txt"), encoding="utf-8") as f:
