@@ -149,8 +149,12 @@ def big(folio):
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"10,000 rows: {elapsed:.1f} s, peak {peak_mb:.0f} MB (children before: "
               f"{before.ru_maxrss / 1024:.0f} MB)")
-        check(elapsed < 60, f"10,000 rows build in under a minute ({elapsed:.1f} s)")
-        check(peak_mb < 1024, f"10,000 rows build in under 1 GB ({peak_mb:.0f} MB)")
+        # Bounds, not speed targets (those are bench/'s): a hang or a blow-up fails. Under
+        # AddressSanitizer (FOLIO_SLOW_TESTS) shadow memory and quarantine cost about 5x.
+        slow = 5 if os.environ.get("FOLIO_SLOW_TESTS") else 1
+        check(elapsed < 60 * slow, f"10,000 rows build in under {60 * slow} s ({elapsed:.1f} s)")
+        check(peak_mb < 1024 * slow,
+              f"10,000 rows build in under {slow} GB ({peak_mb:.0f} MB)")
         n = pages_of(pdf)
         check(n > 200, f"the table runs across hundreds of pages ({n})")
         last = [ln for ln in page_text(pdf, n, "-layout").splitlines() if ln.strip()]
