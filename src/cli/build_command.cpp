@@ -19,11 +19,9 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   request.style.name = options.style;
   request.print = {
       .bleed = options.bleed, .crop_marks = options.crop_marks, .threads = options.jobs};
-  request.printer = options.printer == "kdp"           ? api::Printer::kdp
-                    : options.printer == "ingramspark" ? api::Printer::ingramspark
-                                                       : api::Printer::screen;
+  request.printer = printer_of(options.printer);
   request.cover = options.cover;
-  request.paper = options.paper == "cream" ? api::Paper::cream : api::Paper::white;
+  request.paper = paper_of(options.paper);
   request.on_stage = [&](std::string_view stage) { progress.stage(stage); };
   api::BuildResult result = api::build(request);
   progress.clear();
@@ -38,6 +36,16 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   for (auto& w : result.written) outcome.written.push_back({std::move(w.path), w.seconds});
   outcome.editions_check = std::move(result.editions_check);
   return outcome;
+}
+
+api::Printer printer_of(const std::string& name) {
+  return name == "kdp"           ? api::Printer::kdp
+         : name == "ingramspark" ? api::Printer::ingramspark
+                                 : api::Printer::screen;
+}
+
+api::Paper paper_of(const std::string& name) {
+  return name == "cream" ? api::Paper::cream : api::Paper::white;
 }
 
 int run_build(const BuildOptions& options) {

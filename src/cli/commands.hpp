@@ -100,6 +100,10 @@ int run_init(const InitOptions& options);
 int run_watch(const WatchOptions& options);
 int run_preview(const PreviewOptions& options);
 
+/// `--for` and `--paper` as the API names them (CLI11 has already refused other words).
+api::Printer printer_of(const std::string& name);
+api::Paper paper_of(const std::string& name);
+
 /// True when diagnostics should be coloured (stderr is a terminal and NO_COLOR is unset).
 bool stderr_wants_color();
 

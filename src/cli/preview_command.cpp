@@ -36,10 +36,8 @@ int run_preview(const PreviewOptions& options) {
 
   if (options.cover) {
     api::CoverProofRequest proof;
-    proof.printer = options.printer == "kdp"           ? api::Printer::kdp
-                    : options.printer == "ingramspark" ? api::Printer::ingramspark
-                                                       : api::Printer::screen;
-    proof.paper = options.paper == "cream" ? api::Paper::cream : api::Paper::white;
+    proof.printer = printer_of(options.printer);
+    proof.paper = paper_of(options.paper);
     proof.dpi = options.dpi;
     proof.output = options.output.empty() ? fs::path("out") / (book->slug() + "-cover-proof.png")
                                           : options.output;
