@@ -364,15 +364,29 @@ TEST(Check, RandomMarkdownGivesPositionsInsideTheFile) {
   }
 }
 
-// "```a`b" opens no code fence (a backtick fence's info string has no backtick), so the div
-// after it is a signature for the checker as for the reader (manuscript/markdown_lines, and
-// markdown_lines_test's BacktickInInfoStringOpensNoFenceForTheDivScan for the reader's side).
-TEST(Prose, BacktickInfoStringOpensNoFence) {
-  ProseMap map = map_prose("```a`b\n\n::: signature\nYours,\n:::\n", {});
-  bool signed_off = false;
-  for (const ProseBlock& b : map.blocks)
-    signed_off = signed_off || (b.signature && b.text == "Yours,");
-  EXPECT_TRUE(signed_off);
+// The prose map comes from the model: blocks in the order written, the signature div's lines
+// marked, code and markup opaque, every character at its source byte, inside block quotes
+// (where cmark-gfm's inline columns are off) too.
+TEST(Prose, MapComesFromTheModel) {
+  const std::string md =
+      "```a`b\n\n::: signature\nYours,\n:::\n\n> quoted *line*\n> and `code` \\\" here\n";
+  support::Diagnostics diags;
+  auto src = manuscript::memory_source({{"book.yaml", kYaml}, {"a.md", md}});
+  auto m = manuscript::read_manuscript(*src, diags);
+  ASSERT_TRUE(m);
+  LineIndex lines(md);
+  ProseMap map = map_prose(m->document, "a.md", md, lines);
+  ASSERT_EQ(map.blocks.size(), 3u);
+  EXPECT_TRUE(map.blocks[1].signature);
+  EXPECT_EQ(map.blocks[1].text, "Yours,");
+  const ProseBlock& q = map.blocks[2];
+  EXPECT_EQ(q.depth, 1);
+  EXPECT_EQ(q.text, std::string("quoted line\nand ") + kOpaque + " " + kOpaque + " here");
+  for (std::size_t i = 0; i < q.text.size(); ++i) {
+    if (q.text[i] != kOpaque && q.text[i] != '\n') {
+      EXPECT_EQ(md[q.source_offset(i)], q.text[i]) << "byte " << i;
+    }
+  }
 }
 
 TEST(Fixes, OverlappingEditsAreSkipped) {

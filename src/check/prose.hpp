@@ -1,15 +1,17 @@
-// The prose of a Markdown source: what a reader will see, in paragraphs, mapped to bytes.
+// The prose of a Markdown source: what a reader will see, in blocks, mapped to source bytes.
 //
-// Typographic and footnote checks must report, and fix, exact source bytes, which the model
-// cannot give (it drops escapes, joins lines and loses unreferenced footnotes). So the
-// source is scanned again here: container prefixes, list markers and indentation are left
-// out; code, HTML, fences, link destinations, attribute blocks and footnote labels are
-// replaced by kOpaque; each remaining byte keeps its source offset.
+// Typographic and footnote checks report, and fix, exact source bytes. The model gives them:
+// every byte of its text knows the source byte it came from (model/text_pieces.hpp). Here
+// the model's blocks of one file become prose blocks in the order they were written; what
+// is not prose (code, raw HTML, link destinations, footnote references, escaped characters)
+// stands as kOpaque, soft breaks as '\n'.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/document.hpp"
 
 namespace folio::check {
 
@@ -39,6 +41,7 @@ struct ProseBlock {
   /// The indices in `text` of the '\n's that end a line with a hard break (a backslash or
   /// two spaces at its end, or a line of a line block), in order.
   std::vector<std::size_t> hard_breaks;
+  std::size_t start = 0;  ///< where the block starts in the source (blocks are in this order)
 
   /// The source byte offset of text[i] (a joining '\n' maps to the end of its line).
   std::size_t source_offset(std::size_t i) const;
@@ -56,11 +59,12 @@ struct ProseMap {
   std::vector<FootnoteMark> references;   ///< every other `[^label]` in prose
 };
 
-/// Maps `text`. `code_line[n]` is true for lines (1-based) that lie in an indented code
-/// block, which only the parser can tell apart; fenced code is found here. `table_line[n]`
-/// is true for the lines of a pipe table (the parser's too): each cell is a block of its own,
-/// the pipes, the alignment spaces around them and the delimiter row are no prose.
-ProseMap map_prose(std::string_view text, const std::vector<bool>& code_line,
-                   const std::vector<bool>& table_line = {});
+class LineIndex;
+
+/// The prose of `file` (its text `source`, indexed by `lines`) as the model `doc` holds it.
+/// Footnote definitions cmark-gfm dropped (never cited, or defined twice) are in no model
+/// block: lines opening with `[^label]:` outside code blocks are taken for them.
+ProseMap map_prose(const model::Document& doc, const std::string& file, std::string_view source,
+                   const LineIndex& lines);
 
 }  // namespace folio::check

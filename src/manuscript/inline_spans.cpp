@@ -4,16 +4,17 @@
 #include <algorithm>
 
 #include "manuscript/attributes.hpp"
+#include "model/text_pieces.hpp"
 
 namespace folio::manuscript {
 
 using model::Inline;
 
-void append_text(std::vector<Inline>& out, const std::string& text, const model::SourcePos& pos,
+void append_text(std::vector<Inline>& out, model::Text text, const model::SourcePos& pos,
                  model::SourceRange range) {
-  if (text.empty()) return;
+  if (text.text.empty()) return;
   if (!out.empty() && out.back().is<model::Text>()) {
-    out.back().as<model::Text>().text += text;
+    model::append(out.back().as<model::Text>(), text);
     // A merged run spans from its first placed piece to its last: what lies between (a soft
     // break's newline and indent, an escape's backslash) makes it inexact (docs/model-json.md).
     model::SourceRange& r = out.back().range;
@@ -24,7 +25,7 @@ void append_text(std::vector<Inline>& out, const std::string& text, const model:
     return;
   }
   Inline in;
-  in.node = model::Text{text};
+  in.node = std::move(text);
   in.source = pos;
   in.range = range;
   out.push_back(std::move(in));
@@ -46,7 +47,8 @@ void extract_level(std::vector<Inline>& inlines) {
       out.push_back(std::move(in));
       continue;
     }
-    const std::string& t = in.as<model::Text>().text;
+    const model::Text& run = in.as<model::Text>();
+    const std::string& t = run.text;
     // Pieces get byte ranges only when the run's range is exactly its text.
     bool exact = in.range.end - in.range.begin == t.size();
     std::size_t start = 0;  // start of the pending plain text in t
@@ -55,7 +57,7 @@ void extract_level(std::vector<Inline>& inlines) {
         model::SourcePos p = in.source;
         p.column += static_cast<int>(start);
         Inline piece;
-        piece.node = model::Text{t.substr(start, end - start)};
+        piece.node = model::slice(run, start, end);
         piece.source = p;
         if (start == 0 && end == t.size())
           piece.range = in.range;  // the whole run, exact or not
@@ -65,6 +67,7 @@ void extract_level(std::vector<Inline>& inlines) {
       }
     };
     for (std::size_t k = 0; k < t.size(); ++k) {
+      if ((t[k] == '[' || t[k] == ']') && model::escaped(run, k)) continue;  // `\[`: a bracket
       if (t[k] == '[') {
         flush(k);
         start = k;
@@ -97,7 +100,8 @@ void extract_level(std::vector<Inline>& inlines) {
           span.attr.lang = it->second;
         for (std::size_t j = open + 1; j < out.size(); ++j) {
           if (out[j].is<model::Text>())
-            append_text(span.children, out[j].as<model::Text>().text, out[j].source, out[j].range);
+            append_text(span.children, std::move(out[j].as<model::Text>()), out[j].source,
+                        out[j].range);
           else
             span.children.push_back(std::move(out[j]));
         }
@@ -114,7 +118,7 @@ void extract_level(std::vector<Inline>& inlines) {
   merged.reserve(out.size());
   for (Inline& in : out) {
     if (in.is<model::Text>())
-      append_text(merged, in.as<model::Text>().text, in.source, in.range);
+      append_text(merged, std::move(in.as<model::Text>()), in.source, in.range);
     else
       merged.push_back(std::move(in));
   }

@@ -9,9 +9,9 @@
 namespace folio::manuscript {
 
 /// Appends text, merging it into a preceding text node (cmark splits runs at brackets);
-/// `range` is the source bytes the text came from (empty: unknown).
-void append_text(std::vector<model::Inline>& out, const std::string& text,
-                 const model::SourcePos& pos, model::SourceRange range = {});
+/// `range` is the source bytes the text came from (empty: unknown), its pieces exactly where.
+void append_text(std::vector<model::Inline>& out, model::Text text, const model::SourcePos& pos,
+                 model::SourceRange range = {});
 
 /// Turns `[…]{attrs}` within a run of inlines into span (or small_caps) nodes, recursively.
 /// cmark leaves such brackets as literal text, since they are not links.

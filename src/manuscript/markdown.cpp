@@ -19,7 +19,9 @@
 #include "manuscript/language_tag.hpp"
 #include "manuscript/limits.hpp"
 #include "manuscript/markdown_lines.hpp"
+#include "manuscript/source_alignment.hpp"
 #include "manuscript/table_reader.hpp"
+#include "model/text_pieces.hpp"
 
 namespace folio::manuscript {
 namespace {
@@ -123,6 +125,7 @@ class Converter {
     for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
       line_starts_.push_back(i + 1);
     text_size_ = text.size();
+    source_ = text;
   }
 
   std::vector<model::Section> convert(cmark_node* document);
@@ -132,6 +135,8 @@ class Converter {
     return {file_, cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
   }
   model::SourceRange range(cmark_node* n) const;
+  model::Text located(cmark_node* n, int line, std::string literal);
+  model::Text soft_break_after(cmark_node* previous);
   std::vector<Block> convert_children(cmark_node* parent, int depth);
   std::optional<Block> convert_block(cmark_node* n, int depth);
   std::vector<Inline> convert_inlines(cmark_node* parent, int depth);
@@ -159,6 +164,10 @@ class Converter {
   std::vector<std::size_t> line_starts_;        // byte offset of each line (index 0: line 1)
   std::vector<std::string_view> parsed_lines_;  // scan_.text's lines, made for the first table
   std::size_t text_size_ = 0;
+  std::string_view source_;
+  // The end of the text last located, and its line: the next text on that line lies after it.
+  std::size_t located_end_ = 0;
+  int located_line_ = 0;
 };
 
 // cmark's start and end (line, 1-based column, end inclusive) as byte offsets; empty when
@@ -177,6 +186,61 @@ model::SourceRange Converter::range(cmark_node* n) const {
   auto last = offset(cmark_node_get_end_line(n), cmark_node_get_end_column(n));
   if (!begin || !last || *last < *begin) return {};
   return {*begin, *last + 1};
+}
+
+// A text node's literal with the source bytes it came from, verified against the source:
+// cmark-gfm's inline columns can be off inside block quotes and list items (it counts from
+// the paragraph's first line), so where the stated bytes are not the literal, the literal is
+// looked for on the stated line, after the text located before it there. A backslash escape
+// maps to the escaped character, an entity to its whole `&…;`.
+model::Text Converter::located(cmark_node* n, int line, std::string literal) {
+  if (literal.empty() || line <= 0 || static_cast<std::size_t>(line) > line_starts_.size())
+    return model::unplaced_text(std::move(literal));
+  std::size_t line_begin = line_starts_[static_cast<std::size_t>(line - 1)];
+  std::size_t line_end = source_.find('\n', line_begin);
+  if (line_end == std::string_view::npos) line_end = source_.size();
+  std::size_t floor = line == located_line_ ? std::max(located_end_, line_begin) : line_begin;
+  auto at = [&](std::size_t from) -> std::optional<model::Text> {
+    if (from < floor || from >= line_end) return std::nullopt;
+    return align_literal(literal, source_, from, line_end);
+  };
+  model::SourceRange stated = range(n);
+  std::optional<model::Text> found = stated.empty() ? std::nullopt : at(stated.begin);
+  if (!found) {
+    // The occurrence nearest the stated column, at or after the floor.
+    std::size_t want = stated.empty() ? floor : stated.begin;
+    std::size_t best_distance = std::string_view::npos;
+    for (std::size_t k = floor; k < line_end; ++k) {
+      std::size_t distance = k > want ? k - want : want - k;
+      if (distance >= best_distance) break;
+      if (auto t = at(k)) {
+        found = std::move(t);
+        best_distance = distance;
+      }
+    }
+  }
+  if (!found) return model::unplaced_text(std::move(literal));
+  const model::TextPiece& p = found->pieces.back();
+  located_end_ = p.source + p.length;
+  located_line_ = line;
+  return std::move(*found);
+}
+
+// A soft break's space, at the end of the line the text before it ended on (before any
+// trailing spaces), where the checker's joins stand.
+model::Text Converter::soft_break_after(cmark_node* previous) {
+  if (!previous) return model::unplaced_text(" ");
+  int line = cmark_node_get_end_line(previous);
+  if (line <= 0 || static_cast<std::size_t>(line) >= line_starts_.size())
+    return model::unplaced_text(" ");
+  std::size_t end = line_starts_[static_cast<std::size_t>(line)] - 1;  // the '\n'
+  std::size_t begin = line_starts_[static_cast<std::size_t>(line - 1)];
+  while (end > begin &&
+         (source_[end - 1] == ' ' || source_[end - 1] == '\t' || source_[end - 1] == '\r'))
+    --end;
+  model::Text space{" ", {}};
+  space.pieces.push_back({0, static_cast<std::uint32_t>(end), 0});
+  return space;
 }
 
 // A `lang=` that is no BCP 47 tag would make the EPUB invalid and name no hyphenation
@@ -379,9 +443,9 @@ std::optional<Block> Converter::line_block(cmark_node* para) {
       continue;
     }
     if (line_start && all[i].is<model::Text>()) {
-      std::string& t = all[i].as<model::Text>().text;
-      std::size_t cut = t.size() >= 2 ? 2 : t.size();
-      t.erase(0, cut);
+      model::Text& t = all[i].as<model::Text>();
+      std::size_t cut = t.text.size() >= 2 ? 2 : t.text.size();
+      t = model::slice(t, cut, t.text.size());
       all[i].source.column += 2;
       all[i].range.begin = std::min(all[i].range.begin + cut, all[i].range.end);
     }
@@ -425,12 +489,12 @@ std::optional<Block> Converter::convert_block(cmark_node* n, int depth) {
       b.inlines = convert_inlines(n, depth);
       if (!b.inlines.empty() && b.inlines.back().is<model::Text>()) {
         Inline& last = b.inlines.back();
-        std::string& t = last.as<model::Text>().text;
-        if (auto attrs = trailing_attributes(t)) {
-          bool exact = last.range.end - last.range.begin == t.size();
-          t.resize(attrs->second);
-          if (exact) last.range.end = last.range.begin + t.size();
-          if (t.empty()) b.inlines.pop_back();
+        model::Text& t = last.as<model::Text>();
+        if (auto attrs = trailing_attributes(t.text)) {
+          bool exact = last.range.end - last.range.begin == t.text.size();
+          t = model::slice(t, 0, attrs->second);
+          if (exact) last.range.end = last.range.begin + t.text.size();
+          if (t.text.empty()) b.inlines.pop_back();
           b.attr.id = attrs->first.id;
           b.attr.classes = attrs->first.classes;
           for (const auto& [k, v] : attrs->first.pairs) {
@@ -493,7 +557,10 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
           diags_.warning("raw-html", in.source, "raw HTML is kept as plain text");
         if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE && literal(c).starts_with("<!--"))
           continue;
-        append_text(out, as_word_spaces(literal(c)), in.source, range(c));
+        if (std::string raw = literal(c), spaced = as_word_spaces(raw); spaced.size() == raw.size())
+          append_text(out, located(c, in.source.line, std::move(spaced)), in.source, range(c));
+        else
+          append_text(out, model::unplaced_text(std::move(spaced)), in.source, range(c));
         continue;
       case CMARK_NODE_SOFTBREAK:
         break_line_ = 0;
@@ -501,7 +568,7 @@ void Converter::append_inlines(cmark_node* parent, std::vector<Inline>& out, int
           in.node = model::LineBreak{};
           break;
         }
-        append_text(out, " ", in.source);
+        append_text(out, soft_break_after(cmark_node_previous(c)), in.source);
         continue;
       case CMARK_NODE_LINEBREAK: {
         in.node = model::LineBreak{};

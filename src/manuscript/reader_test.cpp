@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/text_pieces.hpp"
 #include "model/walk.hpp"
 
 using namespace folio;
@@ -537,6 +538,56 @@ TEST(Reader, TextNodesCarryTheirSourceBytes) {
   const model::Inline& esc = s.blocks.at(2).inlines.at(0);
   EXPECT_EQ(esc.as<model::Text>().text, "An escaped * star.");
   EXPECT_EQ(bytes(esc.range), "An escaped \\* star.");
+}
+
+// Every byte of text knows the source byte it came from (model/text_pieces.hpp): copied bytes
+// map to themselves, escapes to the escaped character, entities to their `&`, soft breaks to
+// the line's end; inside block quotes, list items and notes, where cmark-gfm's inline columns
+// go wrong, too.
+TEST(Reader, TextPiecesMapEveryByteToItsSource) {
+  const std::string md =
+      "# A *Title* {#t}\n\nPlain words, *emphasised*\nand `code`, an escaped \\* star\n"
+      "and an entity &amp; here.[^n]\n\n"
+      "> Quoted line one\n> quoted *line* two\nlazy line three.\n>\n>     > nested\n\n"
+      "- item one\n  goes on\n- item \"two\"\n\n"
+      "1. numbered\n   next line\n\n"
+      "| a line\n|   block\n\n"
+      "[Spanned]{lang=de} and [caps]{.smallcaps}.\n\n"
+      "[^n]: A note\n    that goes on\n\n    and a second paragraph.\n";
+  model::Document doc = read_ok(md);
+  int checked = 0, soft = 0;
+  model::walk_blocks(doc, [&](const model::Block& b) {
+    model::walk_block_inlines(b, [&](const model::Inline& in) {
+      auto* t = in.get_if<model::Text>();
+      if (!t) return;
+      for (std::size_t i = 0; i < t->text.size(); ++i) {
+        auto at = model::source_offset(*t, i);
+        ASSERT_TRUE(at) << "unplaced byte " << i << " of '" << t->text << "'";
+        const model::TextPiece& p = model::piece_at(*t, i);
+        if (p.length == 0) {  // a soft break: the line's end
+          EXPECT_EQ(md[*at], '\n') << "'" << t->text << "' byte " << i;
+          ++soft;
+        } else if (md[*at] == '&') {
+          EXPECT_EQ(t->text[i], '&');
+        } else {
+          EXPECT_EQ(md[*at], t->text[i]) << "'" << t->text << "' byte " << i;
+          ++checked;
+        }
+      }
+    });
+  });
+  EXPECT_GT(checked, 200);
+  EXPECT_EQ(soft, 7);
+}
+
+// An escaped bracket is a bracket, not markup: it opens no span (The Wealth of Nations has
+// `[Latin … Ludov. VII \[? VI\] rex …]{lang=la}`).
+TEST(Reader, EscapedBracketOpensNoSpan) {
+  model::Document doc = read_ok("A [word \\[? VI\\] more]{lang=la} end.\n");
+  const auto& in = doc.sections.at(0).blocks.at(0).inlines;
+  ASSERT_EQ(in.size(), 3u);
+  EXPECT_EQ(in[1].attr.lang, "la");
+  EXPECT_EQ(model::plain_text(in[1].children), "word [? VI] more");
 }
 
 // The reader numbers every node in document order; the ids are unique in the book.

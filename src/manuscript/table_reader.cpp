@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include "model/text_pieces.hpp"
+
 namespace folio::manuscript {
 namespace {
 
@@ -79,7 +81,8 @@ std::size_t pipe_row_cells(std::string_view line) {
 bool take_caption_marker(std::vector<Inline>& inlines) {
   if (inlines.empty() || !inlines.front().is<model::Text>()) return false;
   Inline& first = inlines.front();
-  std::string& text = first.as<model::Text>().text;
+  model::Text& run = first.as<model::Text>();
+  const std::string& text = run.text;
   std::size_t cut = 0;
   for (std::string_view marker : {"Table: ", "table: ", ": "})
     if (text.starts_with(marker)) {
@@ -87,7 +90,7 @@ bool take_caption_marker(std::vector<Inline>& inlines) {
       break;
     }
   if (cut == 0) return false;
-  text.erase(0, cut);
+  run = model::slice(run, cut, text.size());
   first.source.column += static_cast<int>(cut);
   first.range.begin = std::min(first.range.begin + cut, first.range.end);
   if (text.empty()) inlines.erase(inlines.begin());

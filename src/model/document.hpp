@@ -84,8 +84,24 @@ struct NodeAccess {
 };
 
 // Inline kinds, one struct each. Container inlines keep their content in Inline::children.
+/// A stretch of a text run and the source bytes it came from: text bytes from `text` up to the
+/// next piece's (or the run's end) were read from source bytes [source, source + length).
+/// Where the two lengths agree the bytes were copied one for one; where they do not (an
+/// entity, `&amp;`) every byte of the stretch stands for the whole source stretch. A soft
+/// break's space has length 0 at the line's end; a stretch of unknown origin has kUnknown.
+/// A backslash escape is a piece of its own, `escaped`: the character, not markup.
+struct TextPiece {
+  static constexpr std::uint32_t kUnknown = 0xFFFFFFFF;
+  std::uint32_t text = 0;
+  std::uint32_t source = kUnknown;
+  std::uint32_t length = 0;
+  bool escaped = false;
+};
+
 struct Text {
   std::string text;
+  /// Where the text came from, in order of `text` (empty: unknown; model/text_pieces.hpp).
+  std::vector<TextPiece> pieces;
 };
 struct Emphasis {};
 struct Strong {};
