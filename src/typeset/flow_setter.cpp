@@ -164,6 +164,8 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.group = group;
     it.notes = p.lines[k].notes;
     it.hyphenated = p.lines[k].hyphenated;
+    it.ratio = p.lines[k].ratio;
+    it.badness = p.lines[k].badness;
     it.on_grid = st_.grid && face.leading == st_.body.leading && role != Role::note;
     if (k == 0) {
       it.dest = dest;

@@ -278,6 +278,7 @@ class ParagraphSetter {
     std::size_t prev = SIZE_MAX;
     for (std::size_t i = 0; i < br.breaks.size(); ++i) {
       out.lines.push_back(render_line(prev, br.breaks[i].node, i == 0));
+      out.lines.back().badness = badness(br.breaks[i].ratio);
       prev = br.breaks[i].node;
     }
     return out;

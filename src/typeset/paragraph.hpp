@@ -56,6 +56,7 @@ struct SetLine {
   double natural = 0;  ///< natural width of the content
   double right = 0;    ///< where the content ends, as set (the break space excluded)
   double ratio = 0;    ///< adjustment ratio applied to the spaces
+  double badness = 0;  ///< the breaker's badness for the line (TeX's, 0–10000)
   bool hyphenated = false;
   bool overfull = false;
   std::vector<int> notes;  ///< note numbers referenced on this line
