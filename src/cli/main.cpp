@@ -97,9 +97,10 @@ int main(int argc, char** argv) try {
   DumpOptions dump;
   auto* dump_cmd = app.add_subcommand("dump", "Print the document model as JSON");
   dump_cmd->add_option("DIR", dump.dir, "Manuscript folder (default: manuscript)");
-  dump_cmd->add_flag("--layout", dump.layout,
-                     "Print the typeset pages instead: a line per page and per set line");
-  dump_cmd->add_option("--style", dump.style, "With --layout: the style (name or .yaml path)");
+  auto* layout_flag = dump_cmd->add_flag(
+      "--layout", dump.layout, "Print the typeset pages instead: a line per page and per set line");
+  dump_cmd->add_option("--style", dump.style, "With --layout: the style (name or .yaml path)")
+      ->needs(layout_flag);
 
   // Examples for the three commands above, and the author's workflow commands.
   build_cmd->footer(
