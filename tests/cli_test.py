@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The command-line contract: exit statuses, help, version, bad input, nothing written on error."""
 import json
+import re
 import os
 import subprocess
 import sys
@@ -77,6 +78,23 @@ class Dump(unittest.TestCase):
 
     def test_default_folder_is_manuscript(self):
         self.assertEqual(run("dump").stdout, run("dump", "manuscript").stdout)
+
+    def test_layout_lists_pages_and_lines(self):
+        r = run("dump", "--layout", "manuscript")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        pages = re.findall(r"(?m)^page (\d+) \[(\w+)\] (recto|verso)", r.stdout)
+        self.assertEqual([int(p[0]) for p in pages], list(range(1, len(pages) + 1)))
+        self.assertIn(("5", "v", "recto"), pages)
+        lines = re.findall(r'(?m)^ +\d+ y=[\d.]+ x=[\d.]+ r=-?[\d.]+ b=\d+ [a-z-]+.* "(.*)"$',
+                           r.stdout)
+        self.assertGreater(len(lines), 100)
+        self.assertIn("This book consists of a", lines)
+        # Another style sets other pages; a style that is not there is the manuscript's error.
+        other = run("dump", "--layout", "--style", "libertine", "manuscript")
+        self.assertEqual(other.returncode, 0, other.stderr)
+        self.assertNotEqual(other.stdout, r.stdout)
+        self.assertEqual(run("dump", "--layout", "--style", "nosuch", "manuscript").returncode, 1)
+        self.assertEqual(run("dump", "--style", "libertine", "manuscript").returncode, 2)
 
 
 class Build(unittest.TestCase):

@@ -175,6 +175,12 @@ std::optional<Publication> publication(const Book& book, const Style& style, Dia
 std::optional<Pages> typeset(const Book& book, const Publication& publication, Diagnostics& diags,
                              const PrintOptions& options = {});
 
+/// The typeset pages as text (`folio dump --layout`; the shape docs/cli.md describes): a line
+/// per page, and under it a line per set line (its number on the page, baseline, adjustment
+/// ratio, badness, what it is, its first words), per figure and per note. For tests and review:
+/// a layout change shows as a diff of it.
+std::string dump_layout(const Pages& pages);
+
 /// Writes the EPUB 3 edition to `output` (atomically); with `pages`, the print edition's page
 /// numbers are marked in it and listed in a page-list. False after an error.
 bool write_epub(const Book& book, const Publication& publication,

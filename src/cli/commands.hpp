@@ -68,7 +68,13 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
 
 int run_build(const BuildOptions& options);
 int run_check(const CheckOptions& options);
-int run_dump(const std::filesystem::path& dir);
+struct DumpOptions {
+  std::filesystem::path dir = "manuscript";
+  bool layout = false;  ///< the typeset pages as text, not the model as JSON
+  std::string style;    ///< with layout: --style NAME|PATH; empty: book.yaml's, else classic
+};
+
+int run_dump(const DumpOptions& options);
 
 struct InitOptions {
   std::filesystem::path dir;

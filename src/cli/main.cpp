@@ -94,9 +94,13 @@ int main(int argc, char** argv) try {
   check_cmd->add_flag("--fix", check.fix,
                       "Apply the typographic fixes in place (each file rewritten atomically)");
 
-  std::filesystem::path dump_dir = "manuscript";
+  DumpOptions dump;
   auto* dump_cmd = app.add_subcommand("dump", "Print the document model as JSON");
-  dump_cmd->add_option("DIR", dump_dir, "Manuscript folder (default: manuscript)");
+  dump_cmd->add_option("DIR", dump.dir, "Manuscript folder (default: manuscript)");
+  auto* layout_flag = dump_cmd->add_flag(
+      "--layout", dump.layout, "Print the typeset pages instead: a line per page and per set line");
+  dump_cmd->add_option("--style", dump.style, "With --layout: the style (name or .yaml path)")
+      ->needs(layout_flag);
 
   // Examples for the three commands above, and the author's workflow commands.
   build_cmd->footer(
@@ -112,7 +116,8 @@ int main(int argc, char** argv) try {
       "  folio check --fix                  straighten quotes, dashes, spaces in place");
   dump_cmd->footer(
       "Examples:\n"
-      "  folio dump mybook | jq '.sections[].title'");
+      "  folio dump mybook | jq '.sections[].title'\n"
+      "  folio dump --layout mybook      pages, baselines, badness, first words");
 
   InitOptions init;
   auto* init_cmd = app.add_subcommand("init", "Start a new manuscript in a new (or empty) folder");
@@ -234,7 +239,7 @@ int main(int argc, char** argv) try {
     check.format = format == "json" ? ReportFormat::json : ReportFormat::text;
     return run_check(check);
   }
-  if (*dump_cmd) return run_dump(dump_dir);
+  if (*dump_cmd) return run_dump(dump);
   return kExitUsage;
 } catch (const std::exception& e) {
   // Stages report through diagnostics; reaching here is a bug, but never a crash.

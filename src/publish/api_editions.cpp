@@ -5,6 +5,7 @@
 
 #include "epub/epub_writer.hpp"
 #include "publish/api_impl.hpp"
+#include "typeset/layout_dump.hpp"
 
 namespace folio::api {
 
@@ -51,6 +52,10 @@ std::optional<Pages> typeset(const Book& book, const Publication& publication, D
   append(diags, found);
   if (!set) return std::nullopt;
   return Pages(std::make_shared<Pages::Impl>(Pages::Impl{std::move(*set), po}));
+}
+
+std::string dump_layout(const Pages& pages) {
+  return typeset::layout_dump(pages.impl().typeset.paged);
 }
 
 bool write_epub(const Book& book, const Publication& publication,

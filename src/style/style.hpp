@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "style/front_matter_design.hpp"
+#include "style/protrusion.hpp"
 #include "style/style_values.hpp"
 #include "support/diagnostic.hpp"
 
@@ -197,6 +198,10 @@ struct Style {
   bool grid = true;
   Strong strong = Strong::italic;  ///< how **strong** is set: bold | italic | small-caps
   std::string mono_family = "DejaVu Sans Mono";
+  /// Optical margin alignment of justified body text and notes (`protrusion:` in `body`):
+  /// punctuation at a line's edge hangs into the margin by these fractions of its advance.
+  /// Empty (`protrusion: none`): lines end flush at the measure.
+  Protrusion protrusion = default_protrusion();
   /// Families that supply the characters a face lacks (⋮, arrows, rare symbols), in order,
   /// in both editions; a character none of them has is still an error. Empty: none borrowed.
   std::vector<std::string> fallback_families;

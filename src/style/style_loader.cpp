@@ -336,12 +336,63 @@ void read_fallback_families(StyleReader& r, const YAML::Node& list,
   }
 }
 
+// The one Unicode character `key` spells (UTF-8), or 0 when it is not exactly one.
+char32_t single_character(const std::string& key) {
+  if (key.empty()) return 0;
+  auto b0 = static_cast<unsigned char>(key[0]);
+  std::size_t len = b0 < 0x80         ? 1
+                    : (b0 >> 5) == 6  ? 2
+                    : (b0 >> 4) == 14 ? 3
+                    : (b0 >> 3) == 30 ? 4
+                                      : 0;
+  if (len == 0 || key.size() != len) return 0;
+  char32_t c = len == 1 ? b0 : b0 & (0x7F >> len);
+  for (std::size_t i = 1; i < len; ++i) {
+    auto b = static_cast<unsigned char>(key[i]);
+    if ((b >> 6) != 2) return 0;
+    c = (c << 6) | (b & 0x3F);
+  }
+  return c;
+}
+
+// `protrusion: none`, or a table `"char": [left, right]` (fractions of the character's
+// advance, 0 to 1) that replaces the shipped one whole; an empty table turns it off too.
+void read_protrusion(StyleReader& r, const YAML::Node& n, Protrusion& table) {
+  if (n.IsScalar() && n.as<std::string>() == "none") {
+    table.clear();
+    return;
+  }
+  if (!n.IsMap() && !n.IsNull())
+    return r.error(n, "protrusion must be none or a table like '\".\": [0, 0.7]'");
+  table.clear();
+  if (n.IsNull()) return;
+  if (n.size() > 256) return r.error(n, "at most 256 characters in protrusion");
+  for (const auto& kv : n) {
+    std::string key = kv.first.IsScalar() ? kv.first.as<std::string>() : std::string();
+    char32_t c = single_character(key);
+    if (c == 0 || c == U' ') {
+      r.error(kv.first, "a protrusion key must be one character, like \".\" or \"\u201D\"");
+      continue;
+    }
+    const YAML::Node& v = kv.second;
+    if (!v.IsSequence() || v.size() != 2) {
+      r.error(v, "expected [left, right]: fractions of the character's advance, 0 to 1");
+      continue;
+    }
+    Hang h;
+    r.number(h.left, 0, 1)(v[0]);
+    r.number(h.right, 0, 1)(v[1]);
+    table[c] = h;
+  }
+}
+
 void read_body(StyleReader& r, const YAML::Node& n, Style& s) {
   r.face_section(n, "body", s.body,
                  {{"indent", r.length(s.indent)},
                   {"grid", r.boolean(s.grid)},
                   {"strong", r.choice(s.strong)},
                   {"mono-family", r.text(s.mono_family)},
+                  {"protrusion", [&](const YAML::Node& t) { read_protrusion(r, t, s.protrusion); }},
                   {"fallback-families", [&](const YAML::Node& list) {
                      read_fallback_families(r, list, s.fallback_families, s.fallback_positions);
                    }}});

@@ -537,3 +537,46 @@ TEST(StyleInput, FallbackFamiliesAreAListOfNames) {
 
 }  // namespace
 }  // namespace folio::style
+
+namespace folio::style {
+namespace {
+
+// `protrusion:` in body: the shipped styles spell out the default table; `none` or an empty
+// table turns it off; a table replaces the default whole; bad entries are positioned errors.
+TEST(Style, ProtrusionTableIsReadOrTurnedOff) {
+  support::Diagnostics diags;
+  for (const char* name : {"classic.yaml", "libertine.yaml"}) {
+    auto shipped = load_style(std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / name, diags);
+    ASSERT_TRUE(shipped) << name;
+    EXPECT_EQ(shipped->protrusion.size(), default_protrusion().size()) << name;
+    EXPECT_DOUBLE_EQ(hang_of(shipped->protrusion, U'.').right, 0.7) << name;
+    EXPECT_DOUBLE_EQ(hang_of(shipped->protrusion, U'\u201C').left, 0.3) << name;
+  }
+  EXPECT_FALSE(Style{}.protrusion.empty());
+  auto off = parse_style("body:\n  protrusion: none\n", "t.yaml", diags);
+  ASSERT_TRUE(off);
+  EXPECT_TRUE(off->protrusion.empty());
+  auto empty = parse_style("body:\n  protrusion: {}\n", "t.yaml", diags);
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->protrusion.empty());
+  auto own = parse_style("body:\n  protrusion:\n    \".\": [0, 1]\n    \"\u201D\": [0, 0.5]\n",
+                         "t.yaml", diags);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->protrusion.size(), 2u);
+  EXPECT_DOUBLE_EQ(hang_of(own->protrusion, U'.').right, 1);
+  EXPECT_DOUBLE_EQ(hang_of(own->protrusion, U'\u201D').right, 0.5);
+  EXPECT_DOUBLE_EQ(hang_of(own->protrusion, U',').right, 0);  // replaced whole
+  EXPECT_TRUE(diags.empty());
+  for (const char* bad : {"body:\n  protrusion:\n    \"..\": [0, 0.5]\n",
+                          "body:\n  protrusion:\n    \".\": [0, 1.5]\n",
+                          "body:\n  protrusion:\n    \".\": 0.5\n", "body:\n  protrusion: all\n"}) {
+    support::Diagnostics d;
+    EXPECT_FALSE(parse_style(bad, "t.yaml", d)) << bad;
+    ASSERT_FALSE(d.empty()) << bad;
+    EXPECT_EQ(d.items()[0].code, "style-invalid") << bad;
+    EXPECT_GE(d.items()[0].pos.line, 2) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace folio::style

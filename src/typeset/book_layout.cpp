@@ -18,6 +18,7 @@
 #include "typeset/front_matter_setter.hpp"
 #include "typeset/hyphenator.hpp"
 #include "typeset/inline_text.hpp"
+#include "typeset/layout_dump.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/primer.hpp"
@@ -159,6 +160,8 @@ class BookSetter {
     bool front = !body_started_ || p < first_body_page_;
     out_.pages[p].label =
         front ? roman(static_cast<int>(p) + 1) : std::to_string(p - first_body_page_ + 1);
+    out_.pages[p].opening = meta_[p].opening;
+    out_.pages[p].display = meta_[p].display;
     furnish(p);
     if (sink_) sink_->page_done(out_, p);
   }
@@ -371,6 +374,21 @@ class BookSetter {
     runs.clear();
   }
 
+  // Notes the line `it`, placed with its left edge at x and its baseline at y, in the page's
+  // record for the layout dump (before its runs move onto the page).
+  static void record_line(Page& page, const FlowItem& it, double x, double y, int note = 0) {
+    PageLine l;
+    l.x = x;
+    l.y = y;
+    l.role = it.role;
+    l.note = note;
+    l.ratio = it.ratio;
+    l.badness = it.badness;
+    l.hyphenated = it.hyphenated;
+    l.words = first_words(it.runs);
+    page.lines.push_back(std::move(l));
+  }
+
   // Lays out a section's flow from the current (fresh) page on.
   void paginate(std::vector<FlowItem>& flow, bool front, const std::string& title) {
     std::size_t i = 0;
@@ -557,6 +575,7 @@ class BookSetter {
         if (it.role == Role::contents_entry && it.runs.empty())
           toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
         if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
+        if (!it.runs.empty()) record_line(page, it, left(page.recto) + it.x, pl.baseline);
         place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
         for (int n : it.notes)
           if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
@@ -614,6 +633,7 @@ class BookSetter {
           page.blocks.push_back(std::move(b));
           current = l.block;
         }
+        record_line(page, l, x + l.x, y, n);
         place(page.blocks.back(), l.runs, x + l.x, y);
       }
     }
@@ -699,6 +719,7 @@ class BookSetter {
         page.blocks.push_back(std::move(b));
         last_block = it.block;
       }
+      record_line(page, it, left(page.recto) + it.x, baseline);
       place(page.blocks.back(), std::move(it.runs), left(page.recto) + it.x, baseline);
       prev = baseline;
       pending = 0;
@@ -776,6 +797,7 @@ class BookSetter {
                         Role::contents_entry, {});
       double y = slot.baseline;
       for (const FlowItem& l : lines) {
+        record_line(page, l, x, y);
         place(blk, l.runs, x, y);
         y += l.leading;
       }

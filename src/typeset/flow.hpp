@@ -39,6 +39,10 @@ struct FlowItem {
   std::string dest;
   std::vector<int> notes;
   bool hyphenated = false;
+  /// How the line was set: its spaces' adjustment ratio and the breaker's badness (for the
+  /// layout dump; the drawing does not read them).
+  double ratio = 0;
+  double badness = 0;
   /// Where the line begins in the model (section -1: text the typesetter made up).
   int section = -1;
   model::NodeId node;  ///< the model block the line belongs to

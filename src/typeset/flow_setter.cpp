@@ -164,6 +164,8 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.group = group;
     it.notes = p.lines[k].notes;
     it.hyphenated = p.lines[k].hyphenated;
+    it.ratio = p.lines[k].ratio;
+    it.badness = p.lines[k].badness;
     it.on_grid = st_.grid && face.leading == st_.body.leading && role != Role::note;
     if (k == 0) {
       it.dest = dest;
@@ -224,6 +226,11 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   if (text.empty()) return;
   ParagraphSettings s = settings(f.face, f.measure, indent ? f.first_indent.value_or(f.indent) : 0,
                                  align, role == Role::body || role == Role::note, f.lang);
+  // Optical margin alignment for justified prose only: a heading, a centred or ragged line,
+  // a verse line or a table cell has no straight edge for punctuation to hang from.
+  if ((role == Role::body || role == Role::note) && align == Align::justify &&
+      !st_.protrusion.empty())
+    s.protrusion = &st_.protrusion;
   SetParagraph p = set(text, s, where);
   std::size_t first = flow.size();
   add_lines(flow, p, f.face, f.x, role, f.group, dest, keep_with_previous);

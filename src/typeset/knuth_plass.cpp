@@ -80,7 +80,8 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
   Pass out;
   std::vector<Candidate>& pool = out.pool;
   std::vector<std::size_t> active;
-  pool.push_back(Candidate{SIZE_MAX, 0, 1, 0, 0, sums[0], 0, false, 0, kNone});
+  // A hang into the margin makes the line that much wider: it counts as negative width.
+  pool.push_back(Candidate{SIZE_MAX, 0, 1, 0, 0, sums[0], -p.start_hang, false, 0, kNone});
   active.push_back(0);
 
   for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -95,7 +96,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
 
     bool forced = n.kind == Node::penalty && n.cost <= -kInfPenalty;
     double pen = n.kind == Node::penalty ? n.cost : 0;
-    double break_width = n.kind == Node::penalty ? n.width : 0;
+    double break_width = (n.kind == Node::penalty ? n.width : 0) - n.hang;
     bool flagged = n.kind == Node::penalty && n.flagged;
 
     // Best new candidate per fitness class and hyphen-ladder length (the ladder limit
@@ -168,7 +169,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
         Candidate& cand = best[cls];
         cand.after = after;
         // A penalty's width is not part of the next line; sums_after starts at sums[i].
-        cand.post_width = n.kind == Node::penalty ? n.post_width : 0;
+        cand.post_width = (n.kind == Node::penalty ? n.post_width : 0) - n.next_hang;
         active.push_back(pool.size());
         pool.push_back(cand);
       }

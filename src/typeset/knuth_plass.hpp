@@ -20,6 +20,10 @@ struct Node {
   /// Penalty only: extra width at the start of the next line when broken here (the reshaped
   /// word remainder after a hyphen differs from its unbroken slice).
   double post_width = 0;
+  /// Glue or penalty: how far the line ending here may run past the measure (its last
+  /// glyph's protrusion into the margin), and how far the line after it may start before it.
+  double hang = 0;
+  double next_hang = 0;
   /// Penalty only: a break TeX's first pass does not see (a discretionary hyphen); an
   /// emergency break only considered when nothing else fits.
   enum Level { normal, hyphenation, emergency } level = normal;
@@ -49,6 +53,9 @@ struct BreakParams {
   double runt_demerits = 0;
   /// Most hyphenated lines in a row (0: no limit).
   int max_hyphen_ladder = 0;
+  /// How far the paragraph's first line may start before the measure (its first glyph's
+  /// protrusion).
+  double start_hang = 0;
 };
 
 struct Break {

@@ -332,3 +332,78 @@ TEST(KnuthPlass, HyphenLadderLimitKeepsTheOptimum) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// Optical margin alignment: a break's hang (its line's last glyph protruding) and the next
+// line's (its first glyph) widen that line. The breaker must find the optimum of every break
+// set measured so, and without hangs the paragraph breaks as before.
+TEST(KnuthPlass, HangsWidenTheLinesTheyTouch) {
+  auto plain = words({10, 14, 6, 11, 9, 12, 7, 13, 10, 5, 12, 8, 9});
+  auto hung = plain;
+  std::vector<std::size_t> glues;
+  for (std::size_t i = 0; i < hung.size(); ++i)
+    if (hung[i].kind == Node::glue && hung[i].stretch < kFil) {
+      glues.push_back(i);
+      hung[i].hang = glues.size() % 3 == 0 ? 1.5 : glues.size() % 3 == 1 ? 0.8 : 0;
+      hung[i].next_hang = glues.size() % 4 == 0 ? 0.9 : 0;
+    }
+  const double start_hang = 0.6;
+  int feasible = 0, changed = 0;
+  for (double width = 30; width <= 70; width += 1) {
+    BreakParams p;
+    p.line_width = width;
+    p.pretolerance = -1;
+    p.tolerance = 400;
+    p.start_hang = start_hang;
+    auto demerits = [&](const std::vector<std::size_t>& br) {
+      double total = 0;
+      std::size_t from = 0;
+      int prev_fit = 1;
+      double left = start_hang;
+      for (std::size_t b : br) {
+        double right = b + 1 == hung.size() ? 0 : hung[b].hang;
+        double r = line_ratio(hung, from, b, -(left + right), p);
+        if (r < -1 || badness(r) > p.tolerance) return -1.0;
+        double d = (p.line_penalty + badness(r)) * (p.line_penalty + badness(r));
+        int fit = fitness_class(r);
+        if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
+        prev_fit = fit;
+        total += d;
+        left = hung[b].next_hang;
+        from = b + 1;
+      }
+      return total;
+    };
+    double best = -1;
+    std::vector<std::size_t> best_breaks;
+    for (unsigned mask = 0; mask < (1u << glues.size()); ++mask) {
+      std::vector<std::size_t> br;
+      for (std::size_t g = 0; g < glues.size(); ++g)
+        if (mask & (1u << g)) br.push_back(glues[g]);
+      br.push_back(hung.size() - 1);
+      double d = demerits(br);
+      if (d >= 0 && (best < 0 || d < best)) {
+        best = d;
+        best_breaks = br;
+      }
+    }
+    if (best < 0) continue;
+    ++feasible;
+    BreakResult r = break_lines(hung, p);
+    std::vector<std::size_t> ours;
+    for (const auto& b : r.breaks) ours.push_back(b.node);
+    EXPECT_DOUBLE_EQ(demerits(ours), best) << "width " << width;
+    BreakParams flat = p;
+    flat.start_hang = 0;
+    std::vector<std::size_t> before;
+    for (const auto& b : break_lines(plain, flat).breaks) before.push_back(b.node);
+    if (before != ours) ++changed;
+  }
+  EXPECT_GE(feasible, 5);
+  EXPECT_GE(changed, 1);  // the hangs mattered somewhere
+}
+
+}  // namespace
+}  // namespace folio::typeset

@@ -73,10 +73,26 @@ struct Link {
   std::string dest;
 };
 
+/// A line as placed on a page, for the layout dump (`folio dump --layout`): the PDF writer
+/// never reads it, so it cannot change the drawing.
+struct PageLine {
+  double x = 0;  ///< the line's left edge, from the trim's left
+  double y = 0;  ///< its baseline, from the trim's top
+  Role role = Role::body;
+  int note = 0;        ///< the note it belongs to; 0: not a note
+  double ratio = 0;    ///< its spaces' adjustment ratio
+  double badness = 0;  ///< the line breaker's badness
+  bool hyphenated = false;
+  std::string words;  ///< its first words (filled in late for the contents)
+};
+
 struct Page {
   std::string label;  ///< the folio as printed or implied: "iii", "12"
   bool recto = true;
   bool blank = false;
+  bool opening = false;         ///< a section's first page (no running head)
+  bool display = false;         ///< a page of its own (half-title, dedication): no head, no folio
+  std::vector<PageLine> lines;  ///< for the layout dump, in the order they were placed
   std::vector<PageBlock> blocks;
   std::vector<GlyphRun> furniture;  ///< running heads and folios: artifacts, not content
   std::vector<Rule> rules;          ///< drawn as artifacts

@@ -258,6 +258,7 @@ class ParagraphSetter {
                    &out.missing_glyphs, words());
     index_clusters();
     build_nodes();
+    set_hangs();
     BreakParams bp;
     bp.line_width = s_.measure;
     bp.pretolerance = s_.breaking.pretolerance;
@@ -269,6 +270,7 @@ class ParagraphSetter {
     bp.emergency_stretch = s_.breaking.emergency_stretch;
     bp.runt_demerits = s_.breaking.runt_demerits;
     bp.max_hyphen_ladder = s_.breaking.max_hyphen_ladder;
+    bp.start_hang = start_hang_;
     if (s_.align != Align::justify) {
       bp.line_stretch = 2 * s_.face.size;
       bp.adj_demerits = 0;
@@ -278,6 +280,7 @@ class ParagraphSetter {
     std::size_t prev = SIZE_MAX;
     for (std::size_t i = 0; i < br.breaks.size(); ++i) {
       out.lines.push_back(render_line(prev, br.breaks[i].node, i == 0));
+      out.lines.back().badness = badness(br.breaks[i].ratio);
       prev = br.breaks[i].node;
     }
     return out;
@@ -717,6 +720,58 @@ class ParagraphSetter {
     std::sort(glue_at_.begin(), glue_at_.end());
   }
 
+  bool protrudes() const {
+    return s_.protrusion && !s_.protrusion->empty() && s_.align == Align::justify;
+  }
+
+  // Optical margin alignment (microtype's protrusion): each break's hang, the protrusion of
+  // the glyph that ends its line, and the hang of the glyph that starts the next line, as the
+  // style's fractions of their advances. The breaker counts them as width the line gains.
+  void set_hangs() {
+    if (!protrudes()) return;
+    const std::string& x = t_.text;
+    const style::Protrusion& table = *s_.protrusion;
+    // The line-end hyphen is the one set (U+2010 when the face has it, else '-').
+    char32_t hyphen_char = hyphen_ == "-" || !table.count(U'\u2010') ? U'-' : U'\u2010';
+    const double hyphen_right = style::hang_of(table, hyphen_char).right;
+    auto right_before = [&](std::size_t e) {
+      if (e == 0) return 0.0;
+      const char* p = g_utf8_find_prev_char(x.c_str(), x.c_str() + e);
+      if (!p) return 0.0;
+      auto a = static_cast<std::size_t>(p - x.c_str());
+      return style::hang_of(table, g_utf8_get_char(p)).right * w(a, e);
+    };
+    // The left hang of the first character of the first non-empty box after node k.
+    auto left_after = [&](std::size_t k) {
+      for (std::size_t j = k + 1; j < nodes_.size(); ++j) {
+        if (nodes_[j].kind != Node::box) continue;
+        std::size_t a = text_[j].a;
+        if (text_[j].b <= a) continue;  // the indent
+        const char* p = x.c_str() + a;
+        auto next = static_cast<std::size_t>(g_utf8_next_char(p) - x.c_str());
+        return style::hang_of(table, g_utf8_get_char(p)).left * w(a, next);
+      }
+      return 0.0;
+    };
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      Node& n = nodes_[k];
+      if (n.kind == Node::box || (n.kind == Node::penalty && n.cost >= kInfPenalty)) continue;
+      if (n.kind == Node::glue && !(k > 0 && nodes_[k - 1].kind == Node::box)) continue;
+      if (n.kind == Node::penalty && text_[k].hyphen) {
+        // The penalty's width is the reshaped "prefix-" less the prefix: the hyphen's advance
+        // (with its kerning). The next line goes on with the word: letters, no hang.
+        n.hang = hyphen_right * std::max(0.0, n.width);
+        continue;
+      }
+      // A forced break ends a line set ragged (the last, or one before a hard line break).
+      bool forced = n.kind == Node::penalty && n.cost <= -kInfPenalty;
+      if (!forced) n.hang = right_before(text_[k].a);
+      n.next_hang = left_after(k);
+    }
+    // An indented first line starts with the indent, not with a glyph at the margin.
+    start_hang_ = s_.indent > 0 ? 0 : left_after(0);
+  }
+
   // One piece of a line: original clusters [a, b), or a reshaped fragment.
   struct Piece {
     std::size_t a, b;
@@ -748,6 +803,8 @@ class ParagraphSetter {
     std::vector<std::vector<ShapedItem>> frags(pieces.size);
     LineWidth width = measure(pieces, first, frags);
     bool last = bn.kind == Node::penalty && bn.cost <= -kInfPenalty;
+    line.hang_left = prev_break == SIZE_MAX ? start_hang_ : nodes_[prev_break].next_hang;
+    line.hang_right = bn.hang;
     double x = adjust(line, width, first, last);
     line.notes = notes_in(start, end);
     if (!s_.glyphs) return line;
@@ -834,7 +891,9 @@ class ParagraphSetter {
   // Sets the line's adjustment ratio (justified lines but the `last`), natural width and
   // overfull flag; returns where its content starts: the indent and the alignment's offset.
   double adjust(SetLine& line, const LineWidth& lw, bool first, bool last) const {
-    double m = s_.measure;
+    // A line whose edge glyphs hang into the margins is that much wider (as the breaker saw it)
+    // and starts left of the measure by its left hang.
+    double m = s_.measure + line.hang_left + line.hang_right;
     double r = 0;
     bool justify = s_.align == Align::justify;
     if (lw.natural > m + 1e-6) {
@@ -846,7 +905,7 @@ class ParagraphSetter {
     if (!justify && r > 0) r = 0;
     line.ratio = r;
     double set_width = lw.natural + (r > 0 ? r * lw.stretch : r * lw.shrink);
-    double x = first ? s_.indent : 0;
+    double x = (first ? s_.indent : 0) - line.hang_left;
     if (s_.align == Align::right) x += m - set_width;
     if (s_.align == Align::center) x += (m - set_width) / 2;
     line.natural = lw.natural;
@@ -1011,6 +1070,7 @@ class ParagraphSetter {
   std::vector<Node> nodes_;
   std::vector<NodeText> text_;
   std::vector<std::size_t> glue_at_;
+  double start_hang_ = 0;  // the first line's left hang (set_hangs)
   std::string_view hyphen_;
   StringMap<double>* widths_ = nullptr;  // this face's, in the cache
   std::string key_;                      // the fragment key being looked up

@@ -41,6 +41,9 @@ struct ParagraphSettings {
   /// given, so that a character the face lacks comes from them, in order (empty: none).
   std::string fallback;
   style::Strong strong = style::Strong::italic;
+  /// Optical margin alignment (justified lines only): the style's table of how far
+  /// punctuation at a line's edges hangs into the margins. Null or empty: none.
+  const style::Protrusion* protrusion = nullptr;
   /// Widths and hyphenations kept across the book's paragraphs; null: none kept. The output
   /// is the same either way (only exact results are reused).
   ShapingCache* cache = nullptr;
@@ -56,6 +59,11 @@ struct SetLine {
   double natural = 0;  ///< natural width of the content
   double right = 0;    ///< where the content ends, as set (the break space excluded)
   double ratio = 0;    ///< adjustment ratio applied to the spaces
+  double badness = 0;  ///< the breaker's badness for the line (TeX's, 0–10000)
+  /// How far the line's first glyph hangs left of the measure and its last glyph right of it
+  /// (optical margin alignment; 0 without).
+  double hang_left = 0;
+  double hang_right = 0;
   bool hyphenated = false;
   bool overfull = false;
   std::vector<int> notes;  ///< note numbers referenced on this line

@@ -456,3 +456,90 @@ TEST_F(ParagraphTest, RuntsAreAvoided) {
 
 }  // namespace
 }  // namespace folio::typeset
+
+namespace folio::typeset {
+namespace {
+
+// Optical margin alignment: a justified line ending in a period ends past the measure by the
+// period's protrusion (0.7 of its advance), a line ending in a letter at the measure; an
+// opening quote starting a line hangs left; the text layer is unchanged.
+TEST_F(ParagraphTest, PunctuationHangsIntoTheMarginByItsProtrusion) {
+  const style::Protrusion table = style::default_protrusion();
+  auto advance = [&](const char* c) {
+    ParagraphSettings s = settings(1000);
+    s.align = Align::left;
+    SetParagraph p = set_paragraph(fonts, this->table, StyledText{c, {}, {}}, s);
+    return p.lines.at(0).natural;
+  };
+  const double period = advance(".");
+  const double quote = advance("\u201C");
+  ASSERT_GT(period, 0.5);
+  const std::string text =
+      "It was late. The train had gone. \u201CWe walk,\u201D she said. Nobody answered her. "
+      "The road ran on into the dark. \u201CThen we walk,\u201D she said again, and they went. "
+      "It was cold. The wind rose and fell. Far off a dog barked once. Then all was still.";
+  int period_lines = 0, letter_lines = 0, quote_starts = 0;
+  for (double measure = 150; measure <= 330; measure += 3) {
+    ParagraphSettings s = settings(measure);
+    s.protrusion = &table;
+    SetParagraph p = set_paragraph(fonts, this->table, StyledText{text, {}, {}}, s);
+    std::string all;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+      const SetLine& l = p.lines[i];
+      std::string t = text_of(l);
+      // A line-end hyphen is a soft hyphen in the text layer: copied text has none.
+      all += l.hyphenated ? t.substr(0, t.size() - 2) : t;
+      EXPECT_FALSE(l.overfull) << t;
+      if (i + 1 == p.lines.size()) continue;
+      std::string end = t.substr(0, t.find_last_not_of(' ') + 1);
+      if (l.hyphenated) continue;
+      if (end.back() == '.') {
+        ++period_lines;
+        EXPECT_NEAR(l.hang_right, 0.7 * period, 1e-9) << t;
+        EXPECT_NEAR(right_edge(l), measure + 0.7 * period, 0.01) << t;
+      } else if (std::isalpha(static_cast<unsigned char>(end.back()))) {
+        ++letter_lines;
+        EXPECT_NEAR(right_edge(l), measure, 0.01) << t;
+      }
+      if (t.rfind("\u201C", 0) == 0) {
+        ++quote_starts;
+        EXPECT_NEAR(l.hang_left, 0.3 * quote, 1e-9) << t;
+        EXPECT_NEAR(l.runs.front().x, -0.3 * quote, 1e-9) << t;
+      }
+    }
+    EXPECT_EQ(all, text) << "the text layer must not change";
+  }
+  EXPECT_GT(period_lines, 10);
+  EXPECT_GT(letter_lines, 10);
+  EXPECT_GT(quote_starts, 0);
+}
+
+// Without the table, or in a ragged setting, the same lines end flush at the measure.
+TEST_F(ParagraphTest, NoProtrusionWhenOffOrRagged) {
+  const style::Protrusion none;
+  const style::Protrusion table = style::default_protrusion();
+  const std::string text =
+      "It was late. The train had gone. Nobody answered her at all. "
+      "The road ran on into the dark. It was cold. Then all was still.";
+  for (double measure = 150; measure <= 330; measure += 10) {
+    ParagraphSettings off = settings(measure);
+    off.protrusion = &none;
+    SetParagraph p = set_paragraph(fonts, this->table, StyledText{text, {}, {}}, off);
+    for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+      EXPECT_EQ(p.lines[i].hang_right, 0);
+      EXPECT_NEAR(right_edge(p.lines[i]), measure, 0.01) << text_of(p.lines[i]);
+    }
+    ParagraphSettings ragged = settings(measure);
+    ragged.protrusion = &table;
+    ragged.align = Align::left;
+    SetParagraph q = set_paragraph(fonts, this->table, StyledText{text, {}, {}}, ragged);
+    for (const SetLine& l : q.lines) {
+      EXPECT_EQ(l.hang_left, 0);
+      EXPECT_EQ(l.hang_right, 0);
+      EXPECT_LE(right_edge(l), measure + 0.01);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace folio::typeset
