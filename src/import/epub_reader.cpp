@@ -100,15 +100,14 @@ void read_metadata(pugi::xml_node metadata, const std::string& opf, std::string_
         meta.authors.push_back(value(n));
         book.report.count("dc:creator → author");
       } else {
-        book.report.unmapped.push_back(
-            {fmt::format("{}:{} dc:creator", opf, pos(n).line),
-             fmt::format("'{}' (role {}): book.yaml names authors only", trimmed(n.text().get()),
-                         role)});
+        book.report.unmapped.push_back({fmt::format("{}:{} dc:creator", opf, pos(n).line),
+                                        fmt::format("'{}' (role {}): book.yaml names authors only",
+                                                    trimmed(n.text().get()), role)});
       }
     } else if (name == "contributor") {
-      book.report.unmapped.push_back({fmt::format("{}:{} dc:contributor", opf, pos(n).line),
-                                      fmt::format("'{}': book.yaml names authors only",
-                                                  trimmed(n.text().get()))});
+      book.report.unmapped.push_back(
+          {fmt::format("{}:{} dc:contributor", opf, pos(n).line),
+           fmt::format("'{}': book.yaml names authors only", trimmed(n.text().get()))});
     } else if (name == "language") {
       if (meta.lang.empty()) meta.lang = value(n);
     } else if (name == "date") {
@@ -152,9 +151,8 @@ support::Code code_of(PackageProblem p) {
 bool parse_xml(pugi::xml_document& doc, std::string_view text, const std::string& entry,
                support::Diagnostics& diags) {
   // parse_default without parse_doctype: the DTD is skipped, and no entity in it is defined.
-  pugi::xml_parse_result r =
-      doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                    pugi::encoding_utf8);
+  pugi::xml_parse_result r = doc.load_buffer(
+      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
   if (!r) {
     diags.error("import-xml", position_in(text, r.offset, entry),
                 fmt::format("not well-formed XML: {}", r.description()));
@@ -211,8 +209,7 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
     if (n == "manifest") manifest = c;
     if (n == "spine") spine = c;
   }
-  read_metadata(metadata, opf, *opf_text, root.attribute("unique-identifier").value(), book,
-                diags);
+  read_metadata(metadata, opf, *opf_text, root.attribute("unique-identifier").value(), book, diags);
 
   std::map<std::string, ManifestItem> items;
   std::string cover_entry;
@@ -241,7 +238,8 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
       image_names[entry] = "";
       return {};
     }
-    std::string base = entry.substr(entry.rfind('/') == std::string::npos ? 0 : entry.rfind('/') + 1);
+    std::string base =
+        entry.substr(entry.rfind('/') == std::string::npos ? 0 : entry.rfind('/') + 1);
     std::string name = "images/" + base;
     for (int n = 2; taken.count(name); ++n) name = fmt::format("images/{}-{}", n, base);
     taken.insert(name);
@@ -326,8 +324,7 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
 
   std::set<std::string> file_names;
   for (const Content& c : contents) {
-    std::vector<model::Section> sections =
-        convert_content_document(*c.doc, c.entry, c.text, ctx);
+    std::vector<model::Section> sections = convert_content_document(*c.doc, c.entry, c.text, ctx);
     // A document with no heading and no text (a page folio makes itself) gives no file.
     std::erase_if(sections, [](const model::Section& s) {
       return !s.heading && s.blocks.empty() && s.footnotes.empty();
@@ -337,7 +334,8 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
       book.report.count("the cover page → left out (folio makes its own from cover-image)");
       continue;
     }
-    std::string stem = c.entry.substr(c.entry.rfind('/') == std::string::npos ? 0 : c.entry.rfind('/') + 1);
+    std::string stem =
+        c.entry.substr(c.entry.rfind('/') == std::string::npos ? 0 : c.entry.rfind('/') + 1);
     stem = stem.substr(0, stem.rfind('.'));
     std::string name = stem + ".md";
     for (int n = 2; file_names.count(name); ++n) name = fmt::format("{}-{}.md", stem, n);

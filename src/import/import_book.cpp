@@ -35,11 +35,9 @@ std::string report_markdown(const ImportReport& report, const std::string& input
   std::string out = "# Import report\n\n";
   out += fmt::format("Source: `{}`, {}.\n", input, report.source);
   out += fmt::format("Written: {} Markdown file{}, {} image{}.\n\n", outcome.files,
-                     outcome.files == 1 ? "" : "s", outcome.images,
-                     outcome.images == 1 ? "" : "s");
+                     outcome.files == 1 ? "" : "s", outcome.images, outcome.images == 1 ? "" : "s");
   out += "## What became what\n\n| source | count |\n| --- | ---: |\n";
-  for (const auto& [what, n] : report.mapped)
-    out += fmt::format("| {} | {} |\n", what, n);
+  for (const auto& [what, n] : report.mapped) out += fmt::format("| {} | {} |\n", what, n);
   out += fmt::format("\n## Not mapped ({})\n\n", report.unmapped.size());
   if (report.unmapped.empty()) out += "Everything in the source has a place in the manuscript.\n";
   for (const auto& u : report.unmapped) out += fmt::format("- `{}`: {}\n", u.where, u.what);
@@ -122,8 +120,9 @@ ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
   // An empty folder given as the output is replaced by the finished one.
   if (fs::exists(out_dir, ec)) fs::remove(out_dir, ec);
   fs::rename(tmp, out_dir, ec);
-  if (ec) return fail(fmt::format("cannot rename the finished folder to {}: {}",
-                                  out_dir.string(), ec.message()));
+  if (ec)
+    return fail(
+        fmt::format("cannot rename the finished folder to {}: {}", out_dir.string(), ec.message()));
   outcome.ok = true;
   outcome.dir = out_dir;
   return outcome;

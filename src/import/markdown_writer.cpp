@@ -116,7 +116,10 @@ std::string Writer::sections(const std::vector<model::Section>& secs) {
       out_ += '\n';
     }
     blocks(s.blocks, "");
-    for (const Block& n : s.footnotes) note(n);
+    for (const Block& n : s.footnotes) {
+      out_ += '\n';
+      note(n);
+    }
   }
   return out_;
 }
@@ -126,7 +129,6 @@ void Writer::note(const Block& n) {
   std::string head = "[^" + fn.label + "]: ";
   if (n.blocks.empty()) {
     line("", head);
-    out_ += '\n';
     return;
   }
   // The first paragraph follows the label; the rest is indented by four spaces.
@@ -151,7 +153,6 @@ void Writer::note(const Block& n) {
     blank("");
     block(n.blocks[i], "    ");
   }
-  out_ += '\n';
 }
 
 void Writer::blocks(const std::vector<Block>& bs, const std::string& prefix) {
@@ -173,134 +174,133 @@ void Writer::para_lines(const std::vector<Inline>& ins, const std::string& prefi
 }
 
 void Writer::block(const Block& b, const std::string& prefix) {
-  std::visit(
-      model::Overloaded{
-          [&](const model::Paragraph&) {
-            std::string attrs = attributes(b.attr);
-            if (!attrs.empty()) {
-              // A paragraph with attributes is a div of its own in Markdown.
-              line(prefix, "::: " + attrs);
-              para_lines(b.inlines, prefix);
-              line(prefix, ":::");
-              return;
-            }
-            para_lines(b.inlines, prefix);
-          },
-          [&](const model::Heading& h) {
-            std::string attrs = attributes(b.attr);
-            line(prefix, std::string(static_cast<std::size_t>(h.level), '#') + " " +
-                             inlines(b.inlines) + (attrs.empty() ? "" : " " + attrs));
-          },
-          [&](const model::BlockQuote&) { blocks(b.blocks, prefix + "> "); },
-          [&](const model::Dateline&) {
-            model::Attr a = b.attr;
-            a.classes.insert(a.classes.begin(), "dateline");
-            line(prefix, "::: " + (a.classes.size() == 1 && a.id.empty() && a.lang.empty()
-                                       ? std::string("dateline")
-                                       : attributes(a)));
-            para_lines(b.inlines, prefix);
-            line(prefix, ":::");
-          },
-          [&](const model::Epigraph&) {
-            model::Attr a = b.attr;
-            a.classes.insert(a.classes.begin(), "epigraph");
-            line(prefix, "::: " + (a.classes.size() == 1 && a.id.empty() && a.lang.empty()
-                                       ? std::string("epigraph")
-                                       : attributes(a)));
-            blocks(b.blocks, prefix);
-            line(prefix, ":::");
-          },
-          [&](const model::SceneBreak&) { line(prefix, "* * *"); },
-          [&](const model::List& l) {
-            int n = l.start;
-            bool first = true;
-            for (const Block& item : b.blocks) {
-              if (!first) blank(prefix);
-              first = false;
-              std::string marker = l.ordered ? fmt::format("{}. ", n++) : "- ";
-              std::string indent(marker.size(), ' ');
-              // The item's first line carries the marker; the rest are indented under it.
-              std::size_t start = out_.size();
-              blocks(item.blocks, prefix + indent);
-              if (item.blocks.empty()) {
-                line(prefix, marker);
-                continue;
-              }
-              out_.replace(start + prefix.size(), indent.size(), marker);
-            }
-          },
-          [&](const model::ListItem&) { blocks(b.blocks, prefix); },
-          [&](const model::LineBlock&) {
-            std::string attrs = attributes(b.attr);
-            if (!attrs.empty()) line(prefix, "::: " + attrs);
-            for (const auto& l : model::lines_of(b)) {
-              std::string text = inlines(l);
-              // Leading spaces indent a verse line: the `| ` keeps them.
-              line(prefix, text.empty() ? "|" : "| " + text);
-            }
-            if (!attrs.empty()) line(prefix, ":::");
-          },
-          [&](const model::Footnote&) { note(b); },
-          [&](const model::Figure& f) {
-            std::string attrs = attributes(b.attr);
-            std::string caption = inlines(b.inlines);
-            line(prefix, "![" + caption + "](" + f.src + ")" + attrs);
-          },
-          [&](const model::CodeBlock& c) {
-            std::string fence = "```";
-            while (c.text.find(fence) != std::string::npos) fence += '`';
-            line(prefix, fence + c.info);
-            std::size_t from = 0;
-            while (from < c.text.size()) {
-              std::size_t to = c.text.find('\n', from);
-              if (to == std::string::npos) to = c.text.size();
-              out_ += prefix + c.text.substr(from, to - from) + '\n';
-              from = to + 1;
-            }
-            line(prefix, fence);
-          },
-          [&](const model::Div&) {
-            const model::Attr& a = b.attr;
-            bool simple = a.classes.size() == 1 && a.id.empty() && a.lang.empty() &&
-                          a.attributes.empty();
-            line(prefix, "::: " + (simple ? a.classes.front() : attributes(a)));
-            blocks(b.blocks, prefix);
-            if (!b.inlines.empty()) para_lines(b.inlines, prefix);
-            line(prefix, ":::");
-          },
-          [&](const model::Table& t) {
-            auto row = [&](const model::TableRow& r) {
-              std::string s = "|";
-              for (const auto& c : r.cells) s += " " + inlines(c.inlines, true) + " |";
-              return s;
-            };
-            line(prefix, row(t.header));
-            std::string rule = "|";
-            for (auto a : t.alignments) {
-              switch (a) {
-                case model::ColumnAlign::left:
-                  rule += ":---|";
-                  break;
-                case model::ColumnAlign::center:
-                  rule += ":---:|";
-                  break;
-                case model::ColumnAlign::right:
-                  rule += "---:|";
-                  break;
-                case model::ColumnAlign::none:
-                  rule += "---|";
-                  break;
-              }
-            }
-            line(prefix, rule);
-            for (const auto& r : t.rows) line(prefix, row(r));
-            if (!b.inlines.empty()) {
-              blank(prefix);
-              line(prefix, "Table: " + inlines(b.inlines));
-            }
-          },
-      },
-      b.node);
+  std::visit(model::Overloaded{
+                 [&](const model::Paragraph&) {
+                   std::string attrs = attributes(b.attr);
+                   if (!attrs.empty()) {
+                     // A paragraph with attributes is a div of its own in Markdown.
+                     line(prefix, "::: " + attrs);
+                     para_lines(b.inlines, prefix);
+                     line(prefix, ":::");
+                     return;
+                   }
+                   para_lines(b.inlines, prefix);
+                 },
+                 [&](const model::Heading& h) {
+                   std::string attrs = attributes(b.attr);
+                   line(prefix, std::string(static_cast<std::size_t>(h.level), '#') + " " +
+                                    inlines(b.inlines) + (attrs.empty() ? "" : " " + attrs));
+                 },
+                 [&](const model::BlockQuote&) { blocks(b.blocks, prefix + "> "); },
+                 [&](const model::Dateline&) {
+                   model::Attr a = b.attr;
+                   a.classes.insert(a.classes.begin(), "dateline");
+                   line(prefix, "::: " + (a.classes.size() == 1 && a.id.empty() && a.lang.empty()
+                                              ? std::string("dateline")
+                                              : attributes(a)));
+                   para_lines(b.inlines, prefix);
+                   line(prefix, ":::");
+                 },
+                 [&](const model::Epigraph&) {
+                   model::Attr a = b.attr;
+                   a.classes.insert(a.classes.begin(), "epigraph");
+                   line(prefix, "::: " + (a.classes.size() == 1 && a.id.empty() && a.lang.empty()
+                                              ? std::string("epigraph")
+                                              : attributes(a)));
+                   blocks(b.blocks, prefix);
+                   line(prefix, ":::");
+                 },
+                 [&](const model::SceneBreak&) { line(prefix, "* * *"); },
+                 [&](const model::List& l) {
+                   int n = l.start;
+                   bool first = true;
+                   for (const Block& item : b.blocks) {
+                     if (!first) blank(prefix);
+                     first = false;
+                     std::string marker = l.ordered ? fmt::format("{}. ", n++) : "- ";
+                     std::string indent(marker.size(), ' ');
+                     // The item's first line carries the marker; the rest are indented under it.
+                     std::size_t start = out_.size();
+                     blocks(item.blocks, prefix + indent);
+                     if (item.blocks.empty()) {
+                       line(prefix, marker);
+                       continue;
+                     }
+                     out_.replace(start + prefix.size(), indent.size(), marker);
+                   }
+                 },
+                 [&](const model::ListItem&) { blocks(b.blocks, prefix); },
+                 [&](const model::LineBlock&) {
+                   std::string attrs = attributes(b.attr);
+                   if (!attrs.empty()) line(prefix, "::: " + attrs);
+                   for (const auto& l : model::lines_of(b)) {
+                     std::string text = inlines(l);
+                     // Leading spaces indent a verse line: the `| ` keeps them.
+                     line(prefix, text.empty() ? "|" : "| " + text);
+                   }
+                   if (!attrs.empty()) line(prefix, ":::");
+                 },
+                 [&](const model::Footnote&) { note(b); },
+                 [&](const model::Figure& f) {
+                   std::string attrs = attributes(b.attr);
+                   std::string caption = inlines(b.inlines);
+                   line(prefix, "![" + caption + "](" + f.src + ")" + attrs);
+                 },
+                 [&](const model::CodeBlock& c) {
+                   std::string fence = "```";
+                   while (c.text.find(fence) != std::string::npos) fence += '`';
+                   line(prefix, fence + c.info);
+                   std::size_t from = 0;
+                   while (from < c.text.size()) {
+                     std::size_t to = c.text.find('\n', from);
+                     if (to == std::string::npos) to = c.text.size();
+                     out_ += prefix + c.text.substr(from, to - from) + '\n';
+                     from = to + 1;
+                   }
+                   line(prefix, fence);
+                 },
+                 [&](const model::Div&) {
+                   const model::Attr& a = b.attr;
+                   bool simple = a.classes.size() == 1 && a.id.empty() && a.lang.empty() &&
+                                 a.attributes.empty();
+                   line(prefix, "::: " + (simple ? a.classes.front() : attributes(a)));
+                   blocks(b.blocks, prefix);
+                   if (!b.inlines.empty()) para_lines(b.inlines, prefix);
+                   line(prefix, ":::");
+                 },
+                 [&](const model::Table& t) {
+                   auto row = [&](const model::TableRow& r) {
+                     std::string s = "|";
+                     for (const auto& c : r.cells) s += " " + inlines(c.inlines, true) + " |";
+                     return s;
+                   };
+                   line(prefix, row(t.header));
+                   std::string rule = "|";
+                   for (auto a : t.alignments) {
+                     switch (a) {
+                       case model::ColumnAlign::left:
+                         rule += ":---|";
+                         break;
+                       case model::ColumnAlign::center:
+                         rule += ":---:|";
+                         break;
+                       case model::ColumnAlign::right:
+                         rule += "---:|";
+                         break;
+                       case model::ColumnAlign::none:
+                         rule += "---|";
+                         break;
+                     }
+                   }
+                   line(prefix, rule);
+                   for (const auto& r : t.rows) line(prefix, row(r));
+                   if (!b.inlines.empty()) {
+                     blank(prefix);
+                     line(prefix, "Table: " + inlines(b.inlines));
+                   }
+                 },
+             },
+             b.node);
 }
 
 std::string Writer::inlines(const std::vector<Inline>& ins, bool in_table, int depth) {
@@ -310,14 +310,14 @@ std::string Writer::inlines(const std::vector<Inline>& ins, bool in_table, int d
 }
 
 std::string Writer::inline_node(const Inline& in, bool in_table, int depth) {
-  auto children = [&] { return inlines(in.children, in_table, depth + 1); };
+  auto children = [&] { return inlines(in.children, in_table, depth); };
   return std::visit(
       model::Overloaded{
           [&](const model::Text& t) { return escape_text(t.text, in_table); },
           [&](const model::Emphasis&) {
             // Nested emphasis alternates markers, so `*a _b_ c*` reads back as two levels.
             const char* m = depth % 2 ? "_" : "*";
-            return std::string(m) + children() + m;
+            return std::string(m) + inlines(in.children, in_table, depth + 1) + m;
           },
           [&](const model::Strong&) { return "**" + children() + "**"; },
           [&](const model::SmallCaps&) {

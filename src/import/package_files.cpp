@@ -124,9 +124,10 @@ std::optional<PackageFiles> PackageFiles::open(const std::filesystem::path& path
     if (!state->zip) {
       zip_error_t ze;
       zip_error_init_with_code(&ze, err);
-      error = err == ZIP_ER_NOZIP  ? "not a zip archive"
-              : err == ZIP_ER_OPEN ? "cannot be opened"
-                                   : fmt::format("a damaged zip archive ({})", zip_error_strerror(&ze));
+      error = err == ZIP_ER_NOZIP ? "not a zip archive"
+              : err == ZIP_ER_OPEN
+                  ? "cannot be opened"
+                  : fmt::format("a damaged zip archive ({})", zip_error_strerror(&ze));
       zip_error_fini(&ze);
       return std::nullopt;
     }
@@ -184,8 +185,8 @@ std::optional<std::string> PackageFiles::read(const std::string& name, std::stri
     }
     if (size > cap) {
       s.problem = PackageProblem::too_large;
-      error = fmt::format("'{}' is {} MB, more than the {} MB an import reads", name,
-                          size >> 20, cap >> 20);
+      error = fmt::format("'{}' is {} MB, more than the {} MB an import reads", name, size >> 20,
+                          cap >> 20);
       return std::nullopt;
     }
     std::ifstream in(s.folder / name, std::ios::binary);
@@ -211,9 +212,9 @@ std::optional<std::string> PackageFiles::read(const std::string& name, std::stri
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > (1u << 20) &&
         st.size / std::max<zip_uint64_t>(st.comp_size, 1) > s.limits.max_ratio) {
       s.problem = PackageProblem::too_large;
-      error = fmt::format("'{}' expands {} times (a zip bomb?); an import refuses more than {}",
-                          name, st.size / std::max<zip_uint64_t>(st.comp_size, 1),
-                          s.limits.max_ratio);
+      error =
+          fmt::format("'{}' expands {} times (a zip bomb?); an import refuses more than {}", name,
+                      st.size / std::max<zip_uint64_t>(st.comp_size, 1), s.limits.max_ratio);
       return std::nullopt;
     }
     zip_file_t* f = zip_fopen(s.zip, name.c_str(), 0);

@@ -68,9 +68,9 @@ bool is_heading_name(std::string_view n) {
 // Classes folio's EPUB writer adds for its own structures: not the author's, so not kept.
 bool is_writer_class(std::string_view c) {
   static constexpr std::string_view kOwn[] = {
-      "line-block", "line",  "stanza-break", "footnote",     "scene-break",  "dateline",
-      "opening",    "epigraph", "note-number", "align-left", "align-center", "align-right",
-      "smallcaps",  "letter", "signature",   "salutation", "postscript"};
+      "line-block", "line",     "stanza-break", "footnote",   "scene-break",  "dateline",
+      "opening",    "epigraph", "note-number",  "align-left", "align-center", "align-right",
+      "smallcaps",  "letter",   "signature",    "salutation", "postscript"};
   return std::find(std::begin(kOwn), std::end(kOwn), c) != std::end(kOwn);
 }
 
@@ -78,8 +78,7 @@ bool is_writer_class(std::string_view c) {
 std::string div_class_of_type(std::string_view t) {
   if (t == "z3998:letter") return "letter";
   if (t == "z3998:postscript") return "postscript";
-  if (t == "z3998:signature" || t == "z3998:valediction" || t == "z3998:sender")
-    return "signature";
+  if (t == "z3998:signature" || t == "z3998:valediction" || t == "z3998:sender") return "signature";
   if (t == "z3998:salutation") return "salutation";
   if (t == "bridgehead") return "bridgehead";
   if (t == "dedication") return "dedication";
@@ -413,7 +412,7 @@ void Converter::top_level(pugi::xml_node parent) {
     if (c.type() != pugi::node_element) {
       if (c.type() == pugi::node_pcdata && !collapse(c.value()).empty() &&
           collapse(c.value()) != " ")
-        loose.push_back(text_inline(c.value()));
+        loose.push_back(text_inline(collapse(c.value())));
       continue;
     }
     std::string_view n = name_of(c);
@@ -466,7 +465,7 @@ void Converter::section_element(pugi::xml_node e) {
     if (c == heading) continue;
     if (c.type() == pugi::node_pcdata) {
       if (!collapse(c.value()).empty() && collapse(c.value()) != " ")
-        loose.push_back(text_inline(c.value()));
+        loose.push_back(text_inline(collapse(c.value())));
       continue;
     }
     if (c.type() != pugi::node_element) continue;
@@ -541,7 +540,8 @@ Block Converter::heading_block(pugi::xml_node e, int level) {
       }
   b.attr = attr_of(h);
   b.inlines = heading_inlines(e);
-  if (b.inlines.empty()) b.inlines.push_back(text_inline(section_role_.empty() ? "Untitled" : section_role_));
+  if (b.inlines.empty())
+    b.inlines.push_back(text_inline(section_role_.empty() ? "Untitled" : section_role_));
   return b;
 }
 
@@ -563,7 +563,7 @@ void Converter::blocks(pugi::xml_node parent, std::vector<Block>& out) {
   std::vector<Inline> loose;
   for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      loose.push_back(text_inline(c.value()));
+      loose.push_back(text_inline(collapse(c.value())));
       continue;
     }
     if (c.type() != pugi::node_element) continue;
@@ -574,21 +574,25 @@ void Converter::blocks(pugi::xml_node parent, std::vector<Block>& out) {
 
 bool is_inline_element(std::string_view n) {
   static constexpr std::string_view kInline[] = {
-      "a",   "abbr", "b",    "bdi", "bdo",  "br",   "cite", "code", "data", "dfn",  "em",
-      "i",   "img",  "kbd",  "mark", "q",   "s",    "samp", "small", "span", "strong", "sub",
-      "sup", "time", "u",    "var", "wbr",  "del",  "ins",  "ruby", "rt",   "rp",   "math"};
+      "a",   "abbr", "b",   "bdi",  "bdo", "br",  "cite", "code",  "data", "dfn",    "em",
+      "i",   "img",  "kbd", "mark", "q",   "s",   "samp", "small", "span", "strong", "sub",
+      "sup", "time", "u",   "var",  "wbr", "del", "ins",  "ruby",  "rt",   "rp",     "math"};
   return std::find(std::begin(kInline), std::end(kInline), n) != std::end(kInline);
 }
 
 void Converter::block(pugi::xml_node e, std::vector<Block>& out, std::vector<Inline>& loose) {
   std::string_view n = name_of(e);
   // Notes are set where they are cited; page-break markers are the print edition's.
-  if ((n == "aside" || n == "li") &&
-      (has_epub_type(e, "footnote") || has_epub_type(e, "endnote") ||
-       has_epub_type(e, "rearnote") || has_epub_type(e, "note")))
+  if ((n == "aside" || n == "li") && (has_epub_type(e, "footnote") || has_epub_type(e, "endnote") ||
+                                      has_epub_type(e, "rearnote") || has_epub_type(e, "note")))
     return;
   if (n == "span" && has_epub_type(e, "pagebreak")) return;
-  if (is_inline_element(n) && !(n == "img" && e.parent() && name_of(e.parent()) != "p")) {
+  // SE's epigraph and poem attributions: a <cite> standing as a block in its quote.
+  bool block_cite = n == "cite" && e.parent() &&
+                    (name_of(e.parent()) == "blockquote" || has_epub_type(e.parent(), "epigraph") ||
+                     is_verse(e.parent()));
+  if (is_inline_element(n) && !block_cite &&
+      !(n == "img" && e.parent() && name_of(e.parent()) != "p")) {
     inline_node(e, loose);
     return;
   }
@@ -619,22 +623,20 @@ void Converter::block(pugi::xml_node e, std::vector<Block>& out, std::vector<Inl
     std::string cls = type_class();
     if (cls == "signature" || cls == "bridgehead" || cls == "postscript") {
       // SE writes each line of a signature as a <p>: consecutive ones are one signature.
-      if (cls == "signature" && !out.empty() && out.back().is<model::Div>() &&
-          out.back().attr.has_class("signature") && !out.back().blocks.empty() &&
-          e.previous_sibling() && e.previous_sibling().type() != pugi::node_element) {
-        pugi::xml_node prev = e.previous_sibling();
-        while (prev && prev.type() != pugi::node_element) prev = prev.previous_sibling();
-        if (prev && name_of(prev) == "p" && div_class_of_type(epub_types(prev).empty()
-                                                                  ? ""
-                                                                  : epub_types(prev)[0]) ==
-                                                 "signature") {
-          Block& para = out.back().blocks.back();
-          Inline br;
-          br.node = model::LineBreak{};
-          para.inlines.push_back(std::move(br));
-          for (auto& in : inlines_of(e)) para.inlines.push_back(std::move(in));
-          return;
-        }
+      pugi::xml_node prev = e.previous_sibling();
+      while (prev && prev.type() != pugi::node_element) prev = prev.previous_sibling();
+      bool follows_signature = false;
+      if (prev && name_of(prev) == "p")
+        for (const auto& t : epub_types(prev))
+          if (div_class_of_type(t) == "signature") follows_signature = true;
+      if (cls == "signature" && follows_signature && !out.empty() && out.back().is<model::Div>() &&
+          out.back().attr.has_class("signature") && !out.back().blocks.empty()) {
+        Block& para = out.back().blocks.back();
+        Inline br;
+        br.node = model::LineBreak{};
+        para.inlines.push_back(std::move(br));
+        for (auto& in : inlines_of(e)) para.inlines.push_back(std::move(in));
+        return;
       }
       Block d = make(model::Div{});
       d.attr.classes.insert(d.attr.classes.begin(), cls);
@@ -706,7 +708,8 @@ void Converter::block(pugi::xml_node e, std::vector<Block>& out, std::vector<Inl
   }
   if (n == "cite" || has_class(e, "attribution")) {
     Block d = make(model::Div{});
-    if (!d.attr.has_class("attribution")) d.attr.classes.insert(d.attr.classes.begin(), "attribution");
+    if (!d.attr.has_class("attribution"))
+      d.attr.classes.insert(d.attr.classes.begin(), "attribution");
     blocks(e, d.blocks);
     out.push_back(std::move(d));
     return;
@@ -761,7 +764,8 @@ void Converter::block(pugi::xml_node e, std::vector<Block>& out, std::vector<Inl
       for (auto& b : d.blocks) out.push_back(std::move(b));
       return;
     }
-    if (!d.attr.classes.empty()) count("class=" + d.attr.classes.front() + " → ::: " + d.attr.classes.front());
+    if (!d.attr.classes.empty())
+      count("class=" + d.attr.classes.front() + " → ::: " + d.attr.classes.front());
     out.push_back(std::move(d));
     return;
   }
@@ -919,9 +923,8 @@ Block Converter::figure(pugi::xml_node e) {
   Block b;
   b.source = pos_of(e);
   b.attr = attr_of(e);
-  pugi::xml_node img = name_of(e) == "img" ? e : e.find_child([](pugi::xml_node c) {
-    return name_of(c) == "img";
-  });
+  pugi::xml_node img =
+      name_of(e) == "img" ? e : e.find_child([](pugi::xml_node c) { return name_of(c) == "img"; });
   if (!img) img = e.select_node(".//*[local-name()='img']").node();
   model::Figure f;
   if (img) {
@@ -1057,6 +1060,16 @@ void Converter::inline_node(pugi::xml_node n, std::vector<Inline>& out) {
   };
   if (name == "em" || name == "i") {
     container(model::Emphasis{}, false);
+    // Markdown's emphasis has no attributes: a language of its own goes on a span around it.
+    if (std::string lang = out.back().attr.lang; !lang.empty()) {
+      out.back().attr.lang.clear();
+      Inline span;
+      span.node = model::Span{};
+      span.source = out.back().source;
+      span.attr.lang = lang;
+      span.children.push_back(std::move(out.back()));
+      out.back() = std::move(span);
+    }
     return;
   }
   if (name == "strong" || name == "b") {
@@ -1088,7 +1101,8 @@ void Converter::inline_node(pugi::xml_node n, std::vector<Inline>& out) {
     return;
   }
   if (name == "a") {
-    if (has_epub_type(n, "noteref") || std::string_view(n.attribute("role").value()) == "doc-noteref") {
+    if (has_epub_type(n, "noteref") ||
+        std::string_view(n.attribute("role").value()) == "doc-noteref") {
       note_ref(n, out);
       return;
     }
@@ -1185,8 +1199,8 @@ void Converter::note_ref(pugi::xml_node a, std::vector<Inline>& out) {
     std::string outer_entry = entry_;
     blocks(body, note.blocks);
     current().footnotes.push_back(std::move(note));
-    count("a note (" + std::string(body.name()) + " epub:type=" +
-          std::string(body.attribute("epub:type").value()) + ") → footnote");
+    count("a note (" + std::string(body.name()) +
+          " epub:type=" + std::string(body.attribute("epub:type").value()) + ") → footnote");
   }
   Inline ref;
   ref.node = model::NoteRef{label, 0};

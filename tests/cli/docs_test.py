@@ -9,7 +9,7 @@ import unittest
 
 from common import BUILD_DIR, FOLIO, run
 
-COMMANDS = ["build", "check", "dump", "init", "watch", "preview"]
+COMMANDS = ["build", "check", "dump", "init", "import", "watch", "preview"]
 
 
 def options_in_help(command):
@@ -90,6 +90,7 @@ class BashCompletion(unittest.TestCase):
 
     def test_completes_commands_options_and_values(self):
         self.assertEqual(self.complete("folio w"), ["watch"])
+        self.assertEqual(self.complete("folio im"), ["import"])
         self.assertEqual(self.complete("folio p"), ["preview"])
         self.assertNotIn("generate", self.complete("folio "))
         self.assertEqual(self.complete("folio check --format "), ["json", "text"])
