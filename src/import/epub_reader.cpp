@@ -289,6 +289,8 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
   }
 
   BookContext ctx;
+  // Standard Ebooks' colophon and uncopyright are the edition's, not the book's.
+  ctx.standard_ebooks = book.metadata.publisher.value == "Standard Ebooks";
   ctx.book_lang = book.metadata.lang.value;
   ctx.report = &book.report;
   ctx.diags = &diags;
@@ -307,6 +309,13 @@ std::optional<ImportedBook> read_epub(PackageFiles& pkg, support::Diagnostics& d
   if (ctx.book_lang.empty())
     ctx.book_lang = contents.front().doc->document_element().attribute("xml:lang").value();
 
+  // book.yaml's cover must be PNG or JPEG: another (SE's SVG) is left for folio to make anew.
+  if (!cover_entry.empty() && !cover_entry.ends_with(".png") && !cover_entry.ends_with(".jpg") &&
+      !cover_entry.ends_with(".jpeg")) {
+    book.report.unmapped.push_back(
+        {cover_entry, "a cover that is not PNG or JPEG: left out (folio generates a cover)"});
+    cover_entry.clear();
+  }
   if (!cover_entry.empty()) {
     std::string name = image_name(cover_entry);
     if (!name.empty()) {

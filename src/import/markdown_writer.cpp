@@ -16,22 +16,25 @@ using model::Inline;
 std::string escape_text(std::string_view s, bool in_table) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
     switch (c) {
+      // Emphasis, links, code and escapes: anywhere. (`![` and `[^` need no more: `[` is
+      // escaped, so neither can form.)
       case '\\':
       case '*':
       case '_':
       case '[':
       case ']':
       case '`':
-      case '<':
-      case '>':
-      case '&':
       case '~':
-      case '#':
-      case '!':
-      case '^':
+      case '<':
         out += '\\';
+        break;
+      case '&':  // only where it could start an entity (`&amp;`, `&#38;`)
+        if (letter || next == '#') out += '\\';
         break;
       case '|':
         if (in_table) out += '\\';
@@ -51,7 +54,8 @@ std::string guard_line_start(std::string line) {
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size()) return line;
   char c = line[i];
-  if (c == '-' || c == '+' || c == '=' || c == ':' || c == '|' || c == '{') {
+  if (c == '-' || c == '+' || c == '=' || c == ':' || c == '|' || c == '{' || c == '#' ||
+      c == '>') {
     line.insert(i, "\\");
     return line;
   }
@@ -62,6 +66,13 @@ std::string guard_line_start(std::string line) {
   // Four spaces would make code.
   if (i >= 4) line.erase(0, i);
   return line;
+}
+
+// A heading's text: a closing `#` run or a `{` would be read as syntax at its end.
+std::string heading_text(std::string text) {
+  if (!text.empty() && (text.back() == '#' || text.back() == '}'))
+    text.insert(text.size() - 1, "\\");
+  return text;
 }
 
 std::string attributes(const model::Attr& a, const std::vector<std::string>& extra = {}) {
@@ -110,7 +121,7 @@ std::string Writer::sections(const std::vector<model::Section>& secs) {
     if (s.heading) {
       std::vector<std::string> extra;
       if (s.role != "chapter") extra.push_back("epub:type=" + s.role);
-      std::string text = inlines(s.heading->inlines);
+      std::string text = heading_text(inlines(s.heading->inlines));
       std::string attrs = attributes(s.heading->attr, extra);
       line("", "# " + text + (attrs.empty() ? "" : " " + attrs));
       out_ += '\n';

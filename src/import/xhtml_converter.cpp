@@ -441,7 +441,7 @@ void Converter::top_level(pugi::xml_node parent) {
 void Converter::section_element(pugi::xml_node e) {
   std::string role = role_of(e);
   for (const auto& t : epub_types(e)) {
-    if (is_generated_page(t)) {
+    if (is_generated_page(t) || (book_.standard_ebooks && t == "colophon")) {
       count("epub:type=" + t + " → left out (folio makes its own)");
       return;
     }

@@ -26,6 +26,8 @@ struct BookContext {
   /// The image entries referenced, and the name each gets in the new folder (`images/x.png`).
   std::function<std::string(const std::string& entry)> image_name;
   std::string book_lang;
+  /// A Standard Ebooks production: its colophon is left out with the generated pages.
+  bool standard_ebooks = false;
   ImportReport* report = nullptr;
   support::Diagnostics* diags = nullptr;
 };
