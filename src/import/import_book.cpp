@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "import/docx_reader.hpp"
 #include "import/epub_reader.hpp"
 #include "import/markdown_writer.hpp"
 #include "import/package_files.hpp"
@@ -22,10 +23,6 @@ bool write_file(const fs::path& path, std::string_view bytes, std::string& error
   out.close();
   if (!out) error = fmt::format("cannot write {}", path.string());
   return static_cast<bool>(out);
-}
-
-bool is_docx(const PackageFiles& pkg) {
-  return pkg.has("word/document.xml");
 }
 
 }  // namespace
@@ -74,10 +71,7 @@ ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
   if (is_epub(*pkg)) {
     book = read_epub(*pkg, diags);
   } else if (is_docx(*pkg)) {
-    diags.error("import-format", at,
-                "a Word document (DOCX): this folio imports EPUB only; DOCX import is not "
-                "built yet (save as EPUB from Word or LibreOffice, then import that)");
-    return outcome;
+    book = read_docx(*pkg, diags);
   } else {
     diags.error("import-format", at,
                 fmt::format("{} is neither an EPUB (no META-INF/container.xml or .opf) nor a DOCX",

@@ -182,6 +182,8 @@ inline constexpr std::array kRows{
     CodeInfo{"import-write", error, import_},
     CodeInfo{"import-unmapped", warning, import_},
     CodeInfo{"import-image", warning, import_},
+    CodeInfo{"import-tracked-change", warning, import_},
+    CodeInfo{"import-comment", warning, import_},
 };
 
 // Called only where a code is not in the table: a call in a constant evaluation does not
