@@ -48,13 +48,20 @@ bool toggle(pugi::xml_node props, const char* name) {
 std::string role_of_heading(std::string_view text) {
   std::string t = lower(std::string(text));
   static const std::pair<const char*, const char*> kRoles[] = {
-      {"preface", "preface"},         {"foreword", "foreword"},
-      {"introduction", "introduction"}, {"prologue", "prologue"},
-      {"dedication", "dedication"},   {"acknowledgments", "acknowledgments"},
-      {"acknowledgements", "acknowledgments"}, {"epilogue", "epilogue"},
-      {"afterword", "afterword"},     {"appendix", "appendix"},
-      {"bibliography", "bibliography"}, {"glossary", "glossary"},
-      {"conclusion", "conclusion"},   {"colophon", "colophon"}};
+      {"preface", "preface"},
+      {"foreword", "foreword"},
+      {"introduction", "introduction"},
+      {"prologue", "prologue"},
+      {"dedication", "dedication"},
+      {"acknowledgments", "acknowledgments"},
+      {"acknowledgements", "acknowledgments"},
+      {"epilogue", "epilogue"},
+      {"afterword", "afterword"},
+      {"appendix", "appendix"},
+      {"bibliography", "bibliography"},
+      {"glossary", "glossary"},
+      {"conclusion", "conclusion"},
+      {"colophon", "colophon"}};
   for (const auto& [word, role] : kRoles)
     if (t.starts_with(word)) return role;
   return "chapter";
@@ -95,7 +102,8 @@ class DocxReader {
   void read_numbering();
   void read_relationships();
   void read_core_properties();
-  void read_notes(const char* entry, const char* element, std::map<std::string, pugi::xml_node>& out);
+  void read_notes(const char* entry, const char* element,
+                  std::map<std::string, pugi::xml_node>& out);
   const StyleInfo* style(const std::string& id) const;
   std::string style_name(const std::string& id) const;
   bool style_toggle(const std::string& id, bool StyleInfo::*field) const;
@@ -153,8 +161,9 @@ bool DocxReader::load(const std::string& entry, pugi::xml_document& doc, bool re
   std::string error;
   auto text = pkg_.read(entry, error);
   if (!text) {
-    diags_.error(pkg_.last_problem() == PackageProblem::too_large ? support::Code("import-too-large")
-                                                                  : support::Code("import-unreadable"),
+    diags_.error(pkg_.last_problem() == PackageProblem::too_large
+                     ? support::Code("import-too-large")
+                     : support::Code("import-unreadable"),
                  {entry, 0, 0}, error);
     return false;
   }
@@ -164,7 +173,8 @@ bool DocxReader::load(const std::string& entry, pugi::xml_document& doc, bool re
 void DocxReader::read_styles() {
   if (!load("word/styles.xml", styles_, false)) return;
   pugi::xml_node root = styles_.document_element();
-  if (pugi::xml_node lang = root.child("w:docDefaults").child("w:rPrDefault").child("w:rPr").child("w:lang"))
+  if (pugi::xml_node lang =
+          root.child("w:docDefaults").child("w:rPrDefault").child("w:rPr").child("w:lang"))
     doc_lang_ = lang.attribute("w:val").value();
   for (pugi::xml_node s : root.children("w:style")) {
     StyleInfo info;
@@ -175,7 +185,8 @@ void DocxReader::read_styles() {
     info.bold = toggle(rpr, "w:b");
     info.small_caps = toggle(rpr, "w:smallCaps");
     info.lang = rpr.child("w:lang").attribute("w:val").value();
-    if (pugi::xml_node o = s.child("w:pPr").child("w:outlineLvl")) info.outline = o.attribute("w:val").as_int(-1);
+    if (pugi::xml_node o = s.child("w:pPr").child("w:outlineLvl"))
+      info.outline = o.attribute("w:val").as_int(-1);
     styles_by_id_[s.attribute("w:styleId").value()] = info;
   }
 }
@@ -219,7 +230,8 @@ void DocxReader::read_numbering() {
   for (pugi::xml_node a : root.children("w:abstractNum"))
     for (pugi::xml_node l : a.children("w:lvl"))
       if (std::string_view(l.attribute("w:ilvl").value()) == "0")
-        abstract_format[a.attribute("w:abstractNumId").value()] = l.child("w:numFmt").attribute("w:val").value();
+        abstract_format[a.attribute("w:abstractNumId").value()] =
+            l.child("w:numFmt").attribute("w:val").value();
   for (pugi::xml_node n : root.children("w:num"))
     num_format_[n.attribute("w:numId").value()] =
         abstract_format[n.child("w:abstractNumId").attribute("w:val").value()];
@@ -259,7 +271,8 @@ void DocxReader::read_core_properties() {
 
 void DocxReader::read_notes(const char* entry, const char* element,
                             std::map<std::string, pugi::xml_node>& out) {
-  pugi::xml_document& doc = std::string_view(entry) == "word/footnotes.xml" ? footnotes_ : endnotes_;
+  pugi::xml_document& doc =
+      std::string_view(entry) == "word/footnotes.xml" ? footnotes_ : endnotes_;
   if (!load(entry, doc, false)) return;
   for (pugi::xml_node n : doc.document_element().children(element)) {
     std::string_view type = n.attribute("w:type").value();
@@ -304,8 +317,10 @@ void DocxReader::runs(pugi::xml_node parent, const Paragraph& para, std::vector<
       run(c, para, out);
     } else if (n == "w:hyperlink") {
       std::string target;
-      if (auto id = c.attribute("r:id"); id) target = link_of_rel_[id.value()];
-      else if (auto a = c.attribute("w:anchor"); a) target = std::string("#") + a.value();
+      if (auto id = c.attribute("r:id"); id)
+        target = link_of_rel_[id.value()];
+      else if (auto a = c.attribute("w:anchor"); a)
+        target = std::string("#") + a.value();
       Inline link;
       link.node = model::Link{target};
       runs(c, para, link.children);
@@ -317,9 +332,10 @@ void DocxReader::runs(pugi::xml_node parent, const Paragraph& para, std::vector<
       }
     } else if (n == "w:ins" || n == "w:moveTo") {
       ++tracked_changes_;
-      diags_.warning("import-tracked-change", pos(para),
-                     fmt::format("a tracked {} by {} is accepted", n == "w:ins" ? "insertion" : "move",
-                                 c.attribute("w:author").value()));
+      diags_.warning(
+          "import-tracked-change", pos(para),
+          fmt::format("a tracked {} by {} is accepted", n == "w:ins" ? "insertion" : "move",
+                      c.attribute("w:author").value()));
       runs(c, para, out);
     } else if (n == "w:del" || n == "w:moveFrom") {
       ++tracked_changes_;
@@ -344,11 +360,12 @@ void DocxReader::run(pugi::xml_node r, const Paragraph& para, std::vector<Inline
   std::string pstyle = para.node.child("w:pPr").child("w:pStyle").attribute("w:val").value();
   auto on = [&](const char* prop, bool StyleInfo::*field) {
     if (rpr.child(prop)) return toggle(rpr, prop);
-    return style_toggle(rstyle, field) || (!para.style.starts_with("heading") && style_toggle(pstyle, field));
+    return style_toggle(rstyle, field) ||
+           (!para.style.starts_with("heading") && style_toggle(pstyle, field));
   };
   bool italic = on("w:i", &StyleInfo::italic);
-  bool bold = on("w:b", &StyleInfo::bold) && !para.style.starts_with("heading") &&
-              para.style != "title";
+  bool bold =
+      on("w:b", &StyleInfo::bold) && !para.style.starts_with("heading") && para.style != "title";
   bool small_caps = on("w:smallCaps", &StyleInfo::small_caps);
   std::string lang = rpr.child("w:lang").attribute("w:val").value();
   if (lang.empty()) lang = style_lang(rstyle);
@@ -387,8 +404,9 @@ void DocxReader::run(pugi::xml_node r, const Paragraph& para, std::vector<Inline
   if (vert == "superscript" || vert == "subscript") {
     bool is_note = std::any_of(content.begin(), content.end(),
                                [](const Inline& i) { return i.is<model::NoteRef>(); });
-    if (!is_note) unmapped(where(para), fmt::format("{} text '{}': kept as plain text", vert,
-                                                     model::plain_text(content)));
+    if (!is_note)
+      unmapped(where(para),
+               fmt::format("{} text '{}': kept as plain text", vert, model::plain_text(content)));
   }
   auto wrap = [&](model::InlineNode node) {
     Inline in;
@@ -542,8 +560,8 @@ bool is_scene_break_text(std::string_view t) {
   std::string s;
   for (char c : t)
     if (c != ' ' && c != '\t') s += c;
-  return s == "***" || s == "#" || s == "⁂" || s == "*" || s == "§" || s == "~" ||
-         s == "•••" || s == "···";
+  return s == "***" || s == "#" || s == "⁂" || s == "*" || s == "§" || s == "~" || s == "•••" ||
+         s == "···";
 }
 
 void DocxReader::body(pugi::xml_node body) {
@@ -589,7 +607,8 @@ void DocxReader::body(pugi::xml_node body) {
       continue;
     }
     if (n == "w:sdt") {
-      unmapped("word/document.xml content control", "a content control (a generated table of contents?): left out");
+      unmapped("word/document.xml content control",
+               "a content control (a generated table of contents?): left out");
       continue;
     }
     if (n != "w:p") continue;
@@ -622,8 +641,7 @@ void DocxReader::body(pugi::xml_node body) {
       continue;
     }
     if (st == "abstract") {
-      if (book_.metadata.description.empty())
-        book_.metadata.description = {para.text, pos(para)};
+      if (book_.metadata.description.empty()) book_.metadata.description = {para.text, pos(para)};
       book_.report.count("Abstract style → description");
       continue;
     }
@@ -643,7 +661,8 @@ void DocxReader::body(pugi::xml_node body) {
       list_items = nullptr;
       Block code;
       std::string text;
-      for (const auto& l : model::lines_of(Block{.node = model::Paragraph{}, .inlines = para.inlines}))
+      for (const auto& l :
+           model::lines_of(Block{.node = model::Paragraph{}, .inlines = para.inlines}))
         text += model::plain_text(l) + "\n";
       code.node = model::CodeBlock{"", text};
       out().push_back(std::move(code));
@@ -655,6 +674,17 @@ void DocxReader::body(pugi::xml_node body) {
       book_.report.count("Author style → author");
       continue;
     }
+    // The title page's lines before the first heading, when the properties already say them.
+    if (sections_.empty()) {
+      const model::Metadata& m = book_.metadata;
+      bool said = para.text == m.title.value || para.text == m.subtitle.value ||
+                  std::any_of(m.authors.begin(), m.authors.end(),
+                              [&](const model::MetaString& a) { return a.value == para.text; });
+      if (said) {
+        book_.report.count("a title-page line the core properties say → left out");
+        continue;
+      }
+    }
     int level = 0;
     if (st.starts_with("heading ")) level = std::atoi(st.c_str() + 8);
     if (!level) {
@@ -662,7 +692,8 @@ void DocxReader::body(pugi::xml_node body) {
       if (const StyleInfo* s = style(at); s && s->outline >= 0) level = s->outline + 1;
     }
     bool short_centred = para.align == "center" && para.text.size() < 80;
-    if (level == 1 || (level == 0 && break_before && short_centred && !is_scene_break_text(para.text))) {
+    if (level == 1 ||
+        (level == 0 && break_before && short_centred && !is_scene_break_text(para.text))) {
       flush_tail(true);
       quote = nullptr;
       list_items = nullptr;

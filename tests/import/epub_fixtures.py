@@ -47,3 +47,19 @@ def write_epub(path, entries, stored=()):
 def simple_book(chapter_body, **kw):
     return {"OEBPS/content.opf": opf([("c1", "text/chapter-1.xhtml")], **kw),
             "OEBPS/text/chapter-1.xhtml": xhtml(chapter_body)}
+
+
+def png(width=4, height=4):
+    """A small grey PNG, made here so the test needs no image file."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+PNG = png()

@@ -14,7 +14,7 @@ import unittest
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from epub_fixtures import opf, simple_book, write_epub, xhtml  # noqa: E402
+from epub_fixtures import PNG, opf, simple_book, write_epub, xhtml  # noqa: E402
 
 FOLIO = os.path.abspath(sys.argv.pop(1))
 
@@ -45,21 +45,6 @@ ENDNOTES = """<section id="endnotes" epub:type="endnotes"><h2>Endnotes</h2><ol>
 <p>Its second paragraph.</p></li></ol></section>"""
 
 
-
-def png(width=4, height=4):
-    """A small grey PNG, made here so the test needs no image file."""
-    import struct
-    import zlib
-
-    def chunk(kind, data):
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
-
-
-PNG = png()
 
 
 def run(*args, cwd=None, timeout=120):
