@@ -270,7 +270,7 @@ BuildResult build(const BuildRequest& request);
 
 /// What `folio import` reads and where it writes the new manuscript folder.
 struct ImportRequest {
-  std::filesystem::path input;    ///< an .epub file or an unpacked EPUB folder
+  std::filesystem::path input;    ///< an .epub file, an unpacked EPUB folder or a .docx
   std::filesystem::path out_dir;  ///< must not exist, or be an empty folder
 };
 
@@ -287,8 +287,9 @@ struct ImportResult {
   double seconds = 0;  ///< time spent reading and writing
 };
 
-/// Reads an EPUB (2 or 3, zipped or unpacked) into a new manuscript folder: book.yaml, one
-/// Markdown file per content document in reading order, images/ and import-report.md. The
+/// Reads an EPUB (2 or 3, zipped or unpacked) or a Word document into a new manuscript
+/// folder: book.yaml, one Markdown file per chapter in reading order, images/ and
+/// import-report.md. The
 /// folder is complete or absent: it is written under a temporary name beside `out_dir` and
 /// renamed into place. Nothing is written outside it.
 ImportResult import_book(const ImportRequest& request);

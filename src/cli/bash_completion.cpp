@@ -99,9 +99,10 @@ _folio() {{
     COMPREPLY=($(compgen -W "$opts {global}" -- "$cur"))
   else
     # The positional argument is a manuscript folder (for init, the folder to create); for
-    # import, an .epub file or an unpacked EPUB folder.
+    # import, an .epub or .docx file, or an unpacked EPUB folder.
     if [[ "$cmd" == import ]]; then
-      COMPREPLY=($(compgen -f -X '!*.epub' -- "$cur") $(compgen -d -- "$cur"))
+      COMPREPLY=($(compgen -f -X '!*.epub' -- "$cur") $(compgen -f -X '!*.docx' -- "$cur")
+                 $(compgen -d -- "$cur"))
     else
       COMPREPLY=($(compgen -d -- "$cur"))
     fi

@@ -97,7 +97,7 @@ struct PreviewOptions {
 };
 
 struct ImportOptions {
-  std::filesystem::path input;    ///< an .epub or an unpacked EPUB folder
+  std::filesystem::path input;    ///< an .epub, an unpacked EPUB folder or a .docx
   std::filesystem::path out_dir;  ///< empty: the input's stem in the working folder
   Verbosity verbosity = Verbosity::normal;
 };
