@@ -63,8 +63,9 @@ def table(rows):
     return "<w:tbl>" + "".join("<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>" for row in rows) + "</w:tbl>"
 
 
-def write_docx(path, body, footnotes=None, images=None, title="A Word Book"):
-    """`footnotes`: id → list of paragraph texts; `images`: rel id → PNG bytes."""
+def write_docx(path, body, footnotes=None, images=None, title="A Word Book", media_rels=()):
+    """`footnotes`: id → list of paragraph texts; `images`: rel id → PNG bytes; `media_rels`:
+    rel ids of pictures (word/media/ID.png) the caller adds to the zip itself."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("docProps/core.xml", CORE.format(title=title))
@@ -74,6 +75,9 @@ def write_docx(path, body, footnotes=None, images=None, title="A Word Book"):
         rels = ""
         for rel, data in (images or {}).items():
             z.writestr(f"word/media/{rel}.png", data)
+            rels += (f'<Relationship Id="{rel}" Type="http://schemas.openxmlformats.org/officeDocument/'
+                     f'2006/relationships/image" Target="media/{rel}.png"/>')
+        for rel in media_rels:
             rels += (f'<Relationship Id="{rel}" Type="http://schemas.openxmlformats.org/officeDocument/'
                      f'2006/relationships/image" Target="media/{rel}.png"/>')
         rels += ('<Relationship Id="rLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/'

@@ -10,7 +10,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from docx_fixtures import p, picture, r, table, write_docx  # noqa: E402
@@ -141,6 +143,40 @@ class EdgeCases(Case):
         self.assertIn("superscript text '2'", report)
         yaml = open(os.path.join(book, "book.yaml"), encoding="utf-8").read()
         self.assertIn('title: "A Word Book"', yaml)  # the core property wins over the Title line
+
+
+class BadInput(Case):
+    def test_100000_paragraphs_import_in_bounded_time(self):
+        body = p("One", style="Heading1") + "".join(p("A short paragraph of words.") for _ in range(100000))
+        docx = os.path.join(self.dir, "long.docx")
+        write_docx(docx, body)
+        start = time.monotonic()
+        r = run("import", docx, "-o", os.path.join(self.dir, "book"), "-q")
+        self.assertLess(time.monotonic() - start, 30)
+        with open(os.path.join(self.dir, "book", "01-one.md"), encoding="utf-8") as f:
+            self.assertEqual(f.read().count("A short paragraph of words."), 100000, r.stderr)
+
+    def test_a_100_mb_picture_is_left_out_not_read(self):
+        body = p("One", style="Heading1") + p(runs=picture("rBig", "Huge")) + p("Text.")
+        docx = os.path.join(self.dir, "huge.docx")
+        write_docx(docx, body, media_rels=["rBig"])
+        with zipfile.ZipFile(docx, "a") as z:
+            with z.open(zipfile.ZipInfo("word/media/rBig.png"), "w", force_zip64=True) as f:
+                chunk = os.urandom(1 << 20)
+                for _ in range(100):
+                    f.write(chunk)
+        r = run("import", docx, "-o", os.path.join(self.dir, "book"))
+        self.assertIn("[import-image]", r.stderr)
+        self.assertNotIn("images", os.listdir(os.path.join(self.dir, "book")))
+
+    def test_a_docx_without_its_document_part_is_refused(self):
+        docx = os.path.join(self.dir, "empty.docx")
+        with zipfile.ZipFile(docx, "w") as z:
+            z.writestr("word/styles.xml", "<w:styles/>")
+        r = run("import", docx, "-o", os.path.join(self.dir, "book"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("[import-format]", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "book")))
 
 
 if __name__ == "__main__":
