@@ -128,6 +128,8 @@ class DocxReader {
   void unmapped(const std::string& at, const std::string& what) {
     book_.report.unmapped.push_back({at, what});
   }
+  /// Where the reader is, for the report: the paragraph (number and style) or table.
+  std::string here_;
   support::SourcePos pos(const Paragraph& p) const {
     return {fmt::format("word/document.xml#p{}", p.number), 0, 0};
   }
@@ -289,6 +291,7 @@ Paragraph DocxReader::paragraph(pugi::xml_node p) {
   pugi::xml_node ppr = p.child("w:pPr");
   std::string style_id = ppr.child("w:pStyle").attribute("w:val").value();
   para.style = style_name(style_id);
+  here_ = where(para);
   para.align = ppr.child("w:jc").attribute("w:val").value();
   para.indent = ppr.child("w:ind").attribute("w:left").as_int(0);
   if (!para.indent) para.indent = ppr.child("w:ind").attribute("w:start").as_int(0);
@@ -432,7 +435,7 @@ void DocxReader::drawing(pugi::xml_node d, std::vector<Inline>& out) {
   std::string rel = blip.attribute("r:embed").value();
   std::string entry = media_of_rel_[rel];
   if (entry.empty()) {
-    unmapped("word/document.xml drawing " + std::string(doc_pr.attribute("name").value()),
+    unmapped(here_ + ", drawing '" + std::string(doc_pr.attribute("name").value()) + "'",
              "a drawing that is not an embedded picture: left out");
     return;
   }
@@ -448,7 +451,8 @@ void DocxReader::drawing(pugi::xml_node d, std::vector<Inline>& out) {
     book_.images.push_back({name, std::move(*bytes)});
   }
   if (alt.empty())
-    unmapped(entry, "a picture without alternative text (descr): add a caption to the figure");
+    unmapped(here_ + ", " + entry,
+             "a picture without alternative text (descr): add a caption to the figure");
   Inline img;
   img.node = model::Image{name, alt};
   if (!alt.empty()) img.children.push_back(text_inline(alt));
@@ -504,7 +508,7 @@ Block DocxReader::table(pugi::xml_node tbl) {
           para.node = c;
           runs(c, para, part);
         } else if (n == "w:tbl") {
-          unmapped("word/document.xml table", "a table inside a table cell: its text is kept");
+          unmapped(here_, "a table inside a table cell: its text is kept");
           for (auto p : c.select_nodes(".//*[local-name()='p']")) {
             Paragraph para;
             para.node = p.node();
@@ -600,6 +604,7 @@ void DocxReader::body(pugi::xml_node body) {
   for (pugi::xml_node c : body.children()) {
     std::string_view n = c.name();
     if (n == "w:tbl") {
+      here_ = fmt::format("word/document.xml table after paragraph {}", paragraph_number_);
       flush_tail(false);
       quote = nullptr;
       list_items = nullptr;

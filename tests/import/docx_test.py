@@ -138,7 +138,9 @@ class EdgeCases(Case):
         self.assertEqual(r_.stderr.count("[import-tracked-change]"), 2, r_.stderr)
         self.assertEqual(r_.stderr.count("[import-comment]"), 1, r_.stderr)
         report = open(os.path.join(book, "import-report.md"), encoding="utf-8").read()
-        self.assertIn("a table inside a table cell", report)
+        self.assertRegex(report, r"word/document.xml table after paragraph \d+`: a table inside a table cell")
+        self.assertRegex(report, r"word/document.xml paragraph \d+ \(style Normal\), word/media/rImg.png`: "
+                                 r"a picture without alternative text")
         self.assertIn("a picture without alternative text", report)
         self.assertIn("superscript text '2'", report)
         yaml = open(os.path.join(book, "book.yaml"), encoding="utf-8").read()
