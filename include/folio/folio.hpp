@@ -274,6 +274,32 @@ struct BuildResult {
 
 BuildResult build(const BuildRequest& request);
 
+/// What `folio import` reads and where it writes the new manuscript folder.
+struct ImportRequest {
+  std::filesystem::path input;    ///< an .epub file, an unpacked EPUB folder or a .docx
+  std::filesystem::path out_dir;  ///< must not exist, or be an empty folder
+};
+
+struct ImportResult {
+  bool ok = false;
+  /// Errors (the input cannot be read or is unsafe, the folder cannot be written) and a
+  /// warning for each kind of element that has no place in a manuscript; file is the
+  /// package's entry (`OEBPS/text/chapter-1.xhtml`), line and column the element's.
+  Diagnostics diagnostics;
+  std::filesystem::path dir;  ///< the folder written (only when ok)
+  std::size_t files = 0;      ///< Markdown files written
+  std::size_t images = 0;
+  std::string report;  ///< the mapping report, as written to DIR/import-report.md
+  double seconds = 0;  ///< time spent reading and writing
+};
+
+/// Reads an EPUB (2 or 3, zipped or unpacked) or a Word document into a new manuscript
+/// folder: book.yaml, one Markdown file per chapter in reading order, images/ and
+/// import-report.md. The
+/// folder is complete or absent: it is written under a temporary name beside `out_dir` and
+/// renamed into place. Nothing is written outside it.
+ImportResult import_book(const ImportRequest& request);
+
 /// True when `tag` is a well-formed BCP 47 language tag ("en", "en-US", "sr-Latn"), as
 /// book.yaml's `lang` must be.
 bool is_language_tag(std::string_view tag);

@@ -24,6 +24,8 @@ void check_left_out(const manuscript::Manuscript& m, support::Diagnostics& diags
        it.increment(ec)) {
     if (!it->is_regular_file(ec) || it->path().extension() != ".md") continue;
     std::string name = it->path().filename().string();
+    // `folio import` leaves its mapping report beside the files it wrote: not a chapter.
+    if (name == "import-report.md") continue;
     if (!listed.contains(name)) left_out.push_back(name);
   }
   std::sort(left_out.begin(), left_out.end());  // directory order is not deterministic

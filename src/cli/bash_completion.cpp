@@ -98,8 +98,14 @@ _folio() {{
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts {global}" -- "$cur"))
   else
-    # The positional argument is a manuscript folder (for init, the folder to create).
-    COMPREPLY=($(compgen -d -- "$cur"))
+    # The positional argument is a manuscript folder (for init, the folder to create); for
+    # import, an .epub or .docx file, or an unpacked EPUB folder.
+    if [[ "$cmd" == import ]]; then
+      COMPREPLY=($(compgen -f -X '!*.epub' -- "$cur") $(compgen -f -X '!*.docx' -- "$cur")
+                 $(compgen -d -- "$cur"))
+    else
+      COMPREPLY=($(compgen -d -- "$cur"))
+    fi
   fi
 }}
 complete -o filenames -F _folio folio

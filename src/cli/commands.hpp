@@ -102,7 +102,14 @@ struct PreviewOptions {
   Verbosity verbosity = Verbosity::normal;
 };
 
+struct ImportOptions {
+  std::filesystem::path input;    ///< an .epub, an unpacked EPUB folder or a .docx
+  std::filesystem::path out_dir;  ///< empty: the input's stem in the working folder
+  Verbosity verbosity = Verbosity::normal;
+};
+
 int run_init(const InitOptions& options);
+int run_import(const ImportOptions& options);
 int run_watch(const WatchOptions& options);
 int run_preview(const PreviewOptions& options);
 

@@ -35,6 +35,7 @@ int main(int argc, char** argv) try {
       "  folio check --format json   validate manuscript/ and print diagnostics as JSON\n"
       "  folio dump mybook | jq .    show the document model\n"
       "  folio init mybook           start a new book in mybook/\n"
+      "  folio import book.epub      bring an EPUB (or a .docx) in as a new folder, book/\n"
       "  folio watch mybook          rebuild on every save (Ctrl-C to stop)\n"
       "  folio preview --pages 1-8   draw PDF pages 1–8 as spreads into a PNG\n\n"
       "Exit status: 0 success, 1 manuscript errors, 2 usage or I/O errors.");
@@ -132,6 +133,25 @@ int main(int argc, char** argv) try {
       "  folio init mybook && folio build mybook\n"
       "  folio init novel --title \"The Long Field\" --author \"Ada Writer\" --lang en-GB");
 
+  ImportOptions import_options;
+  auto* import_cmd = app.add_subcommand(
+      "import", "Bring an EPUB or a Word document in as a new manuscript folder, then check it");
+  import_cmd
+      ->add_option("FILE", import_options.input,
+                   "An .epub file, an unpacked EPUB folder or a .docx file")
+      ->required();
+  import_cmd->add_option("-o,--output", import_options.out_dir,
+                         "The folder to create (default: FILE's name without .epub or .docx)");
+  import_cmd->footer(
+      "Writes book.yaml, one Markdown file per chapter in reading order, images/\n"
+      "and import-report.md (what became what, and every part with no place in a manuscript,\n"
+      "with its file, line and element path); then runs `folio check` on the folder. Never\n"
+      "overwrites: DIR must be new or empty, and an error leaves nothing behind.\n\n"
+      "Examples:\n"
+      "  folio import dracula.epub && folio build dracula\n"
+      "  folio import backlist/title.epub -o title\n"
+      "  folio import manuscript.docx -o novel");
+
   WatchOptions watch;
   auto* watch_cmd =
       app.add_subcommand("watch", "Build, then rebuild whenever a file in the manuscript changes");
@@ -226,9 +246,10 @@ int main(int argc, char** argv) try {
     }
   }
   Verbosity verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
-  build.verbosity = init.verbosity = preview.verbosity = verbosity;
+  build.verbosity = init.verbosity = preview.verbosity = import_options.verbosity = verbosity;
   if (*build_cmd) return run_build(build);
   if (*init_cmd) return run_init(init);
+  if (*import_cmd) return run_import(import_options);
   if (*watch_cmd) {
     watch.build = build;
     return run_watch(watch);

@@ -193,7 +193,8 @@ std::string man_page(const CLI::App& app) {
       ".SH EXIT STATUS\n"
       ".TP\n0\nSuccess.\n"
       ".TP\n1\nThe manuscript has errors (nothing is written), or, for \\fBinit\\fR, the\n"
-      "folder exists and is not empty.\n"
+      "folder exists and is not empty; for \\fBimport\\fR, the input cannot be imported (nothing\n"
+      "is written) or the imported manuscript has errors.\n"
       ".TP\n2\nA usage error, or an input/output problem.\n";
   out +=
       ".SH ENVIRONMENT\n"

@@ -23,7 +23,8 @@ enum class Family {
   print,       ///< typesetting the print edition and writing its PDF
   epub,        ///< writing the EPUB
   editions,    ///< comparing the EPUB with the print edition after a build
-  build        ///< the build itself
+  build,       ///< the build itself
+  import_      ///< `folio import`: reading an EPUB and writing a new manuscript
 };
 
 struct CodeInfo {
@@ -172,6 +173,17 @@ inline constexpr std::array kRows{
     CodeInfo{"editions-page-differs", error, editions},
     CodeInfo{"source-date-epoch", error, build},
     CodeInfo{"check-setting", warning, settings},
+    CodeInfo{"import-unreadable", error, import_},
+    CodeInfo{"import-format", error, import_},
+    CodeInfo{"import-unsafe", error, import_},
+    CodeInfo{"import-too-large", error, import_},
+    CodeInfo{"import-xml", error, import_},
+    CodeInfo{"import-output-exists", error, import_},
+    CodeInfo{"import-write", error, import_},
+    CodeInfo{"import-unmapped", warning, import_},
+    CodeInfo{"import-image", warning, import_},
+    CodeInfo{"import-tracked-change", warning, import_},
+    CodeInfo{"import-comment", warning, import_},
 };
 
 // Called only where a code is not in the table: a call in a constant evaluation does not

@@ -40,7 +40,7 @@ TEST(Codes, ALiteralCodeCarriesItsRow) {
 }
 
 // The heading of docs/checks.md each family's codes sit under, in Family's order.
-constexpr std::array<std::string_view, 11> kHeadings{"Reported by the reader",
+constexpr std::array<std::string_view, 12> kHeadings{"Reported by the reader",
                                                      "Metadata (book.yaml)",
                                                      "Files",
                                                      "Structure",
@@ -50,7 +50,8 @@ constexpr std::array<std::string_view, 11> kHeadings{"Reported by the reader",
                                                      "The print edition",
                                                      "The EPUB",
                                                      "Comparing the editions",
-                                                     "The build"};
+                                                     "The build",
+                                                     "Importing (folio import)"};
 
 std::string heading_of(Family f) {
   return std::string(kHeadings.at(static_cast<std::size_t>(f)));

@@ -22,6 +22,7 @@ for p in files:
 if found:
     sys.exit("the CLI reaches past the public API:\n  " + "\n  ".join(found))
 # The commands that run the pipeline do it through folio::api.
-for name in ["build_command.cpp", "check_command.cpp", "dump_command.cpp", "preview_command.cpp"]:
+for name in ["build_command.cpp", "check_command.cpp", "dump_command.cpp", "preview_command.cpp",
+             "import_command.cpp"]:
     assert "api::" in (src / name).read_text(), f"{name} does not call folio::api"
 print(f"{len(files)} CLI sources: only cli/, support/ and <folio/folio.hpp>; {api_users} call folio::api")

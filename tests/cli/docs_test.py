@@ -9,7 +9,7 @@ import unittest
 
 from common import BUILD_DIR, FOLIO, run
 
-COMMANDS = ["build", "check", "dump", "init", "watch", "preview"]
+COMMANDS = ["build", "check", "dump", "init", "import", "watch", "preview"]
 
 
 def options_in_help(command):
@@ -90,6 +90,9 @@ class BashCompletion(unittest.TestCase):
 
     def test_completes_commands_options_and_values(self):
         self.assertEqual(self.complete("folio w"), ["watch"])
+        self.assertEqual(self.complete("folio im"), ["import"])
+        # import takes an .epub or .docx file (or a folder): the build folder holds none.
+        self.assertNotIn("folio.1", self.complete("folio import fol"))
         self.assertEqual(self.complete("folio p"), ["preview"])
         self.assertNotIn("generate", self.complete("folio "))
         self.assertEqual(self.complete("folio check --format "), ["json", "text"])
