@@ -273,6 +273,18 @@ class BadInput(Case):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("chapter-1.md", os.listdir(self.path("empty")))
 
+    def test_a_folder_that_cannot_be_made_is_an_error_and_leaves_nothing(self):
+        epub = self.path("book.epub")
+        write_epub(epub, simple_book("<section><h2>One</h2><p>Text.</p></section>"))
+        with open(self.path("plain-file"), "w") as f:
+            f.write("not a folder")
+        before = listing(self.dir)
+        # The output's parent is a file: no folder can be made beside or in it.
+        r = run("import", epub, "-o", self.path("plain-file", "book"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("[import-write]", r.stderr)
+        self.assertEqual(listing(self.dir), before)
+
 
 if __name__ == "__main__":
     unittest.main()
