@@ -57,14 +57,17 @@ std::string trimmed(std::string_view s) {
   return out;
 }
 
-// The OPF's <meta refines="#id" property="…"> values, by id and property.
-std::map<std::pair<std::string, std::string>, std::string> refinements(pugi::xml_node metadata) {
-  std::map<std::pair<std::string, std::string>, std::string> out;
+// The OPF's <meta refines="#id" property="…"> values, by id and property, in order (SE gives
+// its author several roles: aut, dto, ill…).
+std::map<std::pair<std::string, std::string>, std::vector<std::string>> refinements(
+    pugi::xml_node metadata) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
   for (pugi::xml_node m : metadata.children()) {
     if (local_name(m.name()) != "meta") continue;
     std::string_view r = m.attribute("refines").value();
     if (r.starts_with("#"))
-      out[{std::string(r.substr(1)), m.attribute("property").value()}] = trimmed(m.text().get());
+      out[{std::string(r.substr(1)), m.attribute("property").value()}].push_back(
+          trimmed(m.text().get()));
   }
   return out;
 }
@@ -78,9 +81,13 @@ void read_metadata(pugi::xml_node metadata, const std::string& opf, std::string_
   for (pugi::xml_node n : metadata.children()) {
     std::string_view name = local_name(n.name());
     std::string id = n.attribute("id").value();
-    auto refine = [&](const char* property) {
+    auto refine_all = [&](const char* property) {
       auto it = refined.find({id, property});
-      return it == refined.end() ? std::string() : it->second;
+      return it == refined.end() ? std::vector<std::string>() : it->second;
+    };
+    auto refine = [&](const char* property) {
+      auto all = refine_all(property);
+      return all.empty() ? std::string() : all.front();
     };
     if (name == "title") {
       std::string type = refine("title-type");
@@ -94,9 +101,11 @@ void read_metadata(pugi::xml_node metadata, const std::string& opf, std::string_
              fmt::format("a {} title '{}': not in book.yaml", type.empty() ? "further" : type,
                          trimmed(n.text().get()))});
     } else if (name == "creator") {
-      std::string role = refine("role");
-      if (role.empty()) role = n.attribute("opf:role").value();
-      if (role.empty() || role == "aut") {
+      std::vector<std::string> roles = refine_all("role");
+      if (roles.empty() && *n.attribute("opf:role").value())
+        roles.push_back(n.attribute("opf:role").value());
+      std::string role = roles.empty() ? std::string() : roles.back();
+      if (roles.empty() || std::find(roles.begin(), roles.end(), "aut") != roles.end()) {
         meta.authors.push_back(value(n));
         book.report.count("dc:creator → author");
       } else {

@@ -281,6 +281,13 @@ std::vector<model::Section> Converter::run(const pugi::xml_document& doc) {
   return std::move(sections_);
 }
 
+// What in a <header> is part of the heading (the rest, an epigraph, is the section's text).
+bool heads(pugi::xml_node c) {
+  std::string_view n = name_of(c);
+  return is_heading_name(n) || n == "hgroup" ||
+         (n == "p" && (has_epub_type(c, "title") || has_epub_type(c, "subtitle")));
+}
+
 // Finds the element that heads a section: its first h1–h6, or an hgroup/header holding one.
 pugi::xml_node own_heading(pugi::xml_node section) {
   for (pugi::xml_node c = section.first_child(); c; c = c.next_sibling()) {
@@ -378,7 +385,13 @@ void Converter::section_element(pugi::xml_node e) {
   std::vector<Block>& out = sections_.back().blocks;
   std::vector<Inline> loose;
   for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling()) {
-    if (c == heading) continue;
+    if (c == heading) {
+      // A <header>'s epigraph (SE's chapters) opens the section's text.
+      if (name_of(c) == "header")
+        for (pugi::xml_node h = c.first_child(); h; h = h.next_sibling())
+          if (h.type() == pugi::node_element && !heads(h)) block(h, out, loose);
+      continue;
+    }
     if (c.type() == pugi::node_pcdata) {
       if (!collapse(c.value()).empty() && collapse(c.value()) != " ")
         loose.push_back(text_inline(collapse(c.value())));
@@ -432,6 +445,7 @@ std::vector<Inline> Converter::heading_inlines(pugi::xml_node e) {
     for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       if (c.attribute("hidden")) continue;
+      if (n == "header" && !heads(c)) continue;
       std::vector<Inline> part = heading_inlines(c);
       if (part.empty()) continue;
       if (!out.empty()) out.push_back(text_inline(": "));
@@ -607,19 +621,23 @@ void Converter::block(pugi::xml_node e, std::vector<Block>& out, std::vector<Inl
     heading_base_ = base;
     return;
   }
+  if (has_class(e, "epigraph") || has_epub_type(e, "epigraph")) {
+    // SE's verse epigraph (`epigraph z3998:verse`): an epigraph of stanzas.
+    Block b = make(model::Epigraph{});
+    if (is_verse(e))
+      verse(e, b.blocks);
+    else
+      blocks(e, b.blocks);
+    count("epigraph → ::: epigraph");
+    out.push_back(std::move(b));
+    return;
+  }
   if (is_verse(e)) {
     Block d = make(model::Div{});
     d.attr.classes.insert(d.attr.classes.begin(), "poem");
     verse(e, d.blocks);
     count("epub:type=z3998:poem/verse → ::: poem of line blocks");
     out.push_back(std::move(d));
-    return;
-  }
-  if (has_class(e, "epigraph") || has_epub_type(e, "epigraph")) {
-    Block b = make(model::Epigraph{});
-    blocks(e, b.blocks);
-    count("epigraph → ::: epigraph");
-    out.push_back(std::move(b));
     return;
   }
   if (n == "cite" || has_class(e, "attribution")) {

@@ -116,6 +116,30 @@ class StandardEbooksSemantics(Case):
         self.assertEqual(b.returncode, 0, b.stderr)
         self.assertEqual(sorted(os.listdir(self.path("out"))), ["a-test-book.epub", "a-test-book.pdf"])
 
+    def test_header_epigraph_and_an_author_of_several_roles(self):
+        # SE's chapters (The Souls of Black Folk): the verse epigraph stands in the <header>
+        # after the hgroup; SE's author carries several marc:relators roles, aut among them.
+        chapter = """<article id="c8" epub:type="z3998:essay"><header>
+<hgroup><h2 epub:type="z3998:ordinal z3998:roman">VIII</h2><p epub:type="title">Of the Quest</p></hgroup>
+<blockquote epub:type="epigraph z3998:verse"><p><span>But the Brute said in his breast,</span><br/>
+<span>The riches shall be dust of dust,</span></p><cite>William Vaughn Moody</cite></blockquote>
+</header><p>Have you ever seen a cotton-field?</p></article>"""
+        meta = ('<dc:creator id="du-bois">W. E. B. Du Bois</dc:creator>'
+                '<meta property="role" refines="#du-bois" scheme="marc:relators">aut</meta>'
+                '<meta property="role" refines="#du-bois" scheme="marc:relators">wpr</meta>')
+        epub = self.path("souls.epub")
+        write_epub(epub, {"OEBPS/content.opf": opf([("c1", "text/c8.xhtml")], extra_meta=meta),
+                          "OEBPS/text/c8.xhtml": xhtml(chapter)})
+        r = run("import", epub, "-o", self.path("book"))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        md = open(self.path("book", "c8.md"), encoding="utf-8").read()
+        self.assertIn("# VIII: Of the Quest {#c8}\n\n::: epigraph\n| But the Brute said in his breast,\n"
+                      "| The riches shall be dust of dust,\n", md)
+        self.assertIn("::: attribution\nWilliam Vaughn Moody\n:::", md)
+        self.assertLess(md.index(":::\n:::"), md.index("Have you ever seen"))
+        yaml = open(self.path("book", "book.yaml"), encoding="utf-8").read()
+        self.assertIn('"W. E. B. Du Bois"', yaml)
+
     def test_an_unpacked_folder_imports_like_the_zip(self):
         folder = self.path("unpacked")
         for name, data in simple_book("<section epub:type=\"chapter\"><h2>One</h2><p>Text.</p></section>").items():
