@@ -158,6 +158,9 @@ struct PageMakeup {
   double uneven_spread = 30000;    ///< facing pages a body line apart (squared)
   int last_page_min_lines = 5;     ///< fewest lines on a section's last page
   double runt = 3000;              ///< each line a section's last page holds under that
+  /// How far a space between blocks (around a quote, a scene break, a heading) may grow, as
+  /// a fraction of itself, so that a page's last line stands at the foot.
+  double space_stretch = 1;
 };
 
 struct Hyphenation {

@@ -514,7 +514,8 @@ void read_pages(StyleReader& r, const YAML::Node& n, PageMakeup& pm) {
          {"long-spread", r.number(pm.long_spread, 0, 1e6)},
          {"uneven-spread", r.number(pm.uneven_spread, 0, 1e6)},
          {"last-page-min-lines", r.integer(pm.last_page_min_lines, 0, 100)},
-         {"runt", r.number(pm.runt, 0, 1e6)}});
+         {"runt", r.number(pm.runt, 0, 1e6)},
+         {"space-stretch", r.number(pm.space_stretch, 0, 10)}});
 }
 
 // The body size the file gives, read before the rest: "em" lengths are relative to it (its

@@ -378,8 +378,15 @@ class BookSetter {
     f.bottom = body_bottom();
     f.grid_origin = body_top() + st_.body.size;
     f.body_leading = st_.body.leading;
+    f.space_stretch = st_.pages.space_stretch;
     f.notes_height = [this](const std::vector<int>& n) { return notes_height(n); };
     return f;
+  }
+
+  // A section's opening page keeps its designed spaces (the sink, the title's): no stretch.
+  static PageFrame opening(PageFrame frame) {
+    frame.space_stretch = 0;
+    return frame;
   }
 
   // The section's breaks from item `from` on, chosen over the whole of it (none when figures
@@ -392,7 +399,10 @@ class BookSetter {
         [&](std::size_t start) -> const std::vector<PageEnd>& {
           auto it = ends.find(start);
           if (it == ends.end())
-            it = ends.emplace(start, fill_page(flow, start, frame, false).ends).first;
+            it = ends.emplace(
+                         start,
+                         fill_page(flow, start, start == 0 ? opening(frame) : frame, false).ends)
+                     .first;
           return it->second;
         },
         page_costs(st_.pages));
@@ -442,7 +452,7 @@ class BookSetter {
       pm.section_title = title;
       pm.opening = first_page;
       Page& page = out_.pages.back();
-      PageFill fill = fill_page(flow, i, frame, floating);
+      PageFill fill = fill_page(flow, i, first_page ? opening(frame) : frame, floating);
       auto find_planned = [&]() -> const PageEnd* {
         if (step >= planned.size()) return nullptr;
         for (const PageEnd& e : fill.ends)
@@ -474,7 +484,7 @@ class BookSetter {
           out_.page_map.push_back({{}, top.section, top.node, top.char_offset});
         }
       }
-      emit(page, pm, flow, fill, cut);
+      emit(page, pm, flow, fill, cut, stretched_baselines(fill, *end));
       place_notes(page, notes_of(flow, fill, cut), extra);
       // What floated starts the next page.
       flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
@@ -499,12 +509,14 @@ class BookSetter {
 
   // Moves the items before `cut` onto the page: blocks, rules, figures, a repeated header.
   void emit(Page& page, PageMeta& pm, std::vector<FlowItem>& flow, const PageFill& fill,
-            std::size_t cut) {
+            std::size_t cut, const std::vector<double>& baselines) {
     int last_block = -1;
     if (fill.repeat && !fill.placed.empty() && fill.placed.front().item < cut)
       place_repeated_header(page, *fill.repeat, body_top() + fill.repeat->top);
-    for (const PageFill::Placed& pl : fill.placed) {
+    for (std::size_t k = 0; k < fill.placed.size(); ++k) {
+      PageFill::Placed pl = fill.placed[k];
       if (pl.item >= cut) break;
+      pl.baseline = baselines[k];
       FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
       if (it.kind == FlowItem::figure) {
         place_figure(page, *it.figure_box, it.group, left(page.recto), pl.baseline);

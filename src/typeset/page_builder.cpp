@@ -55,6 +55,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
   const double extra = floating ? 0 : lead;
   std::vector<int> page_notes;
   double pending = 0;
+  double stretch = 0;          // how far the spaces between placed items may grow, together
   std::optional<double> prev;  // the last placed item's baseline
   double prev_bottom = 0;      // ... and how far it reaches
   int lines = 0;
@@ -77,9 +78,18 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       // Whole lines short come out whole, whatever rounding the sums of leadings met.
       if (std::abs(lines_short - std::round(lines_short)) < 0.01)
         lines_short = std::round(lines_short);
-      e.short_lines = lines_short;
+      // Spaces between blocks take up what they can of the shortfall (vertical justification).
+      e.stretch = std::min(stretch, lines_short * lead);
+      e.short_lines = std::max(0.0, lines_short - e.stretch / lead);
+      if (e.short_lines < 0.01) e.short_lines = 0;
     }
     return e;
+  };
+  // A section's last page, or one a page break ends, stands as it falls: no stretch.
+  auto as_final = [lead](PageEnd& e) {
+    e.final = true;
+    e.short_lines += e.stretch / lead;
+    e.stretch = 0;
   };
   std::size_t j = i;
   for (; j < flow.size(); ++j) {
@@ -95,7 +105,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
         ++lines;
         prev_bottom = frame.bottom;
         fill.ends.push_back(end_at(j + 1, 0));
-        fill.ends.back().final = true;
+        as_final(fill.ends.back());
         return fill;
       }
       double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
@@ -113,7 +123,8 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
         break;
       }
       if (!fill.placed.empty() && it.break_before) fill.ends.push_back(end_at(j, it.break_cost));
-      fill.placed.push_back({j, baseline});
+      if (prev) stretch += pending * frame.space_stretch;
+      fill.placed.push_back({j, baseline, prev ? pending : 0});
       page_notes = with;
       prev = baseline;
       prev_bottom = baseline;
@@ -124,7 +135,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       if (fill.placed.empty()) continue;  // at the top of a page: already made
       bool rest = !only_breaks_from(flow, j + 1);
       fill.ends.push_back(end_at(rest ? j + 1 : flow.size(), 0));
-      fill.ends.back().final = true;
+      as_final(fill.ends.back());
       fill.ends.back().want_recto = it.recto && rest;
       fill.ends.back().long_page = false;
       return fill;
@@ -155,7 +166,8 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       fill.ends.back().short_lines = 0;
       return fill;
     }
-    fill.placed.push_back({j, baseline});
+    if (prev) stretch += pending * frame.space_stretch;
+    fill.placed.push_back({j, baseline, prev ? pending : 0});
     page_notes = with;
     prev = baseline;
     prev_bottom = baseline + it.depth;
@@ -164,7 +176,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
   }
   if (j == flow.size()) {
     PageEnd e = end_at(flow.size(), 0);
-    e.final = true;
+    as_final(e);
     fill.ends.push_back(e);  // long only as a spread's recto, paired with a long verso
   }
   bool ordinary = std::any_of(fill.ends.begin(), fill.ends.end(),
@@ -201,6 +213,21 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       kept.push_back(fill.ends[k]);
   fill.ends = std::move(kept);
   return fill;
+}
+
+std::vector<double> stretched_baselines(const PageFill& fill, const PageEnd& end) {
+  double gaps = 0;
+  for (const PageFill::Placed& p : fill.placed)
+    if (p.item < end.cut) gaps += p.gap;
+  double ratio = gaps > 0 ? end.stretch / gaps : 0;
+  std::vector<double> out;
+  double shift = 0;
+  for (const PageFill::Placed& p : fill.placed) {
+    if (p.item >= end.cut) break;
+    shift += p.gap * ratio;
+    out.push_back(p.baseline + shift);
+  }
+  return out;
 }
 
 namespace {

@@ -33,7 +33,10 @@ struct PageEnd {
   bool final = false;       ///< the section ends here, or a page break the flow asks for
   bool want_recto = false;  ///< that page break asks for the next page to be a recto
   double penalty = 0;       ///< the break's own cost (widow, orphan, keep ...)
-  int lines = 0;            ///< lines on the page
+  /// Points the spaces between the page's blocks grow by, so that its last line stands at
+  /// the foot (shared out in proportion to each space; short_lines is what is left).
+  double stretch = 0;
+  int lines = 0;  ///< lines on the page
 };
 
 /// A page's content as filled from one start: where each item goes, and the ends it allows.
@@ -41,6 +44,7 @@ struct PageFill {
   struct Placed {
     std::size_t item;
     double baseline;
+    double gap = 0;  ///< the space above it (from the item placed before), which may stretch
   };
   std::size_t first = 0;  ///< the first item after what the page top drops
   std::vector<Placed> placed;
@@ -57,6 +61,8 @@ struct PageFrame {
   double bottom = 0;       ///< the text block's foot, from the trim top
   double grid_origin = 0;  ///< the first body baseline
   double body_leading = 13.6;
+  /// How far a space between blocks may grow, as a fraction of itself (0: never).
+  double space_stretch = 0;
   std::function<double(const std::vector<int>&)> notes_height;  ///< notes plus their space
 };
 
@@ -66,6 +72,10 @@ struct PageFrame {
 /// page breaks at the top are skipped.
 PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
                    bool floating);
+
+/// The baselines of `fill`'s items before `end.cut`, moved down by the end's stretch: each
+/// space between blocks grows in proportion to its size.
+std::vector<double> stretched_baselines(const PageFill& fill, const PageEnd& end);
 
 /// The end (among `fill.ends`) the page should take alone, without a plan: the one of least
 /// cost that does not run long (a section with floating figures is set page by page).
