@@ -140,12 +140,13 @@ def folio_pdf(folio, md_files, work, style_path, title):
         names.append(name)
     with open(os.path.join(ms, "book.yaml"), "w", encoding="utf-8") as f:
         f.write("title: %s\nauthor: David North\nlang: en-US\ndate: \"1989-07-28\"\n" % title)
-        f.write("style: %s\ncontents:\n" % style_path)
+        f.write("contents:\n")
         for n in names:
             f.write("  - %s\n" % n)
     out = os.path.join(work, "folio-out")
     t0 = time.time()
-    run([folio, "build", ms, "-o", out, "--pdf", "--quiet"])
+    # The style by --style: a path in book.yaml must stay inside the manuscript folder.
+    run([folio, "build", ms, "-o", out, "--pdf", "--quiet", "--style", style_path])
     elapsed = time.time() - t0
     pdf = [os.path.join(out, f) for f in os.listdir(out) if f.endswith(".pdf")][0]
     return pdf, elapsed

@@ -319,9 +319,16 @@ class BookSetter {
     }
   }
 
+  // Below the notes' last baseline: on a grid, the room a full page of body lines leaves, so
+  // that the notes end on the facing page's last baseline.
+  double notes_foot_room() const {
+    double span = body_bottom() - (body_top() + st_.body.size);
+    return st_.grid && span > 0 ? std::fmod(span, st_.body.leading) : 0;
+  }
+
   double notes_height(const std::vector<int>& numbers) const {
     if (numbers.empty()) return 0;
-    double h = st_.footnotes.space_before;
+    double h = st_.footnotes.space_before + notes_foot_room();
     for (int n : numbers) {
       auto it = notes_.find(n);
       if (it == notes_.end()) continue;
@@ -574,8 +581,8 @@ class BookSetter {
   // The notes at the page's foot (`extra` below the text block's on a long page).
   void place_notes(Page& page, const std::vector<int>& numbers, double extra) {
     if (numbers.empty()) return;
-    double h = notes_height(numbers) - st_.footnotes.space_before;
-    double y = body_bottom() + extra - h;
+    double h = notes_height(numbers) - st_.footnotes.space_before - notes_foot_room();
+    double y = body_bottom() - notes_foot_room() + extra - h;
     double x = left(page.recto);
     // The rule sits in the space above the notes, clear of the last text line's descenders
     // (the text ends space_before above y) and of the first note's ascenders.

@@ -141,5 +141,41 @@ TEST(PageBuilder, ANotesLineTakesItsNoteAlong) {
   EXPECT_TRUE(best.notes);
 }
 
+TEST(PageBuilder, SpacesBetweenBlocksStretchSoThePageEndsAtTheFoot) {
+  // 4 lines, a line's space, 4 lines, then a 3-line paragraph whose first line alone would be
+  // an orphan: the page stops a line short, unless the space doubles.
+  auto flow = paragraphs({4, 4, 3});
+  FlowItem space;
+  space.kind = FlowItem::space;
+  space.amount = 10;
+  flow.insert(flow.begin() + 4, space);
+  PageFrame frame = ten_line_frame();
+  PageFill rigid = fill_page(flow, 0, frame, false);
+  const PageEnd& before_c = local_best_end(rigid, PageCosts{});
+  EXPECT_EQ(before_c.cut, 9u);
+  EXPECT_DOUBLE_EQ(before_c.short_lines, 1);
+  frame.space_stretch = 1;
+  PageFill fill = fill_page(flow, 0, frame, false);
+  const PageEnd& end = local_best_end(fill, PageCosts{});
+  ASSERT_EQ(end.cut, 9u);
+  EXPECT_DOUBLE_EQ(end.short_lines, 0);
+  EXPECT_DOUBLE_EQ(end.stretch, 10);
+  std::vector<double> ys = stretched_baselines(fill, end);
+  ASSERT_EQ(ys.size(), 8u);
+  EXPECT_DOUBLE_EQ(ys[3], 40);   // above the space: where it was
+  EXPECT_DOUBLE_EQ(ys[4], 70);   // below it: a line lower
+  EXPECT_DOUBLE_EQ(ys[7], 100);  // the last line at the foot
+}
+
+TEST(PageBuilder, ALongPageAloneIsUnevenSoItIsShortenedInstead) {
+  // From a recto (a chapter opening, its verso another section's): 11 lines would need it
+  // to run long alone. It stops at 9 (the 10th would leave a widow) and the rest goes on.
+  auto flow = paragraphs({11, 10});
+  auto pages = plan(flow, true, ten_line_frame());
+  ASSERT_FALSE(pages.empty());
+  EXPECT_FALSE(pages.front().long_page);
+  EXPECT_EQ(pages.front().cut, 9u);
+}
+
 }  // namespace
 }  // namespace folio::typeset
