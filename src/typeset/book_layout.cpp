@@ -19,6 +19,7 @@
 #include "typeset/hyphenator.hpp"
 #include "typeset/inline_text.hpp"
 #include "typeset/page_builder.hpp"
+#include "typeset/page_content.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/primer.hpp"
@@ -491,7 +492,11 @@ class BookSetter {
           out_.page_map.push_back({{}, top.section, top.node, top.char_offset});
         }
       }
-      emit(page, pm, flow, fill, cut, stretched_baselines(fill, *end));
+      PageContent content = put_on_page(page, flow, fill, cut, stretched_baselines(fill, *end),
+                                        left(page.recto), body_top());
+      if (content.display) pm.display = true;
+      for (const PageContent::Slot& slot : content.contents_slots)
+        toc_slots_.push_back({out_.pages.size() - 1, slot.block, slot.baseline});
       place_notes(page, notes_of(flow, fill, cut), extra);
       // What floated starts the next page.
       flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
@@ -499,82 +504,6 @@ class BookSetter {
                   std::make_move_iterator(fill.floats.end()));
       i = cut;
       first_page = false;
-    }
-  }
-
-  // The notes of the items a page holds, in order of first reference.
-  static std::vector<int> notes_of(const std::vector<FlowItem>& flow, const PageFill& fill,
-                                   std::size_t cut) {
-    std::vector<int> notes;
-    for (const PageFill::Placed& pl : fill.placed) {
-      if (pl.item >= cut) break;
-      for (int n : flow[pl.item].notes)
-        if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
-    }
-    return notes;
-  }
-
-  // Moves the items before `cut` onto the page: blocks, rules, figures, a repeated header.
-  void emit(Page& page, PageMeta& pm, std::vector<FlowItem>& flow, const PageFill& fill,
-            std::size_t cut, const std::vector<double>& baselines) {
-    int last_block = -1;
-    if (fill.repeat && !fill.placed.empty() && fill.placed.front().item < cut)
-      place_repeated_header(page, *fill.repeat, body_top() + fill.repeat->top);
-    for (std::size_t k = 0; k < fill.placed.size(); ++k) {
-      PageFill::Placed pl = fill.placed[k];
-      if (pl.item >= cut) break;
-      pl.baseline = baselines[k];
-      FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
-      if (it.kind == FlowItem::figure) {
-        place_figure(page, *it.figure_box, it.group, left(page.recto), pl.baseline);
-        if (it.display) pm.display = true;
-        last_block = -1;
-        continue;
-      }
-      if (last_block != it.block) {
-        PageBlock b;
-        b.role = it.role;
-        b.group = it.group;
-        b.row = it.row;
-        page.blocks.push_back(std::move(b));
-        last_block = it.block;
-      }
-      PageBlock& b = page.blocks.back();
-      for (Rule r : it.rules) {
-        r.x += left(page.recto);
-        r.y += pl.baseline;
-        page.rules.push_back(r);
-      }
-      // The last row on a page the table goes on from: closed by the foot rule.
-      if (std::size_t next = pl.item + 1; next == cut && next < flow.size() && flow[next].header &&
-                                          flow[next].header->foot.thickness > 0) {
-        Rule r = flow[next].header->foot;
-        r.x += left(page.recto);
-        r.y += pl.baseline + it.depth;
-        page.rules.push_back(r);
-      }
-      if (it.display) pm.display = true;  // a page of its own: no head, no folio
-      if (it.role == Role::contents_entry && it.runs.empty())
-        toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
-      if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
-      place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
-    }
-  }
-
-  // A table's header again at the top of a page the table goes on to: artifacts (running
-  // furniture), so the structure tree and the text hold the header once.
-  void place_repeated_header(Page& page, const RepeatedHeader& h, double baseline) {
-    for (const FlowItem& cell : h.cells) {
-      for (GlyphRun r : cell.runs) {
-        r.x += left(page.recto) + cell.x;
-        r.y += baseline;
-        page.furniture.push_back(std::move(r));
-      }
-      for (Rule r : cell.rules) {
-        r.x += left(page.recto);
-        r.y += baseline;
-        page.rules.push_back(r);
-      }
     }
   }
 
