@@ -98,6 +98,37 @@ def check(pdf, first_page):
     return fails
 
 
+def openings(pdf):
+    """The pages the PDF's outline points at (a section's first page)."""
+    try:
+        js = json.loads(run(["qpdf", "--json", "--json-key=outlines", pdf]))
+    except Exception:
+        return set()
+    found = set()
+
+    def walk(items):
+        for o in items:
+            if o.get("destpageposfrom1"):
+                found.add(o["destpageposfrom1"])
+            walk(o.get("kids", []))
+    walk(js.get("outlines", []))
+    return found
+
+
+def spreads(pdf):
+    """../shared/typo/spreads.py's short pages and uneven spreads, as it counts them, and again
+    without the pages before a section's opening (its heading test misses a chapter opening
+    that shows only a number, whose last page may stop anywhere)."""
+    out = run([sys.executable, os.path.join(TYPO, "spreads.py"), pdf, "--json"])
+    r = json.loads(out)
+    ends = {p - 1 for p in openings(pdf)}
+    short = [p for p in r["short"] if p not in ends]
+    uneven = [p for p in r["uneven"] if p not in ends and p + 1 not in ends]
+    return {"short": len(r["short"]), "uneven": len(r["uneven"]), "spreads": r["spreads"],
+            "short_in_sections": len(short), "uneven_in_sections": len(uneven),
+            "short_pages": short, "uneven_pages": uneven}
+
+
 def folio_pdf(folio, md_files, work, style_path, title):
     ms = os.path.join(work, "manuscript")
     os.makedirs(ms, exist_ok=True)
@@ -109,12 +140,13 @@ def folio_pdf(folio, md_files, work, style_path, title):
         names.append(name)
     with open(os.path.join(ms, "book.yaml"), "w", encoding="utf-8") as f:
         f.write("title: %s\nauthor: David North\nlang: en-US\ndate: \"1989-07-28\"\n" % title)
-        f.write("style: %s\ncontents:\n" % style_path)
+        f.write("contents:\n")
         for n in names:
             f.write("  - %s\n" % n)
     out = os.path.join(work, "folio-out")
     t0 = time.time()
-    run([folio, "build", ms, "-o", out, "--pdf", "--quiet"])
+    # The style by --style: a path in book.yaml must stay inside the manuscript folder.
+    run([folio, "build", ms, "-o", out, "--pdf", "--quiet", "--style", style_path])
     elapsed = time.time() - t0
     pdf = [os.path.join(out, f) for f in os.listdir(out) if f.endswith(".pdf")][0]
     return pdf, elapsed
@@ -174,6 +206,13 @@ def compare(name, folio, mp, md_files, style_path, work):
     print("%-26s %12s %12s" % ("", "folio", "xelatex"))
     for label, path in FIELDS:
         print("%-26s %12s %12s" % (label, fmt(get(fm, path)), fmt(get(xm, path))))
+    fs, xs = spreads(fpdf), spreads(xpdf)
+    for label, key in (("short pages", "short"), ("uneven spreads", "uneven"),
+                       ("short, sections' ends out", "short_in_sections"),
+                       ("uneven, sections' ends out", "uneven_in_sections"),
+                       ("spreads", "spreads")):
+        print("%-26s %12s %12s" % (label, fs[key], xs[key]))
+    fm["spreads"], xm["spreads"] = fs, xs
     print("%-26s %12s %12s" % ("wall time (s)", "%.2f" % ftime, "%.2f" % xtime))
     fails = check(fpdf, ff)
     print("folio 'must' goals failed: %d%s" % (len(fails), "".join("\n  " + f for f in fails)))
@@ -206,6 +245,8 @@ def main():
         ("0 widows, 0 orphans", get(lm, "widows.count") == 0 and get(lm, "orphans.count") == 0),
         ("no word split across pages", get(lm, "hyphens.at_page_break") == 0),
         ("hyphen ladder <= 2", get(lm, "hyphens.max_ladder") <= 2),
+        ("0 short pages (a section's last aside)", lm["spreads"]["short_in_sections"] == 0),
+        ("0 uneven spreads", lm["spreads"]["uneven_in_sections"] == 0),
     ]
     print("\n== the bar on the long manuscript")
     for label, ok in bar:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages folio needs that are missing; quiet when nothing is missing.
-# Usage: scripts/deps.sh [build|test]   (test = build + what the test suite runs)
+# Usage: scripts/deps.sh [build|test|bench]   (test = build + what the test suite runs;
+# bench = test + XeLaTeX, which bench/typo_compare.sh sets the same text with)
 set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ pkg-config python3
@@ -10,9 +11,13 @@ build_pkgs=(cmake ninja-build g++ pkg-config python3
   libqpdf-dev libcli11-dev librsvg2-dev libgtest-dev libharfbuzz-dev fonts-ebgaramond
   fonts-linuxlibertine fonts-dejavu-core)
 test_pkgs=(pandoc poppler-utils qpdf mupdf-tools clang libclang-rt-14-dev chromium)
+bench_pkgs=(texlive-xetex texlive-latex-recommended lmodern)
 
 pkgs=("${build_pkgs[@]}")
-[ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")
+case "${1:-build}" in
+  test) pkgs+=("${test_pkgs[@]}") ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do

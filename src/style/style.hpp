@@ -147,6 +147,23 @@ struct LineBreaking {
   int max_hyphen_ladder = 2;      ///< most hyphenated lines in a row (0: no limit)
 };
 
+/// Page make-up: what the page builder weighs when it chooses a section's page breaks, in
+/// TeX-like units (a break cost of 10000 or more: never).
+struct PageMakeup {
+  double widow = 10000;            ///< a paragraph's last line alone at a page's top
+  double orphan = 10000;           ///< a paragraph's first line alone at a page's foot
+  double keep_with_next = 10000;   ///< a heading (dateline, epigraph) parted from 2 lines
+  double break_inside_block = 50;  ///< a break inside a block quote, verse or list
+  double short_page = 10000;       ///< a page a body line short of the foot (squared)
+  double long_spread = 400;        ///< each page of a spread run one body line long
+  double uneven_spread = 30000;    ///< facing pages a body line apart (squared)
+  int last_page_min_lines = 5;     ///< fewest lines on a section's last page
+  double runt = 3000;              ///< each line a section's last page holds under that
+  /// How far a space between blocks (around a quote, a scene break, a heading) may grow, as
+  /// a fraction of itself, so that a page's last line stands at the foot.
+  double space_stretch = 1;
+};
+
 struct Hyphenation {
   bool enabled = true;
   int left_min = 2;
@@ -220,6 +237,7 @@ struct Style {
   Footnotes footnotes{{"EB Garamond 12", 9, 11, false, false, 0, ""}};
   TableDesign table{{"EB Garamond 12", 9.5, 11.5, false, false, 0, ""}};
   LineBreaking line_breaking;
+  PageMakeup pages;
   Hyphenation hyphenation;
   ChapterOpening opening;
   std::string scene_break = "* * *";

@@ -555,6 +555,20 @@ void read_line_breaking(StyleReader& r, const YAML::Node& n, LineBreaking& lb) {
          {"max-hyphen-ladder", r.integer(lb.max_hyphen_ladder, 0, 10)}});
 }
 
+void read_pages(StyleReader& r, const YAML::Node& n, PageMakeup& pm) {
+  r.map(n, "pages",
+        {{"widow", r.number(pm.widow, 0, 1e6)},
+         {"orphan", r.number(pm.orphan, 0, 1e6)},
+         {"keep-with-next", r.number(pm.keep_with_next, 0, 1e6)},
+         {"break-inside-block", r.number(pm.break_inside_block, 0, 1e6)},
+         {"short-page", r.number(pm.short_page, 0, 1e6)},
+         {"long-spread", r.number(pm.long_spread, 0, 1e6)},
+         {"uneven-spread", r.number(pm.uneven_spread, 0, 1e6)},
+         {"last-page-min-lines", r.integer(pm.last_page_min_lines, 0, 100)},
+         {"runt", r.number(pm.runt, 0, 1e6)},
+         {"space-stretch", r.number(pm.space_stretch, 0, 10)}});
+}
+
 // The body size the file gives, read before the rest: "em" lengths are relative to it (its
 // own errors are reported where the body is read; "em" makes no sense in it).
 double body_size(const YAML::Node& root, const std::string& file_label) {
@@ -608,7 +622,8 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
           [&](const YAML::Node& n) { read_front_matter(r, n, s.front_matter, kMaxFontSize); }},
          {"epub", section(read_epub, s.epub)},
          {"hyphenation", section(read_hyphenation, s.hyphenation)},
-         {"line-breaking", section(read_line_breaking, s.line_breaking)}});
+         {"line-breaking", section(read_line_breaking, s.line_breaking)},
+         {"pages", section(read_pages, s.pages)}});
   check_front_matter(r, root, s.front_matter, s.page.width - s.page.inside - s.page.outside);
   if (!r.ok()) return std::nullopt;
   inherit_family(s);

@@ -43,6 +43,27 @@ TEST(Style, TableDesignIsReadOverTheDefaults) {
   EXPECT_FALSE(parse_style("table:\n  rule-top: 9pt\n", "t.yaml", diags));
 }
 
+TEST(Style, PageMakeupIsReadOverTheDefaults) {
+  support::Diagnostics diags;
+  auto classic =
+      load_style(std::filesystem::path(FOLIO_SOURCE_DIR) / "styles" / "classic.yaml", diags);
+  ASSERT_TRUE(classic);
+  const PageMakeup defaults;
+  EXPECT_DOUBLE_EQ(classic->pages.widow, defaults.widow);
+  EXPECT_EQ(classic->pages.last_page_min_lines, defaults.last_page_min_lines);
+  EXPECT_DOUBLE_EQ(classic->pages.space_stretch, defaults.space_stretch);
+  auto s = parse_style("pages:\n  widow: 150\n  last-page-min-lines: 3\n  space-stretch: 0\n",
+                       "t.yaml", diags);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(s->pages.widow, 150);
+  EXPECT_DOUBLE_EQ(s->pages.orphan, defaults.orphan);
+  EXPECT_EQ(s->pages.last_page_min_lines, 3);
+  EXPECT_DOUBLE_EQ(s->pages.space_stretch, 0);
+  EXPECT_FALSE(parse_style("pages:\n  widow: -1\n", "t.yaml", diags));
+  EXPECT_FALSE(parse_style("pages:\n  last-page-min-lines: 2.5\n", "t.yaml", diags));
+  EXPECT_FALSE(parse_style("pages:\n  windows: 1\n", "t.yaml", diags));
+}
+
 TEST(Style, UnitsConvertToPoints) {
   support::Diagnostics diags;
   auto s = parse_style("page: {width: 5.5in, height: 216mm, inside: 2em}\nbody: {size: 10}\n",

@@ -19,6 +19,8 @@
 #include "typeset/hyphenator.hpp"
 #include "typeset/inline_text.hpp"
 #include "typeset/layout_dump.hpp"
+#include "typeset/page_builder.hpp"
+#include "typeset/page_content.hpp"
 #include "typeset/page_sink.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/primer.hpp"
@@ -321,9 +323,16 @@ class BookSetter {
     }
   }
 
+  // Below the notes' last baseline: on a grid, the room a full page of body lines leaves, so
+  // that the notes end on the facing page's last baseline.
+  double notes_foot_room() const {
+    double span = body_bottom() - (body_top() + st_.body.size);
+    return st_.grid && span > 0 ? std::fmod(span, st_.body.leading) : 0;
+  }
+
   double notes_height(const std::vector<int>& numbers) const {
     if (numbers.empty()) return 0;
-    double h = st_.footnotes.space_before;
+    double h = st_.footnotes.space_before + notes_foot_room();
     for (int n : numbers) {
       auto it = notes_.find(n);
       if (it == notes_.end()) continue;
@@ -374,23 +383,50 @@ class BookSetter {
     runs.clear();
   }
 
-  // Notes the line `it`, placed with its left edge at x and its baseline at y, in the page's
-  // record for the layout dump (before its runs move onto the page).
-  static void record_line(Page& page, const FlowItem& it, double x, double y, int note = 0) {
-    PageLine l;
-    l.x = x;
-    l.y = y;
-    l.role = it.role;
-    l.note = note;
-    l.ratio = it.ratio;
-    l.badness = it.badness;
-    l.hyphenated = it.hyphenated;
-    l.words = first_words(it.runs);
-    page.lines.push_back(std::move(l));
+  PageFrame page_frame() const {
+    PageFrame f;
+    f.top = body_top();
+    f.bottom = body_bottom();
+    f.grid_origin = body_top() + st_.body.size;
+    f.body_leading = st_.body.leading;
+    f.space_stretch = st_.pages.space_stretch;
+    f.notes_height = [this](const std::vector<int>& n) { return notes_height(n); };
+    return f;
   }
 
-  // Lays out a section's flow from the current (fresh) page on.
+  // A section's opening page keeps its designed spaces (the sink, the title's): no stretch.
+  static PageFrame opening(PageFrame frame) {
+    frame.space_stretch = 0;
+    return frame;
+  }
+
+  // The section's breaks from item `from` on, chosen over the whole of it (none when figures
+  // float: their pages are filled one by one).
+  std::vector<PageEnd> plan(std::vector<FlowItem>& flow, std::size_t from,
+                            const PageFrame& frame) const {
+    std::map<std::size_t, std::vector<PageEnd>> ends;
+    return plan_pages(
+        from, flow.size(), out_.pages.back().recto,
+        [&](std::size_t start) -> const std::vector<PageEnd>& {
+          auto it = ends.find(start);
+          if (it == ends.end())
+            it = ends.emplace(
+                         start,
+                         fill_page(flow, start, start == 0 ? opening(frame) : frame, false).ends)
+                     .first;
+          return it->second;
+        },
+        page_costs(st_.pages));
+  }
+
+  // Lays out a section's flow from the current (fresh) page on, at the breaks of least cost.
   void paginate(std::vector<FlowItem>& flow, bool front, const std::string& title) {
+    const PageFrame frame = page_frame();
+    const bool floating = std::any_of(
+        flow.begin(), flow.end(), [](const FlowItem& it) { return it.kind == FlowItem::figure; });
+    std::vector<PageEnd> planned;
+    std::size_t step = 0;
+    int replans = 0;  // a plan the pages leave is made again from there, a few times at most
     std::size_t i = 0;
     bool first_page = true;
     // Nothing left but what a page top drops (spaces, page breaks): no page is started for it.
@@ -427,190 +463,58 @@ class BookSetter {
       pm.section_title = title;
       pm.opening = first_page;
       Page& page = out_.pages.back();
-      struct Placed {
-        std::size_t item;
-        double baseline;
+      PageFill fill = fill_page(flow, i, first_page ? opening(frame) : frame, floating);
+      auto find_planned = [&]() -> const PageEnd* {
+        if (step >= planned.size()) return nullptr;
+        for (const PageEnd& e : fill.ends)
+          if (e.cut == planned[step].cut && e.long_page == planned[step].long_page) return &e;
+        return nullptr;
       };
-      std::vector<Placed> placed;
-      std::vector<int> page_notes;
-      double pending = 0;
-      std::optional<double> prev;
-      std::size_t j = i;
-      std::size_t cut = flow.size();
-      std::optional<std::size_t> last_good;
-      // A table row opening the page: its header is set again above it.
-      std::shared_ptr<const RepeatedHeader> repeat;
-      // Figures that do not fit here (or stand on a page of their own) float to the top of
-      // the next page, in their order, while the text after them fills this one.
-      std::vector<FlowItem> floats;
-      auto float_figure = [&](std::size_t k) {
-        floats.push_back(std::move(flow[k]));
-        flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(k));
-      };
-      for (; j < flow.size(); ++j) {
-        const FlowItem& it = flow[j];
-        if (it.kind == FlowItem::space) {
-          pending += it.amount;
-          continue;
-        }
-        if (it.kind == FlowItem::figure) {
-          const FigureBox& box = *it.figure_box;
-          if (box.full_page && placed.empty()) {
-            placed.push_back({j, body_top() + it.top});  // alone on this page
-            cut = j + 1;
-            break;
-          }
-          double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
-          std::vector<int> with = page_notes;  // the caption's notes come with it
-          for (int n : it.notes)
-            if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);
-          bool fits = baseline <= body_bottom() - notes_height(with) + 0.01;
-          // One figure never overtakes another: after a floated one, the rest float too.
-          if (!placed.empty() && (box.full_page || !fits || !floats.empty())) {
-            float_figure(j--);
-            continue;
-          }
-          if (!placed.empty() && it.break_before) last_good = j;
-          placed.push_back({j, baseline});
-          page_notes = with;
-          prev = baseline;
-          pending = box.space_after;
-          continue;
-        }
-        if (it.kind == FlowItem::page_break) {
-          if (placed.empty()) continue;  // at the top of a page: already made
-          cut = j + 1;
-          want_recto = it.recto;
-          break;
-        }
-        double baseline = prev ? *prev + pending + it.leading : body_top() + pending + it.top;
-        if (!prev && it.header) {
-          repeat = it.header;
-          baseline += repeat->top + repeat->depth;
-        }
-        if (it.on_grid) {
-          // Snap up to the grid (a no-op where pad_to_grid already made the spaces fit).
-          double origin = body_top() + st_.body.size;
-          double steps = std::ceil((baseline - origin) / st_.body.leading - 1e-6);
-          baseline = origin + std::max(0.0, steps) * st_.body.leading;
-        }
-        std::vector<int> with = page_notes;
-        for (int n : it.notes)
-          if (std::find(with.begin(), with.end(), n) == with.end()) with.push_back(n);
-        bool fits = baseline + it.depth <= body_bottom() - notes_height(with) + 0.01;
-        if (!fits) {
-          if (placed.empty()) {
-            cut = j + 1;  // too tall for any page: place it anyway
-            placed.push_back({j, baseline});
-            page_notes = with;
-          } else if (it.break_before) {
-            cut = j;
-          } else if (last_good) {
-            cut = *last_good;
-          } else {
-            cut = j;  // no legal break on this page: break here all the same
-          }
-          break;
-        }
-        if (!placed.empty() && it.break_before) last_good = j;
-        placed.push_back({j, baseline});
-        page_notes = with;
-        prev = baseline;
-        pending = 0;
+      const PageEnd* end = find_planned();
+      if (!end && !floating && replans < 4 && i < flow.size()) {
+        ++replans;
+        planned = plan(flow, i, frame);
+        step = 0;
+        end = find_planned();
       }
-      if (j == flow.size()) cut = flow.size();
+      ++step;
+      if (!end) end = &local_best_end(fill, page_costs(st_.pages));
+      const std::size_t cut = end->cut;
+      want_recto = end->want_recto;
+      const double extra = end->long_page ? st_.body.leading : 0;
       // The page's place in the model is its first line's (a floated figure at its top has
       // left its place in the text).
-      auto first_line = std::find_if(placed.begin(), placed.end(), [&](const Placed& pl) {
-        return pl.item < cut && flow[pl.item].kind == FlowItem::line;
-      });
-      if (first_line != placed.end()) {
+      auto first_line =
+          std::find_if(fill.placed.begin(), fill.placed.end(), [&](const PageFill::Placed& pl) {
+            return pl.item < cut && flow[pl.item].kind == FlowItem::line;
+          });
+      if (first_line != fill.placed.end()) {
         const FlowItem& top = flow[first_line->item];
         if (top.section >= 0) {
           start_pages_.push_back(out_.pages.size() - 1);
           out_.page_map.push_back({{}, top.section, top.node, top.char_offset});
         }
       }
-      // Emit the items before the cut.
-      std::vector<int> notes_here;
-      int last_block = -1;
-      if (repeat && !placed.empty() && placed.front().item < cut)
-        place_repeated_header(page, *repeat, body_top() + repeat->top);
-      for (const Placed& pl : placed) {
-        if (pl.item >= cut) break;
-        FlowItem& it = flow[pl.item];  // placed once: its runs move to the page
-        if (it.kind == FlowItem::figure) {
-          place_figure(page, *it.figure_box, it.group, left(page.recto), pl.baseline);
-          if (it.display) pm.display = true;
-          last_block = -1;
-          for (int n : it.notes)
-            if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
-              notes_here.push_back(n);
-          continue;
-        }
-        if (last_block != it.block) {
-          PageBlock b;
-          b.role = it.role;
-          b.group = it.group;
-          b.row = it.row;
-          page.blocks.push_back(std::move(b));
-          last_block = it.block;
-        }
-        PageBlock& b = page.blocks.back();
-        for (Rule r : it.rules) {
-          r.x += left(page.recto);
-          r.y += pl.baseline;
-          page.rules.push_back(r);
-        }
-        // The last row on a page the table goes on from: closed by the foot rule.
-        if (std::size_t next = pl.item + 1; next == cut && next < flow.size() &&
-                                            flow[next].header &&
-                                            flow[next].header->foot.thickness > 0) {
-          Rule r = flow[next].header->foot;
-          r.x += left(page.recto);
-          r.y += pl.baseline + it.depth;
-          page.rules.push_back(r);
-        }
-        if (it.display) pm.display = true;  // a page of its own: no head, no folio
-        if (it.role == Role::contents_entry && it.runs.empty())
-          toc_slots_.push_back({out_.pages.size() - 1, page.blocks.size() - 1, pl.baseline});
-        if (!it.dest.empty() && b.dest.empty()) b.dest = it.dest;
-        if (!it.runs.empty()) record_line(page, it, left(page.recto) + it.x, pl.baseline);
-        place(b, std::move(it.runs), left(page.recto) + it.x, pl.baseline);
-        for (int n : it.notes)
-          if (std::find(notes_here.begin(), notes_here.end(), n) == notes_here.end())
-            notes_here.push_back(n);
-      }
-      place_notes(page, notes_here);
+      PageContent content = put_on_page(page, flow, fill, cut, stretched_baselines(fill, *end),
+                                        left(page.recto), body_top());
+      if (content.display) pm.display = true;
+      for (const PageContent::Slot& slot : content.contents_slots)
+        toc_slots_.push_back({out_.pages.size() - 1, slot.block, slot.baseline});
+      place_notes(page, notes_of(flow, fill, cut), extra);
       // What floated starts the next page.
       flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
-                  std::make_move_iterator(floats.begin()), std::make_move_iterator(floats.end()));
+                  std::make_move_iterator(fill.floats.begin()),
+                  std::make_move_iterator(fill.floats.end()));
       i = cut;
       first_page = false;
     }
   }
 
-  // A table's header again at the top of a page the table goes on to: artifacts (running
-  // furniture), so the structure tree and the text hold the header once.
-  void place_repeated_header(Page& page, const RepeatedHeader& h, double baseline) {
-    for (const FlowItem& cell : h.cells) {
-      for (GlyphRun r : cell.runs) {
-        r.x += left(page.recto) + cell.x;
-        r.y += baseline;
-        page.furniture.push_back(std::move(r));
-      }
-      for (Rule r : cell.rules) {
-        r.x += left(page.recto);
-        r.y += baseline;
-        page.rules.push_back(r);
-      }
-    }
-  }
-
-  void place_notes(Page& page, const std::vector<int>& numbers) {
+  // The notes at the page's foot (`extra` below the text block's on a long page).
+  void place_notes(Page& page, const std::vector<int>& numbers, double extra) {
     if (numbers.empty()) return;
-    double h = notes_height(numbers) - st_.footnotes.space_before;
-    double y = body_bottom() - h;
+    double h = notes_height(numbers) - st_.footnotes.space_before - notes_foot_room();
+    double y = body_bottom() - notes_foot_room() + extra - h;
     double x = left(page.recto);
     // The rule sits in the space above the notes, clear of the last text line's descenders
     // (the text ends space_before above y) and of the first note's ascenders.

@@ -113,6 +113,7 @@ void FlowSetter::figure(std::vector<FlowItem>& flow, const model::Block& b,
     for (int n : line.notes)
       if (std::find(it.notes.begin(), it.notes.end(), n) == it.notes.end()) it.notes.push_back(n);
   keep_next_ = false;
+  keep_lines_ = 0;
   it.figure_box = std::move(box);
   flow.push_back(std::move(it));
 }

@@ -12,6 +12,9 @@ namespace folio::typeset {
 
 struct FlowItem;
 
+/// A break cost this high (TeX's \penalty10000) forbids the break.
+constexpr double kNeverBreak = 10000;
+
 /// A table's header row as set, repeated above a body row that opens a page (drawn as an
 /// artifact there: the tagged header is the first one).
 struct RepeatedHeader {
@@ -53,6 +56,9 @@ struct FlowItem {
   bool display = false;
   /// May the page break before this item? (widows, orphans, keep-with-next, hyphens)
   bool break_before = true;
+  /// What a break before this item costs when it is allowed (a widow's, an orphan's ...; the
+  /// style's `pages:` costs): the page builder weighs it against short and uneven pages.
+  double break_cost = 0;
   // A space: its height; dropped at the top of a page unless it is a chapter sink.
   double amount = 0;
   bool keep_at_top = false;

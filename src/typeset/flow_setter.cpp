@@ -167,17 +167,37 @@ void FlowSetter::add_lines(std::vector<FlowItem>& flow, SetParagraph& p, const s
     it.ratio = p.lines[k].ratio;
     it.badness = p.lines[k].badness;
     it.on_grid = st_.grid && face.leading == st_.body.leading && role != Role::note;
+    // What a break before this line costs: an orphan (first line alone), a widow (last line
+    // alone), a heading parted from its first two lines, as the style weighs them; never a
+    // word split across pages.
+    const style::PageMakeup& pm = st_.pages;
+    double cost = 0;
     if (k == 0) {
       it.dest = dest;
-      it.break_before = !keep_with_previous && !keep_next_;
+      if (keep_with_previous) cost = kNeverBreak;
+    } else if (p.lines[k - 1].hyphenated) {
+      cost = kNeverBreak;
     } else {
-      // No orphan (first line alone), no widow (last line alone), no word split across pages.
-      it.break_before = k >= 2 && n - k >= 2 && !p.lines[k - 1].hyphenated;
+      if (k == 1) cost = std::max(cost, pm.orphan);
+      if (n - k == 1) cost = std::max(cost, pm.widow);
+      if (!group.empty()) cost = std::max(cost, pm.break_inside_block);
     }
+    if (keep_lines_ > 0) {
+      cost = std::max(cost, pm.keep_with_next);
+      --keep_lines_;
+    }
+    it.break_before = cost < kNeverBreak;
+    it.break_cost = it.break_before ? cost : 0;
     flow.push_back(std::move(it));
   }
-  // A heading keeps with the first two lines of what follows.
   keep_next_ = false;
+}
+
+// What follows keeps with what was set last: its first line may not start a page, nor may
+// its second (a heading stands with at least two lines of text).
+void FlowSetter::keep_with_next() {
+  keep_next_ = true;
+  keep_lines_ = 2;
 }
 
 void FlowSetter::add_page_break(std::vector<FlowItem>& flow, bool recto) {
@@ -271,7 +291,7 @@ void FlowSetter::heading_lines(std::vector<FlowItem>& flow, const StyledText& te
   Frame hf = f;
   hf.face = h.face;
   paragraph(flow, text, hf, false, h.align, role, where, false, dest);
-  keep_next_ = true;  // the next paragraph's first line may not start a page
+  keep_with_next();
 }
 
 // ---- blocks ---------------------------------------------------------------------------
@@ -319,6 +339,7 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
     for (std::size_t i = from; i < flow.size(); ++i) flow[i].display = true;
     add_page_break(flow, false);
     keep_next_ = false;
+    keep_lines_ = 0;
     indent_next = false;
     return;
   }
@@ -334,7 +355,7 @@ void FlowSetter::designed(std::vector<FlowItem>& flow, const std::vector<model::
   if (f.group.empty() && off_grid && from < flow.size()) pad_to_grid(flow, from);
   indent_next = d.space_after > 0 ? false : inner;
   // Its last line stays with the first lines of what follows (as a heading's does).
-  if (d.keep_with_next) keep_next_ = true;
+  if (d.keep_with_next) keep_with_next();
 }
 
 template <>
@@ -396,6 +417,7 @@ void FlowSetter::quote(std::vector<FlowItem>& flow, const model::Block& b, const
   }
   add_space(flow, q.space_after);
   if (f.group.empty()) pad_to_grid(flow, from);
+  if (epigraph) keep_with_next();  // an epigraph stands with the text it opens
 }
 
 template <>
@@ -415,7 +437,7 @@ void FlowSetter::set_block<model::Dateline>(std::vector<FlowItem>& flow, const m
               b.source);
     add_space(flow, o.space_after);
     if (f.group.empty() && from < flow.size()) pad_to_grid(flow, from);
-    if (o.keep_with_next) keep_next_ = true;
+    if (o.keep_with_next) keep_with_next();
     return;
   }
   Frame df = f;

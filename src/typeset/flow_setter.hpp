@@ -135,6 +135,7 @@ class FlowSetter {
   void set_block(std::vector<FlowItem>& flow, const model::Block& b, const Kind& kind,
                  const Frame& f, bool& indent_next);
   /// A block quote or an epigraph (with the `epigraph` design over it).
+  void keep_with_next();
   void quote(std::vector<FlowItem>& flow, const model::Block& b, const Frame& f, bool epigraph,
              bool& indent_next);
   /// Verse and code: one paragraph set flush left, inset by the paragraph indent.
@@ -166,6 +167,7 @@ class FlowSetter {
   model::NodeId block_;
   std::size_t mark_shift_ = 0;  // bytes of a list item's number before its text
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
+  int keep_lines_ = 0;          // ... of which this many are still to come
   bool full_page_ = false;      // inside a `::: full-page` div: its figures stand alone
 };
 

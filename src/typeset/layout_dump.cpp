@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "typeset/flow.hpp"
+
 namespace folio::typeset {
 namespace {
 
@@ -47,6 +49,19 @@ std::string pt(double v) {
 }
 
 }  // namespace
+
+void record_line(Page& page, const FlowItem& it, double x, double y, int note) {
+  PageLine l;
+  l.x = x;
+  l.y = y;
+  l.role = it.role;
+  l.note = note;
+  l.ratio = it.ratio;
+  l.badness = it.badness;
+  l.hyphenated = it.hyphenated;
+  l.words = first_words(it.runs);
+  page.lines.push_back(std::move(l));
+}
 
 std::string first_words(const std::vector<GlyphRun>& runs, int words) {
   std::string text;

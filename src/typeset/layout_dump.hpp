@@ -12,6 +12,11 @@ namespace folio::typeset {
 /// is shown as "-"), for recognising the line in a dump.
 std::string first_words(const std::vector<GlyphRun>& runs, int words = 5);
 
+struct FlowItem;
+/// Notes the line `it`, placed with its left edge at x and its baseline at y, in the page's
+/// record for the layout dump (before its runs move onto the page).
+void record_line(Page& page, const FlowItem& it, double x, double y, int note = 0);
+
 /// `doc` as text: a line per page (its number, folio, side and kind: blank, opening, display),
 /// under it a line per set line (its number on the page, baseline, adjustment ratio, badness,
 /// role, first words), a line per figure and per note. Stable across runs: lengths in points

@@ -267,6 +267,7 @@ void FlowSetter::set_block<model::Table>(std::vector<FlowItem>& flow, const mode
     previous_depth = depth;
   }
   keep_next_ = false;
+  keep_lines_ = 0;
   add_space(flow, previous_depth);  // the last row reaches below its baseline
   add_space(flow, d.space_after);
   if (f.group.empty()) pad_to_grid(flow, from);

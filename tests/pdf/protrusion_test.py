@@ -111,10 +111,13 @@ def main():
                                                                           "name: flush"))
         flush = build(folio, os.path.join(tmp, "flush"), style_path)
 
-        # The text layer: the seed manuscript's pages start at the same words either way, so
-        # its text differs only where lines break (a soft hyphen and a line end, or a space).
+        # The text layer differs only where lines break (a soft hyphen and a line end, or a
+        # space). Pages may break elsewhere (the page builder weighs other lines), so the text
+        # is read through the structure tree, where running heads and folios are artifacts.
         def text(pdf):
-            t = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+            t = subprocess.run(["pdfinfo", "-struct-text", pdf], capture_output=True,
+                               text=True).stdout
+            t = "".join(re.findall(r'(?m)^\s*"(.*)"$', t))  # the text, not the element names
             return re.sub(r"\s", "", t.replace("\u00ad", ""))
         seed_hung = build(folio, os.path.join(tmp, "seed-hung"), seed=True)
         seed_flush = build(folio, os.path.join(tmp, "seed-flush"), style_path, seed=True)

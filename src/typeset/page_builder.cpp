@@ -1,0 +1,329 @@
+// The page builder: fills a page from a flow, and chooses a section's breaks by cost over it.
+#include "typeset/page_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "typeset/figure_box.hpp"
+
+namespace folio::typeset {
+namespace {
+
+// A break nothing legal allows, taken only when a page has no other end.
+constexpr double kForcedBreak = 1e7;
+// Short ends further up the page than this many lines are not worth a plan's while.
+constexpr double kMaxShortLines = 8;
+
+bool only_breaks_from(const std::vector<FlowItem>& flow, std::size_t k) {
+  for (; k < flow.size(); ++k)
+    if (flow[k].kind == FlowItem::line || flow[k].kind == FlowItem::figure ||
+        (flow[k].kind == FlowItem::space && flow[k].keep_at_top))
+      return false;
+  return true;
+}
+
+void add_notes(std::vector<int>& to, const std::vector<int>& notes) {
+  for (int n : notes)
+    if (std::find(to.begin(), to.end(), n) == to.end()) to.push_back(n);
+}
+
+}  // namespace
+
+PageCosts page_costs(const style::PageMakeup& pm) {
+  PageCosts c;
+  c.short_page = pm.short_page;
+  c.long_page = pm.long_spread;
+  c.uneven = pm.uneven_spread;
+  c.last_page_min_lines = pm.last_page_min_lines;
+  c.runt = pm.runt;
+  return c;
+}
+
+PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
+                   bool floating) {
+  PageFill fill;
+  std::size_t i = start;
+  while (i < flow.size() && ((flow[i].kind == FlowItem::space && !flow[i].keep_at_top) ||
+                             flow[i].kind == FlowItem::page_break))
+    ++i;
+  fill.first = i;
+  const double lead = frame.body_leading;
+  // A long page's room: one body line past the foot (never with floats: a figure is placed
+  // whole where it fits the ordinary page, or floats on).
+  const double extra = floating ? 0 : lead;
+  std::vector<int> page_notes;
+  double pending = 0;
+  double stretch = 0;          // how far the spaces between placed items may grow, together
+  std::optional<double> prev;  // the last placed item's baseline
+  double prev_bottom = 0;      // ... and how far it reaches
+  int lines = 0;
+  std::optional<std::size_t> first_over;  // the first item past the ordinary foot
+  // The end before item `cut`, given what is placed so far.
+  auto end_at = [&](std::size_t cut, double penalty) {
+    PageEnd e;
+    e.cut = cut;
+    e.penalty = penalty;
+    e.lines = lines;
+    e.notes = !page_notes.empty();
+    double cap = frame.bottom - (page_notes.empty() ? 0 : frame.notes_height(page_notes));
+    double room = cap - prev_bottom;
+    if (room < -0.01) {
+      e.long_page = true;
+    } else {
+      // A full page of body lines leaves this much below its last baseline.
+      double full_room = cap > frame.grid_origin ? std::fmod(cap - frame.grid_origin, lead) : 0;
+      double lines_short = std::max(0.0, room - full_room) / lead;
+      // Whole lines short come out whole, whatever rounding the sums of leadings met.
+      if (std::abs(lines_short - std::round(lines_short)) < 0.01)
+        lines_short = std::round(lines_short);
+      // Spaces between blocks take up what they can of the shortfall (vertical justification).
+      e.stretch = std::min(stretch, lines_short * lead);
+      e.short_lines = std::max(0.0, lines_short - e.stretch / lead);
+      if (e.short_lines < 0.01) e.short_lines = 0;
+    }
+    return e;
+  };
+  // A section's last page, or one a page break ends, stands as it falls: no stretch.
+  auto as_final = [lead](PageEnd& e) {
+    e.final = true;
+    e.short_lines += e.stretch / lead;
+    e.stretch = 0;
+  };
+  std::size_t j = i;
+  for (; j < flow.size(); ++j) {
+    const FlowItem& it = flow[j];
+    if (it.kind == FlowItem::space) {
+      pending += it.amount;
+      continue;
+    }
+    if (it.kind == FlowItem::figure) {
+      const FigureBox& box = *it.figure_box;
+      if (box.full_page && fill.placed.empty()) {
+        fill.placed.push_back({j, frame.top + it.top});  // alone on this page
+        ++lines;
+        prev_bottom = frame.bottom;
+        fill.ends.push_back(end_at(j + 1, 0));
+        as_final(fill.ends.back());
+        return fill;
+      }
+      double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
+      std::vector<int> with = page_notes;  // the caption's notes come with it
+      add_notes(with, it.notes);
+      bool fits = baseline <= frame.bottom - frame.notes_height(with) + 0.01;
+      // One figure never overtakes another: after a floated one, the rest float too.
+      if (floating && !fill.placed.empty() && (box.full_page || !fits || !fill.floats.empty())) {
+        fill.floats.push_back(std::move(flow[j]));
+        flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(j--));
+        continue;
+      }
+      if (!fits && !fill.placed.empty()) {
+        first_over = first_over.value_or(j);
+        break;
+      }
+      if (!fill.placed.empty() && it.break_before) fill.ends.push_back(end_at(j, it.break_cost));
+      if (prev) stretch += pending * frame.space_stretch;
+      fill.placed.push_back({j, baseline, prev ? pending : 0});
+      page_notes = with;
+      prev = baseline;
+      prev_bottom = baseline;
+      pending = box.space_after;
+      continue;
+    }
+    if (it.kind == FlowItem::page_break) {
+      if (fill.placed.empty()) continue;  // at the top of a page: already made
+      bool rest = !only_breaks_from(flow, j + 1);
+      fill.ends.push_back(end_at(rest ? j + 1 : flow.size(), 0));
+      as_final(fill.ends.back());
+      fill.ends.back().want_recto = it.recto && rest;
+      fill.ends.back().long_page = false;
+      return fill;
+    }
+    double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
+    if (!prev && it.header) {
+      fill.repeat = it.header;
+      baseline += it.header->top + it.header->depth;
+    }
+    if (it.on_grid) {
+      // Snap up to the grid (a no-op where pad_to_grid already made the spaces fit).
+      double steps = std::ceil((baseline - frame.grid_origin) / lead - 1e-6);
+      baseline = frame.grid_origin + std::max(0.0, steps) * lead;
+    }
+    std::vector<int> with = page_notes;
+    add_notes(with, it.notes);
+    double cap = frame.bottom - frame.notes_height(with);
+    bool fits = baseline + it.depth <= cap + 0.01;
+    if (!fits) first_over = first_over.value_or(j);
+    if (!fill.placed.empty() && it.break_before) fill.ends.push_back(end_at(j, it.break_cost));
+    if (!fill.placed.empty() && baseline + it.depth > cap + extra + 0.01) break;
+    if (fill.placed.empty() && !fits) {
+      // Too tall for any page: placed anyway, alone.
+      fill.placed.push_back({j, baseline});
+      ++lines;
+      fill.ends.push_back(end_at(j + 1, 0));
+      fill.ends.back().long_page = false;
+      fill.ends.back().short_lines = 0;
+      return fill;
+    }
+    if (prev) stretch += pending * frame.space_stretch;
+    fill.placed.push_back({j, baseline, prev ? pending : 0});
+    page_notes = with;
+    prev = baseline;
+    prev_bottom = baseline + it.depth;
+    pending = 0;
+    ++lines;
+  }
+  if (j == flow.size()) {
+    PageEnd e = end_at(flow.size(), 0);
+    as_final(e);
+    fill.ends.push_back(e);  // long only as a spread's recto, paired with a long verso
+  }
+  bool ordinary = std::any_of(fill.ends.begin(), fill.ends.end(),
+                              [](const PageEnd& e) { return !e.long_page; });
+  if (!ordinary && first_over && !fill.placed.empty()) {
+    // No legal break on the ordinary page: break at its foot all the same.
+    std::size_t cut = *first_over;
+    int n = 0;
+    double bottom = 0;
+    for (const PageFill::Placed& p : fill.placed)
+      if (p.item < cut) {
+        n += flow[p.item].kind == FlowItem::line || flow[p.item].kind == FlowItem::figure;
+        bottom = p.baseline + flow[p.item].depth;
+      }
+    PageEnd e;
+    e.cut = cut;
+    e.penalty = kForcedBreak;
+    e.lines = n;
+    e.notes = false;
+    for (const PageFill::Placed& p : fill.placed)
+      if (p.item < cut && !flow[p.item].notes.empty()) e.notes = true;
+    e.short_lines = std::max(0.0, frame.bottom - bottom - lead) / lead;
+    fill.ends.push_back(e);
+    std::sort(fill.ends.begin(), fill.ends.end(),
+              [](const PageEnd& a, const PageEnd& b) { return a.cut < b.cut; });
+  }
+  // Ends far up the page are dropped, but the latest ordinary one is always kept.
+  std::optional<std::size_t> latest;
+  for (std::size_t k = 0; k < fill.ends.size(); ++k)
+    if (!fill.ends[k].long_page) latest = k;
+  std::vector<PageEnd> kept;
+  for (std::size_t k = 0; k < fill.ends.size(); ++k)
+    if (fill.ends[k].final || fill.ends[k].short_lines <= kMaxShortLines || k == latest)
+      kept.push_back(fill.ends[k]);
+  fill.ends = std::move(kept);
+  return fill;
+}
+
+std::vector<double> stretched_baselines(const PageFill& fill, const PageEnd& end) {
+  double gaps = 0;
+  for (const PageFill::Placed& p : fill.placed)
+    if (p.item < end.cut) gaps += p.gap;
+  double ratio = gaps > 0 ? end.stretch / gaps : 0;
+  std::vector<double> out;
+  double shift = 0;
+  for (const PageFill::Placed& p : fill.placed) {
+    if (p.item >= end.cut) break;
+    shift += p.gap * ratio;
+    out.push_back(p.baseline + shift);
+  }
+  return out;
+}
+
+namespace {
+
+// A page's own cost: its break, and how it ends (short, long; a section's last page's lines).
+double page_cost(const PageEnd& e, std::size_t size, const PageCosts& c) {
+  double cost = e.penalty + (e.long_page ? c.long_page : 0);
+  if (e.final) {
+    if (e.cut == size && e.lines < c.last_page_min_lines)
+      cost += c.runt * (c.last_page_min_lines - e.lines);
+    return cost;
+  }
+  return cost + c.short_page * e.short_lines * e.short_lines;
+}
+
+// Where a page's last line stands against the foot, in body lines (notes end at the foot).
+double foot_offset(const PageEnd& e) {
+  if (e.long_page) return 1;
+  return e.notes ? 0 : -e.short_lines;
+}
+
+// Facing pages that end apart (neither is a section's last).
+double spread_cost(const PageEnd& verso, const PageEnd& recto, const PageCosts& c) {
+  if (verso.final) return 0;
+  if (recto.final) return recto.long_page && !verso.long_page ? c.uneven : 0;
+  double d = foot_offset(verso) - foot_offset(recto);
+  return std::abs(d) < 0.05 ? 0 : c.uneven * d * d;
+}
+
+}  // namespace
+
+const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs) {
+  const PageEnd* best = nullptr;
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (const PageEnd& e : fill.ends) {
+    if (e.long_page) continue;
+    // The latest of equal cost: the page filled as far as it goes.
+    double c = page_cost(e, SIZE_MAX, costs);
+    if (c <= best_cost) {
+      best = &e;
+      best_cost = c;
+    }
+  }
+  return best ? *best : fill.ends.back();
+}
+
+std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
+                                const PageEnds& ends, const PageCosts& costs) {
+  // Dynamic programming over (start item, parity): from a recto start one page is set, from
+  // a verso start the spread's two pages together, so that their evenness can be weighed.
+  struct Node {
+    double cost = std::numeric_limits<double>::infinity();
+    std::size_t from = SIZE_MAX;  // the state this one was reached from
+    std::vector<PageEnd> pages;   // the pages set on the way
+  };
+  auto key = [&](std::size_t start, bool r) { return (start - begin) * 2 + (r ? 1 : 0); };
+  std::vector<Node> best(key(size, true) + 1);
+  best[key(begin, recto)].cost = 0;
+  auto relax = [&](std::size_t from, std::size_t start, bool r, double cost,
+                   std::vector<PageEnd> pages) {
+    Node& n = best[key(start, r)];
+    if (cost < n.cost) {
+      n.cost = cost;
+      n.from = from;
+      n.pages = std::move(pages);
+    }
+  };
+  for (std::size_t k = 0; k < best.size(); ++k) {
+    const double base = best[k].cost;
+    if (!std::isfinite(base)) continue;
+    const std::size_t start = begin + k / 2;
+    const bool r = k % 2 == 1;
+    if (start >= size) continue;
+    const std::vector<PageEnd> first = ends(start);  // a copy: `ends` may memoise in a map
+    for (const PageEnd& e1 : first) {
+      bool next_recto = e1.want_recto || !r;
+      double c1 = base + page_cost(e1, size, costs);
+      if (r || e1.final || e1.cut >= size) {
+        if (e1.long_page) c1 += costs.uneven;  // a long page alone: its facing one is not
+        relax(k, e1.cut, next_recto, c1, {e1});
+        continue;
+      }
+      for (const PageEnd& e2 : ends(e1.cut)) {
+        double c2 = c1 + page_cost(e2, size, costs) + spread_cost(e1, e2, costs);
+        relax(k, e2.cut, e2.want_recto, c2, {e1, e2});
+      }
+    }
+  }
+  std::size_t at = best[key(size, true)].cost <= best[key(size, false)].cost ? key(size, true)
+                                                                             : key(size, false);
+  std::vector<PageEnd> plan;
+  while (at != key(begin, recto) && best[at].from != SIZE_MAX) {
+    plan.insert(plan.begin(), best[at].pages.begin(), best[at].pages.end());
+    at = best[at].from;
+  }
+  return plan;
+}
+
+}  // namespace folio::typeset
