@@ -54,12 +54,6 @@ void BuildRun::run() {
     checks_.await(diags_);
     return finish(BuildStatus::usage, "--cover needs the print edition: leave out --epub");
   }
-  if (style::print_profile(request_.printer).pdf_x1a) {
-    checks_.await(diags_);
-    return finish(BuildStatus::usage,
-                  "the ingramspark profile needs a PDF/X-1a interior, which folio does not write "
-                  "yet; use --for kdp or --for screen");
-  }
   if (is_within(request_.out_dir, request_.dir)) {
     checks_.await(diags_);
     return finish(BuildStatus::usage,
@@ -122,6 +116,7 @@ pdf::PdfOptions BuildRun::pdf_options() const {
   po.bleed = request_.bleed ? pdf::kStandardBleed : 0.0;
   po.crop_marks = request_.crop_marks;
   po.navigation = style::print_profile(request_.printer).outline;
+  po.printer = request_.printer;
   po.threads = request_.jobs;
   return po;
 }

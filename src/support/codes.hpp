@@ -139,6 +139,7 @@ inline constexpr std::array kRows{
     CodeInfo{"printer-margin", warning, print},
     CodeInfo{"pdf-cairo", error, print},
     CodeInfo{"pdf-postpass", error, print},
+    CodeInfo{"pdf-output-intent", error, print},
     CodeInfo{"pdf-write", error, print},
     CodeInfo{"cover-few-pages", warning, print},
     CodeInfo{"cover-image-format", warning, print},
