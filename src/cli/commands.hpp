@@ -46,7 +46,8 @@ struct CheckOptions {
   std::filesystem::path dir = "manuscript";
   ReportFormat format = ReportFormat::text;
   bool werror = false;
-  bool fix = false;  ///< apply the typographic fixes in place
+  bool fix = false;                ///< apply the typographic fixes in place
+  std::string printer = "screen";  ///< --for: also what that printer's preflight rejects
 };
 
 /// What one build did: the exit status, the diagnostic counts, the files written.

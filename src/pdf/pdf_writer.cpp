@@ -10,6 +10,7 @@
 #include "facts/build_time.hpp"
 #include "pdf/cairo_render.hpp"
 #include "pdf/post_pass.hpp"
+#include "pdf/print_preflight.hpp"
 #include "pdf/printer_rules.hpp"
 #include "style/style.hpp"
 #include "support/atomic_file.hpp"
@@ -142,6 +143,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
   check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
                       diags);
+  check_print_preflight(doc, paged, options.printer, diags);
   if (diags.has_errors()) {
     if (drawer && *drawer) (*drawer)->abandon();  // before the pages it was given go
     return std::nullopt;
