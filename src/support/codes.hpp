@@ -79,6 +79,7 @@ inline constexpr std::array kRows{
     CodeInfo{"isbn-format", error, metadata},
     CodeInfo{"date-format", error, metadata},
     CodeInfo{"unknown-key", warning, metadata},
+    CodeInfo{"print-value", error, metadata},
     CodeInfo{"meta-ignored", warning, metadata},
     CodeInfo{"file-not-in-contents", warning, files},
     CodeInfo{"byte-order-mark", warning, files, true},
