@@ -236,10 +236,12 @@ struct BuildRequest {
   bool pdf = true;
   bool werror = false;
   bool page_list = true;  ///< the print edition's page numbers in the EPUB (a page-list)
-  Printer printer = Printer::screen;
+  /// Unset: book.yaml's `print: for:`, else the style's, else the screen PDF.
+  std::optional<Printer> printer;
   /// Also the full-wrap cover for `printer`, OUTDIR/<slug>-cover.pdf (needs the PDF).
   bool cover = false;
-  Paper paper = Paper::white;
+  /// Unset: book.yaml's `print: paper:`, else the style's, else white.
+  std::optional<Paper> paper;
   Style style;
   PrintOptions print;
   Resources resources;

@@ -557,7 +557,13 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
           [&](const YAML::Node& n) { read_front_matter(r, n, s.front_matter, kMaxFontSize); }},
          {"epub", section(read_epub, s.epub)},
          {"hyphenation", section(read_hyphenation, s.hyphenation)},
-         {"line-breaking", section(read_line_breaking, s.line_breaking)}});
+         {"line-breaking", section(read_line_breaking, s.line_breaking)},
+         {"print", [&](const YAML::Node& n) {
+            r.map(n, "print",
+                  {{"for", r.text(s.print.printer, {"screen", "kdp", "ingramspark"})},
+                   {"paper", r.text(s.print.paper, {"white", "cream", "creme"})},
+                   {"binding", r.text(s.print.binding, {"paperback"})}});
+          }}});
   check_front_matter(r, root, s.front_matter, s.page.width - s.page.inside - s.page.outside);
   if (!r.ok()) return std::nullopt;
   inherit_family(s);

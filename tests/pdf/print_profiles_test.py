@@ -13,6 +13,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -268,6 +269,49 @@ class PrintProfiles(unittest.TestCase):
                                 self.assertEqual(size_a, size_b)
                                 off = sum(1 for x, y in zip(a, b) if abs(x - y) > 6)
                                 self.assertLessEqual(off, len(a) // 2000, f"{off} pixels differ")
+
+    def test_print_key_precedence(self):
+        # --for first, then book.yaml's print:, then the style's, then the screen PDF.
+        with tempfile.TemporaryDirectory() as tmp:
+            book = os.path.join(tmp, "book")
+            shutil.copytree(MANUSCRIPTS[0], book)
+            yaml = os.path.join(book, "book.yaml")
+            with open(yaml, encoding="utf-8") as f:
+                plain = [l for l in f.read().splitlines() if not l.startswith("style:")]
+
+            def write_yaml(extra):
+                with open(yaml, "w", encoding="utf-8") as f:
+                    f.write("\n".join(plain + extra) + "\n")
+
+            def head(*extra):
+                out = os.path.join(tmp, "out")
+                shutil.rmtree(out, ignore_errors=True)
+                r = subprocess.run([FOLIO, "build", book, "-o", out, "--pdf", *extra],
+                                   capture_output=True, text=True, env=ENV)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                pdf = [os.path.join(out, f) for f in os.listdir(out) if f.endswith(".pdf")][0]
+                with open(pdf, "rb") as f:
+                    raw = f.read()
+                j = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", pdf],
+                                   capture_output=True, text=True, check=True).stdout
+                return raw[:8], '"/Outlines"' in j
+
+            write_yaml(["print:", "  for: ingramspark", "  paper: cream"])
+            self.assertEqual(head()[0], b"%PDF-1.3")
+            self.assertEqual(head("--for", "screen"), (b"%PDF-1.7", True))
+            os.mkdir(os.path.join(book, "styles"))
+            with open(os.path.join(book, "styles", "mine.yaml"), "w", encoding="utf-8") as f:
+                f.write("print:\n  for: kdp\n")
+            write_yaml(["style: mine"])
+            self.assertEqual(head(), (b"%PDF-1.7", False))  # KDP's: no outline
+            write_yaml(["style: mine", "print: {for: ingramspark}"])
+            self.assertEqual(head()[0], b"%PDF-1.3")  # book.yaml before the style
+            with open(os.path.join(book, "styles", "mine.yaml"), "w", encoding="utf-8") as f:
+                f.write("print:\n  for: kdpp\n")
+            r = subprocess.run([FOLIO, "build", book, "-o", os.path.join(tmp, "bad"), "--pdf"],
+                               capture_output=True, text=True, env=ENV)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("mine.yaml:2:8: error:", r.stderr)
 
 
 if __name__ == "__main__":
