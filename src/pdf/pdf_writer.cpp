@@ -210,23 +210,19 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   const style::PrintProfile& printer = style::print_profile(options.printer);
   if (printer.pdf_x1a) {
     in.colour = PrintColour::grey;
-    std::ifstream file(options.output_intent_profile, std::ios::binary);
-    std::string icc((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    // An ICC profile has "acsp" at byte 36 and its class at 12: an output ("prtr") profile.
-    if (icc.size() < 128 || icc.compare(36, 4, "acsp") != 0 || icc.compare(12, 4, "prtr") != 0) {
-      diags.report(
-          {support::Severity::error,
-           "pdf-output-intent",
-           fmt::format("PDF/X-1a needs an ICC output profile for its output intent, and "
-                       "{} {}",
-                       options.output_intent_profile.string(),
-                       !file.is_open() ? "cannot be read" : "is not an ICC output profile"),
-           out_pos,
-           {},
-           "install Debian's libgs-common (scripts/deps.sh), which has it"});
+    std::string why;
+    in.pdfx = read_output_intent(options.output_intent_profile, why);
+    if (!in.pdfx) {
+      diags.report({support::Severity::error,
+                    "pdf-output-intent",
+                    fmt::format("PDF/X-1a needs an ICC output profile for its output intent, and "
+                                "{} {}",
+                                options.output_intent_profile.string(), why),
+                    out_pos,
+                    {},
+                    "install Debian's libgs-common (scripts/deps.sh), which has it"});
       return false;
     }
-    in.pdfx = OutputIntent{std::move(icc), "Artifex CMYK SWOP Profile", "Custom"};
   } else if (options.printer != style::Printer::screen) {
     in.colour = PrintColour::flat;
   }

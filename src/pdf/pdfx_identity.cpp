@@ -5,6 +5,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace folio::pdf {
@@ -19,6 +21,22 @@ bool contains(const QOH::Rectangle& outer, const QOH::Rectangle& inner) {
 }
 
 }  // namespace
+
+std::optional<OutputIntent> read_output_intent(const std::filesystem::path& path,
+                                               std::string& why) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file.is_open()) {
+    why = "cannot be read";
+    return std::nullopt;
+  }
+  std::string icc((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  // An ICC profile has "acsp" at byte 36 and its class at 12: an output ("prtr") profile.
+  if (icc.size() < 128 || icc.compare(36, 4, "acsp") != 0 || icc.compare(12, 4, "prtr") != 0) {
+    why = "is not an ICC output profile";
+    return std::nullopt;
+  }
+  return OutputIntent{std::move(icc), "Artifex CMYK SWOP Profile", "Custom"};
+}
 
 void mark_pdfx1a(QPDF& pdf, const OutputIntent& intent) {
   QOH root = pdf.getRoot();

@@ -3,6 +3,8 @@
 
 #include <qpdf/QPDF.hh>
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
 namespace folio::pdf {
@@ -13,6 +15,10 @@ struct OutputIntent {
   std::string condition;   ///< /OutputCondition and /Info: the profile's own description
   std::string identifier;  ///< /OutputConditionIdentifier ("Custom" when not registered)
 };
+
+/// The output intent made of the ICC output profile at `path` (Ghostscript's "Artifex CMYK
+/// SWOP Profile"); nullopt with `why` when it cannot be read or is not an output profile.
+std::optional<OutputIntent> read_output_intent(const std::filesystem::path& path, std::string& why);
 
 /// Marks `pdf` as PDF/X-1a:2001 (ISO 15930-1): the GTS_PDFX output intent, the Info keys
 /// (GTS_PDFXVersion, GTS_PDFXConformance, Trapped /False; Title is the caller's), and drops

@@ -10,6 +10,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -29,6 +31,14 @@ using T = QPDFTokenizer;
 double luma(double r, double g, double b) {
   if (r == g && g == b) return r;
   return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+// The naive separation with full grey replacement: no profile's ink limits, but black and
+// every neutral go to the K plate alone (pure K text), and colours keep their hue.
+std::array<double, 4> cmyk_of(double r, double g, double b) {
+  double k = 1.0 - std::max({r, g, b});
+  if (k >= 1.0) return {0, 0, 0, 1};
+  return {(1.0 - r - k) / (1.0 - k), (1.0 - g - k) / (1.0 - k), (1.0 - b - k) / (1.0 - k), k};
 }
 
 std::string number(double v) {
@@ -53,6 +63,8 @@ bool is_number(const T::Token& t) {
 // left to their own conversion. An inline RGB image cannot be converted here: it throws.
 class GreyFilter final : public QOH::TokenFilter {
  public:
+  explicit GreyFilter(bool cmyk) : cmyk_(cmyk) {}
+
   void handleToken(const T::Token& token) override {
     if (token.getType() == T::tt_inline_image) {
       if (inline_rgb_)
@@ -85,7 +97,7 @@ class GreyFilter final : public QOH::TokenFilter {
       return;
     }
     bool stroke = op == "RG" || op == "CS" || op == "SC" || op == "SCN";
-    if (op == "rg" || op == "RG") return grey(stroke ? "G" : "g");
+    if (op == "rg" || op == "RG") return grey(cmyk_ ? (stroke ? "K" : "k") : (stroke ? "G" : "g"));
     if (op == "cs" || op == "CS") {
       std::string space = last_name();
       bool rgb = space == "/DeviceRGB";
@@ -94,7 +106,7 @@ class GreyFilter final : public QOH::TokenFilter {
       (stroke ? state_.stroke_rgb : state_.fill_rgb) = rgb;
       if (rgb) {
         pending_.clear();
-        write(std::string("\n/DeviceGray ") + op);
+        write(std::string(cmyk_ ? "\n/DeviceCMYK " : "\n/DeviceGray ") + op);
         return;
       }
     }
@@ -133,7 +145,10 @@ class GreyFilter final : public QOH::TokenFilter {
       throw std::runtime_error("an RGB colour operator without three numbers in a page's content");
     pending_.clear();
     // A newline first: the space before the operands went with them (pitfall 12).
-    write("\n" + number(luma(v[0], v[1], v[2])) + " " + op);
+    if (!cmyk_) return write("\n" + number(luma(v[0], v[1], v[2])) + " " + op);
+    std::string out = "\n";
+    for (double c : cmyk_of(v[0], v[1], v[2])) out += number(c) + " ";
+    write(out + op);
   }
 
   std::vector<T::Token> pending_;  // operands (and the space between) not yet written
@@ -141,6 +156,7 @@ class GreyFilter final : public QOH::TokenFilter {
   std::vector<State> stack_;
   bool in_inline_dict_ = false;
   bool inline_rgb_ = false;
+  bool cmyk_;
 };
 
 std::string deflate(const std::string& data) {
@@ -164,10 +180,10 @@ void replace_with_flate(QOH stream, const std::string& plain) {
   stream.replaceStreamData(buf, QOH::newName("/FlateDecode"), QOH::newNull());
 }
 
-std::string grey_content(const std::string& content) {
+std::string grey_content(const std::string& content, bool cmyk) {
   std::string out;
   Pl_String sink("grey content", nullptr, out);
-  GreyFilter filter;
+  GreyFilter filter(cmyk);
   Pl_QPDFTokenizer tokens("grey tokens", &filter, &sink);
   tokens.write(reinterpret_cast<const unsigned char*>(content.data()), content.size());
   tokens.finish();
@@ -176,7 +192,10 @@ std::string grey_content(const std::string& content) {
 
 class Flattener {
  public:
-  Flattener(QPDF& pdf, PrintColour colour) : pdf_(pdf), grey_(colour == PrintColour::grey) {}
+  Flattener(QPDF& pdf, PrintColour colour)
+      : pdf_(pdf),
+        grey_(colour == PrintColour::grey || colour == PrintColour::cmyk),
+        cmyk_(colour == PrintColour::cmyk) {}
 
   void page(QPDFPageObjectHelper& page) {
     QOH dict = page.getObjectHandle();
@@ -187,7 +206,7 @@ class Flattener {
     Pl_String sink("page content", nullptr, content);
     page.pipeContents(&sink);
     QOH stream = QOH::newStream(&pdf_);
-    replace_with_flate(stream, grey_content(content));
+    replace_with_flate(stream, grey_content(content, cmyk_));
     dict.replaceKey("/Contents", stream);
   }
 
@@ -244,14 +263,14 @@ class Flattener {
     if (!dict.getKey("/Subtype").isNameAndEquals("/Form")) return;
     dict.removeKey("/Group");
     resources(dict.getKey("/Resources"));
-    if (grey_) replace_with_flate(x, grey_content(decoded(x)));
+    if (grey_) replace_with_flate(x, grey_content(decoded(x), cmyk_));
   }
 
   void pattern(QOH p) {
     if (!first_visit(p)) return;
     if (p.isStream()) {  // a tiling pattern: content of its own
       resources(p.getDict().getKey("/Resources"));
-      if (grey_) replace_with_flate(p, grey_content(decoded(p)));
+      if (grey_) replace_with_flate(p, grey_content(decoded(p), cmyk_));
       return;
     }
     if (p.isDictionary()) {
@@ -267,7 +286,7 @@ class Flattener {
     if (!grey_) return;
     for (auto& [name, proc] : entries(f.getKey("/CharProcs")))
       if (proc.isStream() && first_visit(proc))
-        replace_with_flate(proc, grey_content(decoded(proc)));
+        replace_with_flate(proc, grey_content(decoded(proc), cmyk_));
   }
 
   // An axial or radial shading's RGB function becomes a grey one: luma is linear, so the
@@ -280,7 +299,7 @@ class Flattener {
     if (cs.isNameAndEquals("/DeviceGray") || cs.isNameAndEquals("/DeviceCMYK")) return;
     if (!cs.isNameAndEquals("/DeviceRGB"))
       throw std::runtime_error("a shading in a colour space other than RGB, grey or CMYK");
-    s.replaceKey("/ColorSpace", QOH::newName("/DeviceGray"));
+    s.replaceKey("/ColorSpace", QOH::newName(cmyk_ ? "/DeviceCMYK" : "/DeviceGray"));
     QOH bg = s.getKey("/Background");
     if (bg.isArray()) s.replaceKey("/Background", grey_array(bg));
     function(s.getKey("/Function"));
@@ -291,7 +310,11 @@ class Flattener {
       throw std::runtime_error("an RGB colour that is not three numbers");
     double v[3];
     for (int i = 0; i < 3; ++i) v[i] = rgb.getArrayItem(i).getNumericValue();
-    return QOH::newArray(std::vector<QOH>{QOH::newReal(number(luma(v[0], v[1], v[2])))});
+    if (!cmyk_)
+      return QOH::newArray(std::vector<QOH>{QOH::newReal(number(luma(v[0], v[1], v[2])))});
+    std::vector<QOH> out;
+    for (double c : cmyk_of(v[0], v[1], v[2])) out.push_back(QOH::newReal(number(c)));
+    return QOH::newArray(out);
   }
 
   void function(QOH f) {
@@ -305,12 +328,14 @@ class Flattener {
       for (const char* c : {"/C0", "/C1"})
         if (f.hasKey(c)) f.replaceKey(c, grey_array(f.getKey(c)));
       if (!f.hasKey("/C1")) throw std::runtime_error("an RGB shading function without /C1");
-      if (f.hasKey("/Range")) f.replaceKey("/Range", QOH::parse("[0 1]"));
+      if (f.hasKey("/Range"))
+        f.replaceKey("/Range", QOH::parse(cmyk_ ? "[0 1 0 1 0 1 0 1]" : "[0 1]"));
       return;
     }
     if (type == 3) {
       for (QOH sub : f.getKey("/Functions").getArrayAsVector()) function(sub);
-      if (f.hasKey("/Range")) f.replaceKey("/Range", QOH::parse("[0 1]"));
+      if (f.hasKey("/Range"))
+        f.replaceKey("/Range", QOH::parse(cmyk_ ? "[0 1 0 1 0 1 0 1]" : "[0 1]"));
       return;
     }
     throw std::runtime_error("a shading function of a type the grey interior cannot convert");
@@ -346,7 +371,8 @@ class Flattener {
       if (alpha.size() < n) throw std::runtime_error("an image's soft mask shorter than its size");
     }
     bool to_grey = grey_ && rgb;
-    std::string out(n * (to_grey ? 1 : channels), '\0');
+    std::size_t out_channels = to_grey ? (cmyk_ ? 4 : 1) : channels;
+    std::string out(n * out_channels, '\0');
     for (std::size_t i = 0; i < n; ++i) {
       double a = masked ? static_cast<unsigned char>(alpha[i]) / 255.0 : 1.0;
       double c[3];
@@ -354,7 +380,11 @@ class Flattener {
         double v = static_cast<unsigned char>(px[i * channels + k]) / 255.0;
         c[k] = v * a + (1.0 - a);  // over white paper
       }
-      if (to_grey) {
+      if (to_grey && cmyk_) {
+        std::array<double, 4> ink = cmyk_of(c[0], c[1], c[2]);
+        for (std::size_t k = 0; k < 4; ++k)
+          out[i * 4 + k] = static_cast<char>(std::lround(ink[k] * 255.0));
+      } else if (to_grey) {
         out[i] = static_cast<char>(std::lround(luma(c[0], c[1], c[2]) * 255.0));
       } else {
         for (std::size_t k = 0; k < channels; ++k)
@@ -364,11 +394,13 @@ class Flattener {
     replace_with_flate(x, out);
     dict.removeKey("/SMask");
     dict.removeKey("/DecodeParms");
-    if (to_grey) dict.replaceKey("/ColorSpace", QOH::newName("/DeviceGray"));
+    if (to_grey)
+      dict.replaceKey("/ColorSpace", QOH::newName(cmyk_ ? "/DeviceCMYK" : "/DeviceGray"));
   }
 
   QPDF& pdf_;
-  bool grey_;
+  bool grey_;  // RGB is rewritten (to grey, or with cmyk_ to CMYK)
+  bool cmyk_;
   std::set<QPDFObjGen> seen_;
 };
 

@@ -9,7 +9,8 @@ namespace folio::pdf {
 enum class PrintColour {
   as_drawn,  ///< the screen PDF: Cairo's RGB and its transparency groups, untouched
   flat,      ///< KDP: RGB kept; no page transparency groups, soft masks laid over white paper
-  grey,      ///< PDF/X-1a: `flat`, and every colour and image in DeviceGray (pure K)
+  grey,      ///< PDF/X-1a interior: `flat`, and every colour and image in DeviceGray (pure K)
+  cmyk,      ///< PDF/X-1a cover: `flat`, and every colour and image in DeviceCMYK (black: K)
 };
 
 /// Rewrites every page's content, form, pattern, Type 3 glyph, image and shading reachable
