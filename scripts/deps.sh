@@ -9,8 +9,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libhyphen-dev hyphen-en-us
   hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
   libqpdf-dev libcli11-dev librsvg2-dev libgtest-dev libharfbuzz-dev fonts-ebgaramond
-  fonts-linuxlibertine fonts-dejavu-core)
-test_pkgs=(pandoc poppler-utils qpdf mupdf-tools clang libclang-rt-14-dev chromium)
+  fonts-linuxlibertine fonts-dejavu-core libgs-common)
+test_pkgs=(pandoc poppler-utils qpdf mupdf-tools clang libclang-rt-14-dev chromium ghostscript)
 bench_pkgs=(texlive-xetex texlive-latex-recommended lmodern)
 
 pkgs=("${build_pkgs[@]}")

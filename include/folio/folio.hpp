@@ -147,9 +147,10 @@ bool check(const Book& book, const Style& style, Diagnostics& diags,
 
 /// What only setting the book finds (the style and its fonts, a character no face has, the
 /// printer's margin rules, the EPUB's fonts when embedded), reported as a build would: the
-/// book typeset in `style` without drawing it. Only errors are added. True without errors.
+/// book typeset in `style` without drawing it. Only errors are added, and with a `printer`
+/// other than the screen, what its preflight would reject (print-*). True without errors.
 bool check_print_edition(const Book& book, const Style& style, Diagnostics& diags,
-                         const Resources& resources = {});
+                         const Resources& resources = {}, Printer printer = Printer::screen);
 
 /// One manuscript file rewritten by fix().
 struct FixedFile {
@@ -241,10 +242,12 @@ struct BuildRequest {
   bool pdf = true;
   bool werror = false;
   bool page_list = true;  ///< the print edition's page numbers in the EPUB (a page-list)
-  Printer printer = Printer::screen;
+  /// Unset: book.yaml's `print: for:`, else the style's, else the screen PDF.
+  std::optional<Printer> printer;
   /// Also the full-wrap cover for `printer`, OUTDIR/<slug>-cover.pdf (needs the PDF).
   bool cover = false;
-  Paper paper = Paper::white;
+  /// Unset: book.yaml's `print: paper:`, else the style's, else white.
+  std::optional<Paper> paper;
   Style style;
   PrintOptions print;
   Resources resources;

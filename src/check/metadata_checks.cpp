@@ -1,7 +1,10 @@
 // book.yaml checks: what a store needs (title, author, lang) and values that must parse.
 #include <array>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "check/families.hpp"
 #include "check/metadata_values.hpp"
@@ -13,10 +16,16 @@ namespace {
 constexpr const char* kBookYaml = "book.yaml";
 
 // The keys folio reads. Keep in step with manuscript/metadata.cpp and the check settings.
-constexpr std::array<std::string_view, 15> kKnownKeys{
-    "title",      "subtitle",    "author", "lang",     "date",
-    "identifier", "publisher",   "rights", "edition",  "description",
-    "subject",    "cover-image", "style",  "contents", "check"};
+constexpr std::array<std::string_view, 16> kKnownKeys{
+    "title",     "subtitle", "author",  "lang",        "date",    "identifier",
+    "publisher", "rights",   "edition", "description", "subject", "cover-image",
+    "style",     "contents", "check",   "print"};
+
+// `print:`'s keys and the values each takes (style::printer_named, paper_named).
+constexpr std::array<std::string_view, 3> kPrintKeys{"for", "paper", "binding"};
+constexpr std::array<std::string_view, 3> kPrinters{"screen", "kdp", "ingramspark"};
+constexpr std::array<std::string_view, 2> kPapers{"white", "cream"};
+constexpr std::array<std::string_view, 1> kBindings{"paperback"};
 
 // Where to point when a key is absent or empty: the key if written, else the file's start.
 support::SourcePos key_pos(const model::Metadata& meta, std::string_view key) {
@@ -102,11 +111,12 @@ void check_date(const model::Metadata& meta, support::Diagnostics& diags) {
                   "' is not ISO 8601 (write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1989-07-28)");
 }
 
-void check_keys(const manuscript::Manuscript& m, support::Diagnostics& diags) {
-  const model::Metadata& meta = m.document.metadata;
-  for (const auto& k : meta.keys) {
+void check_keys(const manuscript::Manuscript& m, support::Diagnostics& diags,
+                const std::vector<model::MetaString>& keys,
+                std::span<const std::string_view> known_keys) {
+  for (const auto& k : keys) {
     bool known = false;
-    for (std::string_view name : kKnownKeys) known = known || name == k.value;
+    for (std::string_view name : known_keys) known = known || name == k.value;
     if (known) continue;
     support::Diagnostic d{support::Severity::warning,
                           "unknown-key",
@@ -114,7 +124,7 @@ void check_keys(const manuscript::Manuscript& m, support::Diagnostics& diags) {
                           k.source,
                           {},
                           {}};
-    if (auto near = nearest_name(k.value, kKnownKeys)) {
+    if (auto near = nearest_name(k.value, known_keys)) {
       d.message += "; did you mean '" + *near + "'?";
       if (auto range = range_of(m, k)) {
         d.pos = range->begin;
@@ -126,6 +136,33 @@ void check_keys(const manuscript::Manuscript& m, support::Diagnostics& diags) {
   }
 }
 
+// A `print:` value among those folio knows (`print-value`), with the nearest as its fix.
+void check_print_value(const manuscript::Manuscript& m, const model::MetaString& v,
+                       std::string_view key, std::span<const std::string_view> values,
+                       support::Diagnostics& diags) {
+  if (v.empty()) return;
+  for (std::string_view known : values)
+    if (known == v.value || (key == "paper" && v.value == "creme")) return;
+  std::string list;
+  for (std::string_view known : values) list += (list.empty() ? "" : ", ") + std::string(known);
+  support::Diagnostic d{
+      support::Severity::error,
+      "print-value",
+      "print: " + std::string(key) + ": '" + v.value + "' is not one folio knows (" + list + ")",
+      v.source,
+      {},
+      {}};
+  if (auto near = nearest_name(v.value, values)) {
+    d.message += "; did you mean '" + *near + "'?";
+    if (auto range = range_of(m, v)) {
+      d.pos = range->begin;
+      d.end = range->end;
+      d.fix = *near;
+    }
+  }
+  diags.report(std::move(d));
+}
+
 }  // namespace
 
 void check_metadata(const manuscript::Manuscript& m, support::Diagnostics& diags) {
@@ -134,7 +171,11 @@ void check_metadata(const manuscript::Manuscript& m, support::Diagnostics& diags
   check_lang(m, diags);
   check_identifier(meta, diags);
   check_date(meta, diags);
-  check_keys(m, diags);
+  check_keys(m, diags, meta.keys, kKnownKeys);
+  check_keys(m, diags, meta.print.keys, kPrintKeys);
+  check_print_value(m, meta.print.printer, "for", kPrinters, diags);
+  check_print_value(m, meta.print.paper, "paper", kPapers, diags);
+  check_print_value(m, meta.print.binding, "binding", kBindings, diags);
 }
 
 }  // namespace folio::check

@@ -19,9 +19,10 @@ BuildOutcome build_manuscript(const BuildOptions& options, ProgressLine& progres
   request.style.name = options.style;
   request.print = {
       .bleed = options.bleed, .crop_marks = options.crop_marks, .threads = options.jobs};
-  request.printer = printer_of(options.printer);
+  // Unset, book.yaml's `print:` decides, then the style's.
+  if (!options.printer.empty()) request.printer = printer_of(options.printer);
   request.cover = options.cover;
-  request.paper = paper_of(options.paper);
+  if (!options.paper.empty()) request.paper = paper_of(options.paper);
   request.on_stage = [&](std::string_view stage) { progress.stage(stage); };
   api::BuildResult result = api::build(request);
   progress.clear();

@@ -15,11 +15,12 @@ namespace {
 // edition typeset without drawing, so that what only setting the book finds (the style, its
 // fonts, a character no face has) is reported exactly as `folio build` would.
 std::optional<api::Book> read_and_check(const std::filesystem::path& dir, api::Diagnostics& diags,
-                                        bool& checked, bool print) {
+                                        bool& checked, bool print, api::Printer printer) {
   std::optional<api::Book> book = api::read(dir, diags);
   checked = book && !diags.has_errors();
   if (checked) api::check(*book, {}, diags);
-  if (checked && print && !diags.has_errors()) api::check_print_edition(*book, {}, diags);
+  if (checked && print && !diags.has_errors())
+    api::check_print_edition(*book, {}, diags, {}, printer);
   return book;
 }
 
@@ -36,7 +37,8 @@ int run_check(const CheckOptions& options) {
   api::Diagnostics diags;
   bool checked = false;
   // With --fix the print edition is typeset once, on the text as it is after fixing.
-  auto book = read_and_check(options.dir, diags, checked, !options.fix);
+  api::Printer printer = printer_of(options.printer);
+  auto book = read_and_check(options.dir, diags, checked, !options.fix, printer);
   if (options.fix && checked) {
     bool fixed_any = false;
     for (const auto& f : api::fix(*book, diags)) {
@@ -50,9 +52,9 @@ int run_check(const CheckOptions& options) {
     // Report what is left, with the lines as they now read.
     if (fixed_any) {
       diags = {};
-      book = read_and_check(options.dir, diags, checked, true);
+      book = read_and_check(options.dir, diags, checked, true, printer);
     } else if (!diags.has_errors()) {
-      api::check_print_edition(*book, {}, diags);
+      api::check_print_edition(*book, {}, diags, {}, printer);
     }
   }
   if (options.format == ReportFormat::json)

@@ -28,11 +28,11 @@ struct BuildOptions {
   bool epub = false;  ///< neither flag: both formats
   bool pdf = false;
   bool werror = false;
-  bool bleed = false;              ///< PDF: 0.125 in bleed on the outside, top and bottom
-  bool crop_marks = false;         ///< PDF: trim marks in a slug around each page
-  std::string printer = "screen";  ///< --for: screen, kdp (ingramspark: refused for now)
-  bool cover = false;              ///< also the full-wrap cover PDF
-  std::string paper = "white";     ///< the interior paper, for the spine
+  bool bleed = false;       ///< PDF: 0.125 in bleed on the outside, top and bottom
+  bool crop_marks = false;  ///< PDF: trim marks in a slug around each page
+  std::string printer;      ///< --for: screen, kdp, ingramspark; empty: book.yaml's, the style's
+  bool cover = false;       ///< also the full-wrap cover PDF
+  std::string paper;        ///< --paper: white, cream; empty: book.yaml's, the style's, else white
   /// EPUB: no print page numbers (and, with --epub, no typesetting)
   bool no_page_list = false;
   std::string style;  ///< --style NAME|PATH; empty: book.yaml's `style:`, else classic
@@ -46,7 +46,8 @@ struct CheckOptions {
   std::filesystem::path dir = "manuscript";
   ReportFormat format = ReportFormat::text;
   bool werror = false;
-  bool fix = false;  ///< apply the typographic fixes in place
+  bool fix = false;                ///< apply the typographic fixes in place
+  std::string printer = "screen";  ///< --for: also what that printer's preflight rejects
 };
 
 /// What one build did: the exit status, the diagnostic counts, the files written.

@@ -92,6 +92,11 @@ int main(int argc, char** argv) try {
   check_cmd->add_option("--format", format, "Diagnostics as text or json")
       ->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_flag("--werror", check.werror, "Treat warnings as errors");
+  check_cmd
+      ->add_option("--for", check.printer,
+                   "Also what this printer's preflight rejects: kdp or ingramspark "
+                   "(colour pictures, art near the trim, too few pages)")
+      ->check(CLI::IsMember({"screen", "kdp", "ingramspark"}));
   check_cmd->add_flag("--fix", check.fix,
                       "Apply the typographic fixes in place (each file rewritten atomically)");
 

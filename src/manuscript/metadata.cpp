@@ -46,6 +46,27 @@ class MetadataReader {
     return decoded_text_is_usable(out.value, out.source, diags_);
   }
 
+  // `print: {for: …, paper: …, binding: …}`: each value a string; other keys are kept for
+  // the unknown-key check, which suggests the nearest name.
+  void print(const YAML::Node& n, model::PrintSettings& out) {
+    if (n.IsNull()) return;
+    if (!n.IsMap()) {
+      diags_.error("meta-type", pos_of(file_, n.Mark()),
+                   "'print' must map keys to values (for: kdp, paper: cream)");
+      return;
+    }
+    for (const auto& kv : n) {
+      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      out.keys.push_back({key, pos_of(file_, kv.first.Mark())});
+      if (key == "for")
+        scalar(kv.second, "print: for", out.printer, 0);
+      else if (key == "paper")
+        scalar(kv.second, "print: paper", out.paper, 0);
+      else if (key == "binding")
+        scalar(kv.second, "print: binding", out.binding, 0);
+    }
+  }
+
   // A string or a list of strings (author, subject, contents).
   void list(const YAML::Node& n, const std::string& key, std::vector<model::MetaString>& out) {
     if (n.IsNull()) return;
@@ -143,6 +164,8 @@ bool read_metadata(const std::string& file, const std::string& text, model::Meta
         r.scalar(v, key, meta.style);
       else if (key == "contents")
         r.list(v, key, meta.contents);
+      else if (key == "print")
+        r.print(v, meta.print);
       else if (v.IsScalar() && decoded_text_is_usable(v.Scalar(), pos_of(file, v.Mark()), diags))
         meta.extra[key] = {v.Scalar(), pos_of(file, v.Mark())};
     }

@@ -278,6 +278,15 @@ struct MetaString {
   bool empty() const { return value.empty(); }
 };
 
+/// book.yaml's `print:`: who the print PDF is for, as written (checked, then read by the build,
+/// which puts `--for`/`--paper` first and the style's `print:` after these).
+struct PrintSettings {
+  MetaString printer;            ///< `for:` screen, kdp or ingramspark
+  MetaString paper;              ///< white or cream
+  MetaString binding;            ///< paperback
+  std::vector<MetaString> keys;  ///< every key of the map as written (for unknown-key checks)
+};
+
 /// book.yaml, with Pandoc's key names where Pandoc has one.
 struct Metadata {
   MetaString title;
@@ -294,6 +303,7 @@ struct Metadata {
   MetaString cover_image;
   MetaString style;
   std::vector<MetaString> contents;
+  PrintSettings print;
   /// Every top-level key as written, with its position (for unknown-key checks).
   std::vector<MetaString> keys;
   /// Scalar values of keys folio does not know, kept so later stages can read them.

@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <numbers>
 
+#include "image/picture.hpp"
+#include "image/raster_decode.hpp"
 #include "pdf/cairo_bytes.hpp"
 #include "pdf/post_pass.hpp"
 
@@ -66,12 +70,15 @@ void set_ink(cairo_t* cr, cover::Ink ink) {
 }
 
 // The author's front image over the front panel and its bleed, scaled to cover it.
-bool draw_front_image(cairo_t* cr, const CoverGeometry& g, const std::filesystem::path& png) {
-  cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
-  if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(image);
-    return false;
-  }
+// A PNG or a JPEG (whose own bytes the PDF embeds, as the interior's figures).
+bool draw_front_image(cairo_t* cr, const CoverGeometry& g, const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string why;
+  std::optional<image::Picture> pic = image::measure_picture(std::move(bytes), why);
+  if (!pic || pic->vector()) return false;
+  cairo_surface_t* image = image::decode_raster(*pic, why);
+  if (!image) return false;
   CoverRect area{g.front.x, 0, g.front.width + g.bleed, g.sheet_height};
   double iw = cairo_image_surface_get_width(image), ih = cairo_image_surface_get_height(image);
   double scale = std::max(area.width / iw, area.height / ih);
@@ -253,6 +260,8 @@ std::string cover_pdf(const CoverGeometry& g, const CoverContent& c, const Cover
   in.outline = false;
   in.date = o.date;
   in.threads = 1;
+  in.colour = o.colour;
+  in.pdfx = o.pdfx;
   return post_process(in, error);
 }
 

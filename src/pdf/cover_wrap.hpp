@@ -2,10 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "cover/front_design.hpp"
 #include "pdf/cover_geometry.hpp"
+#include "pdf/pdfx_identity.hpp"
+#include "pdf/print_flatten.hpp"
 
 namespace folio::pdf {
 
@@ -25,6 +28,8 @@ struct CoverPdfOptions {
   std::string date;         ///< the Info dates, "D:…Z" (facts::pdf_date)
   std::string producer = "folio";
   std::string title;
+  PrintColour colour = PrintColour::as_drawn;  ///< KDP flat; IngramSpark CMYK
+  std::optional<OutputIntent> pdfx;            ///< set: a PDF/X-1a:2001 cover
 };
 
 /// The wrap as PDF bytes (TrimBox, BleedBox; deterministic), or "" with `error` set.

@@ -87,14 +87,8 @@ bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged
   content.body_family = st->body.family;
   if (!doc.metadata.cover_image.empty()) {
     std::filesystem::path image = doc.base_dir / doc.metadata.cover_image.value;
-    if (image.extension() == ".png") {
-      content.front_image = image;
-    } else {
-      diags.warning("cover-image-format", doc.metadata.cover_image.source,
-                    fmt::format("the print cover places only a PNG front ({} is not one); the "
-                                "generated front is used",
-                                doc.metadata.cover_image.value));
-    }
+    // A PNG or a JPEG: the manuscript's checks refuse any other cover (image-format).
+    content.front_image = image;
   }
 
   std::string error, bytes;
@@ -105,6 +99,21 @@ bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged
     po.crop_marks = options.crop_marks;
     po.date = facts::pdf_date(shared.build_time);
     po.title = doc.metadata.title.value;
+    // The printer's colours, as its interior's: KDP flat, IngramSpark PDF/X-1a in CMYK.
+    if (profile.pdf_x1a) {
+      po.colour = PrintColour::cmyk;
+      std::string why;
+      po.pdfx = read_output_intent(options.output_intent_profile, why);
+      if (!po.pdfx) {
+        diags.error("pdf-output-intent", out_pos,
+                    fmt::format("the PDF/X-1a cover needs an ICC output profile for its output "
+                                "intent, and {} {}",
+                                options.output_intent_profile.string(), why));
+        return false;
+      }
+    } else if (options.printer != style::Printer::screen) {
+      po.colour = PrintColour::flat;
+    }
     bytes = cover_pdf(geometry, content, po, error);
   }
   if (bytes.empty()) {

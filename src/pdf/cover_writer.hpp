@@ -7,6 +7,7 @@
 
 #include "facts/edition_facts.hpp"
 #include "model/document.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "style/print_profile.hpp"
 #include "support/diagnostic.hpp"
 #include "typeset/paged_document.hpp"
@@ -24,10 +25,12 @@ struct CoverOptions {
   const facts::EditionFacts* facts = nullptr;  ///< required: the date, language and style
   /// As PdfOptions::staged: written under a temporary name stored here, not renamed.
   std::filesystem::path* staged = nullptr;
+  /// The output intent of an IngramSpark (PDF/X-1a) cover, as PdfOptions's.
+  std::filesystem::path output_intent_profile = kOutputIntentProfile;
 };
 
 /// Writes the full-wrap cover for `paged` (its trim size and final page count) of `doc`:
-/// the front is book.yaml's `cover-image:` (a PNG) full-bleed, or the generated design; the
+/// the front is book.yaml's `cover-image:` (a PNG or JPEG) full-bleed, or the generated design; the
 /// back holds `description:`; the spine its title and authors when thick enough.
 /// False after reporting an error (code `cover-*`).
 bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged,

@@ -4,9 +4,13 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "facts/build_time.hpp"
 #include "pdf/cairo_render.hpp"
 #include "pdf/post_pass.hpp"
+#include "pdf/print_preflight.hpp"
 #include "pdf/printer_rules.hpp"
 #include "style/style.hpp"
 #include "support/atomic_file.hpp"
@@ -139,6 +143,7 @@ std::optional<typeset::PagedDocument> typeset(const model::Document& doc, const 
   typeset::PagedDocument paged = typeset::layout_book(doc, *st, lo, diags);
   check_printer_rules(st->page, paged.pages.size(), options.bleed > 0, {path->string(), 0, 0},
                       diags);
+  check_print_preflight(doc, paged, options.printer, diags);
   if (diags.has_errors()) {
     if (drawer && *drawer) (*drawer)->abandon();  // before the pages it was given go
     return std::nullopt;
@@ -202,6 +207,25 @@ bool write_typeset_pdf(const model::Document& doc, const typeset::PagedDocument&
   in.xmp = xmp_packet(meta, in.lang, in.producer);
   in.outline = options.navigation;
   in.threads = options.threads;
+  const style::PrintProfile& printer = style::print_profile(options.printer);
+  if (printer.pdf_x1a) {
+    in.colour = PrintColour::grey;
+    std::string why;
+    in.pdfx = read_output_intent(options.output_intent_profile, why);
+    if (!in.pdfx) {
+      diags.report({support::Severity::error,
+                    "pdf-output-intent",
+                    fmt::format("PDF/X-1a needs an ICC output profile for its output intent, and "
+                                "{} {}",
+                                options.output_intent_profile.string(), why),
+                    out_pos,
+                    {},
+                    "install Debian's libgs-common (scripts/deps.sh), which has it"});
+      return false;
+    }
+  } else if (options.printer != style::Printer::screen) {
+    in.colour = PrintColour::flat;
+  }
   std::string error;
   std::string bytes = post_process(in, error);
   if (bytes.empty()) {

@@ -10,6 +10,7 @@
 #include "facts/edition_facts.hpp"
 #include "model/document.hpp"
 #include "pdf/page_drawer.hpp"
+#include "style/print_profile.hpp"
 #include "support/diagnostic.hpp"
 #include "typeset/paged_document.hpp"
 
@@ -18,15 +19,25 @@ namespace folio::pdf {
 /// The bleed `--bleed` asks for: 0.125 in, the printers' usual, in points.
 inline constexpr double kStandardBleed = 9.0;
 
+/// The output intent of a PDF/X-1a interior: Ghostscript's CMYK output profile ("Artifex
+/// CMYK SWOP Profile", Debian's libgs-common; scripts/deps.sh). IngramSpark names no
+/// profile; SWOP is the US web-offset condition its presses print to.
+inline constexpr const char* kOutputIntentProfile =
+    "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+
 struct PdfOptions {
   std::filesystem::path output;  ///< the .pdf file to write (atomically)
   /// A style name or a path to a .yaml file; empty: book.yaml's `style:`, else "classic".
   std::string style;
   /// Where style names are looked up, after the manuscript's own styles/ folder.
   std::vector<std::filesystem::path> style_dirs;
-  double bleed = 0;          ///< points added on the outside, top and bottom (0.125 in = 9)
-  bool crop_marks = false;   ///< trim marks in a slug around the page
-  bool navigation = true;    ///< outline and links (false for a KDP interior: "no bookmarks")
+  double bleed = 0;         ///< points added on the outside, top and bottom (0.125 in = 9)
+  bool crop_marks = false;  ///< trim marks in a slug around the page
+  bool navigation = true;   ///< outline and links (false for a KDP interior: "no bookmarks")
+  /// Who the PDF is for: its profile decides the colours (KDP: flat; IngramSpark: grey,
+  /// PDF/X-1a:2001 with `output_intent_profile`).
+  style::Printer printer = style::Printer::screen;
+  std::filesystem::path output_intent_profile = kOutputIntentProfile;
   bool front_matter = true;  ///< half-title, title and copyright pages from the metadata
   /// The SOURCE_DATE_EPOCH to honour (without `facts`); unset: the environment variable's.
   /// Without one the PDF's dates are the newest manuscript file's time, as the EPUB's: never

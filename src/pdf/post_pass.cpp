@@ -390,15 +390,18 @@ std::string post_process(const PostPassInput& in, std::string& error) {
       c.cairo.clear();
       c.marked.clear();
     }
+    apply_print_colour(pdf, in.colour);
+    if (in.pdfx) mark_pdfx1a(pdf, *in.pdfx);
 
     QPDFWriter w(pdf);
     w.setOutputMemory();
     w.setDeterministicID(true);
-    w.setObjectStreamMode(qpdf_o_generate);
+    // PDF/X-1a:2001 is PDF 1.3: a classic cross-reference table, no object streams.
+    w.setObjectStreamMode(in.pdfx ? qpdf_o_disable : qpdf_o_generate);
     // Streams stay as they are: the pages were compressed by mark_pages, Cairo's fonts and
     // images by Cairo. (By default qpdf would inflate and deflate every one of them again.)
     w.setDecodeLevel(qpdf_dl_none);
-    w.forcePDFVersion("1.7");
+    w.forcePDFVersion(in.pdfx ? "1.3" : "1.7");
     w.write();
     auto buffer = w.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

@@ -1,10 +1,13 @@
 // libqpdf post-pass: what Cairo 1.16 cannot write (boxes, /Lang, labels, artifacts, dates).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "pdf/cairo_render.hpp"
+#include "pdf/pdfx_identity.hpp"
+#include "pdf/print_flatten.hpp"
 
 namespace folio::pdf {
 
@@ -29,6 +32,10 @@ struct PostPassInput {
   std::string date;
   std::string xmp;       ///< an XMP packet, or empty
   unsigned threads = 0;  ///< for the page contents: 0 one per core (at most 4), 1 none extra
+  /// The printer's colours: as Cairo drew them (screen), flat (KDP) or grey (PDF/X-1a).
+  PrintColour colour = PrintColour::as_drawn;
+  /// Set: the file is PDF/X-1a:2001 for this output intent (PDF 1.3, no object streams).
+  std::optional<OutputIntent> pdfx;
 };
 
 /// Returns the finished PDF, or an empty string with `error` set.

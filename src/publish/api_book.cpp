@@ -73,10 +73,10 @@ bool check(const Book& book, const Style& style, Diagnostics& diags, const Resou
 }
 
 bool check_print_edition(const Book& book, const Style& style, Diagnostics& diags,
-                         const Resources& resources) {
+                         const Resources& resources, Printer printer) {
   support::Diagnostics found;
   publish::check_print_edition(book.impl().manuscript.document, style.name, found,
-                               style_dirs(resources));
+                               style_dirs(resources), static_cast<style::Printer>(printer));
   append(diags, found);
   return !found.has_errors();
 }

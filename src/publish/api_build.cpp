@@ -8,20 +8,23 @@
 namespace folio::api {
 
 BuildResult build(const BuildRequest& request) {
-  publish::BuildRequest inner{.dir = request.dir,
-                              .out_dir = request.out_dir,
-                              .epub = request.epub,
-                              .pdf = request.pdf,
-                              .werror = request.werror,
-                              .bleed = request.print.bleed,
-                              .crop_marks = request.print.crop_marks,
-                              .no_page_list = !request.page_list,
-                              .style = request.style.name,
-                              .jobs = request.print.threads,
-                              .cover = request.cover,
-                              .printer = static_cast<style::Printer>(request.printer),
-                              .paper = static_cast<style::Paper>(request.paper),
-                              .data_dirs = request.resources.data_dirs};
+  publish::BuildRequest inner{
+      .dir = request.dir,
+      .out_dir = request.out_dir,
+      .epub = request.epub,
+      .pdf = request.pdf,
+      .werror = request.werror,
+      .bleed = request.print.bleed,
+      .crop_marks = request.print.crop_marks,
+      .no_page_list = !request.page_list,
+      .style = request.style.name,
+      .jobs = request.print.threads,
+      .cover = request.cover,
+      .printer = request.printer ? std::optional(static_cast<style::Printer>(*request.printer))
+                                 : std::nullopt,
+      .paper =
+          request.paper ? std::optional(static_cast<style::Paper>(*request.paper)) : std::nullopt,
+      .data_dirs = request.resources.data_dirs};
   publish::StageReport stage;
   if (request.on_stage) stage = [&](std::string_view what) { request.on_stage(what); };
   publish::BuildResult done = publish::build(inner, stage);

@@ -31,8 +31,10 @@ struct BuildRequest {
   unsigned jobs = 0;
   /// Also the full-wrap cover, OUTDIR/<slug>-cover.pdf, for `printer` on `paper` (needs the PDF).
   bool cover = false;
-  style::Printer printer = style::Printer::screen;
-  style::Paper paper = style::Paper::white;
+  /// Who the PDF is for and its paper; unset: book.yaml's `print:`, else the style's, else
+  /// the screen PDF on white paper (BuildRun::decide_print).
+  std::optional<style::Printer> printer;
+  std::optional<style::Paper> paper;
   /// folio's data folders (each may hold styles/ and fonts/); empty: the default search path
   /// (support::default_data_dirs).
   std::vector<std::filesystem::path> data_dirs;

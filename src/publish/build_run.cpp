@@ -7,6 +7,7 @@
 
 #include "publish/load.hpp"
 #include "publish/output_guard.hpp"
+#include "style/style.hpp"
 #include "support/data_dirs.hpp"
 #include "support/threads.hpp"
 
@@ -54,12 +55,6 @@ void BuildRun::run() {
     checks_.await(diags_);
     return finish(BuildStatus::usage, "--cover needs the print edition: leave out --epub");
   }
-  if (style::print_profile(request_.printer).pdf_x1a) {
-    checks_.await(diags_);
-    return finish(BuildStatus::usage,
-                  "the ingramspark profile needs a PDF/X-1a interior, which folio does not write "
-                  "yet; use --for kdp or --for screen");
-  }
   if (is_within(request_.out_dir, request_.dir)) {
     checks_.await(diags_);
     return finish(BuildStatus::usage,
@@ -72,6 +67,7 @@ void BuildRun::run() {
 void BuildRun::write_editions(const model::Document& doc) {
   stem_ = model::slug(doc.metadata.title.value);
   if (!decide_facts(doc)) return;
+  decide_print(doc.metadata.print);
   pdf::PdfOptions po = pdf_options();
   if (!typeset_print(doc, po)) return;
   // Nothing is written, and no output folder made, before the checks pass. For the EPUB alone
@@ -113,6 +109,25 @@ bool BuildRun::decide_facts(const model::Document& doc) {
   return false;
 }
 
+void BuildRun::decide_print(const model::PrintSettings& book) {
+  // The command line first, then book.yaml's `print:`, then the style's (both checked
+  // already: a value neither knows stopped the build), then the screen PDF on white paper.
+  style::Print from_style;
+  if (shared_->style.path) {
+    support::Diagnostics ignored;  // the typesetter loads it again and reports
+    if (auto st = style::load_style(*shared_->style.path, ignored)) from_style = st->print;
+  }
+  auto pick = [](const std::string& a, const std::string& b) { return a.empty() ? b : a; };
+  if (request_.printer)
+    printer_ = *request_.printer;
+  else if (auto p = style::printer_named(pick(book.printer.value, from_style.printer)))
+    printer_ = *p;
+  if (request_.paper)
+    paper_ = *request_.paper;
+  else if (auto p = style::paper_named(pick(book.paper.value, from_style.paper)))
+    paper_ = *p;
+}
+
 pdf::PdfOptions BuildRun::pdf_options() const {
   pdf::PdfOptions po;
   po.output = request_.out_dir / (stem_ + ".pdf");
@@ -121,7 +136,8 @@ pdf::PdfOptions BuildRun::pdf_options() const {
   po.style = request_.style;
   po.bleed = request_.bleed ? pdf::kStandardBleed : 0.0;
   po.crop_marks = request_.crop_marks;
-  po.navigation = style::print_profile(request_.printer).outline;
+  po.navigation = style::print_profile(printer_).outline;
+  po.printer = printer_;
   po.threads = request_.jobs;
   return po;
 }

@@ -43,6 +43,8 @@ class BuildRun {
   bool blocked() const;  // the diagnostics so far stop the build
   void write_editions(const model::Document& doc);
   bool decide_facts(const model::Document& doc);  // false: the build stopped
+  /// printer_ and paper_: the request's, else book.yaml's `print:`, else the style's.
+  void decide_print(const model::PrintSettings& book);
   pdf::PdfOptions pdf_options() const;
   bool typeset_print(const model::Document& doc, const pdf::PdfOptions& po);  // false: stopped
   epub::EpubOptions epub_options();
@@ -66,6 +68,8 @@ class BuildRun {
   std::vector<std::filesystem::path> style_dirs_;  // folio's own styles, from the data dirs
   std::string stem_;                               // the outputs' file name, without .epub or .pdf
   std::optional<facts::EditionFacts> shared_;
+  style::Printer printer_ = style::Printer::screen;  ///< decided by decide_print
+  style::Paper paper_ = style::Paper::white;
   bool epub_beside_print_ = false;   // the print edition is typeset beside the EPUB writer
   bool epub_beside_checks_ = false;  // the EPUB is put together while the checks run
   std::optional<OutputFolder> folder_;

@@ -55,8 +55,8 @@ void BuildRun::write_cover(const model::Document& doc) {
   if (!request_.cover || !paged || !pdf_.wrote) return;
   pdf::CoverOptions co;
   co.output = cover_path();
-  co.printer = request_.printer;
-  co.paper = request_.paper;
+  co.printer = printer_;
+  co.paper = paper_;
   co.crop_marks = request_.crop_marks;
   co.facts = &*shared_;
   co.staged = &staged_.cover;

@@ -27,7 +27,8 @@ std::set<std::string> designed_classes(const model::Document& doc, const std::st
 
 void check_print_edition(const model::Document& doc, const std::string& style,
                          support::Diagnostics& diags,
-                         const std::vector<std::filesystem::path>& style_dirs) {
+                         const std::vector<std::filesystem::path>& style_dirs,
+                         style::Printer printer) {
   // Only what would stop the build is reported, at the place build reports it; the
   // typesetter's warnings (a figure not placed, no hyphenation dictionary) are build's to print.
   support::Diagnostics set;
@@ -39,6 +40,7 @@ void check_print_edition(const model::Document& doc, const std::string& style,
     po.output = "book.pdf";  // never written: only names the output in a (style-less) message
     po.facts = &*shared;
     po.page_map_only = true;
+    po.printer = printer;
     po.threads = 0;
     (void)pdf::typeset_for_print(doc, po, set);
     // And the EPUB's fonts when the style embeds them (`epub: embed-fonts: true`): a family
@@ -48,7 +50,8 @@ void check_print_edition(const model::Document& doc, const std::string& style,
   }
   // And a picture printed below 300 ppi: only the typesetter knows the size it is set at.
   for (auto& d : set.items())
-    if (d.severity == support::Severity::error || d.code == "image-resolution")
+    if (d.severity == support::Severity::error || d.code == "image-resolution" ||
+        d.code.name().rfind("print-", 0) == 0)
       diags.report(std::move(d));
 }
 

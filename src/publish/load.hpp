@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "manuscript/reader.hpp"
+#include "style/print_profile.hpp"
 #include "support/diagnostic.hpp"
 
 namespace folio::publish {
@@ -34,9 +35,11 @@ std::set<std::string> designed_classes(const model::Document& doc, const std::st
 /// The print half of load_and_check on a checked model: the style resolved and loaded as
 /// the PDF writer does (`style`: a --style name or path; empty: book.yaml's, else classic),
 /// then the book typeset with LayoutOptions::glyphs off. Its errors go to `diags` (its
-/// warnings are build's to print).
+/// warnings are build's to print), and so do the printer's preflight findings (print-*) when
+/// `printer` is not the screen.
 void check_print_edition(const model::Document& doc, const std::string& style,
                          support::Diagnostics& diags,
-                         const std::vector<std::filesystem::path>& style_dirs = {});
+                         const std::vector<std::filesystem::path>& style_dirs = {},
+                         style::Printer printer = style::Printer::screen);
 
 }  // namespace folio::publish

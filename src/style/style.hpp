@@ -204,6 +204,14 @@ struct ChapterOpening {
   bool recto = true;  ///< each chapter and front-matter part starts on a right-hand page
 };
 
+/// The style's `print:`: who its print PDF is for by default, as written (empty: not said).
+/// book.yaml's `print:` and `folio build --for/--paper` come first.
+struct Print {
+  std::string printer;  ///< `for:` screen, kdp or ingramspark
+  std::string paper;    ///< white or cream
+  std::string binding;  ///< paperback
+};
+
 struct Style {
   std::string name = "classic";
   std::filesystem::path file;  ///< where it was read from (for messages); empty for defaults
@@ -240,6 +248,7 @@ struct Style {
   PageMakeup pages;
   Hyphenation hyphenation;
   ChapterOpening opening;
+  Print print;
   std::string scene_break = "* * *";
   Epub epub;
   BlockDesigns classes = default_designs();

@@ -623,7 +623,14 @@ std::optional<Style> read_style(const YAML::Node& root, const std::string& file_
          {"epub", section(read_epub, s.epub)},
          {"hyphenation", section(read_hyphenation, s.hyphenation)},
          {"line-breaking", section(read_line_breaking, s.line_breaking)},
-         {"pages", section(read_pages, s.pages)}});
+         {"pages", section(read_pages, s.pages)},
+
+         {"print", [&](const YAML::Node& n) {
+            r.map(n, "print",
+                  {{"for", r.text(s.print.printer, {"screen", "kdp", "ingramspark"})},
+                   {"paper", r.text(s.print.paper, {"white", "cream", "creme"})},
+                   {"binding", r.text(s.print.binding, {"paperback"})}});
+          }}});
   check_front_matter(r, root, s.front_matter, s.page.width - s.page.inside - s.page.outside);
   if (!r.ok()) return std::nullopt;
   inherit_family(s);

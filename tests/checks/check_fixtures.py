@@ -2,7 +2,8 @@
 """`folio check` on every fixture folder here: the exact diagnostics, in order; then --fix.
 
 Each fixture is a small manuscript with an expected.txt listing, one per line and in the
-order folio prints them, `file:line:column: severity: code`. The driver runs
+order folio prints them, `file:line:column: severity: code`; an args.txt, options for
+`folio check` (`--for ingramspark`). The driver runs
 `folio check --format json` and requires exactly that list (so a check must fire at the
 right place and nowhere else), the matching text report and exit status, and, for a
 fixture with a fixed/ folder, that `folio check --fix` on a copy turns each source into
@@ -48,8 +49,17 @@ def run(*args):
     return subprocess.run([FOLIO, *args], capture_output=True, text=True, timeout=60, env=env)
 
 
+def fixture_args(folder):
+    """A fixture's args.txt: options for `folio check` (e.g. `--for ingramspark`), or none."""
+    path = os.path.join(folder, "args.txt")
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return f.read().split()
+
+
 def check_json(folder):
-    r = run("check", "--format", "json", folder)
+    r = run("check", "--format", "json", *fixture_args(folder), folder)
     return r, json.loads(r.stdout) if r.stdout.strip() else []
 
 
@@ -99,7 +109,7 @@ class Fixtures(unittest.TestCase):
         for name in fixtures():
             with self.subTest(fixture=name):
                 expected = expected_of(name)
-                r = run("check", os.path.join(HERE, name))
+                r = run("check", *fixture_args(os.path.join(HERE, name)), os.path.join(HERE, name))
                 heads = [l for l in r.stderr.splitlines() if re.search(r": (error|warning|note): ", l)]
                 self.assertEqual(len(heads), len(expected), r.stderr)
                 for head, (file, line, col, sev, code) in zip(heads, expected):

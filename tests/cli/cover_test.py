@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Print production: `folio build --cover --for --paper` and `folio preview --cover`.
 The wrap's sheet against the printers' spine formulas (pdfinfo), its boxes, the KDP interior
-without bookmarks or links, the refusals, and the proof PNG."""
+without bookmarks or links, the IngramSpark cover in PDF/X-1a CMYK, a JPEG front, the
+refusals, and the proof PNG."""
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -88,13 +90,10 @@ class Cover(unittest.TestCase):
         r = self.build("--epub", "--cover")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--cover needs the print edition", r.stderr)
-        r = self.build("--for", "ingramspark")
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("PDF/X-1a", r.stderr)
         self.assertEqual(self.build("--for", "lulu").returncode, 2)
         self.assertEqual(os.listdir(self.out), [])
 
-    def test_a_cover_image_that_is_not_a_png_is_said_and_the_design_used(self):
+    def test_a_jpeg_cover_image_is_placed_as_its_own_bytes(self):
         book = os.path.join(workdir(self), "book")
         shutil.copytree(SEED, book)
         # A real JPEG: the interior's first page drawn by poppler.
@@ -102,11 +101,31 @@ class Cover(unittest.TestCase):
         subprocess.run(["pdftoppm", "-jpeg", "-r", "10", "-f", "1", "-l", "1", "-singlefile",
                         os.path.join(self.out, "perestroika-versus-socialism.pdf"),
                         os.path.join(book, "cover")], check=True)
-        with open(os.path.join(book, "book.yaml"), "a", encoding="utf-8") as f:
-            f.write("cover-image: cover.jpg\n")
+        yaml = os.path.join(book, "book.yaml")
+        with open(yaml, encoding="utf-8") as f:
+            plain = f.read()
+        with open(yaml, "w", encoding="utf-8") as f:
+            f.write(plain + "cover-image: cover.jpg\n")
         r = self.build("--pdf", "--cover", book=book)
-        self.assertIn("[cover-image-format]", r.stderr)
-        self.assertTrue(os.path.exists(os.path.join(self.out, "perestroika-versus-socialism-cover.pdf")))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        cover = os.path.join(self.out, "perestroika-versus-socialism-cover.pdf")
+        images = subprocess.run(["pdfimages", "-list", cover], capture_output=True, text=True,
+                                check=True).stdout
+        self.assertRegex(images, r"\n +1 +0 +image +\d+ +\d+ +\w+ +\d +8 +jpeg")  # its own bytes
+
+    def test_ingramspark_cover_is_pdfx1a_in_cmyk(self):
+        r = self.build("--pdf", "--cover", "--for", "ingramspark")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        cover = os.path.join(self.out, "perestroika-versus-socialism-cover.pdf")
+        with open(cover, "rb") as f:
+            self.assertEqual(f.read(8), b"%PDF-1.3")
+        qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", cover, "-"],
+                             capture_output=True, check=True).stdout
+        self.assertTrue(b"/S /GTS_PDFX" in qdf and b"(PDF/X-1:2001)" in qdf)
+        self.assertFalse(b"/DeviceRGB" in qdf or b" rg\n" in qdf or b"/SMask" in qdf)
+        self.assertTrue(b" k\n" in qdf, "no CMYK fill")
+        # Neutral ink (the back's text) on the K plate alone, never four-colour.
+        self.assertTrue(re.search(rb"\n0 0 0 [0-9.]+ k\n", qdf), "no K-only ink")
 
     def test_preview_cover_writes_a_proof_png(self):
         png = os.path.join(self.out, "proof.png")
