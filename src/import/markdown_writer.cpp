@@ -253,9 +253,12 @@ void Writer::block(const Block& b, const std::string& prefix) {
                  },
                  [&](const model::Footnote&) { note(b); },
                  [&](const model::Figure& f) {
+                   // A figure takes no attributes of its own in a manuscript (`![…](…){#id}`
+                   // would read as an image and text): a div around it carries them.
                    std::string attrs = attributes(b.attr);
-                   std::string caption = inlines(b.inlines);
-                   line(prefix, "![" + caption + "](" + f.src + ")" + attrs);
+                   if (!attrs.empty()) line(prefix, "::: " + attrs);
+                   line(prefix, "![" + inlines(b.inlines) + "](" + f.src + ")");
+                   if (!attrs.empty()) line(prefix, ":::");
                  },
                  [&](const model::CodeBlock& c) {
                    std::string fence = "```";

@@ -123,13 +123,15 @@ class StandardEbooksSemantics(Case):
 <hgroup><h2 epub:type="z3998:ordinal z3998:roman">VIII</h2><p epub:type="title">Of the Quest</p></hgroup>
 <blockquote epub:type="epigraph z3998:verse"><p><span>But the Brute said in his breast,</span><br/>
 <span>The riches shall be dust of dust,</span></p><cite>William Vaughn Moody</cite></blockquote>
-</header><p>Have you ever seen a cotton-field?</p></article>"""
+</header><figure id="illustration-8"><img src="../images/map.png" alt="Notation"/>
+<figcaption>Two lines of notation.</figcaption></figure>
+<p>Have you ever seen a cotton-field?</p></article>"""
         meta = ('<dc:creator id="du-bois">W. E. B. Du Bois</dc:creator>'
                 '<meta property="role" refines="#du-bois" scheme="marc:relators">aut</meta>'
                 '<meta property="role" refines="#du-bois" scheme="marc:relators">wpr</meta>')
         epub = self.path("souls.epub")
         write_epub(epub, {"OEBPS/content.opf": opf([("c1", "text/c8.xhtml")], extra_meta=meta),
-                          "OEBPS/text/c8.xhtml": xhtml(chapter)})
+                          "OEBPS/text/c8.xhtml": xhtml(chapter), "OEBPS/images/map.png": PNG})
         r = run("import", epub, "-o", self.path("book"))
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         md = open(self.path("book", "c8.md"), encoding="utf-8").read()
@@ -137,6 +139,11 @@ class StandardEbooksSemantics(Case):
                       "| The riches shall be dust of dust,\n", md)
         self.assertIn("::: attribution\nWilliam Vaughn Moody\n:::", md)
         self.assertLess(md.index(":::\n:::"), md.index("Have you ever seen"))
+        # A figure's id is carried by a div around it: `![…](…){#id}` would read as text.
+        self.assertIn("::: {#illustration-8}\n![Two lines of notation.](images/", md)
+        b = run("build", self.path("book"), "-o", self.path("out"))
+        self.assertEqual(b.returncode, 0, b.stderr)
+        self.assertNotIn("pdf-inline-image", b.stderr)
         yaml = open(self.path("book", "book.yaml"), encoding="utf-8").read()
         self.assertIn('"W. E. B. Du Bois"', yaml)
 
