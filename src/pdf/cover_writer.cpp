@@ -79,6 +79,16 @@ bool write_cover(const model::Document& doc, const typeset::PagedDocument& paged
                   fmt::format("{} prints paperbacks of at least {} pages; this book has {}",
                               profile.name, profile.min_pages, pages));
   CoverGeometry geometry = cover_geometry(profile, options.paper, pages, paged.width, paged.height);
+  if (!geometry.spine_text)
+    diags.report(
+        {support::Severity::note,
+         "cover-spine-text",
+         fmt::format("the spine is {:.3f} in wide ({} pages): {} sets spine text from {} "
+                     "pages, so the spine is left blank",
+                     geometry.spine / 72.0, pages, profile.name, profile.spine_text_min_pages),
+         out_pos,
+         {},
+         {}});
 
   CoverContent content;
   content.text = cover::text_of(doc.metadata, shared.lang);

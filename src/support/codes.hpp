@@ -147,6 +147,7 @@ inline constexpr std::array kRows{
     CodeInfo{"print-art-margin", warning, print},
     CodeInfo{"print-few-pages", warning, print},
     CodeInfo{"cover-few-pages", warning, print},
+    CodeInfo{"cover-spine-text", note, print},
     CodeInfo{"cover-write", error, print},
     CodeInfo{"epub-style-not-found", warning, epub},
     CodeInfo{"epub-style-invalid", warning, epub},

@@ -43,6 +43,8 @@ class Cover(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             # The seed has fewer pages than KDP binds: said, and the cover is still drawn.
             self.assertIn("[cover-few-pages]", r.stderr)
+            # Too thin for spine text: said too.
+            self.assertIn("[cover-spine-text]", r.stderr)
             interior = os.path.join(self.out, "perestroika-versus-socialism.pdf")
             cover = os.path.join(self.out, "perestroika-versus-socialism-cover.pdf")
             n = pages_of(interior)

@@ -17,6 +17,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from epub_fixtures import PNG, opf, simple_book, write_epub, xhtml  # noqa: E402
 
 FOLIO = os.path.abspath(sys.argv.pop(1))
+# A bound against hangs, not a speed target (bench/ measures speed): sanitizer builds
+# (FOLIO_SLOW_TESTS=1) run several times slower.
+HANG = 300 if os.environ.get("FOLIO_SLOW_TESTS") == "1" else 60
 
 SE_CHAPTER = """
 <section id="part-1" epub:type="part">
@@ -216,7 +219,7 @@ class BadInput(Case):
         self.assertLess(os.path.getsize(epub), 1 << 20)
         start = time.monotonic()
         r = self.refused(epub, "import-too-large")
-        self.assertLess(time.monotonic() - start, 5)
+        self.assertLess(time.monotonic() - start, HANG)
 
     def test_dot_dot_and_absolute_entries(self):
         for name in ["../evil.xhtml", "OEBPS/../../evil.xhtml", "/tmp/evil.xhtml"]:
@@ -246,7 +249,7 @@ class BadInput(Case):
         write_epub(epub, entries)
         start = time.monotonic()
         r = run("import", epub, "-o", self.path("book"), timeout=30)
-        self.assertLess(time.monotonic() - start, 10)
+        self.assertLess(time.monotonic() - start, HANG)
         self.assertTrue(os.path.isdir(self.path("book")), r.stderr)
         md = open(self.path("book", "chapter-1.md"), encoding="utf-8").read()
         self.assertIn("lol9;", md)   # the reference stays as written, never expanded
@@ -272,7 +275,7 @@ class BadInput(Case):
                     f.write(chunk)
         start = time.monotonic()
         r = run("import", epub, "-o", self.path("book"))
-        self.assertLess(time.monotonic() - start, 10)
+        self.assertLess(time.monotonic() - start, HANG)
         self.assertIn("[import-image]", r.stderr)
         self.assertIn("64 MB", r.stderr)
         self.assertNotIn("images", os.listdir(self.path("book")))
@@ -283,7 +286,7 @@ class BadInput(Case):
         write_epub(epub, simple_book(body))
         start = time.monotonic()
         r = run("import", epub, "-o", self.path("book"), "-q", timeout=120)
-        self.assertLess(time.monotonic() - start, 30)
+        self.assertLess(time.monotonic() - start, HANG)
         self.assertTrue(os.path.isdir(self.path("book")), r.stderr)
         md = open(self.path("book", "chapter-1.md"), encoding="utf-8").read()
         self.assertEqual(md.count("A short paragraph of words."), 100000)
