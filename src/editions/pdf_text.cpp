@@ -54,8 +54,9 @@ EditionText pdf_text(const typeset::PagedDocument& paged) {
         } else if (block.role == typeset::Role::note) {
           // A note referenced again on a later page is set again there; the EPUB has it
           // once, so each note is compared once, where it is first set (a page sets a note
-          // once, in one block per paragraph).
-          if (note_page.emplace(block.note, p).first->second != p) continue;
+          // once, in one block per paragraph), and where it continues.
+          // A note split across pages is read on, in order, where it continues.
+          if (note_page.emplace(block.note, p).first->second != p && !block.continued) continue;
           if (!has_notes) out.note_parts.push_back({out.note_words.size(), page.label, -1});
           has_notes = true;
           read_block(block, notes);

@@ -128,6 +128,8 @@ struct Footnotes {
   double space_before = 13.6;  ///< between the text and the notes (the rule sits in it)
   double rule_width = 72;
   double rule_thickness = 0.4;
+  /// The rule above a note continued from the page before (0: the full measure).
+  double continued_rule_width = 0;
 };
 
 /// Knuth–Plass parameters, with TeX's names and meanings (badness and demerit units).
@@ -159,6 +161,7 @@ struct PageMakeup {
   double uneven_spread = 30000;    ///< facing pages a body line apart (squared)
   int last_page_min_lines = 5;     ///< fewest lines on a section's last page
   double runt = 3000;              ///< each line a section's last page holds under that
+  double split_note = 1000;        ///< a footnote continued at the next page's foot
   /// How far a space between blocks (around a quote, a scene break, a heading) may grow, as
   /// a fraction of itself, so that a page's last line stands at the foot.
   double space_stretch = 1;

@@ -432,7 +432,8 @@ void read_footnotes(StyleReader& r, const YAML::Node& n, Footnotes& notes) {
   r.face_section(n, "footnotes", notes.face,
                  {{"space-before", r.length(notes.space_before)},
                   {"rule-width", r.length(notes.rule_width)},
-                  {"rule-thickness", r.length(notes.rule_thickness)}});
+                  {"rule-thickness", r.length(notes.rule_thickness)},
+                  {"continued-rule-width", r.length(notes.continued_rule_width)}});
 }
 
 // "letter, note": the class names one key designs, each trimmed of spaces.
@@ -566,6 +567,7 @@ void read_pages(StyleReader& r, const YAML::Node& n, PageMakeup& pm) {
          {"uneven-spread", r.number(pm.uneven_spread, 0, 1e6)},
          {"last-page-min-lines", r.integer(pm.last_page_min_lines, 0, 100)},
          {"runt", r.number(pm.runt, 0, 1e6)},
+         {"split-note", r.number(pm.split_note, 0, 1e6)},
          {"space-stretch", r.number(pm.space_stretch, 0, 10)}});
 }
 

@@ -330,15 +330,12 @@ class BookSetter {
     return st_.grid && span > 0 ? std::fmod(span, st_.body.leading) : 0;
   }
 
-  double notes_height(const std::vector<int>& numbers) const {
-    if (numbers.empty()) return 0;
-    double h = st_.footnotes.space_before + notes_foot_room();
-    for (int n : numbers) {
-      auto it = notes_.find(n);
-      if (it == notes_.end()) continue;
-      for (const FlowItem& l : it->second) h += l.kind == FlowItem::space ? l.amount : l.leading;
-    }
-    return h;
+  // What a page with notes gives them beyond their lines: the space above, the room below.
+  double notes_overhead() const { return st_.footnotes.space_before + notes_foot_room(); }
+
+  const NoteShape* note_shape(int n) const {
+    auto it = note_shapes_.find(n);
+    return it == note_shapes_.end() ? nullptr : &it->second;
   }
 
   // ---- pages ---------------------------------------------------------------------------
@@ -390,7 +387,8 @@ class BookSetter {
     f.grid_origin = body_top() + st_.body.size;
     f.body_leading = st_.body.leading;
     f.space_stretch = st_.pages.space_stretch;
-    f.notes_height = [this](const std::vector<int>& n) { return notes_height(n); };
+    f.note_shapes = [this](int n) { return note_shape(n); };
+    f.notes_overhead = notes_overhead();
     return f;
   }
 
@@ -402,17 +400,18 @@ class BookSetter {
 
   // The section's breaks from item `from` on, chosen over the whole of it (none when figures
   // float: their pages are filled one by one).
-  std::vector<PageEnd> plan(std::vector<FlowItem>& flow, std::size_t from,
+  std::vector<PageEnd> plan(std::vector<FlowItem>& flow, std::size_t from, NoteCarry carried,
                             const PageFrame& frame) const {
-    std::map<std::size_t, std::vector<PageEnd>> ends;
+    std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> ends;
     return plan_pages(
-        from, flow.size(), out_.pages.back().recto,
-        [&](std::size_t start) -> const std::vector<PageEnd>& {
-          auto it = ends.find(start);
+        from, flow.size(), out_.pages.back().recto, carried,
+        [&](std::size_t start, NoteCarry c) -> const std::vector<PageEnd>& {
+          auto key = std::make_pair(start, c);
+          auto it = ends.find(key);
           if (it == ends.end())
             it = ends.emplace(
-                         start,
-                         fill_page(flow, start, start == 0 ? opening(frame) : frame, false).ends)
+                         key,
+                         fill_page(flow, start, start == 0 ? opening(frame) : frame, false, c).ends)
                      .first;
           return it->second;
         },
@@ -438,9 +437,10 @@ class BookSetter {
       return true;
     };
     bool want_recto = false;  // the page break that ended the last page asks for a recto
-    while (i < flow.size()) {
+    NoteCarry carry;          // the note the last page split, continued at this one's foot
+    while (i < flow.size() || carry) {
       if (!first_page) {
-        if (only_breaks_from(i)) break;
+        if (only_breaks_from(i) && !carry) break;
         if (want_recto && out_.pages.size() % 2 == 1) new_page(front).blank = true;
         new_page(front);
         release_before(out_.pages.size() - 1);
@@ -463,17 +463,19 @@ class BookSetter {
       pm.section_title = title;
       pm.opening = first_page;
       Page& page = out_.pages.back();
-      PageFill fill = fill_page(flow, i, first_page ? opening(frame) : frame, floating);
+      PageFill fill = fill_page(flow, i, first_page ? opening(frame) : frame, floating, carry);
       auto find_planned = [&]() -> const PageEnd* {
         if (step >= planned.size()) return nullptr;
         for (const PageEnd& e : fill.ends)
-          if (e.cut == planned[step].cut && e.long_page == planned[step].long_page) return &e;
+          if (e.cut == planned[step].cut && e.long_page == planned[step].long_page &&
+              e.carry == planned[step].carry)
+            return &e;
         return nullptr;
       };
       const PageEnd* end = find_planned();
-      if (!end && !floating && replans < 4 && i < flow.size()) {
+      if (!end && !floating && replans < 4 && (i < flow.size() || carry)) {
         ++replans;
-        planned = plan(flow, i, frame);
+        planned = plan(flow, i, carry, frame);
         step = 0;
         end = find_planned();
       }
@@ -500,7 +502,9 @@ class BookSetter {
       if (content.display) pm.display = true;
       for (const PageContent::Slot& slot : content.contents_slots)
         toc_slots_.push_back({out_.pages.size() - 1, slot.block, slot.baseline});
-      place_notes(page, notes_of(flow, fill, cut), extra);
+      const NoteArea area(frame.note_shapes, frame.notes_overhead, carry);
+      place_notes(page, area.parts(notes_of(flow, fill, cut), end->carry), extra);
+      carry = end->carry;
       // What floated starts the next page.
       flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
                   std::make_move_iterator(fill.floats.begin()),
@@ -510,21 +514,27 @@ class BookSetter {
     }
   }
 
-  // The notes at the page's foot (`extra` below the text block's on a long page).
-  void place_notes(Page& page, const std::vector<int>& numbers, double extra) {
-    if (numbers.empty()) return;
-    double h = notes_height(numbers) - st_.footnotes.space_before - notes_foot_room();
+  // The notes at the page's foot (`extra` below the text block's on a long page): a part
+  // continued from the page before comes first, under a rule across the measure.
+  void place_notes(Page& page, const std::vector<NotePart>& parts, double extra) {
+    if (parts.empty()) return;
+    double h = 0;
+    for (const NotePart& part : parts)
+      for (std::size_t k = part.from; k < part.to; ++k) h += note_shapes_.at(part.note).advance[k];
     double y = body_bottom() - notes_foot_room() + extra - h;
     double x = left(page.recto);
     // The rule sits in the space above the notes, clear of the last text line's descenders
     // (the text ends space_before above y) and of the first note's ascenders.
-    page.rules.push_back({x, y - 0.15 * st_.footnotes.space_before, st_.footnotes.rule_width,
+    const double continued_width =
+        st_.footnotes.continued_rule_width > 0 ? st_.footnotes.continued_rule_width : measure_;
+    page.rules.push_back({x, y - 0.15 * st_.footnotes.space_before,
+                          parts.front().continued() ? continued_width : st_.footnotes.rule_width,
                           st_.footnotes.rule_thickness});
-    for (int n : numbers) {
-      auto it = notes_.find(n);
-      if (it == notes_.end()) continue;
+    for (const NotePart& part : parts) {
+      const std::vector<FlowItem>& items = notes_.at(part.note);
       int current = -1;
-      for (const FlowItem& l : it->second) {
+      for (std::size_t k = part.from; k < part.to && k < items.size(); ++k) {
+        const FlowItem& l = items[k];
         if (l.kind == FlowItem::space) {  // around code and verse in a note
           y += l.amount;
           continue;
@@ -533,11 +543,12 @@ class BookSetter {
         if (current != l.block) {
           PageBlock b;
           b.role = Role::note;
-          b.note = n;
+          b.note = part.note;
+          b.continued = part.continued();
           page.blocks.push_back(std::move(b));
           current = l.block;
         }
-        record_line(page, l, x + l.x, y, n);
+        record_line(page, l, x + l.x, y, part.note);
         place(page.blocks.back(), l.runs, x + l.x, y);
       }
     }
@@ -581,7 +592,21 @@ class BookSetter {
     flows.retire(std::move(sf.fonts));
     report(main_events_);  // whatever the book setter itself set before this section
     report(sf.events);
-    for (auto& [number, lines] : sf.notes) notes_[number] = std::move(lines);
+    for (auto& [number, lines] : sf.notes) {
+      NoteShape& shape = note_shapes_[number];
+      shape = {};
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        const FlowItem& l = lines[k];
+        const bool line = l.kind != FlowItem::space;
+        shape.advance.push_back(line ? l.leading : l.amount);
+        shape.line.push_back(line);
+        // Between two lines (never next to the space around a note's code or verse), and
+        // never a word split across pages.
+        shape.split_before.push_back(line && k > 0 && lines[k - 1].kind != FlowItem::space &&
+                                     !lines[k - 1].hyphenated);
+      }
+      notes_[number] = std::move(lines);
+    }
     std::string title;
     if (sec.heading) {
       title = model::plain_text(sec.heading->inlines);
@@ -821,6 +846,7 @@ class BookSetter {
   std::set<char32_t> borrowed_reported_;    // characters noted as set from a fallback family
   std::set<std::string> missing_families_;  // reported by check_fonts
   std::map<int, std::vector<FlowItem>> notes_;
+  std::map<int, NoteShape> note_shapes_;  // the page builder's view of notes_
   std::size_t first_body_page_ = 0;
   std::vector<std::pair<std::size_t, std::string>> section_dests_;
   std::vector<std::string> section_titles_;

@@ -117,7 +117,7 @@ std::string layout_dump(const PagedDocument& doc) {
       // A note's paragraphs are blocks of their own: the note is said once.
       if (b.role == Role::note && b.note > 0 && (notes.empty() || notes.back() != b.note)) {
         notes.push_back(b.note);
-        out += fmt::format("  note {}\n", b.note);
+        out += fmt::format("  note {}{}\n", b.note, b.continued ? " continued" : "");
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include "typeset/figure_box.hpp"
@@ -13,6 +14,8 @@ namespace {
 
 // A break nothing legal allows, taken only when a page has no other end.
 constexpr double kForcedBreak = 1e7;
+// A page that holds nothing but the end of a note: only where nothing else can hold it.
+constexpr double kNotesAlone = 1e6;
 // Short ends further up the page than this many lines are not worth a plan's while.
 constexpr double kMaxShortLines = 8;
 
@@ -38,11 +41,12 @@ PageCosts page_costs(const style::PageMakeup& pm) {
   c.uneven = pm.uneven_spread;
   c.last_page_min_lines = pm.last_page_min_lines;
   c.runt = pm.runt;
+  c.split_note = pm.split_note;
   return c;
 }
 
 PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
-                   bool floating) {
+                   bool floating, NoteCarry carried) {
   PageFill fill;
   std::size_t i = start;
   while (i < flow.size() && ((flow[i].kind == FlowItem::space && !flow[i].keep_at_top) ||
@@ -53,6 +57,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
   // A long page's room: one body line past the foot (never with floats: a figure is placed
   // whole where it fits the ordinary page, or floats on).
   const double extra = floating ? 0 : lead;
+  const NoteArea area(frame.note_shapes, frame.notes_overhead, carried);
   std::vector<int> page_notes;
   double pending = 0;
   double stretch = 0;          // how far the spaces between placed items may grow, together
@@ -66,8 +71,13 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     e.cut = cut;
     e.penalty = penalty;
     e.lines = lines;
-    e.notes = !page_notes.empty();
-    double cap = frame.bottom - (page_notes.empty() ? 0 : frame.notes_height(page_notes));
+    e.notes = carried || !page_notes.empty();
+    // The notes fill what the text leaves, the last one split if it must; when even its least
+    // does not fit, the page runs long.
+    std::optional<NoteFit> notes = area.fit(page_notes, frame.bottom - prev_bottom);
+    if (!notes) notes = area.fit(page_notes, frame.bottom + lead - prev_bottom);
+    double cap = frame.bottom - (notes ? notes->height : area.least_height(page_notes));
+    if (notes) e.carry = notes->carry;
     double room = cap - prev_bottom;
     if (room < -0.01) {
       e.long_page = true;
@@ -111,7 +121,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
       std::vector<int> with = page_notes;  // the caption's notes come with it
       add_notes(with, it.notes);
-      bool fits = baseline <= frame.bottom - frame.notes_height(with) + 0.01;
+      bool fits = baseline <= frame.bottom - area.least_height(with) + 0.01;
       // One figure never overtakes another: after a floated one, the rest float too.
       if (floating && !fill.placed.empty() && (box.full_page || !fits || !fill.floats.empty())) {
         fill.floats.push_back(std::move(flow[j]));
@@ -152,7 +162,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     }
     std::vector<int> with = page_notes;
     add_notes(with, it.notes);
-    double cap = frame.bottom - frame.notes_height(with);
+    double cap = frame.bottom - area.least_height(with);
     bool fits = baseline + it.depth <= cap + 0.01;
     if (!fits) first_over = first_over.value_or(j);
     if (!fill.placed.empty() && it.break_before) fill.ends.push_back(end_at(j, it.break_cost));
@@ -195,9 +205,11 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     e.cut = cut;
     e.penalty = kForcedBreak;
     e.lines = n;
-    e.notes = false;
+    std::vector<int> notes;
     for (const PageFill::Placed& p : fill.placed)
-      if (p.item < cut && !flow[p.item].notes.empty()) e.notes = true;
+      if (p.item < cut) add_notes(notes, flow[p.item].notes);
+    e.notes = carried || !notes.empty();
+    if (std::optional<NoteFit> f = area.fit(notes, frame.bottom - bottom)) e.carry = f->carry;
     e.short_lines = std::max(0.0, frame.bottom - bottom - lead) / lead;
     fill.ends.push_back(e);
     std::sort(fill.ends.begin(), fill.ends.end(),
@@ -234,7 +246,8 @@ namespace {
 
 // A page's own cost: its break, and how it ends (short, long; a section's last page's lines).
 double page_cost(const PageEnd& e, std::size_t size, const PageCosts& c) {
-  double cost = e.penalty + (e.long_page ? c.long_page : 0);
+  double cost = e.penalty + (e.long_page ? c.long_page : 0) + (e.carry ? c.split_note : 0) +
+                (e.lines == 0 && e.notes ? kNotesAlone : 0);
   if (e.final) {
     if (e.cut == size && e.lines < c.last_page_min_lines)
       cost += c.runt * (c.last_page_min_lines - e.lines);
@@ -274,54 +287,65 @@ const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs) {
   return best ? *best : fill.ends.back();
 }
 
-std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
+std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto, NoteCarry carried,
                                 const PageEnds& ends, const PageCosts& costs) {
-  // Dynamic programming over (start item, parity): from a recto start one page is set, from
-  // a verso start the spread's two pages together, so that their evenness can be weighed.
+  // Dynamic programming over (start item, note carried to it, parity): from a recto start one
+  // page is set, from a verso start the spread's two pages together, so that their evenness
+  // can be weighed. Every page moves the start on, but for a page of notes alone at the
+  // section's end, which moves it from a carried note to none.
+  struct State {
+    std::size_t start;
+    bool none;  // no note carried (sorts after a carried one: reached from it)
+    NoteCarry carried;
+    bool recto;
+    auto operator<=>(const State&) const = default;
+  };
   struct Node {
     double cost = std::numeric_limits<double>::infinity();
-    std::size_t from = SIZE_MAX;  // the state this one was reached from
-    std::vector<PageEnd> pages;   // the pages set on the way
+    std::optional<State> from;   // the state this one was reached from
+    std::vector<PageEnd> pages;  // the pages set on the way
   };
-  auto key = [&](std::size_t start, bool r) { return (start - begin) * 2 + (r ? 1 : 0); };
-  std::vector<Node> best(key(size, true) + 1);
-  best[key(begin, recto)].cost = 0;
-  auto relax = [&](std::size_t from, std::size_t start, bool r, double cost,
-                   std::vector<PageEnd> pages) {
-    Node& n = best[key(start, r)];
+  auto state = [](std::size_t start, NoteCarry c, bool r) { return State{start, !c, c, r}; };
+  std::map<State, Node> best;
+  const State first = state(begin, carried, recto);
+  best[first].cost = 0;
+  auto relax = [&](const State& from, const State& to, double cost, std::vector<PageEnd> pages) {
+    Node& n = best[to];
     if (cost < n.cost) {
       n.cost = cost;
       n.from = from;
       n.pages = std::move(pages);
     }
   };
-  for (std::size_t k = 0; k < best.size(); ++k) {
-    const double base = best[k].cost;
-    if (!std::isfinite(base)) continue;
-    const std::size_t start = begin + k / 2;
-    const bool r = k % 2 == 1;
-    if (start >= size) continue;
-    const std::vector<PageEnd> first = ends(start);  // a copy: `ends` may memoise in a map
-    for (const PageEnd& e1 : first) {
-      bool next_recto = e1.want_recto || !r;
+  for (auto at = best.begin(); at != best.end(); ++at) {
+    const State s = at->first;
+    const double base = at->second.cost;
+    if (!std::isfinite(base) || (s.start >= size && s.none)) continue;
+    const std::vector<PageEnd> first_ends = ends(s.start, s.carried);  // a copy: may be memoised
+    for (const PageEnd& e1 : first_ends) {
+      bool next_recto = e1.want_recto || !s.recto;
       double c1 = base + page_cost(e1, size, costs);
-      if (r || e1.final || e1.cut >= size) {
+      if (s.recto || e1.final || (e1.cut >= size && !e1.carry)) {
         if (e1.long_page) c1 += costs.uneven;  // a long page alone: its facing one is not
-        relax(k, e1.cut, next_recto, c1, {e1});
+        relax(s, state(e1.cut, e1.carry, next_recto), c1, {e1});
         continue;
       }
-      for (const PageEnd& e2 : ends(e1.cut)) {
+      for (const PageEnd& e2 : ends(e1.cut, e1.carry)) {
         double c2 = c1 + page_cost(e2, size, costs) + spread_cost(e1, e2, costs);
-        relax(k, e2.cut, e2.want_recto, c2, {e1, e2});
+        relax(s, state(e2.cut, e2.carry, e2.want_recto), c2, {e1, e2});
       }
     }
   }
-  std::size_t at = best[key(size, true)].cost <= best[key(size, false)].cost ? key(size, true)
-                                                                             : key(size, false);
+  std::optional<State> at;
+  for (bool r : {true, false}) {
+    auto it = best.find(state(size, {}, r));
+    if (it != best.end() && (!at || it->second.cost < best[*at].cost)) at = it->first;
+  }
   std::vector<PageEnd> plan;
-  while (at != key(begin, recto) && best[at].from != SIZE_MAX) {
-    plan.insert(plan.begin(), best[at].pages.begin(), best[at].pages.end());
-    at = best[at].from;
+  while (at && *at != first) {
+    const Node& n = best[*at];
+    plan.insert(plan.begin(), n.pages.begin(), n.pages.end());
+    at = n.from;
   }
   return plan;
 }

@@ -8,6 +8,7 @@
 
 #include "style/style.hpp"
 #include "typeset/flow.hpp"
+#include "typeset/note_area.hpp"
 
 namespace folio::typeset {
 
@@ -18,7 +19,8 @@ struct PageCosts {
   double long_page = 400;     ///< each page of a spread run one body line long
   double uneven = 30000;      ///< facing pages ending a body line apart, squared
   int last_page_min_lines = 5;
-  double runt = 3000;  ///< a section's last page: each line it holds under the minimum
+  double runt = 3000;        ///< a section's last page: each line it holds under the minimum
+  double split_note = 1000;  ///< a note continued on the next page
 };
 
 /// The style's page make-up as the page builder weighs it.
@@ -36,7 +38,8 @@ struct PageEnd {
   /// Points the spaces between the page's blocks grow by, so that its last line stands at
   /// the foot (shared out in proportion to each space; short_lines is what is left).
   double stretch = 0;
-  int lines = 0;  ///< lines on the page
+  int lines = 0;    ///< lines on the page
+  NoteCarry carry;  ///< the note this page splits, continued at the next page's foot
 };
 
 /// A page's content as filled from one start: where each item goes, and the ends it allows.
@@ -63,15 +66,17 @@ struct PageFrame {
   double body_leading = 13.6;
   /// How far a space between blocks may grow, as a fraction of itself (0: never).
   double space_stretch = 0;
-  std::function<double(const std::vector<int>&)> notes_height;  ///< notes plus their space
+  NoteArea::Shapes note_shapes;  ///< each note's set lines
+  double notes_overhead = 0;     ///< what a page with notes gives them beyond their lines
 };
 
 /// Fills a page from flow[start] on: items up to the foot, one body line past it (a long
 /// page's room), every legal end with its cost. With `floating`, a figure that does not fit
 /// leaves the flow for `floats` (the flow changes); without, the flow is only read. Spaces and
-/// page breaks at the top are skipped.
+/// page breaks at the top are skipped. `carried`: the end of a note the page before split,
+/// set first at this page's foot (with nothing left of the flow, the page holds only that).
 PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
-                   bool floating);
+                   bool floating, NoteCarry carried = {});
 
 /// The baselines of `fill`'s items before `end.cut`, moved down by the end's stretch: each
 /// space between blocks grows in proportion to its size.
@@ -81,13 +86,15 @@ std::vector<double> stretched_baselines(const PageFill& fill, const PageEnd& end
 /// cost that does not run long (a section with floating figures is set page by page).
 const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs);
 
-/// The legal ends of a page starting at an item (memoised by the caller or not).
-using PageEnds = std::function<const std::vector<PageEnd>&(std::size_t start)>;
+/// The legal ends of a page starting at an item, below a note carried from the page before
+/// (memoised by the caller or not).
+using PageEnds = std::function<const std::vector<PageEnd>&(std::size_t start, NoteCarry carried)>;
 
 /// The section's page ends of least total cost from `begin` to `size` (the flow's end): page
 /// costs (short, long, breaks), facing pages' evenness, the last page's lines. `recto`: the
 /// first page is a right-hand one (a chapter opening); spreads are a verso and the recto after.
-std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
+/// `carried`: a note the page before `begin` split, continued on the first page.
+std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto, NoteCarry carried,
                                 const PageEnds& ends, const PageCosts& costs);
 
 }  // namespace folio::typeset

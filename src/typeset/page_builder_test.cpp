@@ -4,21 +4,31 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 
 namespace folio::typeset {
 namespace {
 
-// A text block of exactly ten body lines (leading 10, first baseline at 10).
-PageFrame ten_line_frame(std::map<int, double> notes = {}) {
+// A note of `lines` lines `leading` apart.
+NoteShape note_of(int lines, double leading) {
+  NoteShape n;
+  n.advance.assign(static_cast<std::size_t>(lines), leading);
+  n.line.assign(static_cast<std::size_t>(lines), true);
+  n.split_before.assign(static_cast<std::size_t>(lines), true);
+  return n;
+}
+
+// A text block of exactly ten body lines (leading 10, first baseline at 10), with notes.
+PageFrame ten_line_frame(std::map<int, NoteShape> notes = {}) {
   PageFrame f;
   f.top = 0;
   f.grid_origin = 10;
   f.body_leading = 10;
   f.bottom = 100;
-  f.notes_height = [notes](const std::vector<int>& ns) {
-    double h = 0;
-    for (int n : ns) h += notes.count(n) ? notes.at(n) : 0;
-    return h;
+  auto shared = std::make_shared<std::map<int, NoteShape>>(std::move(notes));
+  f.note_shapes = [shared](int n) -> const NoteShape* {
+    auto it = shared->find(n);
+    return it == shared->end() ? nullptr : &it->second;
   };
   return f;
 }
@@ -46,12 +56,14 @@ std::vector<FlowItem> paragraphs(const std::vector<int>& sizes) {
 
 std::vector<PageEnd> plan(std::vector<FlowItem>& flow, bool recto, const PageFrame& frame,
                           const PageCosts& costs = {}) {
-  std::map<std::size_t, std::vector<PageEnd>> memo;
+  std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
   return plan_pages(
-      0, flow.size(), recto,
-      [&](std::size_t s) -> const std::vector<PageEnd>& {
-        auto it = memo.find(s);
-        if (it == memo.end()) it = memo.emplace(s, fill_page(flow, s, frame, false).ends).first;
+      0, flow.size(), recto, {},
+      [&](std::size_t s, NoteCarry c) -> const std::vector<PageEnd>& {
+        auto key = std::make_pair(s, c);
+        auto it = memo.find(key);
+        if (it == memo.end())
+          it = memo.emplace(key, fill_page(flow, s, frame, false, c).ends).first;
         return it->second;
       },
       costs);
@@ -135,7 +147,7 @@ TEST(PageBuilder, ANotesLineTakesItsNoteAlong) {
   // Line 6 cites a note three lines tall: the page holds 7 lines and the note.
   auto flow = paragraphs({4, 4, 4});
   flow[5].notes = {1};
-  PageFill fill = fill_page(flow, 0, ten_line_frame({{1, 30}}), false);
+  PageFill fill = fill_page(flow, 0, ten_line_frame({{1, note_of(3, 10)}}), false);
   const PageEnd& best = local_best_end(fill, PageCosts{});
   EXPECT_EQ(best.cut, 6u);
   EXPECT_TRUE(best.notes);
@@ -175,6 +187,92 @@ TEST(PageBuilder, ALongPageAloneIsUnevenSoItIsShortenedInstead) {
   ASSERT_FALSE(pages.empty());
   EXPECT_FALSE(pages.front().long_page);
   EXPECT_EQ(pages.front().cut, 9u);
+}
+
+TEST(PageBuilder, ALongNoteSplitsAndTheTextFillsThePage) {
+  // Line 5 cites a note of 12 lines 5 apart (60): whole, it would leave room for 4 lines of
+  // text, so the citing line would go over and the page stop 5 lines short. Split, the page
+  // is full: the citing line stays with the note's first lines, the rest goes on.
+  auto flow = paragraphs({10, 10, 10});
+  flow[5].notes = {1};
+  PageFrame frame = ten_line_frame({{1, note_of(12, 5)}});
+  auto pages = plan(flow, false, frame);
+  ASSERT_GE(pages.size(), 2u);
+  const PageEnd& first = pages.front();
+  EXPECT_GT(first.cut, 5u);  // the note's first line is on the page that cites it
+  EXPECT_EQ(first.carry.note, 1);
+  EXPECT_DOUBLE_EQ(first.short_lines, 0);
+  // Text and note lines fill the page exactly: 10 per text line, 5 per note line.
+  EXPECT_DOUBLE_EQ(static_cast<double>(first.cut) * 10 + static_cast<double>(first.carry.from) * 5,
+                   100);
+  EXPECT_GE(first.carry.from, 2u);   // no lone note line on the first page ...
+  EXPECT_LE(first.carry.from, 10u);  // ... nor on the next
+  // The next page holds the rest of the note first, and the text above it.
+  PageFill next = fill_page(flow, first.cut, frame, false, first.carry);
+  const PageEnd& end = local_best_end(next, PageCosts{});
+  EXPECT_TRUE(end.notes);
+  EXPECT_FALSE(end.carry);
+  EXPECT_EQ(end.cut - first.cut, 10 - (12 - first.carry.from) / 2);
+}
+
+TEST(PageBuilder, ANotePageAloneOnlyWhenNothingElseHoldsTheNote) {
+  // The last line cites a note that does not fit what is left: two of the paragraph's lines
+  // go over with it rather than leave the note's end on a page of its own.
+  auto flow = paragraphs({8});
+  flow[7].notes = {1};
+  auto pages = plan(flow, false, ten_line_frame({{1, note_of(16, 5)}}));
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].cut, 6u);
+  EXPECT_FALSE(pages[0].carry);
+  EXPECT_EQ(pages[1].cut, 8u);
+  EXPECT_FALSE(pages[1].carry);
+  // A note taller than a page: its end has a page of its own after the section's text.
+  pages = plan(flow, false, ten_line_frame({{1, note_of(25, 5)}}));
+  ASSERT_GE(pages.size(), 2u);
+  EXPECT_EQ(pages.back().cut, 8u);
+  EXPECT_EQ(pages.back().lines, 0);
+  EXPECT_TRUE(pages.back().notes);
+  EXPECT_FALSE(pages.back().carry);
+  EXPECT_TRUE(pages[pages.size() - 2].carry);
+}
+
+TEST(NoteArea, TheLastNoteSplitsBetweenLinesWithTwoOnEachSide) {
+  std::map<int, NoteShape> notes{{1, note_of(3, 5)}, {2, note_of(6, 5)}};
+  NoteArea area([&](int n) { return &notes.at(n); }, 4, {});
+  EXPECT_DOUBLE_EQ(area.least_height({1, 2}), 4 + 15 + 10);
+  auto fit = area.fit({1, 2}, 4 + 15 + 22);
+  ASSERT_TRUE(fit);
+  EXPECT_EQ(fit->carry, (NoteCarry{2, 4}));
+  EXPECT_DOUBLE_EQ(fit->height, 4 + 15 + 20);
+  EXPECT_FALSE(area.fit({1, 2}, 4 + 15 + 9));  // not even two lines of note 2
+  // Note 1 (3 lines) never splits: two lines on one side would leave one on the other.
+  EXPECT_FALSE(area.fit({2, 1}, 4 + 30 + 12));
+  auto whole = area.fit({1, 2}, 100);
+  ASSERT_TRUE(whole);
+  EXPECT_FALSE(whole->carry);
+  EXPECT_DOUBLE_EQ(whole->height, 4 + 45);
+}
+
+TEST(NoteArea, NeverAfterAHyphen) {
+  std::map<int, NoteShape> notes{{1, note_of(6, 5)}};
+  notes[1].split_before[4] = false;  // line 3 ends in a hyphen
+  NoteArea area([&](int n) { return &notes.at(n); }, 0, {});
+  auto fit = area.fit({1}, 22);
+  ASSERT_TRUE(fit);
+  EXPECT_EQ(fit->carry, (NoteCarry{1, 3}));
+}
+
+TEST(NoteArea, ACarriedNoteComesFirstAndOnce) {
+  std::map<int, NoteShape> notes{{1, note_of(8, 5)}, {2, note_of(2, 5)}};
+  NoteArea area([&](int n) { return &notes.at(n); }, 0, {1, 5});
+  std::vector<NotePart> parts = area.parts({2, 1});
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].note, 1);
+  EXPECT_EQ(parts[0].from, 5u);
+  EXPECT_TRUE(parts[0].continued());
+  EXPECT_EQ(parts[1].note, 2);
+  EXPECT_FALSE(parts[1].continued());
+  EXPECT_DOUBLE_EQ(area.lines_height(parts), 25);
 }
 
 }  // namespace

@@ -60,6 +60,8 @@ struct PageBlock {
   /// A note's number (every block of note 12 says 12, each time the note is set); 0: not a
   /// note. Read from here, never from the mark the setter draws, which a design may change.
   int note = 0;
+  /// A block of a note continued from the page before (which split it).
+  bool continued = false;
   std::string group;  ///< enclosing PDF structure element (BlockQuote, Table) or empty
   int row = 0;        ///< a table cell's row: cells of one row are tagged inside one TR
   std::string dest;   ///< named destination to define at the first run (headings)
