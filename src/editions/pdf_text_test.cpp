@@ -58,3 +58,17 @@ TEST(PdfText, ANoteSetAgainIsReadOnceWhateverItsMark) {
   EXPECT_EQ(t.note_parts[1].name, "2");
   EXPECT_EQ(t.note_parts[1].first_word, 6u);  // only note 2 is read on page 2
 }
+
+// Issue 21: a note split across pages is read on where it continues, in order.
+TEST(PdfText, ASplitNoteIsReadWhereItContinues) {
+  using typeset::Role;
+  typeset::PagedDocument paged = two_pages_with_a_repeated_note();
+  paged.pages[0].blocks.pop_back();  // the second paragraph goes on to page 2
+  typeset::PageBlock rest = block(Role::note, 1, "Its second paragraph.");
+  rest.continued = true;
+  paged.pages[1].blocks = {block(Role::body, 0, "Second page."), rest,
+                           block(Role::note, 2, "2) Beta note.")};
+  editions::EditionText t = editions::pdf_text(paged);
+  EXPECT_EQ(strings(t.note_words), (std::vector<std::string>{"1", "alpha", "note", "its", "second",
+                                                             "paragraph", "2", "beta", "note"}));
+}
