@@ -190,8 +190,8 @@ TEST(KnuthPlass, ALargeEmergencyStretchBuysARuntOffWithAFarLooserLine) {
   // On 62, nine words stretch 1.25 (badness 195) and eight 2.29 (1194): nothing within a
   // tolerance of 100, so the emergency pass sets the paragraph. Measured against a large
   // emergency stretch both lines look decent, and the runt demerits buy the line whose spaces
-  // are 3.3 times their natural width (Dracula's widest, 0.74 em, under a 3 em emergency
-  // stretch). A small one keeps the measure honest: the eight-word line stays too loose.
+  // are 2.1 times their natural width (in Dracula, under a 3 em emergency stretch, 3.4 times:
+  // 0.69 em). A small one keeps the measure honest: the eight-word line stays too loose.
   auto nodes = runt_prone();
   BreakParams p;
   p.line_width = 62;
