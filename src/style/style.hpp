@@ -136,16 +136,18 @@ struct Footnotes {
 struct LineBreaking {
   double pretolerance = 100;
   double tolerance = 400;
-  double line_penalty = 10;
-  double hyphen_penalty = 150;
+  double line_penalty = 30;  ///< TeX's 10 weighs badness too little against hyphens and runts
+  double hyphen_penalty = 275;
   double ex_hyphen_penalty = 50;
   double adj_demerits = 10000;
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
-  double emergency_stretch = 33;  ///< points (3 em at 11 pt, pandoc's LaTeX template)
+  /// Points (0.5 em at 11 pt). pandoc's 3 em made an emergency pass's lines all look decent,
+  /// so the runt demerits bought lines with spaces three times their natural width.
+  double emergency_stretch = 5.5;
   double space_stretch = 0.5;     ///< interword stretch as a fraction of the font's space
-  double space_shrink = 0.3;      ///< interword shrink as a fraction of the font's space
-  double runt_demerits = 50000;   ///< against a single word on a paragraph's last line
+  double space_shrink = 0.32;     ///< interword shrink as a fraction of the font's space
+  double runt_demerits = 150000;  ///< against a single word on a paragraph's last line
   int max_hyphen_ladder = 2;      ///< most hyphenated lines in a row (0: no limit)
 };
 
