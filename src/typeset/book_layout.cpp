@@ -503,7 +503,8 @@ class BookSetter {
       for (const PageContent::Slot& slot : content.contents_slots)
         toc_slots_.push_back({out_.pages.size() - 1, slot.block, slot.baseline});
       const NoteArea area(frame.note_shapes, frame.notes_overhead, carry);
-      place_notes(page, area.parts(notes_of(flow, fill, cut), end->carry), extra);
+      const std::vector<NotePart> parts = area.parts(notes_of(flow, fill, cut), end->carry);
+      place_notes(page, parts, area.lines_height(parts), extra);
       carry = end->carry;
       // What floated starts the next page.
       flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
@@ -516,11 +517,9 @@ class BookSetter {
 
   // The notes at the page's foot (`extra` below the text block's on a long page): a part
   // continued from the page before comes first, under a rule across the measure.
-  void place_notes(Page& page, const std::vector<NotePart>& parts, double extra) {
+  // `h`: the parts' lines' height (NoteArea::lines_height).
+  void place_notes(Page& page, const std::vector<NotePart>& parts, double h, double extra) {
     if (parts.empty()) return;
-    double h = 0;
-    for (const NotePart& part : parts)
-      for (std::size_t k = part.from; k < part.to; ++k) h += note_shapes_.at(part.note).advance[k];
     double y = body_bottom() - notes_foot_room() + extra - h;
     double x = left(page.recto);
     // The rule sits in the space above the notes, clear of the last text line's descenders

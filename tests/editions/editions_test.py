@@ -394,6 +394,7 @@ def check_text_layer(epub, pdf, labels, furniture, build_log):
             check(False, f"PDF page {n} ({label}): text layer differs from the EPUB at word {i + 1}: "
                          f"EPUB {want[max(0, i - 3):i + 3]}, PDF {got[max(0, i - 3):i + 3]}")
         compared += len(want) - len(carried)
+    check(not carried, f"the end of a split note is on no page: {carried[:6]}")
     check(compared >= len(words), f"every EPUB word checked on its page ({compared} of {len(words)})")
 
 
