@@ -77,7 +77,9 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 /// its link areas, its trim corner at (dx, dy). Tagged, the runs of a language other than the
 /// book's (GlyphRun::lang) go into a /Span each (consecutive runs of one language together),
 /// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
-/// structure elements, so the post-pass adds the /Lang. A figure's picture is drawn inside
+/// structure elements, so the post-pass adds the /Lang. Tagged, each cluster's text is
+/// cluster_text's (no /ActualText spans: a word joiner without a glyph is left out, a ligature
+/// the font encodes reads as its presentation form). A figure's picture is drawn inside
 /// its /Figure element, whose alt text is appended to `out->figure_alts` (and a picture
 /// that cannot be drawn to `out->picture_errors`) when `out` is given. The page's links only
 /// when `links`.
