@@ -163,13 +163,18 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
       cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs.c_str());
       cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
+    // Cairo 1.16 gives marked content only to elements without child elements: once a block
+    // holds a language /Span, its text outside the span would be left unmarked (an artifact,
+    // out of the structure tree), so every stretch of it goes into a /Span, of no language.
+    bool spans = false;
+    for (const auto& run : block.runs) spans = spans || (!run.lang.empty() && !run.glyphs.empty());
     for (std::size_t i = 0; i < block.runs.size();) {
       const std::string& lang = block.runs[i].lang;
       std::size_t j = i;
       bool ink = false;  // a /Span only around something drawn: an empty one may not be written
       for (; j < block.runs.size() && block.runs[j].lang == lang; ++j)
         ink = ink || !block.runs[j].glyphs.empty();
-      bool span = !lang.empty() && ink && span_langs;
+      bool span = spans && ink && span_langs;
       if (span) {
         cairo_tag_begin(cr, "Span", "");
         span_langs->push_back(lang);

@@ -7,13 +7,18 @@ Usage:
                                            tests/manuscripts/* and tests/books/*) and compare
   struct_text_test.py --pdf PDF…           compare PDFs already built
 
-The page text is pdftotext's after the /Artifact content (running heads, folios) is cut out
-of the page streams. Both texts are compared in NFKC (poppler's structure text takes a
+The page text is pdftotext's (-raw: in content order, as the structure tree has it) after the
+/Artifact content (running heads, folios) is cut out of the page streams; what was cut must be
+folios or text the structure tree holds anyway. Both texts are compared in NFKC (poppler's structure text takes a
 ligature's glyph for its own character, U+FB01 for fi, where pdftotext reads the /ActualText),
 and without their spaces, invisible characters (soft hyphens, word joiners) and hyphens (the
 structure tree joins lines where the page text breaks them, and pdftotext joins a word
 hyphenated at a line's end): every character the pages show must be in the structure text as
 often, and every line of the page text must occur in it.
+
+Known to fail: tests/manuscripts/fractions and tests/books/wealth-of-nations, whose fractions
+(one character drawn as numerator, slash and denominator: several glyphs, so an /ActualText
+span) still end their element's text for poppler.
 """
 import collections
 import re
@@ -29,6 +34,9 @@ from harness import check, finish  # noqa: E402
 
 # Spaces of any kind, and characters with no ink that either text may keep or drop.
 INVISIBLE = re.compile("[\\s\u00ad\u200b\u200c\u200d\u2060\ufeff-]+")
+# A folio at either end of a line (pdftotext puts a running head and its folio on one line).
+FOLIO_AT_ENDS = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,8})(?:\s+|$)|(?:\s+|^)(?:\d{1,4}|[ivxlcdm]{1,8})$"
+                           r"|(?<=[^\d\s])\d{1,4}$")
 ARTIFACT = re.compile(rb"/Artifact BMC\n.*?\nEMC\n", re.S)
 
 
@@ -37,14 +45,13 @@ def squeeze(text):
 
 
 def pdftotext(pdf):
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
 def page_text(pdf, tmp):
-    """pdftotext's text of the pages' content, artifacts left out. Cutting the artifacts may
-    take a page's running head and folio, no more: text wrongly marked as an artifact (Cairo
-    marks no text of an element that has child elements) must not pass unseen."""
+    """pdftotext's text of the pages' content, artifacts left out, and of each page the lines
+    the artifacts held."""
     qdf = Path(tmp) / "qdf.pdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(qdf)], check=True)
     qdf.write_bytes(ARTIFACT.sub(b"", qdf.read_bytes()))
@@ -55,13 +62,11 @@ def page_text(pdf, tmp):
     text = pdftotext(cut)
     full_pages, cut_pages = pdftotext(pdf).split("\f"), text.split("\f")
     check(len(full_pages) == len(cut_pages), f"{pdf.name}: cutting the artifacts lost pages")
-    for n, (full, kept) in enumerate(zip(full_pages, cut_pages), 1):
-        lines = lambda page: collections.Counter(l.strip() for l in page.splitlines() if l.strip())
-        cut_away = lines(full) - lines(kept)
-        if not check(sum(cut_away.values()) <= 3,
-                     f"{pdf.name} page {n}: marked as artifacts: {list(cut_away)[:6]}"):
-            break
-    return text
+
+    def lines(page):
+        return collections.Counter(line.strip() for line in page.splitlines() if line.strip())
+    cut_away = [lines(full) - lines(kept) for full, kept in zip(full_pages, cut_pages)]
+    return text, cut_away
 
 
 def struct_text(pdf):
@@ -73,8 +78,18 @@ def struct_text(pdf):
 
 def compare(pdf):
     with tempfile.TemporaryDirectory(prefix="folio-struct-") as tmp:
-        shown = page_text(pdf, tmp)
+        shown, cut_away = page_text(pdf, tmp)
     tagged = squeeze(struct_text(pdf))
+    # What the artifacts held must be furniture: a folio, or text the structure tree has
+    # anyway (a running head's title, a table's header row repeated on its next page). Text
+    # wrongly marked as an artifact (Cairo 1.16 marks no text of an element that has child
+    # elements) must not pass unseen.
+    for n, lines in enumerate(cut_away, 1):
+        unexplained = [line for line in lines
+                       if squeeze(FOLIO_AT_ENDS.sub("", line.strip())) not in tagged]
+        if not check(not unexplained,
+                     f"{pdf.name} page {n}: marked as artifacts: {unexplained[:6]}"):
+            break
     missing_chars = collections.Counter(squeeze(shown)) - collections.Counter(tagged)
     missing_lines = [line.strip() for line in shown.splitlines()
                      if squeeze(line) and squeeze(line) not in tagged]
