@@ -41,11 +41,11 @@ void draw_run(cairo_t* cr, const ScaledFonts& fonts, const typeset::GlyphRun& ru
                          static_cast<cairo_text_cluster_flags_t>(0));
 }
 
-// Draws a tagged run with the text cluster_text gives each cluster, so that Cairo writes no
-// /ActualText span inside the structure element's marked content (cluster_text.hpp says why).
+// Draws a run with the text cluster_text gives each cluster, so that Cairo writes no
+// /ActualText span inside a structure element's marked content (cluster_text.hpp says why).
 // A run that needs no change is drawn as it is.
-void draw_tagged_run(cairo_t* cr, const ScaledFonts& fonts, const typeset::GlyphRun& run, double dx,
-                     double dy) {
+void draw_run_without_actual_text(cairo_t* cr, const ScaledFonts& fonts,
+                                  const typeset::GlyphRun& run, double dx, double dy) {
   if (run.clusters.empty()) return;
   cairo_scaled_font_t* sf = fonts.at(static_cast<std::size_t>(run.font));
   // A cluster of one glyph for one character (UTF-8: one byte that is not a continuation
@@ -83,7 +83,14 @@ void draw_tagged_run(cairo_t* cr, const ScaledFonts& fonts, const typeset::Glyph
       unsigned long first = count > 0 ? run.glyphs.at(glyph).id : 0;
       shown = cluster_text(text, count, first, sf);
     }
-    if (!shown.empty() || count > 0) {
+    std::vector<std::string> each =
+        count > 1 ? glyph_texts(text, count) : std::vector<std::string>{};
+    if (!each.empty()) {
+      for (const std::string& part : each) {
+        told.text += part;
+        told.clusters.push_back({static_cast<int>(part.size()), 1});
+      }
+    } else if (!shown.empty() || count > 0) {
       told.text += shown;
       told.clusters.push_back({static_cast<int>(shown.size()), count});
     }
@@ -110,7 +117,8 @@ void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const S
 void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                      double dy) {
   cairo_set_source_rgb(cr, 0, 0, 0);
-  for (const auto& run : page.furniture) draw_run(cr, fonts, run, dx, dy);
+  // An /ActualText span in the furniture would be left out of its /Artifact marking.
+  for (const auto& run : page.furniture) draw_run_without_actual_text(cr, fonts, run, dx, dy);
   for (const auto& rule : page.rules) {
     cairo_set_line_width(cr, rule.thickness);
     cairo_move_to(cr, dx + rule.x, dy + rule.y);
@@ -179,7 +187,7 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
         cairo_tag_begin(cr, "Span", "");
         span_langs->push_back(lang);
       }
-      for (; i < j; ++i) draw_tagged_run(cr, fonts, block.runs[i], dx, dy);
+      for (; i < j; ++i) draw_run_without_actual_text(cr, fonts, block.runs[i], dx, dy);
       if (span) cairo_tag_end(cr, "Span");
     }
     cairo_tag_end(cr, type);

@@ -69,7 +69,8 @@ void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const S
 void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& doc);
 
 /// Paints `page`'s running heads, folios and rules (untagged: the post-pass marks them as
-/// artifacts), its trim corner at (dx, dy).
+/// artifacts; their clusters' text is cluster_text's, as in paint_content), its trim corner
+/// at (dx, dy).
 void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                      double dy);
 

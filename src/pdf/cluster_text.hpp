@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace folio::pdf {
 
@@ -23,5 +24,11 @@ namespace folio::pdf {
 /// take it), else `text` itself.
 std::string cluster_text(std::string_view text, int glyphs, unsigned long glyph,
                          cairo_scaled_font_t* font);
+
+/// For a cluster of `glyphs` (more than one) glyphs, the text of each glyph, when `text` or
+/// its compatibility decomposition (NFKC) has one character per glyph: a fraction ⅓ built as
+/// numerator, fraction slash and denominator reads "1", "⁄", "3", each its glyph's own
+/// character and no /ActualText. Empty when the counts differ.
+std::vector<std::string> glyph_texts(std::string_view text, int glyphs);
 
 }  // namespace folio::pdf

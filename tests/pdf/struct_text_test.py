@@ -7,18 +7,14 @@ Usage:
                                            tests/manuscripts/* and tests/books/*) and compare
   struct_text_test.py --pdf PDF…           compare PDFs already built
 
-The page text is pdftotext's (-raw: in content order, as the structure tree has it) after the
-/Artifact content (running heads, folios) is cut out of the page streams; what was cut must be
-folios or text the structure tree holds anyway. Both texts are compared in NFKC (poppler's structure text takes a
-ligature's glyph for its own character, U+FB01 for fi, where pdftotext reads the /ActualText),
-and without their spaces, invisible characters (soft hyphens, word joiners) and hyphens (the
+The page text is pdftotext's (-raw: in content order, as the structure tree has it) after
+the /Artifact content (running heads, folios) is cut out of the page streams; what was cut
+must be folios or text the structure tree holds anyway. Both texts are compared in NFKC (a
+ligature or fraction may read as its presentation form, U+FB01 for fi, ⅓ as 1⁄3), and
+without their spaces, invisible characters (soft hyphens, word joiners) and hyphens (the
 structure tree joins lines where the page text breaks them, and pdftotext joins a word
 hyphenated at a line's end): every character the pages show must be in the structure text as
 often, and every line of the page text must occur in it.
-
-Known to fail: tests/manuscripts/fractions and tests/books/wealth-of-nations, whose fractions
-(one character drawn as numerator, slash and denominator: several glyphs, so an /ActualText
-span) still end their element's text for poppler.
 """
 import collections
 import re
@@ -37,7 +33,25 @@ INVISIBLE = re.compile("[\\s\u00ad\u200b\u200c\u200d\u2060\ufeff-]+")
 # A folio at either end of a line (pdftotext puts a running head and its folio on one line).
 FOLIO_AT_ENDS = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,8})(?:\s+|$)|(?:\s+|^)(?:\d{1,4}|[ivxlcdm]{1,8})$"
                            r"|(?<=[^\d\s])\d{1,4}$")
-ARTIFACT = re.compile(rb"/Artifact BMC\n.*?\nEMC\n", re.S)
+MARK = re.compile(rb"(?m)^(?:/Artifact BMC|.*\bBDC|.*\bBMC|EMC)$")
+
+
+def cut_artifacts(qdf):
+    """`qdf` (qpdf --qdf, one operator a line) without its /Artifact BMC … EMC sequences,
+    marked content nested in them (a ligature's /ActualText span) included."""
+    out, at, depth, start = [], 0, 0, None
+    for m in MARK.finditer(qdf):
+        line = m.group(0)
+        if start is None:
+            if line == b"/Artifact BMC":
+                out.append(qdf[at:m.start()])
+                start, depth = m.start(), 1
+            continue
+        depth += -1 if line == b"EMC" else 1
+        if depth == 0:
+            at, start = m.end() + 1, None
+    out.append(qdf[at:])
+    return b"".join(out)
 
 
 def squeeze(text):
@@ -54,7 +68,7 @@ def page_text(pdf, tmp):
     the artifacts held."""
     qdf = Path(tmp) / "qdf.pdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(qdf)], check=True)
-    qdf.write_bytes(ARTIFACT.sub(b"", qdf.read_bytes()))
+    qdf.write_bytes(cut_artifacts(qdf.read_bytes()))
     cut = Path(tmp) / "cut.pdf"
     # fix-qdf mends the stream lengths and offsets that cutting the artifacts changed.
     cut.write_bytes(subprocess.run(["fix-qdf", str(qdf)], capture_output=True,
