@@ -83,14 +83,7 @@ void draw_run_without_actual_text(cairo_t* cr, const ScaledFonts& fonts,
       unsigned long first = count > 0 ? run.glyphs.at(glyph).id : 0;
       shown = cluster_text(text, count, first, sf);
     }
-    std::vector<std::string> each =
-        count > 1 ? glyph_texts(text, count) : std::vector<std::string>{};
-    if (!each.empty()) {
-      for (const std::string& part : each) {
-        told.text += part;
-        told.clusters.push_back({static_cast<int>(part.size()), 1});
-      }
-    } else if (!shown.empty() || count > 0) {
+    if (!shown.empty() || count > 0) {
       told.text += shown;
       told.clusters.push_back({static_cast<int>(shown.size()), count});
     }

@@ -2,7 +2,6 @@
 #include "pdf/cluster_text.hpp"
 
 #include <cairo-ft.h>
-#include <glib.h>
 
 #include <array>
 #include <cstdint>
@@ -63,26 +62,6 @@ std::string cluster_text(std::string_view text, int glyphs, unsigned long glyph,
     for (const auto& [letters, ligature] : kLigatures)
       if (text == letters && encodes(font, ligature, glyph)) return std::string(ligature);
   return std::string(text);
-}
-
-std::vector<std::string> glyph_texts(std::string_view text, int glyphs) {
-  auto split = [&](std::string_view s) {
-    std::vector<std::string> parts;
-    for (std::size_t i = 0; i < s.size();) {
-      std::size_t from = i;
-      next_code_point(s, i);
-      parts.emplace_back(s.substr(from, i - from));
-    }
-    return parts;
-  };
-  std::vector<std::string> parts = split(text);
-  if (glyphs > 1 && parts.size() == static_cast<std::size_t>(glyphs)) return parts;
-  gchar* nfkc = g_utf8_normalize(text.data(), static_cast<gssize>(text.size()), G_NORMALIZE_NFKC);
-  if (!nfkc) return {};
-  parts = split(nfkc);
-  g_free(nfkc);
-  if (glyphs > 1 && parts.size() == static_cast<std::size_t>(glyphs)) return parts;
-  return {};
 }
 
 }  // namespace folio::pdf

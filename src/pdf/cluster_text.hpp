@@ -5,7 +5,6 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace folio::pdf {
 
@@ -15,7 +14,10 @@ namespace folio::pdf {
 /// (the text "fl") whenever the font's cmap gives that glyph a character of its own (U+FB02),
 /// since Cairo maps the glyph to that character first. Such a span nested in a structure
 /// element's MCID sequence ends that sequence for poppler (pdfinfo -struct-text, and what is
-/// built on it): the element's text after it was lost from the structure tree.
+/// built on it): the element's text after it was lost from the structure tree. A fraction
+/// built from several glyphs (⅓ as numerator, slash, denominator) is still written that way,
+/// so that its text reads ⅓ (docs/styles.md): its element's text after it is still lost to
+/// poppler's structure reading.
 ///
 /// Returns the text to give Cairo for cluster `text` drawn with `glyphs` glyphs, the first
 /// `glyph`, in `font`: empty for a cluster without a glyph whose characters have no ink
@@ -24,11 +26,5 @@ namespace folio::pdf {
 /// take it), else `text` itself.
 std::string cluster_text(std::string_view text, int glyphs, unsigned long glyph,
                          cairo_scaled_font_t* font);
-
-/// For a cluster of `glyphs` (more than one) glyphs, the text of each glyph, when `text` or
-/// its compatibility decomposition (NFKC) has one character per glyph: a fraction ⅓ built as
-/// numerator, fraction slash and denominator reads "1", "⁄", "3", each its glyph's own
-/// character and no /ActualText. Empty when the counts differ.
-std::vector<std::string> glyph_texts(std::string_view text, int glyphs);
 
 }  // namespace folio::pdf

@@ -1,5 +1,5 @@
-// The texts Cairo is given per cluster: format characters without a glyph dropped, fractions
-// split glyph by glyph, everything else as written.
+// The texts Cairo is given per cluster: format characters without a glyph dropped, the rest
+// as written unless a font encodes a ligature.
 #include "pdf/cluster_text.hpp"
 
 #include <gtest/gtest.h>
@@ -23,13 +23,6 @@ TEST(ClusterText, ALigatureWithoutAFontToAskKeepsItsLetters) {
   // Only a font whose cmap encodes the glyph as U+FB02 makes "fl" read as the ligature.
   EXPECT_EQ(cluster_text("fl", 1, 500, nullptr), "fl");
   EXPECT_EQ(cluster_text("Th", 1, 500, nullptr), "Th");
-}
-
-TEST(GlyphTexts, AFractionReadsGlyphByGlyph) {
-  EXPECT_EQ(glyph_texts("\u2153", 3), (std::vector<std::string>{"1", "\u2044", "3"}));
-  EXPECT_EQ(glyph_texts("1/16", 4), (std::vector<std::string>{"1", "/", "1", "6"}));
-  EXPECT_TRUE(glyph_texts("\u2153", 2).empty());  // the counts differ: left to Cairo
-  EXPECT_TRUE(glyph_texts("e\u0301", 1).empty());
 }
 
 }  // namespace
