@@ -281,6 +281,10 @@ BuildResult build(const BuildRequest& request);
 struct ImportRequest {
   std::filesystem::path input;    ///< an .epub file, an unpacked EPUB folder or a .docx
   std::filesystem::path out_dir;  ///< must not exist, or be an empty folder
+  /// Asked between the steps of writing the folder (after reading, before each file, before
+  /// the rename): true stops the import, and the temporary folder is removed. `folio import`
+  /// answers from SIGINT and SIGTERM. Empty: never stop.
+  std::function<bool()> stop_requested;
 };
 
 struct ImportResult {
@@ -292,8 +296,9 @@ struct ImportResult {
   std::filesystem::path dir;  ///< the folder written (only when ok)
   std::size_t files = 0;      ///< Markdown files written
   std::size_t images = 0;
-  std::string report;  ///< the mapping report, as written to DIR/import-report.md
-  double seconds = 0;  ///< time spent reading and writing
+  std::string report;    ///< the mapping report, as written to DIR/import-report.md
+  double seconds = 0;    ///< time spent reading and writing
+  bool stopped = false;  ///< stop_requested said stop: nothing was written
 };
 
 /// Reads an EPUB (2 or 3, zipped or unpacked) or a Word document into a new manuscript

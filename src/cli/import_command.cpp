@@ -1,7 +1,10 @@
 // `folio import FILE [-o DIR]`: an EPUB into a new manuscript folder, then `folio check` on it.
 #include <fmt/format.h>
 
+#include <csignal>
+
 #include "cli/commands.hpp"
+#include "cli/stop_signals.hpp"
 
 namespace folio::cli {
 namespace {
@@ -39,7 +42,26 @@ std::string shortened(const std::string& report, std::size_t max_items) {
 int run_import(const ImportOptions& options) {
   api::ImportRequest request{
       options.input, options.out_dir.empty() ? default_output(options.input) : options.out_dir};
-  api::ImportResult result = api::import_book(request);
+  // Ctrl-C or SIGTERM while importing: taken between the steps of writing, so that the
+  // temporary folder is removed rather than left beside the output.
+  int taken = 0;
+  api::ImportResult result;
+  {
+    StopSignals stop;
+    request.stop_requested = [&] {
+      if (!taken) taken = stop.take();
+      return taken != 0;
+    };
+    result = api::import_book(request);
+  }
+  if (result.stopped) {
+    fmt::print(stderr, "folio: import stopped ({}); nothing was written\n",
+               taken == SIGINT ? "SIGINT" : "SIGTERM");
+    // End as the signal would have ended folio (main's handler ends the process with the
+    // signal's status), so a shell or a script sees why; unless it was ignored (nohup).
+    std::raise(taken);
+    return 128 + taken;
+  }
   print_diagnostics(stderr, result.diagnostics, nullptr, ReportFormat::text, stderr_wants_color(),
                     false);
   if (!result.ok) {

@@ -42,7 +42,8 @@ std::string report_markdown(const ImportReport& report, const std::string& input
 }
 
 ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
-                          support::Diagnostics& diags) {
+                          support::Diagnostics& diags,
+                          const std::function<bool()>& stop_requested) {
   ImportOutcome outcome;
   support::SourcePos at{input.filename().string(), 0, 0};
   std::error_code ec;
@@ -79,6 +80,11 @@ ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
     return outcome;
   }
   if (!book || diags.has_errors()) return outcome;
+  auto stop = [&] { return stop_requested && stop_requested(); };
+  if (stop()) {
+    outcome.stopped = true;
+    return outcome;
+  }
 
   // Everything is written into a fresh sibling, renamed into place at the end.
   fs::path parent = fs::absolute(out_dir, ec).parent_path();
@@ -95,14 +101,22 @@ ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
     fs::remove_all(tmp, ec);
     return outcome;
   };
+  auto stopped = [&] {
+    fs::remove_all(tmp, ec);
+    outcome.stopped = true;
+    return outcome;
+  };
   std::vector<std::string> names;
   for (const ImportedFile& f : book->files) {
+    if (stop()) return stopped();
     names.push_back(f.name);
     if (!write_file(tmp / f.name, write_markdown(f.sections), error)) return fail(error);
   }
   if (!book->images.empty()) fs::create_directory(tmp / "images", ec);
-  for (const ImportedImage& img : book->images)
+  for (const ImportedImage& img : book->images) {
+    if (stop()) return stopped();
     if (!write_file(tmp / img.name, img.bytes, error)) return fail(error);
+  }
   std::string comment = fmt::format("Imported by `folio import` from {} ({}).",
                                     input.filename().string(), book->report.source);
   if (!write_file(tmp / "book.yaml", write_book_yaml(book->metadata, names, comment), error))
@@ -111,6 +125,7 @@ ImportOutcome import_book(const fs::path& input, const fs::path& out_dir,
   outcome.images = book->images.size();
   outcome.report = report_markdown(book->report, input.filename().string(), outcome);
   if (!write_file(tmp / "import-report.md", outcome.report, error)) return fail(error);
+  if (stop()) return stopped();
   // An empty folder given as the output is replaced by the finished one.
   if (fs::exists(out_dir, ec)) fs::remove(out_dir, ec);
   fs::rename(tmp, out_dir, ec);

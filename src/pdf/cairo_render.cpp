@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "pdf/cluster_text.hpp"
 #include "pdf/image_drawer.hpp"
 #include "pdf/structure_type.hpp"
 
@@ -40,6 +41,58 @@ void draw_run(cairo_t* cr, const ScaledFonts& fonts, const typeset::GlyphRun& ru
                          static_cast<cairo_text_cluster_flags_t>(0));
 }
 
+// Draws a run with the text cluster_text gives each cluster, so that Cairo writes no
+// /ActualText span inside a structure element's marked content (cluster_text.hpp says why).
+// A run that needs no change is drawn as it is.
+void draw_run_without_actual_text(cairo_t* cr, const ScaledFonts& fonts,
+                                  const typeset::GlyphRun& run, double dx, double dy) {
+  if (run.clusters.empty()) return;
+  cairo_scaled_font_t* sf = fonts.at(static_cast<std::size_t>(run.font));
+  // A cluster of one glyph for one character (UTF-8: one byte that is not a continuation
+  // byte) goes to Cairo as it is; the others are looked at.
+  auto one_character = [&](std::size_t at, int bytes) {
+    int starts = 0;
+    for (int b = 0; b < bytes; ++b)
+      starts +=
+          (static_cast<unsigned char>(run.text[at + static_cast<std::size_t>(b)]) & 0xC0) != 0x80;
+    return starts == 1;
+  };
+  std::vector<bool> look(run.clusters.size());
+  bool plain = true;
+  std::size_t byte = 0, glyph = 0;
+  for (std::size_t c = 0; c < run.clusters.size(); ++c) {
+    auto [bytes, count] = run.clusters[c];
+    look[c] = count != 1 || !one_character(byte, bytes);
+    plain = plain && !look[c];
+    byte += static_cast<std::size_t>(bytes);
+  }
+  if (plain || !sf) {
+    draw_run(cr, fonts, run, dx, dy);
+    return;
+  }
+  typeset::GlyphRun told{run.font, run.x, run.y, {}, run.glyphs, {}, run.width, run.lang};
+  told.text.reserve(run.text.size());
+  told.clusters.reserve(run.clusters.size());
+  byte = 0;
+  for (std::size_t c = 0; c < run.clusters.size(); ++c) {
+    auto [bytes, count] = run.clusters[c];
+    std::string_view text =
+        std::string_view(run.text).substr(byte, static_cast<std::size_t>(bytes));
+    std::string shown(text);
+    if (look[c]) {
+      unsigned long first = count > 0 ? run.glyphs.at(glyph).id : 0;
+      shown = cluster_text(text, count, first, sf);
+    }
+    if (!shown.empty() || count > 0) {
+      told.text += shown;
+      told.clusters.push_back({static_cast<int>(shown.size()), count});
+    }
+    byte += static_cast<std::size_t>(bytes);
+    glyph += static_cast<std::size_t>(count);
+  }
+  draw_run(cr, fonts, told, dx, dy);
+}
+
 }  // namespace
 
 cairo_scaled_font_t* scaled_font_of(PangoFont* font) {
@@ -57,7 +110,8 @@ void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const S
 void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                      double dy) {
   cairo_set_source_rgb(cr, 0, 0, 0);
-  for (const auto& run : page.furniture) draw_run(cr, fonts, run, dx, dy);
+  // An /ActualText span in the furniture would be left out of its /Artifact marking.
+  for (const auto& run : page.furniture) draw_run_without_actual_text(cr, fonts, run, dx, dy);
   for (const auto& rule : page.rules) {
     cairo_set_line_width(cr, rule.thickness);
     cairo_move_to(cr, dx + rule.x, dy + rule.y);
@@ -110,18 +164,23 @@ void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fo
       cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs.c_str());
       cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
+    // Cairo 1.16 gives marked content only to elements without child elements: once a block
+    // holds a language /Span, its text outside the span would be left unmarked (an artifact,
+    // out of the structure tree), so every stretch of it goes into a /Span, of no language.
+    bool spans = false;
+    for (const auto& run : block.runs) spans = spans || (!run.lang.empty() && !run.glyphs.empty());
     for (std::size_t i = 0; i < block.runs.size();) {
       const std::string& lang = block.runs[i].lang;
       std::size_t j = i;
       bool ink = false;  // a /Span only around something drawn: an empty one may not be written
       for (; j < block.runs.size() && block.runs[j].lang == lang; ++j)
         ink = ink || !block.runs[j].glyphs.empty();
-      bool span = !lang.empty() && ink && span_langs;
+      bool span = spans && ink && span_langs;
       if (span) {
         cairo_tag_begin(cr, "Span", "");
         span_langs->push_back(lang);
       }
-      for (; i < j; ++i) draw_run(cr, fonts, block.runs[i], dx, dy);
+      for (; i < j; ++i) draw_run_without_actual_text(cr, fonts, block.runs[i], dx, dy);
       if (span) cairo_tag_end(cr, "Span");
     }
     cairo_tag_end(cr, type);

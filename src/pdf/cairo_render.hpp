@@ -69,7 +69,8 @@ void paint_runs(cairo_t* cr, const std::vector<typeset::GlyphRun>& runs, const S
 void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& doc);
 
 /// Paints `page`'s running heads, folios and rules (untagged: the post-pass marks them as
-/// artifacts), its trim corner at (dx, dy).
+/// artifacts; their clusters' text is cluster_text's, as in paint_content), its trim corner
+/// at (dx, dy).
 void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                      double dy);
 
@@ -77,10 +78,13 @@ void paint_furniture(cairo_t* cr, const typeset::Page& page, const ScaledFonts& 
 /// its link areas, its trim corner at (dx, dy). Tagged, the runs of a language other than the
 /// book's (GlyphRun::lang) go into a /Span each (consecutive runs of one language together),
 /// whose languages are appended to `span_langs`: Cairo 1.16 writes no attributes on
-/// structure elements, so the post-pass adds the /Lang. A figure's picture is drawn inside
-/// its /Figure element, whose alt text is appended to `out->figure_alts` (and a picture
-/// that cannot be drawn to `out->picture_errors`) when `out` is given. The page's links only
-/// when `links`.
+/// structure elements, so the post-pass adds the /Lang. The rest of such a block's runs go
+/// into /Spans too, with an empty language (Cairo marks only elements without children). Tagged,
+/// each cluster's text is cluster_text's (no /ActualText spans: a word joiner without a glyph is
+/// left out, a ligature the font encodes reads as its presentation form). A figure's picture is
+/// drawn inside its /Figure element, whose alt text is appended to `out->figure_alts` (and a
+/// picture that cannot be drawn to `out->picture_errors`) when `out` is given. The page's links
+/// only when `links`.
 void paint_content(cairo_t* cr, const typeset::Page& page, const ScaledFonts& fonts, double dx,
                    double dy, bool tagged, std::vector<std::string>* span_langs = nullptr,
                    Rendered* out = nullptr, bool links = true);

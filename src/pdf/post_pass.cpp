@@ -289,7 +289,9 @@ void set_span_langs(QPDF& pdf, const std::vector<std::string>& langs) {
     if (elem.getKey("/S").isNameAndEquals("/Span")) {
       if (next >= langs.size())
         throw std::runtime_error("more language spans in the structure tree than were drawn");
-      elem.replaceKey("/Lang", QOH::newUnicodeString(langs[next++]));
+      // No language: the text around a language span, in its block's language.
+      if (!langs[next].empty()) elem.replaceKey("/Lang", QOH::newUnicodeString(langs[next]));
+      ++next;
     }
     QOH k = elem.getKey("/K");
     std::vector<QOH> kids = k.isArray() ? k.getArrayAsVector() : std::vector<QOH>{k};

@@ -20,7 +20,7 @@ struct PostPassInput {
   std::vector<std::string> labels;  ///< per page: roman ("iv") or arabic ("12")
   std::string lang;                 ///< BCP 47, e.g. "en-US"
   /// The /Lang of each /Span structure element, in the order Cairo made them
-  /// (Rendered::span_langs).
+  /// (Rendered::span_langs); empty for a span that has none (the rest of a block around one).
   std::vector<std::string> span_langs;
   /// The /Alt of each /Figure structure element, in the order Cairo made them.
   std::vector<std::string> figure_alts;

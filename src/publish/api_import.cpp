@@ -10,9 +10,11 @@ ImportResult import_book(const ImportRequest& request) {
   auto start = std::chrono::steady_clock::now();
   ImportResult result;
   support::Diagnostics diags;
-  import::ImportOutcome outcome = import::import_book(request.input, request.out_dir, diags);
+  import::ImportOutcome outcome =
+      import::import_book(request.input, request.out_dir, diags, request.stop_requested);
   append(result.diagnostics, diags);
   result.ok = outcome.ok && !diags.has_errors();
+  result.stopped = outcome.stopped;
   result.dir = outcome.dir;
   result.files = outcome.files;
   result.images = outcome.images;

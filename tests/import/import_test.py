@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """`folio import`: Standard Ebooks' semantics and EPUB 2, an unpacked folder, the report, and
 bad input (not a zip, truncated, a zip bomb, `..` and absolute entries, billion laughs, a
-100 MB image, 100,000 paragraphs, an existing folder): a clear error or a bounded import,
-nothing written outside -o DIR, no half-written folder.
+100 MB image, 100,000 paragraphs, an existing folder, SIGTERM or SIGINT while writing): a
+clear error or a bounded import, nothing written outside -o DIR, no half-written folder.
 Usage: import_test.py FOLIO"""
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -208,6 +209,45 @@ class BadInput(Case):
         with zipfile.ZipFile(z, "w") as f:
             f.writestr("readme.txt", "hello")
         self.refused(z, "import-format")
+
+    def test_a_stopped_import_leaves_no_temporary_folder(self):
+        # A book of many files, so that writing them takes a while: the signal is sent once
+        # the temporary folder beside the output is there, while the files go into it.
+        chapters = 3000
+        entries = {"OEBPS/content.opf": opf(
+            [(f"c{n}", f"text/chapter-{n}.xhtml") for n in range(chapters)],
+            extra_items="".join(f'<item id="i{n}" href="images/p{n}.png" media-type="image/png"/>'
+                                for n in range(chapters)))}
+        for n in range(chapters):
+            entries[f"OEBPS/text/chapter-{n}.xhtml"] = xhtml(
+                f'<section epub:type="chapter"><h2>Chapter {n}</h2><p>Words.</p>'
+                f'<figure><img src="../images/p{n}.png" alt="A picture"/></figure></section>')
+            entries[f"OEBPS/images/p{n}.png"] = PNG
+        epub = self.path("big.epub")
+        write_epub(epub, entries)
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with self.subTest(signal=sig.name):
+                out = self.path("out-" + sig.name)
+                proc = subprocess.Popen([FOLIO, "import", epub, "-o", out], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+                temporary = f".{os.path.basename(out)}.import-"
+                deadline = time.monotonic() + HANG
+                seen = False
+                while proc.poll() is None and time.monotonic() < deadline:
+                    if any(f.startswith(temporary) for f in os.listdir(self.dir)):
+                        seen = True
+                        proc.send_signal(sig)
+                        break
+                    time.sleep(0.001)
+                _out, err = proc.communicate(timeout=HANG)
+                self.assertTrue(seen, f"the import ended before its temporary folder was seen "
+                                      f"(exit {proc.returncode}): {err[-500:]}")
+                left = [f for f in os.listdir(self.dir) if f.startswith(temporary)]
+                self.assertEqual(left, [], "the temporary folder was left behind")
+                self.assertFalse(os.path.exists(out), "a half-written folder was left")
+                # Ended by the signal, as a shell expects, after saying why.
+                self.assertEqual(proc.returncode, -sig, err[-500:])
+                self.assertIn("import stopped", err)
 
     def test_zip_bomb_is_refused_unexpanded(self):
         entries = simple_book("<section><h2>One</h2><p>Text.</p></section>")
