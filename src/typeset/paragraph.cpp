@@ -20,7 +20,7 @@ namespace folio::typeset {
 namespace {
 
 // The widest word space a paragraph set looser or tighter may have (issue 21's bar).
-constexpr double kMaxLooseSpaceEm = 0.65;
+constexpr double kMaxLooseSpaceEm = 0.5;
 
 // A unit (a word, or a run with no break opportunity: one "word" of 500,000 letters, words
 // joined by no-break spaces, a URL or code span) longer than this many bytes has the widths
