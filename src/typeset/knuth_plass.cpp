@@ -56,7 +56,7 @@ bool usable(const Node& n, int pass) {
 // One pass; its best final candidate is kNone when the active list emptied. `want_lines` > 0
 // (break_lines_loose): candidates of different line counts are kept apart, as TeX does with
 // \looseness, and only a final one of that many lines (not a single-word last line, where
-// runts cost demerits) counts.
+// runts cost demerits) is made.
 Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, double threshold,
               const std::vector<Sums>& sums, int want_lines = 0) {
   double background_stretch = p.line_stretch + (pass >= 3 ? p.emergency_stretch : 0);
@@ -142,9 +142,12 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
       // TeX §854: in the final pass the last active node may not vanish without a break.
       // Only a box wider than the measure gets here, since emergency points split words.
       bool artificial = r < -1 && final_pass && active.size() == 1 && no_candidate_yet;
-      bool too_many_lines = want_lines > 0 && c.line >= want_lines;
+      // break_lines_loose: not past the lines wanted, and not ending on a single-word line.
+      bool unwanted = want_lines > 0 && (c.line >= want_lines ||
+                                         (p.runt_demerits > 0 && forced && i + 1 == nodes.size() &&
+                                          sums[i].stretch - c.after.stretch - kFil < 1e-9));
       if (((r >= -1 && b <= threshold && (!too_many_hyphens || final_pass)) || artificial) &&
-          !too_many_lines) {
+          !unwanted) {
         double d;
         if (artificial) {
           d = 0;
@@ -195,13 +198,8 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
     // No candidate is left to start a line from: no later break can be reached.
     if (active.empty()) return out;
     if (forced && i + 1 == nodes.size()) {
-      auto runt = [&](const Candidate& c) {
-        return p.runt_demerits > 0 && c.previous != kNone &&
-               sums[i].stretch - pool[c.previous].after.stretch - kFil < 1e-9;
-      };
       for (std::size_t k : active)
-        if (pool[k].position == i &&
-            (want_lines == 0 || (pool[k].line == want_lines && !runt(pool[k]))) &&
+        if (pool[k].position == i && (want_lines == 0 || pool[k].line == want_lines) &&
             (out.best == kNone || pool[k].total_demerits < pool[out.best].total_demerits))
           out.best = k;
       return out;
