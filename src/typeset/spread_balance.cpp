@@ -15,7 +15,7 @@ namespace {
 // Bounded work: the paragraphs looked at for one fault (nearest it first), the variations of
 // them planned, and the faults tried in a section.
 constexpr std::size_t kParagraphsPerFault = 10;
-constexpr std::size_t kPlansPerFault = 4;
+constexpr std::size_t kPlansPerFault = 4;  // each alone, then two together (six pairs)
 constexpr int kFaultsTried = 24;
 // A page counts short, and facing pages uneven, from this much of a body line (what a reader
 // sees; fill_page's sums leave hundredths).
@@ -142,20 +142,39 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     std::vector<FlowItem> best_flow;
     std::vector<PageEnd> best_variation_plan;
     PlanFaults best_faults;
-    for (Variation& v : variations) {
+    // One variation, else two of different paragraphs (a spread short on both pages wants a
+    // line on each).
+    std::vector<std::vector<const Variation*>> tries;
+    for (const Variation& v : variations) tries.push_back({&v});
+    const std::size_t singles = tries.size();
+    for (std::size_t a = 0; a < variations.size(); ++a)
+      for (std::size_t b = a + 1; b < variations.size(); ++b)
+        if (variations[a].first != variations[b].first)
+          tries.push_back({&variations[a], &variations[b]});
+    for (std::size_t t = 0; t < tries.size(); ++t) {
+      if (t == singles && !best_flow.empty()) break;  // one paragraph did it
+      std::vector<const Variation*> vs = tries[t];
+      std::sort(vs.begin(), vs.end(),
+                [](const Variation* a, const Variation* b) { return a->first < b->first; });
       std::vector<FlowItem> trial;
-      trial.reserve(flow.size() + 1);
-      const std::size_t n = paragraph_length(flow, v.first);
-      trial.insert(trial.end(), flow.begin(), flow.begin() + static_cast<std::ptrdiff_t>(v.first));
-      trial.insert(trial.end(), v.lines.begin(), v.lines.end());
-      trial[v.first].recipe.reset();  // varied once at most
-      trial.insert(trial.end(), flow.begin() + static_cast<std::ptrdiff_t>(v.first + n),
-                   flow.end());
+      trial.reserve(flow.size() + 2);
+      std::size_t at = 0;
+      double increase = 0;
+      for (const Variation* v : vs) {
+        trial.insert(trial.end(), flow.begin() + static_cast<std::ptrdiff_t>(at),
+                     flow.begin() + static_cast<std::ptrdiff_t>(v->first));
+        const std::size_t first = trial.size();
+        trial.insert(trial.end(), v->lines.begin(), v->lines.end());
+        trial[first].recipe.reset();  // varied once at most
+        at = v->first + paragraph_length(flow, v->first);
+        increase += v->increase;
+      }
+      trial.insert(trial.end(), flow.begin() + static_cast<std::ptrdiff_t>(at), flow.end());
       std::vector<PageEnd> p = plan(trial);
       if (stats) ++stats->plans;
       PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
       std::tuple<int, double> score{pf.count(),
-                                    plan_cost(p, trial.size(), recto, costs) + v.increase};
+                                    plan_cost(p, trial.size(), recto, costs) + increase};
       // Fewer faults, and not by running more pages long.
       if (pf.count() < faults.count() && pf.long_pages <= faults.long_pages &&
           (best_flow.empty() || score < best_score)) {
