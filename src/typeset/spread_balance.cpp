@@ -15,7 +15,7 @@ namespace {
 // Bounded work: the paragraphs looked at for one fault (nearest it first), the variations of
 // them planned, and the faults tried in a section.
 constexpr std::size_t kParagraphsPerFault = 10;
-constexpr std::size_t kPlansPerFault = 4;  // each alone, then two together (six pairs)
+constexpr std::size_t kPlansPerFault = 4;  // alone; then pairs from the window's four pages
 constexpr int kFaultsTried = 24;
 // A page counts short, and facing pages uneven, from this much of a body line (what a reader
 // sees; fill_page's sums leave hundredths).
@@ -59,6 +59,8 @@ struct Variation {
   std::size_t first;  // the paragraph's first line in the flow
   std::vector<FlowItem> lines;
   double increase;  // demerits over the paragraph as first set
+  int looseness;
+  std::size_t page;  // the plan's page its first line is on
 };
 
 }  // namespace
@@ -130,27 +132,40 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
           found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
         }
         if (found->second.first.empty()) continue;
-        variations.push_back({k, found->second.first, found->second.second - it.recipe->demerits});
+        std::size_t on = from_page;
+        while (on < to_page && best_plan[on].cut <= k) ++on;
+        variations.push_back(
+            {k, found->second.first, found->second.second - it.recipe->demerits, looseness, on});
       }
     }
     std::stable_sort(
         variations.begin(), variations.end(),
         [](const Variation& a, const Variation& b) { return a.increase < b.increase; });
-    if (variations.size() > kPlansPerFault) variations.resize(kPlansPerFault);
+    // For pairs: the cheapest variation of each sense on each page.
+    std::vector<const Variation*> cheapest;
+    for (const Variation& v : variations)
+      if (std::none_of(cheapest.begin(), cheapest.end(), [&](const Variation* c) {
+            return c->page == v.page && c->looseness == v.looseness;
+          }))
+        cheapest.push_back(&v);
+    std::vector<std::vector<const Variation*>> pairs;
+    for (std::size_t a = 0; a < cheapest.size(); ++a)
+      for (std::size_t b = a + 1; b < cheapest.size(); ++b)
+        if (cheapest[a]->page != cheapest[b]->page &&
+            cheapest[a]->looseness == cheapest[b]->looseness)
+          pairs.push_back({cheapest[a], cheapest[b]});
+    std::vector<std::vector<const Variation*>> tries;
+    for (std::size_t k = 0; k < variations.size() && k < kPlansPerFault; ++k)
+      tries.push_back({&variations[k]});
     // The variation that leaves fewest faults, then costs least (its plan, its demerits).
     std::tuple<int, double> best_score{faults.count(), 0};
     std::vector<FlowItem> best_flow;
     std::vector<PageEnd> best_variation_plan;
     PlanFaults best_faults;
-    // One variation, else two of different paragraphs (a spread short on both pages wants a
-    // line on each).
-    std::vector<std::vector<const Variation*>> tries;
-    for (const Variation& v : variations) tries.push_back({&v});
+    // One variation, else two on different pages, both a line longer or both shorter (a
+    // spread short on both pages wants a line on each).
     const std::size_t singles = tries.size();
-    for (std::size_t a = 0; a < variations.size(); ++a)
-      for (std::size_t b = a + 1; b < variations.size(); ++b)
-        if (variations[a].first != variations[b].first)
-          tries.push_back({&variations[a], &variations[b]});
+    tries.insert(tries.end(), pairs.begin(), pairs.end());
     for (std::size_t t = 0; t < tries.size(); ++t) {
       if (t == singles && !best_flow.empty()) break;  // one paragraph did it
       std::vector<const Variation*> vs = tries[t];
