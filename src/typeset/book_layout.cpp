@@ -452,10 +452,6 @@ class BookSetter {
           },
           page_costs(st_.pages), st_.body.leading, &balance);
       reset_events_.clear();
-      if (getenv("FOLIO_BALANCE_DEBUG"))
-        fprintf(stderr, "balance: faults %d -> %d, set %d, plans %d, kept %d\n",
-                balance.faults_before, balance.faults_after, balance.paragraphs_set, balance.plans,
-                balance.kept);
       if (options_.stats) {
         options_.stats->paragraphs_varied += balance.kept;
         options_.stats->spread_faults_before += balance.faults_before;

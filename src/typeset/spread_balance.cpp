@@ -63,6 +63,47 @@ struct Variation {
   std::size_t page;  // the plan's page its first line is on
 };
 
+// A line without its glyphs: all the page builder reads of it.
+FlowItem bare(const FlowItem& it) {
+  FlowItem out;
+  out.kind = it.kind;
+  out.leading = it.leading;
+  out.top = it.top;
+  out.block = it.block;
+  out.notes = it.notes;
+  out.on_grid = it.on_grid;
+  out.break_before = it.break_before;
+  out.break_cost = it.break_cost;
+  out.amount = it.amount;
+  out.keep_at_top = it.keep_at_top;
+  out.recto = it.recto;
+  out.depth = it.depth;
+  out.row = it.row;
+  out.header = it.header;
+  out.figure_box = it.figure_box;
+  out.recipe = it.recipe;
+  return out;
+}
+
+// `flow` with the variations' paragraphs in place of theirs (by their first line, in flow
+// order), each without a recipe (varied once at most); `glyphs` false: lines without glyphs.
+std::vector<FlowItem> spliced(const std::vector<FlowItem>& flow,
+                              const std::vector<const Variation*>& vs, bool glyphs) {
+  std::vector<FlowItem> out;
+  out.reserve(flow.size() + vs.size());
+  std::size_t at = 0;
+  for (const Variation* v : vs) {
+    out.insert(out.end(), flow.begin() + static_cast<std::ptrdiff_t>(at),
+               flow.begin() + static_cast<std::ptrdiff_t>(v->first));
+    const std::size_t first = out.size();
+    for (const FlowItem& l : v->lines) out.push_back(glyphs ? l : bare(l));
+    out[first].recipe.reset();
+    at = v->first + paragraph_length(flow, v->first);
+  }
+  out.insert(out.end(), flow.begin() + static_cast<std::ptrdiff_t>(at), flow.end());
+  return out;
+}
+
 }  // namespace
 
 PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
@@ -104,6 +145,12 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
   std::vector<PageEnd> best_plan = plan(flow);
   PlanFaults faults = plan_faults(flow, begin, recto, best_plan, body_leading);
   if (stats) stats->faults_before += faults.count();
+  if (faults.count() == 0) return best_plan;
+  // Variations are planned on the flow without its glyphs (copied for each try); the flow
+  // itself takes only those kept.
+  std::vector<FlowItem> lean;
+  lean.reserve(flow.size());
+  for (const FlowItem& it : flow) lean.push_back(bare(it));
   // A paragraph's settings a line looser (+1) and tighter (-1), set once each.
   std::map<std::pair<const ParagraphRecipe*, int>, std::pair<std::vector<FlowItem>, double>> set;
   std::size_t next_page = 0;  // faults on earlier pages were given up
@@ -118,8 +165,8 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     const std::size_t hi = best_plan[to_page].cut;
     std::vector<Variation> variations;
     std::size_t paragraphs = 0;
-    for (std::size_t k = std::min(hi, flow.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
-      const FlowItem& it = flow[k];
+    for (std::size_t k = std::min(hi, lean.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
+      const FlowItem& it = lean[k];
       if (it.kind != FlowItem::line || !it.recipe) continue;
       ++paragraphs;
       for (int looseness : {1, -1}) {
@@ -160,6 +207,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     // The variation that leaves fewest faults, then costs least (its plan, its demerits).
     std::tuple<int, double> best_score{faults.count(), 0};
     std::vector<FlowItem> best_flow;
+    std::vector<const Variation*> best_tried;
     std::vector<PageEnd> best_variation_plan;
     PlanFaults best_faults;
     // One variation, else two on different pages, both a line longer or both shorter (a
@@ -171,20 +219,9 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       std::vector<const Variation*> vs = tries[t];
       std::sort(vs.begin(), vs.end(),
                 [](const Variation* a, const Variation* b) { return a->first < b->first; });
-      std::vector<FlowItem> trial;
-      trial.reserve(flow.size() + 2);
-      std::size_t at = 0;
+      std::vector<FlowItem> trial = spliced(lean, vs, false);
       double increase = 0;
-      for (const Variation* v : vs) {
-        trial.insert(trial.end(), flow.begin() + static_cast<std::ptrdiff_t>(at),
-                     flow.begin() + static_cast<std::ptrdiff_t>(v->first));
-        const std::size_t first = trial.size();
-        trial.insert(trial.end(), v->lines.begin(), v->lines.end());
-        trial[first].recipe.reset();  // varied once at most
-        at = v->first + paragraph_length(flow, v->first);
-        increase += v->increase;
-      }
-      trial.insert(trial.end(), flow.begin() + static_cast<std::ptrdiff_t>(at), flow.end());
+      for (const Variation* v : vs) increase += v->increase;
       std::vector<PageEnd> p = plan(trial);
       if (stats) ++stats->plans;
       PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
@@ -195,6 +232,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
           (best_flow.empty() || score < best_score)) {
         best_score = score;
         best_flow = std::move(trial);
+        best_tried = vs;
         best_variation_plan = std::move(p);
         best_faults = std::move(pf);
       }
@@ -203,7 +241,8 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       next_page = page + 1;
       continue;
     }
-    flow = std::move(best_flow);
+    flow = spliced(flow, best_tried, true);
+    lean = std::move(best_flow);
     best_plan = std::move(best_variation_plan);
     faults = std::move(best_faults);
     if (stats) ++stats->kept;
