@@ -254,7 +254,8 @@ std::vector<FlowItem> FlowSetter::reset(const ParagraphRecipe& r, int looseness,
   keep_lines_ = r.keep_lines;
   looseness_ = looseness;
   std::vector<FlowItem> out;
-  paragraph(out, r.text, r.frame, r.indent, r.align, Role::body, r.where, false, r.dest);
+  paragraph(out, styled_text(*r.inlines), r.frame, r.indent, r.align, Role::body, r.where, false,
+            r.dest);
   demerits = demerits_;
   looseness_ = 0;
   next_block_ = block;
@@ -282,10 +283,10 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   demerits_ = p.demerits;
   std::size_t first = flow.size();
   std::shared_ptr<ParagraphRecipe> recipe;
-  if (keep_recipe_ && section_index_ >= 0 && p.lines.size() >= 2)
-    recipe = std::make_shared<ParagraphRecipe>(
-        ParagraphRecipe{text, f, indent, align, where, dest, next_block_, section_index_, block_,
-                        mark_shift_, keep_lines_, static_cast<int>(p.lines.size()), p.demerits});
+  if (recipe_inlines_ && section_index_ >= 0 && p.lines.size() >= 2)
+    recipe = std::make_shared<ParagraphRecipe>(ParagraphRecipe{
+        recipe_inlines_, f, indent, align, where, dest, next_block_, section_index_, block_,
+        mark_shift_, keep_lines_, static_cast<int>(p.lines.size()), p.demerits});
   add_lines(flow, p, f.face, f.x, role, f.group, dest, keep_with_previous);
   if (recipe) flow[first].recipe = std::move(recipe);
   if (section_index_ < 0) return;
@@ -397,11 +398,12 @@ void FlowSetter::set_block<model::Paragraph>(std::vector<FlowItem>& flow, const 
                                              const model::Paragraph&, const Frame& f,
                                              bool& indent_next) {
   // A justified body paragraph on the grid may later be set a line looser or tighter.
-  keep_recipe_ = f.group.empty() && f.face.leading == st_.body.leading && !f.note &&
-                 f.align.value_or(Align::justify) == Align::justify;
+  if (f.group.empty() && f.face.leading == st_.body.leading && !f.note &&
+      f.align.value_or(Align::justify) == Align::justify)
+    recipe_inlines_ = &b.inlines;
   paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify),
             Role::body, b.source);
-  keep_recipe_ = false;
+  recipe_inlines_ = nullptr;
   indent_next = true;
 }
 

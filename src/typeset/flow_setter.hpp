@@ -94,7 +94,8 @@ struct SectionFlow {
 /// What a body paragraph was set from, with its first line in the flow: the page make-up may
 /// set it again a line looser or tighter (FlowSetter::reset) to balance a spread.
 struct ParagraphRecipe {
-  StyledText text;
+  /// The model paragraph's text (the document outlives its layout): styled again when set.
+  const std::vector<model::Inline>* inlines = nullptr;
   Frame frame;
   bool indent = false;
   Align align = Align::justify;
@@ -191,9 +192,10 @@ class FlowSetter {
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
   int keep_lines_ = 0;          // ... of which this many are still to come
   bool full_page_ = false;      // inside a `::: full-page` div: its figures stand alone
-  bool keep_recipe_ = false;    // the paragraph being set may be set again (a body paragraph)
-  int looseness_ = 0;           // reset(): the paragraph's \looseness
-  double demerits_ = 0;         // the last paragraph's breaking's demerits
+  // The body paragraph being set, which may be set again (null: not one that may).
+  const std::vector<model::Inline>* recipe_inlines_ = nullptr;
+  int looseness_ = 0;    // reset(): the paragraph's \looseness
+  double demerits_ = 0;  // the last paragraph's breaking's demerits
 };
 
 /// Tables: set by table_setter.cpp (columns from content, cells through set_paragraph).

@@ -151,7 +151,8 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
   std::vector<FlowItem> lean;
   lean.reserve(flow.size());
   for (const FlowItem& it : flow) lean.push_back(bare(it));
-  // A paragraph's settings a line looser (+1) and tighter (-1), set once each.
+  // A paragraph's settings a line looser (+1) and tighter (-1), set once each (kept without
+  // their glyphs: a long section sets hundreds).
   std::map<std::pair<const ParagraphRecipe*, int>, std::pair<std::vector<FlowItem>, double>> set;
   std::size_t next_page = 0;  // faults on earlier pages were given up
   for (int tried = 0; tried < kFaultsTried && faults.count() > 0; ++tried) {
@@ -175,6 +176,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
         if (found == set.end()) {
           double demerits = 0;
           std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits);
+          for (FlowItem& l : lines) l = bare(l);  // set again with glyphs if kept
           if (stats) ++stats->paragraphs_set;
           found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
         }
@@ -241,7 +243,16 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       next_page = page + 1;
       continue;
     }
-    flow = spliced(flow, best_tried, true);
+    // The kept paragraphs set again, with their glyphs, for the flow itself.
+    std::vector<Variation> kept;
+    for (const Variation* v : best_tried) {
+      double demerits = 0;
+      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits), v->increase,
+                      v->looseness, v->page});
+    }
+    std::vector<const Variation*> in_order;
+    for (const Variation& v : kept) in_order.push_back(&v);
+    flow = spliced(flow, in_order, true);
     lean = std::move(best_flow);
     best_plan = std::move(best_variation_plan);
     faults = std::move(best_faults);
