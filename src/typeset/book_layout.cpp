@@ -25,6 +25,7 @@
 #include "typeset/paragraph.hpp"
 #include "typeset/primer.hpp"
 #include "typeset/section_flows.hpp"
+#include "typeset/spread_balance.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -70,6 +71,7 @@ class BookSetter {
         tools_{st, fonts_, hyphenators_, cache_, measure_, options.glyphs, &doc.base_dir},
         setter_(tools_, out_.fonts, main_events_),
         furniture_setter_(tools_, out_.fonts, furniture_events_),
+        resetter_(tools_, out_.fonts, reset_events_),
         sink_(options.glyphs ? options.sink : nullptr) {
     // Every language's patterns are loaded here, once, before any thread sets text.
     if (st.hyphenation.enabled) {
@@ -437,7 +439,25 @@ class BookSetter {
       return true;
     };
     bool want_recto = false;  // the page break that ended the last page asks for a recto
-    NoteCarry carry;          // the note the last page split, continued at this one's foot
+    if (!floating) {
+      // The section's plan, its short pages and uneven spreads mended where a paragraph set a
+      // line looser or tighter can (the flow then holds that paragraph's new lines).
+      BalanceStats balance;
+      planned = balance_spreads(
+          flow, 0, out_.pages.back().recto,
+          [&](std::vector<FlowItem>& f) { return plan(f, 0, NoteCarry{}, frame); },
+          [&](const ParagraphRecipe& r, int looseness, double& demerits) {
+            return resetter_.reset(r, looseness, demerits);
+          },
+          page_costs(st_.pages), st_.body.leading, &balance);
+      reset_events_.clear();
+      if (options_.stats) {
+        options_.stats->paragraphs_varied += balance.kept;
+        options_.stats->spread_faults_before += balance.faults_before;
+        options_.stats->spread_faults_after += balance.faults_after;
+      }
+    }
+    NoteCarry carry;  // the note the last page split, continued at this one's foot
     while (i < flow.size() || carry) {
       if (!first_page) {
         if (only_breaks_from(i) && !carry) break;
@@ -826,6 +846,10 @@ class BookSetter {
   // when they were set after the whole book.
   std::vector<LayoutEvent> furniture_events_;
   FlowSetter furniture_setter_;
+  // Paragraphs set again a line looser or tighter for balanced spreads; what setting them
+  // meets was reported when they were first set.
+  std::vector<LayoutEvent> reset_events_;
+  FlowSetter resetter_;
   PageSink* sink_;            // null: nobody draws while the book is set
   std::size_t released_ = 0;  // pages before this one are finished (the late ones aside)
   std::size_t late_end_ = 0;  // out_.late_end, or SIZE_MAX while the contents are paginated

@@ -25,7 +25,8 @@ struct RepeatedHeader {
   /// bottom edge (thickness 0: none).
   Rule foot;
 };
-struct FigureBox;  // typeset/figure_box.hpp
+struct FigureBox;        // typeset/figure_box.hpp
+struct ParagraphRecipe;  // typeset/flow_setter.hpp
 
 struct FlowItem {
   /// A page break ends the page (a block designed to start a page, or to stand alone on one).
@@ -78,6 +79,9 @@ struct FlowItem {
   // A figure: its box; `leading` runs from the baseline above to the figure's last baseline,
   // `top` from the text block's top to it.
   std::shared_ptr<FigureBox> figure_box;
+  /// A body paragraph's first line: what the paragraph was set from, so that the page
+  /// make-up may set it a line looser or tighter (FlowSetter::reset). Null on other items.
+  std::shared_ptr<const ParagraphRecipe> recipe;
 };
 
 }  // namespace folio::typeset

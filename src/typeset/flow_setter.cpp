@@ -240,6 +240,33 @@ void FlowSetter::add_space_at(std::vector<FlowItem>& flow, std::size_t at, doubl
   flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(at), it);
 }
 
+std::vector<FlowItem> FlowSetter::reset(const ParagraphRecipe& r, int looseness, double& demerits) {
+  // The setter's place in the section as it was when the paragraph was first set; whatever
+  // it was doing is given back after.
+  const int block = next_block_, section = section_index_, keep_lines = keep_lines_;
+  const model::NodeId node = block_;
+  const std::size_t mark_shift = mark_shift_;
+  const bool keep_next = keep_next_;
+  next_block_ = r.block;
+  section_index_ = r.section;
+  block_ = r.node;
+  mark_shift_ = r.mark_shift;
+  keep_lines_ = r.keep_lines;
+  looseness_ = looseness;
+  std::vector<FlowItem> out;
+  paragraph(out, styled_text(*r.inlines), r.frame, r.indent, r.align, Role::body, r.where, false,
+            r.dest);
+  demerits = demerits_;
+  looseness_ = 0;
+  next_block_ = block;
+  section_index_ = section;
+  block_ = node;
+  mark_shift_ = mark_shift;
+  keep_lines_ = keep_lines;
+  keep_next_ = keep_next;
+  return out;
+}
+
 void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, const Frame& f,
                            bool indent, Align align, Role role, const support::SourcePos& where,
                            bool keep_with_previous, const std::string& dest) {
@@ -251,9 +278,17 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   if ((role == Role::body || role == Role::note) && align == Align::justify &&
       !st_.protrusion.empty())
     s.protrusion = &st_.protrusion;
+  s.looseness = looseness_;
   SetParagraph p = set(text, s, where);
+  demerits_ = p.demerits;
   std::size_t first = flow.size();
+  std::shared_ptr<ParagraphRecipe> recipe;
+  if (recipe_inlines_ && section_index_ >= 0 && p.lines.size() >= 2)
+    recipe = std::make_shared<ParagraphRecipe>(ParagraphRecipe{
+        recipe_inlines_, f, indent, align, where, dest, next_block_, section_index_, block_,
+        mark_shift_, keep_lines_, static_cast<int>(p.lines.size()), p.demerits});
   add_lines(flow, p, f.face, f.x, role, f.group, dest, keep_with_previous);
+  if (recipe) flow[first].recipe = std::move(recipe);
   if (section_index_ < 0) return;
   // model_offset for each line; with the notes in text order (as styled_text makes them) the
   // marks before each line are counted in one walk, not once per line (lines × notes).
@@ -362,8 +397,13 @@ template <>
 void FlowSetter::set_block<model::Paragraph>(std::vector<FlowItem>& flow, const model::Block& b,
                                              const model::Paragraph&, const Frame& f,
                                              bool& indent_next) {
+  // A justified body paragraph on the grid may later be set a line looser or tighter.
+  if (f.group.empty() && f.face.leading == st_.body.leading && !f.note &&
+      f.align.value_or(Align::justify) == Align::justify)
+    recipe_inlines_ = &b.inlines;
   paragraph(flow, styled_text(b.inlines), f, indent_next, f.align.value_or(Align::justify),
             Role::body, b.source);
+  recipe_inlines_ = nullptr;
   indent_next = true;
 }
 

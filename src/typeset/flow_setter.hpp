@@ -91,6 +91,25 @@ struct SectionFlow {
   std::vector<LayoutEvent> events;
 };
 
+/// What a body paragraph was set from, with its first line in the flow: the page make-up may
+/// set it again a line looser or tighter (FlowSetter::reset) to balance a spread.
+struct ParagraphRecipe {
+  /// The model paragraph's text (the document outlives its layout): styled again when set.
+  const std::vector<model::Inline>* inlines = nullptr;
+  Frame frame;
+  bool indent = false;
+  Align align = Align::justify;
+  support::SourcePos where;
+  std::string dest;
+  int block = 0;     ///< its lines' structure element
+  int section = -1;  ///< its model place: section index, block, list mark bytes
+  model::NodeId node;
+  std::size_t mark_shift = 0;
+  int keep_lines = 0;   ///< lines still kept with a heading above it when it was set
+  int lines = 0;        ///< as first set
+  double demerits = 0;  ///< ... and the breaking's demerits
+};
+
 /// Sets paragraphs into flow items. Block ids are unique within one FlowSetter: a section's
 /// pages hold only that section's blocks, so each section may count from 1.
 class FlowSetter {
@@ -112,6 +131,10 @@ class FlowSetter {
   void add_space(std::vector<FlowItem>& flow, double amount, bool keep_at_top = false);
   static void add_page_break(std::vector<FlowItem>& flow, bool recto);
   int next_block() { return next_block_++; }
+  /// `r`'s paragraph set again `looseness` lines longer (> 0) or shorter (< 0): its lines as
+  /// the first setting made them (block, model place, break costs), and the breaking's
+  /// demerits in `demerits`. No items when no such setting is within the style's limits.
+  std::vector<FlowItem> reset(const ParagraphRecipe& r, int looseness, double& demerits);
   /// The settings a paragraph in `face` gets from the style (breaking, strong, mono family,
   /// the shared caches); `lang`: the paragraph's language when not the book's.
   ParagraphSettings settings(const style::Face& face, double measure, double indent, Align align,
@@ -169,6 +192,10 @@ class FlowSetter {
   bool keep_next_ = false;      // a heading keeps with the first two lines of what follows
   int keep_lines_ = 0;          // ... of which this many are still to come
   bool full_page_ = false;      // inside a `::: full-page` div: its figures stand alone
+  // The body paragraph being set, which may be set again (null: not one that may).
+  const std::vector<model::Inline>* recipe_inlines_ = nullptr;
+  int looseness_ = 0;    // reset(): the paragraph's \looseness
+  double demerits_ = 0;  // the last paragraph's breaking's demerits
 };
 
 /// Tables: set by table_setter.cpp (columns from content, cells through set_paragraph).

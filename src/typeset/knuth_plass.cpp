@@ -53,9 +53,12 @@ bool usable(const Node& n, int pass) {
   return true;
 }
 
-// One pass; its best final candidate is kNone when the active list emptied.
+// One pass; its best final candidate is kNone when the active list emptied. `want_lines` > 0
+// (break_lines_loose): candidates of different line counts are kept apart, as TeX does with
+// \looseness, and only a final one of that many lines (not a single-word last line, where
+// runts cost demerits) is made.
 Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, double threshold,
-              const std::vector<Sums>& sums) {
+              const std::vector<Sums>& sums, int want_lines = 0) {
   double background_stretch = p.line_stretch + (pass >= 3 ? p.emergency_stretch : 0);
   bool final_pass = pass >= 4;
 
@@ -101,6 +104,18 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
 
     // Best new candidate per fitness class and hyphen-ladder length (the ladder limit
     // makes the ladder part of the state, so the optimum stays exact).
+    int first_line = 0;  // with want_lines: the fewest lines before an active candidate
+    if (want_lines > 0) {
+      int last_line = 0;
+      first_line = std::numeric_limits<int>::max();
+      for (std::size_t k : active) {
+        first_line = std::min(first_line, pool[k].line);
+        last_line = std::max(last_line, pool[k].line);
+      }
+      auto span = static_cast<std::size_t>(last_line - first_line + 1);
+      best.resize(static_cast<std::size_t>(classes) * span);
+      best_demerits.resize(best.size());
+    }
     std::fill(best_demerits.begin(), best_demerits.end(), kAwful);
     double min_demerits = kAwful;  // stays kAwful until some class has a candidate
 
@@ -127,7 +142,12 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
       // TeX §854: in the final pass the last active node may not vanish without a break.
       // Only a box wider than the measure gets here, since emergency points split words.
       bool artificial = r < -1 && final_pass && active.size() == 1 && no_candidate_yet;
-      if ((r >= -1 && b <= threshold && (!too_many_hyphens || final_pass)) || artificial) {
+      // break_lines_loose: not past the lines wanted, and not ending on a single-word line.
+      bool unwanted = want_lines > 0 && (c.line >= want_lines ||
+                                         (p.runt_demerits > 0 && forced && i + 1 == nodes.size() &&
+                                          sums[i].stretch - c.after.stretch - kFil < 1e-9));
+      if (((r >= -1 && b <= threshold && (!too_many_hyphens || final_pass)) || artificial) &&
+          !unwanted) {
         double d;
         if (artificial) {
           d = 0;
@@ -148,7 +168,8 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
         int fit = std::isinf(r) ? 3 : fitness_of(r);
         if (std::abs(fit - c.fitness) > 1) d += p.adj_demerits;
         d += c.total_demerits;
-        auto cls = static_cast<std::size_t>(fit * ladders + ladder);
+        auto cls = static_cast<std::size_t>(fit * ladders + ladder +
+                                            (want_lines > 0 ? (c.line - first_line) * classes : 0));
         if (d < best_demerits[cls]) {
           best_demerits[cls] = d;
           best[cls] = Candidate{
@@ -178,7 +199,7 @@ Pass run_pass(const std::vector<Node>& nodes, const BreakParams& p, int pass, do
     if (active.empty()) return out;
     if (forced && i + 1 == nodes.size()) {
       for (std::size_t k : active)
-        if (pool[k].position == i &&
+        if (pool[k].position == i && (want_lines == 0 || pool[k].line == want_lines) &&
             (out.best == kNone || pool[k].total_demerits < pool[out.best].total_demerits))
           out.best = k;
       return out;
@@ -195,8 +216,10 @@ double badness(double ratio) {
   return std::min<double>(100 * r * r * r, kInfBad);
 }
 
-BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params) {
-  // sums[i]: totals of nodes [0, i) (glue widths, stretch, shrink and box widths).
+namespace {
+
+// sums[i]: totals of nodes [0, i) (glue widths, stretch, shrink and box widths).
+std::vector<Sums> prefix_sums(const std::vector<Node>& nodes) {
   std::vector<Sums> sums(nodes.size() + 1);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     sums[i + 1] = sums[i];
@@ -207,6 +230,44 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
       sums[i + 1].shrink += n.shrink;
     }
   }
+  return sums;
+}
+
+// The breaks of a pass's best final candidate, in order.
+void collect_breaks(const Pass& pass, BreakResult& result) {
+  if (pass.best != kNone) result.demerits = pass.pool[pass.best].total_demerits;
+  for (std::size_t c = pass.best; c != kNone && pass.pool[c].position != SIZE_MAX;
+       c = pass.pool[c].previous)
+    result.breaks.push_back({pass.pool[c].position, pass.pool[c].ratio, pass.pool[c].flagged});
+  std::reverse(result.breaks.begin(), result.breaks.end());
+}
+
+// The widest interword space of the breaking (glue at its adjusted width; the last line's
+// fill glue aside). A line's `background` stretch (emergency stretch) is not drawn: its
+// spaces take all of it.
+double widest_space(const std::vector<Node>& nodes, const std::vector<Break>& breaks,
+                    double background) {
+  double widest = 0;
+  std::size_t from = 0;
+  for (const Break& b : breaks) {
+    double stretch = 0;
+    for (std::size_t i = from; i < b.node; ++i)
+      if (nodes[i].kind == Node::glue && nodes[i].stretch < kFil) stretch += nodes[i].stretch;
+    double r = b.ratio > 0 && stretch > 0 ? b.ratio * (stretch + background) / stretch : b.ratio;
+    for (std::size_t i = from; i < b.node; ++i) {
+      const Node& n = nodes[i];
+      if (n.kind != Node::glue || n.stretch >= kFil || i == from) continue;
+      widest = std::max(widest, n.width + (r >= 0 ? r * n.stretch : r * n.shrink));
+    }
+    from = b.node + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params) {
+  const std::vector<Sums> sums = prefix_sums(nodes);
   BreakResult result;
   Pass last;
   struct PassSpec {
@@ -237,11 +298,35 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
     }
     break;
   }
-  for (std::size_t c = last.best; c != kNone && last.pool[c].position != SIZE_MAX;
-       c = last.pool[c].previous)
-    result.breaks.push_back({last.pool[c].position, last.pool[c].ratio, last.pool[c].flagged});
-  std::reverse(result.breaks.begin(), result.breaks.end());
+  collect_breaks(last, result);
   return result;
+}
+
+BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
+                              int looseness, double max_gap) {
+  BreakResult out;
+  if (looseness == 0) return out;
+  const BreakResult usual = break_lines(nodes, params);
+  // A paragraph only the final pass could break has no looser or tighter setting to give.
+  if (usual.pass >= 4 || usual.breaks.empty()) return out;
+  const int want = static_cast<int>(usual.breaks.size()) + looseness;
+  if (want < 1) return out;
+  const std::vector<Sums> sums = prefix_sums(nodes);
+  // The tolerance pass sees every break the first one does, and hyphens; emergency stretch
+  // after it, as TeX's third pass.
+  std::vector<int> passes{2};
+  if (params.emergency_stretch > 0) passes.push_back(3);
+  for (int pass : passes) {
+    Pass p = run_pass(nodes, params, pass, params.tolerance, sums, want);
+    if (p.best == kNone) continue;
+    BreakResult r;
+    r.pass = pass;
+    collect_breaks(p, r);
+    double background = params.line_stretch + (pass >= 3 ? params.emergency_stretch : 0);
+    if (max_gap > 0 && widest_space(nodes, r.breaks, background) > max_gap + 1e-9) continue;
+    return r;
+  }
+  return out;
 }
 
 }  // namespace folio::typeset

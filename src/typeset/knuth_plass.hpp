@@ -67,6 +67,7 @@ struct Break {
 struct BreakResult {
   std::vector<Break> breaks;  ///< one per line; the last is the paragraph's final penalty
   int pass = 0;               ///< 1 pretolerance, 2 tolerance, 3 emergency, 4 forced
+  double demerits = 0;        ///< the breaking's total demerits
 };
 
 /// Breaks the paragraph `nodes` (which must end with a forced break) into lines.
@@ -74,6 +75,15 @@ struct BreakResult {
 /// emergency stretch, then a final pass with emergency break points in which some
 /// breaking is always found (underfull rather than overfull lines).
 BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params);
+
+/// TeX's \looseness: the breaking of `nodes` with `looseness` lines more (> 0) or fewer (< 0)
+/// than break_lines's, of least demerits among those within the tolerance (emergency stretch
+/// allowed, never the final pass), with no hyphen ladder over the limit, no single-word last
+/// line (where runts cost demerits) and no word space wider than `max_gap` points (0: any).
+/// No breaks when there is none such (a paragraph page make-up may set a line looser or
+/// tighter, as book designers and TeX do to balance a spread).
+BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
+                              int looseness, double max_gap = 0);
 
 /// TeX's badness for stretching or shrinking by ratio r: 100·|r|³, capped at 10000.
 double badness(double ratio);

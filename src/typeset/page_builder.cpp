@@ -256,12 +256,6 @@ double page_cost(const PageEnd& e, std::size_t size, const PageCosts& c) {
   return cost + c.short_page * e.short_lines * e.short_lines;
 }
 
-// Where a page's last line stands against the foot, in body lines (notes end at the foot).
-double foot_offset(const PageEnd& e) {
-  if (e.long_page) return 1;
-  return e.notes ? 0 : -e.short_lines;
-}
-
 // Facing pages that end apart (neither is a section's last).
 double spread_cost(const PageEnd& verso, const PageEnd& recto, const PageCosts& c) {
   if (verso.final) return 0;
@@ -271,6 +265,11 @@ double spread_cost(const PageEnd& verso, const PageEnd& recto, const PageCosts& 
 }
 
 }  // namespace
+
+double foot_offset(const PageEnd& e) {
+  if (e.long_page) return 1;
+  return e.notes ? 0 : -e.short_lines;
+}
 
 const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs) {
   const PageEnd* best = nullptr;
@@ -348,6 +347,26 @@ std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
     at = n.from;
   }
   return plan;
+}
+
+double plan_cost(const std::vector<PageEnd>& plan, std::size_t size, bool recto,
+                 const PageCosts& costs) {
+  // As plan_pages adds it up: a recto alone, a verso with the recto after it as a spread.
+  double cost = 0;
+  bool r = recto;
+  for (std::size_t k = 0; k < plan.size(); ++k) {
+    const PageEnd& e1 = plan[k];
+    cost += page_cost(e1, size, costs);
+    if (r || e1.final || e1.cut >= size || k + 1 == plan.size()) {
+      if (e1.long_page) cost += costs.uneven;
+      r = e1.want_recto || !r;
+      continue;
+    }
+    const PageEnd& e2 = plan[++k];
+    cost += page_cost(e2, size, costs) + spread_cost(e1, e2, costs);
+    r = e2.want_recto;
+  }
+  return cost;
 }
 
 }  // namespace folio::typeset

@@ -97,4 +97,13 @@ using PageEnds = std::function<const std::vector<PageEnd>&(std::size_t start, No
 std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto, NoteCarry carried,
                                 const PageEnds& ends, const PageCosts& costs);
 
+/// What a plan made by plan_pages costs, as plan_pages weighs it (to compare the plans of a
+/// section set two ways).
+double plan_cost(const std::vector<PageEnd>& plan, std::size_t size, bool recto,
+                 const PageCosts& costs);
+
+/// Where a page's last line stands against the foot, in body lines: 1 a long page, 0 at the
+/// foot (or notes there), below 0 short.
+double foot_offset(const PageEnd& e);
+
 }  // namespace folio::typeset

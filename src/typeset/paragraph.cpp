@@ -19,6 +19,9 @@
 namespace folio::typeset {
 namespace {
 
+// The widest word space a paragraph set looser or tighter may have (issue 21's bar).
+constexpr double kMaxLooseSpaceEm = 0.5;
+
 // A unit (a word, or a run with no break opportunity: one "word" of 500,000 letters, words
 // joined by no-break spaces, a URL or code span) longer than this many bytes has the widths
 // at its breaks measured in a window around each break, not from the unit's ends: reshaping
@@ -275,8 +278,13 @@ class ParagraphSetter {
       bp.line_stretch = 2 * s_.face.size;
       bp.adj_demerits = 0;
     }
-    BreakResult br = break_lines(nodes_, bp);
+    // A paragraph set looser or tighter for the page make-up never gets a word space a
+    // reader would see as a hole.
+    BreakResult br = s_.looseness == 0 ? break_lines(nodes_, bp)
+                                       : break_lines_loose(nodes_, bp, s_.looseness,
+                                                           kMaxLooseSpaceEm * s_.face.size);
     out.pass = br.pass;
+    out.demerits = br.demerits;
     std::size_t prev = SIZE_MAX;
     for (std::size_t i = 0; i < br.breaks.size(); ++i) {
       out.lines.push_back(render_line(prev, br.breaks[i].node, i == 0));

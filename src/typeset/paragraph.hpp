@@ -51,6 +51,10 @@ struct ParagraphSettings {
   /// runs and `right`, and hyphenated fragments are measured from the cache, not reshaped.
   /// The breaks (and overfull flags) are the same as with glyphs.
   bool glyphs = true;
+  /// TeX's \looseness: set the paragraph this many lines longer (> 0) or shorter (< 0) than
+  /// its best breaking, within the tolerance and with no word space over 0.65 em
+  /// (break_lines_loose); no lines at all when it cannot be. 0: the best breaking.
+  int looseness = 0;
 };
 
 /// One set line: runs positioned from the line's left edge at x = 0, baseline y = 0.
@@ -73,6 +77,7 @@ struct SetLine {
 struct SetParagraph {
   std::vector<SetLine> lines;
   int pass = 0;            ///< Knuth–Plass pass that succeeded (1–4)
+  double demerits = 0;     ///< the breaking's total demerits
   int missing_glyphs = 0;  ///< characters the fonts could not show
 };
 

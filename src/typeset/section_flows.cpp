@@ -3,9 +3,16 @@
 
 #include <pango/pango.h>
 
+#include <algorithm>
 #include <system_error>
 
 namespace folio::typeset {
+namespace {
+
+// How many sections past the last one taken a worker may set.
+constexpr std::size_t kSectionsAhead = 4;
+
+}  // namespace
 
 SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_tools,
                            std::shared_ptr<const FontConfig> font_config, int threads,
@@ -61,7 +68,11 @@ SectionFlows::SectionFlows(const model::Document& doc, const SetterTools& main_t
 }
 
 SectionFlows::~SectionFlows() {
-  stop_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  ready_.notify_all();  // a worker waiting for the book to catch up
   for (std::thread& t : threads_) t.join();
   for (auto& [theirs, ours] : main_fonts_) {
     if (ours) g_object_unref(ours);
@@ -96,6 +107,11 @@ void SectionFlows::work(const SetterTools& tools) {
   while (!stop_) {
     std::size_t i = next_.fetch_add(1);
     if (i >= slots_.size()) return;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [&] { return stop_ || i < taken_ + kSectionsAhead; });
+    }
+    if (stop_) return;
     set_into(i, tools, false);
   }
 }
@@ -109,6 +125,9 @@ SectionFlows::Taken SectionFlows::take(std::size_t index) {
         if (s.error) std::rethrow_exception(s.error);
         Taken t{std::move(*s.flow), s.main_fonts};
         s.flow.reset();
+        taken_ = std::max(taken_, index + 1);
+        lock.unlock();
+        ready_.notify_all();
         return t;
       }
     }

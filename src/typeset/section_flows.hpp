@@ -75,6 +75,10 @@ class SectionFlows {
   std::atomic<bool> stop_{false};
   bool calling_thread_sets_;
   std::size_t live_workers_ = 0;  // guarded by mutex_: workers that may still set sections
+  // Guarded by mutex_: sections before this one were taken. Workers set at most a few
+  // sections past it, so that set flows (their glyphs) do not pile up while the pages of a
+  // long section are planned.
+  std::size_t taken_ = 0;
   std::mutex mutex_;
   std::condition_variable ready_;
   // Destroyed in reverse order: threads are joined explicitly first, then the retired tables

@@ -1,0 +1,265 @@
+// Balanced spreads: a paragraph set a line looser or tighter where a section's plan falls short.
+#include "typeset/spread_balance.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <utility>
+
+#include "typeset/flow_setter.hpp"
+
+namespace folio::typeset {
+namespace {
+
+// Bounded work: the paragraphs looked at for one fault (nearest it first), the variations of
+// them planned, and the faults tried in a section.
+constexpr std::size_t kParagraphsPerFault = 10;
+constexpr std::size_t kPlansPerFault = 4;  // alone; then pairs from the window's four pages
+constexpr int kFaultsTried = 24;
+// A page counts short, and facing pages uneven, from this much of a body line (what a reader
+// sees; fill_page's sums leave hundredths).
+constexpr double kVisibleLines = 0.5;
+// A space between blocks may grow by up to this much of a body line before a looser or
+// tighter paragraph is preferred to it.
+constexpr double kMaxSpaceGrowth = 0.5;
+
+// The largest growth of one space on the page [start, cut) when its spaces share `stretch`.
+double widest_growth(const std::vector<FlowItem>& flow, std::size_t start, std::size_t cut,
+                     double stretch) {
+  double total = 0, widest = 0, run = 0;
+  bool placed = false;
+  for (std::size_t k = start; k < cut && k < flow.size(); ++k) {
+    const FlowItem& it = flow[k];
+    if (it.kind == FlowItem::space) {
+      if (placed) run += it.amount;
+      continue;
+    }
+    if (it.kind != FlowItem::line && it.kind != FlowItem::figure) continue;
+    if (placed) {
+      total += run;
+      widest = std::max(widest, run);
+    }
+    placed = true;
+    run = 0;
+  }
+  return total > 0 ? widest * stretch / total : 0;
+}
+
+// The paragraph whose first line is flow[first]: how many lines it has there.
+std::size_t paragraph_length(const std::vector<FlowItem>& flow, std::size_t first) {
+  std::size_t n = 0;
+  while (first + n < flow.size() && flow[first + n].kind == FlowItem::line &&
+         flow[first + n].block == flow[first].block)
+    ++n;
+  return n;
+}
+
+struct Variation {
+  std::size_t first;  // the paragraph's first line in the flow
+  std::vector<FlowItem> lines;
+  double increase;  // demerits over the paragraph as first set
+  int looseness;
+  std::size_t page;  // the plan's page its first line is on
+};
+
+// A line without its glyphs: all the page builder reads of it.
+FlowItem bare(const FlowItem& it) {
+  FlowItem out;
+  out.kind = it.kind;
+  out.leading = it.leading;
+  out.top = it.top;
+  out.block = it.block;
+  out.notes = it.notes;
+  out.on_grid = it.on_grid;
+  out.break_before = it.break_before;
+  out.break_cost = it.break_cost;
+  out.amount = it.amount;
+  out.keep_at_top = it.keep_at_top;
+  out.recto = it.recto;
+  out.depth = it.depth;
+  out.row = it.row;
+  out.header = it.header;
+  out.figure_box = it.figure_box;
+  out.recipe = it.recipe;
+  return out;
+}
+
+// `flow` with the variations' paragraphs in place of theirs (by their first line, in flow
+// order), each without a recipe (varied once at most); `glyphs` false: lines without glyphs.
+std::vector<FlowItem> spliced(const std::vector<FlowItem>& flow,
+                              const std::vector<const Variation*>& vs, bool glyphs) {
+  std::vector<FlowItem> out;
+  out.reserve(flow.size() + vs.size());
+  std::size_t at = 0;
+  for (const Variation* v : vs) {
+    out.insert(out.end(), flow.begin() + static_cast<std::ptrdiff_t>(at),
+               flow.begin() + static_cast<std::ptrdiff_t>(v->first));
+    const std::size_t first = out.size();
+    for (const FlowItem& l : v->lines) out.push_back(glyphs ? l : bare(l));
+    out[first].recipe.reset();
+    at = v->first + paragraph_length(flow, v->first);
+  }
+  out.insert(out.end(), flow.begin() + static_cast<std::ptrdiff_t>(at), flow.end());
+  return out;
+}
+
+}  // namespace
+
+PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
+                       const std::vector<PageEnd>& plan, double body_leading) {
+  PlanFaults f;
+  bool r = recto;
+  std::size_t start = begin;
+  for (std::size_t k = 0; k < plan.size(); ++k) {
+    const PageEnd& e = plan[k];
+    const bool last = k + 1 == plan.size();
+    f.long_pages += e.long_page;
+    if (!e.final && !last) {
+      if (!e.notes && !e.long_page && e.short_lines >= kVisibleLines) {
+        ++f.short_pages;
+        f.pages.push_back(k);
+      } else if (e.stretch > 0 &&
+                 widest_growth(flow, start, e.cut, e.stretch) > kMaxSpaceGrowth * body_leading) {
+        ++f.stretched_pages;
+        f.pages.push_back(k);
+      }
+      // A verso and the recto after it, neither the section's last nor ended by a break.
+      if (!r && k + 2 < plan.size() && !plan[k + 1].final &&
+          std::abs(foot_offset(e) - foot_offset(plan[k + 1])) >= kVisibleLines) {
+        ++f.uneven_spreads;
+        f.pages.push_back(k);
+      }
+    }
+    r = e.want_recto || !r;
+    start = e.cut;
+  }
+  std::sort(f.pages.begin(), f.pages.end());
+  return f;
+}
+
+std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t begin, bool recto,
+                                     const SectionPlanner& plan, const ParagraphResetter& reset,
+                                     const PageCosts& costs, double body_leading,
+                                     BalanceStats* stats) {
+  std::vector<PageEnd> best_plan = plan(flow);
+  PlanFaults faults = plan_faults(flow, begin, recto, best_plan, body_leading);
+  if (stats) stats->faults_before += faults.count();
+  if (faults.count() == 0) return best_plan;
+  // Variations are planned on the flow without its glyphs (copied for each try); the flow
+  // itself takes only those kept.
+  std::vector<FlowItem> lean;
+  lean.reserve(flow.size());
+  for (const FlowItem& it : flow) lean.push_back(bare(it));
+  // A paragraph's settings a line looser (+1) and tighter (-1), set once each (kept without
+  // their glyphs: a long section sets hundreds).
+  std::map<std::pair<const ParagraphRecipe*, int>, std::pair<std::vector<FlowItem>, double>> set;
+  std::size_t next_page = 0;  // faults on earlier pages were given up
+  for (int tried = 0; tried < kFaultsTried && faults.count() > 0; ++tried) {
+    auto fault = std::lower_bound(faults.pages.begin(), faults.pages.end(), next_page);
+    if (fault == faults.pages.end()) break;
+    const std::size_t page = *fault;
+    // The fault's spread and the pages before it: from two pages up to the facing page.
+    const std::size_t from_page = page >= 2 ? page - 2 : 0;
+    const std::size_t to_page = std::min(page + 1, best_plan.size() - 1);
+    const std::size_t lo = from_page == 0 ? begin : best_plan[from_page - 1].cut;
+    const std::size_t hi = best_plan[to_page].cut;
+    std::vector<Variation> variations;
+    std::size_t paragraphs = 0;
+    for (std::size_t k = std::min(hi, lean.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
+      const FlowItem& it = lean[k];
+      if (it.kind != FlowItem::line || !it.recipe) continue;
+      ++paragraphs;
+      for (int looseness : {1, -1}) {
+        auto key = std::make_pair(it.recipe.get(), looseness);
+        auto found = set.find(key);
+        if (found == set.end()) {
+          double demerits = 0;
+          std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits);
+          for (FlowItem& l : lines) l = bare(l);  // set again with glyphs if kept
+          if (stats) ++stats->paragraphs_set;
+          found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
+        }
+        if (found->second.first.empty()) continue;
+        std::size_t on = from_page;
+        while (on < to_page && best_plan[on].cut <= k) ++on;
+        variations.push_back(
+            {k, found->second.first, found->second.second - it.recipe->demerits, looseness, on});
+      }
+    }
+    std::stable_sort(
+        variations.begin(), variations.end(),
+        [](const Variation& a, const Variation& b) { return a.increase < b.increase; });
+    // For pairs: the cheapest variation of each sense on each page.
+    std::vector<const Variation*> cheapest;
+    for (const Variation& v : variations)
+      if (std::none_of(cheapest.begin(), cheapest.end(), [&](const Variation* c) {
+            return c->page == v.page && c->looseness == v.looseness;
+          }))
+        cheapest.push_back(&v);
+    std::vector<std::vector<const Variation*>> pairs;
+    for (std::size_t a = 0; a < cheapest.size(); ++a)
+      for (std::size_t b = a + 1; b < cheapest.size(); ++b)
+        if (cheapest[a]->page != cheapest[b]->page &&
+            cheapest[a]->looseness == cheapest[b]->looseness)
+          pairs.push_back({cheapest[a], cheapest[b]});
+    std::vector<std::vector<const Variation*>> tries;
+    for (std::size_t k = 0; k < variations.size() && k < kPlansPerFault; ++k)
+      tries.push_back({&variations[k]});
+    // The variation that leaves fewest faults, then costs least (its plan, its demerits).
+    std::tuple<int, double> best_score{faults.count(), 0};
+    std::vector<FlowItem> best_flow;
+    std::vector<const Variation*> best_tried;
+    std::vector<PageEnd> best_variation_plan;
+    PlanFaults best_faults;
+    // One variation, else two on different pages, both a line longer or both shorter (a
+    // spread short on both pages wants a line on each).
+    const std::size_t singles = tries.size();
+    tries.insert(tries.end(), pairs.begin(), pairs.end());
+    for (std::size_t t = 0; t < tries.size(); ++t) {
+      if (t == singles && !best_flow.empty()) break;  // one paragraph did it
+      std::vector<const Variation*> vs = tries[t];
+      std::sort(vs.begin(), vs.end(),
+                [](const Variation* a, const Variation* b) { return a->first < b->first; });
+      std::vector<FlowItem> trial = spliced(lean, vs, false);
+      double increase = 0;
+      for (const Variation* v : vs) increase += v->increase;
+      std::vector<PageEnd> p = plan(trial);
+      if (stats) ++stats->plans;
+      PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
+      std::tuple<int, double> score{pf.count(),
+                                    plan_cost(p, trial.size(), recto, costs) + increase};
+      // Fewer faults, and not by running more pages long.
+      if (pf.count() < faults.count() && pf.long_pages <= faults.long_pages &&
+          (best_flow.empty() || score < best_score)) {
+        best_score = score;
+        best_flow = std::move(trial);
+        best_tried = vs;
+        best_variation_plan = std::move(p);
+        best_faults = std::move(pf);
+      }
+    }
+    if (best_flow.empty()) {
+      next_page = page + 1;
+      continue;
+    }
+    // The kept paragraphs set again, with their glyphs, for the flow itself.
+    std::vector<Variation> kept;
+    for (const Variation* v : best_tried) {
+      double demerits = 0;
+      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits), v->increase,
+                      v->looseness, v->page});
+    }
+    std::vector<const Variation*> in_order;
+    for (const Variation& v : kept) in_order.push_back(&v);
+    flow = spliced(flow, in_order, true);
+    lean = std::move(best_flow);
+    best_plan = std::move(best_variation_plan);
+    faults = std::move(best_faults);
+    if (stats) ++stats->kept;
+  }
+  if (stats) stats->faults_after += faults.count();
+  return best_plan;
+}
+
+}  // namespace folio::typeset

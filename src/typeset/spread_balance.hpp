@@ -1,0 +1,55 @@
+// Balanced spreads: a paragraph set a line looser or tighter where a section's plan falls short.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "typeset/flow.hpp"
+#include "typeset/page_builder.hpp"
+
+namespace folio::typeset {
+
+struct ParagraphRecipe;
+
+/// A plan's pages that fall short of the bar, a section's last page and pages a page break
+/// ends aside: a page stopping short of the foot, facing pages ending on different lines,
+/// a space between blocks stretched by more than half a body line.
+struct PlanFaults {
+  int short_pages = 0;
+  int uneven_spreads = 0;
+  int stretched_pages = 0;
+  int long_pages = 0;  ///< not a fault (a spread may run long as a pair), but kept few
+  std::vector<std::size_t> pages;  ///< the plan's index of each fault's (first) page
+  int count() const { return short_pages + uneven_spreads + stretched_pages; }
+};
+
+PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
+                       const std::vector<PageEnd>& plan, double body_leading);
+
+/// How a section is planned (over the whole flow from its first item) and how a paragraph is
+/// set again (FlowSetter::reset).
+using SectionPlanner = std::function<std::vector<PageEnd>(std::vector<FlowItem>& flow)>;
+using ParagraphResetter =
+    std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness, double& demerits)>;
+
+/// What balancing did (for the build's figures and tests).
+struct BalanceStats {
+  int faults_before = 0;
+  int faults_after = 0;
+  int paragraphs_set = 0;  ///< paragraphs set again (each at most twice: a line more, fewer)
+  int plans = 0;           ///< plans made of varied flows
+  int kept = 0;            ///< variations kept
+};
+
+/// The section's plan, with its faults mended where a paragraph on the faulty spread or the
+/// page before it, set a line looser or tighter (TeX's \looseness), removes one: the
+/// variations of least demerits increase are tried first, a few per fault, and the one whose
+/// plan has fewer faults at least cost is kept (`flow` then holds it). Paragraphs are
+/// those whose first line carries a recipe; each is varied once at most.
+std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t begin, bool recto,
+                                     const SectionPlanner& plan, const ParagraphResetter& reset,
+                                     const PageCosts& costs, double body_leading,
+                                     BalanceStats* stats = nullptr);
+
+}  // namespace folio::typeset

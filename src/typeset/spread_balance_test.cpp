@@ -1,0 +1,151 @@
+// Balanced spreads on hand-built flows of ten-line pages, with paragraphs that can be set a
+// line longer or shorter.
+#include "typeset/spread_balance.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "typeset/flow_setter.hpp"
+
+namespace folio::typeset {
+namespace {
+
+// A text block of exactly ten body lines (leading 10, first baseline at 10).
+PageFrame ten_line_frame() {
+  PageFrame f;
+  f.top = 0;
+  f.grid_origin = 10;
+  f.body_leading = 10;
+  f.bottom = 100;
+  f.note_shapes = [](int) -> const NoteShape* { return nullptr; };
+  return f;
+}
+
+// Paragraph `block`'s `n` lines with the flow setter's rules (no orphan, no widow), its first
+// line carrying `recipe`.
+std::vector<FlowItem> lines_of(int block, int n, std::shared_ptr<const ParagraphRecipe> recipe) {
+  std::vector<FlowItem> out;
+  for (int k = 0; k < n; ++k) {
+    FlowItem it;
+    it.leading = 10;
+    it.top = 10;
+    it.on_grid = true;
+    it.block = block;
+    it.break_before = k == 0 || (k >= 2 && n - k >= 2);
+    out.push_back(it);
+  }
+  if (recipe && !out.empty()) out.front().recipe = std::move(recipe);
+  return out;
+}
+
+// Paragraphs of the given line counts, each of which may be set again.
+std::vector<FlowItem> paragraphs(const std::vector<int>& sizes) {
+  std::vector<FlowItem> flow;
+  for (std::size_t b = 0; b < sizes.size(); ++b) {
+    auto r = std::make_shared<ParagraphRecipe>();
+    r->block = static_cast<int>(b) + 1;
+    r->lines = sizes[b];
+    r->demerits = 1000;
+    auto ls = lines_of(r->block, sizes[b], r);
+    flow.insert(flow.end(), ls.begin(), ls.end());
+  }
+  return flow;
+}
+
+struct Balancer {
+  PageFrame frame = ten_line_frame();
+  PageCosts costs;
+  std::set<int> loose_blocks;  // the paragraphs that can take a line more (all: empty)
+  int resets = 0;
+  SectionPlanner planner = [this](std::vector<FlowItem>& flow) {
+    std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
+    return plan_pages(
+        0, flow.size(), false, {},
+        [&](std::size_t s, NoteCarry c) -> const std::vector<PageEnd>& {
+          auto key = std::make_pair(s, c);
+          auto it = memo.find(key);
+          if (it == memo.end())
+            it = memo.emplace(key, fill_page(flow, s, frame, false, c).ends).first;
+          return it->second;
+        },
+        costs);
+  };
+  // A line more or fewer, the later paragraphs' costing more; none where not allowed.
+  ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d) {
+    ++resets;
+    d = r.demerits + 100 * r.block;
+    if (!loose_blocks.empty() && !loose_blocks.count(r.block)) return std::vector<FlowItem>{};
+    return lines_of(r.block, r.lines + looseness, nullptr);
+  };
+};
+
+TEST(SpreadBalance, APageShortOfTheFootTakesAParagraphALineLonger) {
+  // Three-line paragraphs cannot be broken (orphan, widow): a verso and recto of nine lines,
+  // both short; the last page holds the rest.
+  auto flow = paragraphs({3, 3, 3, 3, 3, 3, 3, 3});
+  Balancer b;
+  std::vector<PageEnd> before = b.planner(flow);
+  PlanFaults f = plan_faults(flow, 0, false, before, 10);
+  EXPECT_EQ(f.short_pages, 2);
+  BalanceStats stats;
+  std::vector<PageEnd> after =
+      balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10, &stats);
+  // A paragraph of four lines on each page: both end at the foot.
+  ASSERT_GE(after.size(), 3u);
+  EXPECT_EQ(after[0].short_lines, 0);
+  EXPECT_EQ(after[1].short_lines, 0);
+  EXPECT_FALSE(after[0].long_page);
+  EXPECT_FALSE(after[1].long_page);
+  EXPECT_EQ(plan_faults(flow, 0, false, after, 10).count(), 0);
+  EXPECT_EQ(flow.size(), 26u);
+  EXPECT_EQ(stats.faults_before, 2);
+  EXPECT_EQ(stats.faults_after, 0);
+  EXPECT_EQ(stats.kept, 1);  // the two paragraphs together
+  // The flow is whole: every paragraph's lines together, each varied one without a recipe.
+  int varied = 0;
+  for (std::size_t k = 0; k < flow.size(); ++k)
+    if (k == 0 || flow[k].block != flow[k - 1].block) varied += flow[k].recipe == nullptr;
+  EXPECT_EQ(varied, 2);
+  // Bounded work: each paragraph set at most twice.
+  EXPECT_LE(b.resets, 16);
+}
+
+TEST(SpreadBalance, NothingChangesWhereNoParagraphCanBeVaried) {
+  auto flow = paragraphs({3, 3, 3, 3, 3, 3, 3, 3});
+  Balancer b;
+  b.loose_blocks = {99};  // none
+  std::vector<PageEnd> before = b.planner(flow);
+  BalanceStats stats;
+  std::vector<PageEnd> after =
+      balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10, &stats);
+  ASSERT_EQ(after.size(), before.size());
+  for (std::size_t k = 0; k < after.size(); ++k) EXPECT_EQ(after[k].cut, before[k].cut);
+  EXPECT_EQ(flow.size(), 24u);
+  EXPECT_EQ(stats.kept, 0);
+  EXPECT_EQ(stats.faults_after, 2);
+}
+
+TEST(SpreadBalance, AnUnevenSpreadIsLeveledByOneParagraph) {
+  // Verso 3 + 3 + 3 (short: the fourth paragraph does not fit, nor break), recto 3 + 4 + 3
+  // (full): a short page and an uneven spread. Only the first paragraph may take a line more,
+  // which brings the verso to the foot.
+  auto flow = paragraphs({3, 3, 3, 3, 4, 3, 3, 3});
+  Balancer b;
+  b.loose_blocks = {1};
+  std::vector<PageEnd> before = b.planner(flow);
+  PlanFaults f = plan_faults(flow, 0, false, before, 10);
+  EXPECT_EQ(f.short_pages, 1);
+  EXPECT_EQ(f.uneven_spreads, 1);
+  std::vector<PageEnd> after = balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10);
+  EXPECT_EQ(plan_faults(flow, 0, false, after, 10).count(), 0);
+  ASSERT_GE(after.size(), 2u);
+  EXPECT_EQ(after[0].cut, 10u);
+  EXPECT_EQ(after[1].cut, 20u);
+  EXPECT_EQ(flow[0].recipe, nullptr);  // paragraph 1 was set again, with four lines
+  EXPECT_EQ(flow[3].block, 1);
+}
+
+}  // namespace
+}  // namespace folio::typeset
