@@ -303,7 +303,7 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
 }
 
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, double max_gap) {
+                              int looseness, double max_gap, double max_emergency_gap) {
   BreakResult out;
   if (looseness == 0) return out;
   const BreakResult usual = break_lines(nodes, params);
@@ -323,7 +323,11 @@ BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams&
     r.pass = pass;
     collect_breaks(p, r);
     double background = params.line_stretch + (pass >= 3 ? params.emergency_stretch : 0);
-    if (max_gap > 0 && widest_space(nodes, r.breaks, background) > max_gap + 1e-9) continue;
+    const double gap = pass >= 3 ? max_emergency_gap : max_gap;
+    if (gap > 0 && widest_space(nodes, r.breaks, background) > gap + 1e-9) continue;
+    // An emergency setting is ranked after every tolerance-pass one (the page make-up takes
+    // the variation of least demerits): its lines are looser than the demerits say.
+    if (pass >= 3) r.demerits += kEmergencyLooseDemerits;
     return r;
   }
   return out;

@@ -76,14 +76,20 @@ struct BreakResult {
 /// breaking is always found (underfull rather than overfull lines).
 BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params);
 
+/// What break_lines_loose adds to an emergency-pass setting's demerits, so that it ranks after
+/// every tolerance-pass one (its lines are looser than its demerits say) and callers can tell
+/// it apart.
+inline constexpr double kEmergencyLooseDemerits = 1e6;
+
 /// TeX's \looseness: the breaking of `nodes` with `looseness` lines more (> 0) or fewer (< 0)
 /// than break_lines's, of least demerits among those within the tolerance (emergency stretch
 /// allowed, never the final pass), with no hyphen ladder over the limit, no single-word last
-/// line (where runts cost demerits) and no word space wider than `max_gap` points (0: any).
+/// line (where runts cost demerits) and no word space wider than `max_gap` points, or
+/// `max_emergency_gap` with emergency stretch (0: any).
 /// No breaks when there is none such (a paragraph page make-up may set a line looser or
 /// tighter, as book designers and TeX do to balance a spread).
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, double max_gap = 0);
+                              int looseness, double max_gap = 0, double max_emergency_gap = 0);
 
 /// TeX's badness for stretching or shrinking by ratio r: 100·|r|³, capped at 10000.
 double badness(double ratio);

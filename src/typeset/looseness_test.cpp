@@ -117,6 +117,22 @@ TEST(Looseness, NoneWithoutALineToGiveOrASpaceTooWide) {
   EXPECT_TRUE(break_lines_loose(ten, p, 1, 7).breaks.empty());
 }
 
+TEST(Looseness, AnEmergencySettingRanksLastAndHasItsOwnWidestSpace) {
+  // The ten words again at tolerance 400: the line more needs ratio 2 without emergency
+  // stretch; with 6 pt of it, ratio 1 (badness 100), its spaces still drawn 8 pt wide.
+  auto ten = words({10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, Node::Glue(2, 3, 0.5));
+  BreakParams p;
+  p.line_width = 46;
+  p.tolerance = 400;
+  p.emergency_stretch = 6;
+  BreakResult r = break_lines_loose(ten, p, 1, 10, 8.5);
+  ASSERT_EQ(r.breaks.size(), 4u);
+  EXPECT_EQ(r.pass, 3);
+  EXPECT_GE(r.demerits, kEmergencyLooseDemerits);
+  // Its own limit, not the tolerance pass's.
+  EXPECT_TRUE(break_lines_loose(ten, p, 1, 10, 7).breaks.empty());
+}
+
 TEST(Looseness, ARuntIsNeverTheLooserSetting) {
   // Five words of 20 on a 64 measure: three words and two. Three lines of them: any of 2 + 2
   // + 1, 1 + 2 + 2, 2 + 1 + 2 ... at this tolerance; where runts cost demerits, never a last

@@ -8,14 +8,15 @@
 #include <utility>
 
 #include "typeset/flow_setter.hpp"
+#include "typeset/knuth_plass.hpp"
 
 namespace folio::typeset {
 namespace {
 
 // Bounded work: the paragraphs looked at for one fault (nearest it first), the variations of
 // them planned, and the faults tried in a section.
-constexpr std::size_t kParagraphsPerFault = 10;
-constexpr std::size_t kPlansPerFault = 4;  // alone; then pairs from the window's four pages
+constexpr std::size_t kParagraphsPerFault = 30;
+constexpr std::size_t kPlansPerFault = 8;  // alone; then pairs from the window's pages
 constexpr int kFaultsTried = 24;
 // A page counts short, and facing pages uneven, from this much of a body line (what a reader
 // sees; fill_page's sums leave hundredths).
@@ -159,9 +160,10 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     auto fault = std::lower_bound(faults.pages.begin(), faults.pages.end(), next_page);
     if (fault == faults.pages.end()) break;
     const std::size_t page = *fault;
-    // The fault's spread and the pages before it: from two pages up to the facing page.
-    const std::size_t from_page = page >= 2 ? page - 2 : 0;
-    const std::size_t to_page = std::min(page + 1, best_plan.size() - 1);
+    // The pages around the fault's spread: a paragraph four pages away may be what lets the
+    // spread run long as a pair, or what moves a line the spread lacks (Dracula needs both).
+    const std::size_t from_page = page >= 4 ? page - 4 : 0;
+    const std::size_t to_page = std::min(page + 4, best_plan.size() - 1);
     const std::size_t lo = from_page == 0 ? begin : best_plan[from_page - 1].cut;
     const std::size_t hi = best_plan[to_page].cut;
     std::vector<Variation> variations;
@@ -217,7 +219,9 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     const std::size_t singles = tries.size();
     tries.insert(tries.end(), pairs.begin(), pairs.end());
     for (std::size_t t = 0; t < tries.size(); ++t) {
-      if (t == singles && !best_flow.empty()) break;  // one paragraph did it
+      // One paragraph did it (pairs are tried still when it made pages run long).
+      if (t == singles && !best_flow.empty() && best_faults.long_pages <= faults.long_pages)
+        break;
       std::vector<const Variation*> vs = tries[t];
       std::sort(vs.begin(), vs.end(),
                 [](const Variation* a, const Variation* b) { return a->first < b->first; });
@@ -229,9 +233,16 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
       std::tuple<int, double> score{pf.count(),
                                     plan_cost(p, trial.size(), recto, costs) + increase};
-      // Fewer faults, and not by running more pages long.
-      if (pf.count() < faults.count() && pf.long_pages <= faults.long_pages &&
-          (best_flow.empty() || score < best_score)) {
+      // Fewer faults (long pages are no fault: a spread runs long as a pair). A paragraph
+      // only the emergency pass could vary mends a short page or an uneven spread, not a
+      // stretched space: its loose lines are the worse fault.
+      const bool emergency = std::any_of(vs.begin(), vs.end(), [](const Variation* v) {
+        return v->increase >= kEmergencyLooseDemerits / 2;
+      });
+      const bool mends = emergency ? pf.short_pages + pf.uneven_spreads <
+                                         faults.short_pages + faults.uneven_spreads
+                                   : pf.count() < faults.count();
+      if (mends && (best_flow.empty() || score < best_score)) {
         best_score = score;
         best_flow = std::move(trial);
         best_tried = vs;
