@@ -283,10 +283,11 @@ class ParagraphSetter {
     }
     // A paragraph set looser or tighter for the page make-up never gets a word space a
     // reader would see as a hole.
-    BreakResult br = s_.looseness == 0 ? break_lines(nodes_, bp)
-                                       : break_lines_loose(nodes_, bp, s_.looseness,
-                                                           kMaxLooseSpaceEm * s_.face.size,
-                                                           kMaxEmergencyLooseSpaceEm * s_.face.size);
+    BreakResult br =
+        s_.looseness == 0
+            ? break_lines(nodes_, bp)
+            : break_lines_loose(nodes_, bp, s_.looseness, kMaxLooseSpaceEm * s_.face.size,
+                                kMaxEmergencyLooseSpaceEm * s_.face.size);
     out.pass = br.pass;
     out.demerits = br.demerits;
     std::size_t prev = SIZE_MAX;

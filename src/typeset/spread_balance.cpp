@@ -220,8 +220,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     tries.insert(tries.end(), pairs.begin(), pairs.end());
     for (std::size_t t = 0; t < tries.size(); ++t) {
       // One paragraph did it (pairs are tried still when it made pages run long).
-      if (t == singles && !best_flow.empty() && best_faults.long_pages <= faults.long_pages)
-        break;
+      if (t == singles && !best_flow.empty() && best_faults.long_pages <= faults.long_pages) break;
       std::vector<const Variation*> vs = tries[t];
       std::sort(vs.begin(), vs.end(),
                 [](const Variation* a, const Variation* b) { return a->first < b->first; });

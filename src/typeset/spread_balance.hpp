@@ -19,7 +19,8 @@ struct PlanFaults {
   int short_pages = 0;
   int uneven_spreads = 0;
   int stretched_pages = 0;
-  int long_pages = 0;  ///< not a fault: a spread may run long as a pair (the plan's cost keeps them few)
+  int long_pages =
+      0;  ///< not a fault: a spread may run long as a pair (the plan's cost keeps them few)
   std::vector<std::size_t> pages;  ///< the plan's index of each fault's (first) page
   int count() const { return short_pages + uneven_spreads + stretched_pages; }
 };
