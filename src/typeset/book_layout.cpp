@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "typeset/figure_box.hpp"
 #include "typeset/flow.hpp"
@@ -400,20 +401,20 @@ class BookSetter {
     return frame;
   }
 
-  // The section's breaks from item `from` on, chosen over the whole of it (none when figures
-  // float: their pages are filled one by one).
-  std::vector<PageEnd> plan(std::vector<FlowItem>& flow, std::size_t from, NoteCarry carried,
-                            const PageFrame& frame) const {
-    std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> ends;
+  // The section's breaks from item `from` on (below a carried note, under floated figures),
+  // chosen over the whole of it.
+  std::vector<PageEnd> plan(const std::vector<FlowItem>& flow, std::size_t from, NoteCarry carried,
+                            std::size_t floats_from, const PageFrame& frame, bool floating) const {
+    std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> ends;
     return plan_pages(
-        from, flow.size(), out_.pages.back().recto, carried,
-        [&](std::size_t start, NoteCarry c) -> const std::vector<PageEnd>& {
-          auto key = std::make_pair(start, c);
+        from, flow.size(), out_.pages.back().recto, carried, floats_from,
+        [&](std::size_t start, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
+          auto key = std::make_tuple(start, c, f);
           auto it = ends.find(key);
           if (it == ends.end())
-            it = ends.emplace(
-                         key,
-                         fill_page(flow, start, start == 0 ? opening(frame) : frame, false, c).ends)
+            it = ends.emplace(key, fill_page(flow, start, start == 0 ? opening(frame) : frame,
+                                             floating, c, f)
+                                       .ends)
                      .first;
           return it->second;
         },
@@ -439,13 +440,15 @@ class BookSetter {
       return true;
     };
     bool want_recto = false;  // the page break that ended the last page asks for a recto
-    if (!floating) {
+    {
       // The section's plan, its short pages and uneven spreads mended where a paragraph set a
       // line looser or tighter can (the flow then holds that paragraph's new lines).
       BalanceStats balance;
       planned = balance_spreads(
           flow, 0, out_.pages.back().recto,
-          [&](std::vector<FlowItem>& f) { return plan(f, 0, NoteCarry{}, frame); },
+          [&](std::vector<FlowItem>& f) {
+            return plan(f, 0, NoteCarry{}, kNoFloat, frame, floating);
+          },
           [&](const ParagraphRecipe& r, int looseness, double& demerits) {
             return resetter_.reset(r, looseness, demerits);
           },
@@ -458,9 +461,10 @@ class BookSetter {
       }
     }
     NoteCarry carry;  // the note the last page split, continued at this one's foot
-    while (i < flow.size() || carry) {
+    std::size_t floats_from = kNoFloat;  // the figures that floated to this page's top
+    while (i < flow.size() || carry || floats_from != kNoFloat) {
       if (!first_page) {
-        if (only_breaks_from(i) && !carry) break;
+        if (only_breaks_from(i) && !carry && floats_from == kNoFloat) break;
         if (want_recto && out_.pages.size() % 2 == 1) new_page(front).blank = true;
         new_page(front);
         release_before(out_.pages.size() - 1);
@@ -483,19 +487,20 @@ class BookSetter {
       pm.section_title = title;
       pm.opening = first_page;
       Page& page = out_.pages.back();
-      PageFill fill = fill_page(flow, i, first_page ? opening(frame) : frame, floating, carry);
+      PageFill fill =
+          fill_page(flow, i, first_page ? opening(frame) : frame, floating, carry, floats_from);
       auto find_planned = [&]() -> const PageEnd* {
         if (step >= planned.size()) return nullptr;
         for (const PageEnd& e : fill.ends)
           if (e.cut == planned[step].cut && e.long_page == planned[step].long_page &&
-              e.carry == planned[step].carry)
+              e.carry == planned[step].carry && e.floats_from == planned[step].floats_from)
             return &e;
         return nullptr;
       };
       const PageEnd* end = find_planned();
-      if (!end && !floating && replans < 4 && (i < flow.size() || carry)) {
+      if (!end && replans < 4 && (i < flow.size() || carry || floats_from != kNoFloat)) {
         ++replans;
-        planned = plan(flow, i, carry, frame);
+        planned = plan(flow, i, carry, floats_from, frame, floating);
         step = 0;
         end = find_planned();
       }
@@ -526,10 +531,7 @@ class BookSetter {
       const std::vector<NotePart> parts = area.parts(notes_of(flow, fill, cut), end->carry);
       place_notes(page, parts, area.lines_height(parts), extra);
       carry = end->carry;
-      // What floated starts the next page.
-      flow.insert(flow.begin() + static_cast<std::ptrdiff_t>(cut),
-                  std::make_move_iterator(fill.floats.begin()),
-                  std::make_move_iterator(fill.floats.end()));
+      floats_from = end->floats_from;
       i = cut;
       first_page = false;
     }

@@ -45,8 +45,8 @@ PageCosts page_costs(const style::PageMakeup& pm) {
   return c;
 }
 
-PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
-                   bool floating, NoteCarry carried) {
+PageFill fill_page(const std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
+                   bool floating, NoteCarry carried, std::size_t floats_from) {
   PageFill fill;
   std::size_t i = start;
   while (i < flow.size() && ((flow[i].kind == FlowItem::space && !flow[i].keep_at_top) ||
@@ -54,9 +54,9 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     ++i;
   fill.first = i;
   const double lead = frame.body_leading;
-  // A long page's room: one body line past the foot (never with floats: a figure is placed
-  // whole where it fits the ordinary page, or floats on).
-  const double extra = floating ? 0 : lead;
+  // A long page's room: one body line past the foot (for text: a figure is placed whole
+  // where it fits the ordinary page, or floats on).
+  const double extra = lead;
   const NoteArea area(frame.note_shapes, frame.notes_overhead, carried);
   std::vector<int> page_notes;
   double pending = 0;
@@ -65,6 +65,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
   double prev_bottom = 0;      // ... and how far it reaches
   int lines = 0;
   std::optional<std::size_t> first_over;  // the first item past the ordinary foot
+  std::size_t floated = kNoFloat;         // the first figure floated on to the next page
   // The end before item `cut`, given what is placed so far.
   auto end_at = [&](std::size_t cut, double penalty) {
     PageEnd e;
@@ -78,6 +79,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     if (!notes) notes = area.fit(page_notes, frame.bottom + lead - prev_bottom);
     double cap = frame.bottom - (notes ? notes->height : area.least_height(page_notes));
     if (notes) e.carry = notes->carry;
+    e.floats_from = floated;
     double room = cap - prev_bottom;
     if (room < -0.01) {
       e.long_page = true;
@@ -101,6 +103,46 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     e.short_lines += e.stretch / lead;
     e.stretch = 0;
   };
+  // Figure k below what the page holds, when it fits or the page is empty; its caption's
+  // notes come with it.
+  auto place_figure = [&](std::size_t k) {
+    const FlowItem& it = flow[k];
+    double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
+    std::vector<int> with = page_notes;
+    add_notes(with, it.notes);
+    if (baseline > frame.bottom - area.least_height(with) + 0.01 && !fill.placed.empty())
+      return false;
+    if (!fill.placed.empty() && it.break_before && k >= i)
+      fill.ends.push_back(end_at(k, it.break_cost));
+    if (prev) stretch += pending * frame.space_stretch;
+    fill.placed.push_back({k, baseline, prev ? pending : 0});
+    page_notes = std::move(with);
+    prev = baseline;
+    prev_bottom = baseline;
+    pending = it.figure_box->space_after;
+    return true;
+  };
+  // A full-page figure on an empty page: the page holds it alone, and stands as it falls.
+  auto alone = [&](std::size_t k, std::size_t cut) {
+    fill.placed.push_back({k, frame.top + flow[k].top});
+    ++lines;
+    prev_bottom = frame.bottom;
+    fill.ends.push_back(end_at(cut, 0));
+    as_final(fill.ends.back());
+  };
+  // The figures floated from the pages before open this one, in order, as many as fit (one
+  // never overtakes another: after one that does not, the rest float on too).
+  for (std::size_t k = floats_from; k < start && k != kNoFloat; ++k) {
+    if (flow[k].kind != FlowItem::figure || floated != kNoFloat) continue;
+    if (flow[k].figure_box->full_page && fill.placed.empty()) {
+      alone(k, start);
+      std::size_t next = k + 1;
+      while (next < start && flow[next].kind != FlowItem::figure) ++next;
+      fill.ends.back().floats_from = next < start ? next : kNoFloat;
+      return fill;
+    }
+    if (flow[k].figure_box->full_page || !place_figure(k)) floated = k;
+  }
   std::size_t j = i;
   for (; j < flow.size(); ++j) {
     const FlowItem& it = flow[j];
@@ -111,35 +153,22 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
     if (it.kind == FlowItem::figure) {
       const FigureBox& box = *it.figure_box;
       if (box.full_page && fill.placed.empty()) {
-        fill.placed.push_back({j, frame.top + it.top});  // alone on this page
-        ++lines;
-        prev_bottom = frame.bottom;
-        fill.ends.push_back(end_at(j + 1, 0));
-        as_final(fill.ends.back());
+        alone(j, j + 1);
         return fill;
       }
-      double baseline = prev ? *prev + pending + it.leading : frame.top + pending + it.top;
-      std::vector<int> with = page_notes;  // the caption's notes come with it
-      add_notes(with, it.notes);
-      bool fits = baseline <= frame.bottom - area.least_height(with) + 0.01;
-      // One figure never overtakes another: after a floated one, the rest float too.
-      if (floating && !fill.placed.empty() && (box.full_page || !fits || !fill.floats.empty())) {
-        fill.floats.push_back(std::move(flow[j]));
-        flow.erase(flow.begin() + static_cast<std::ptrdiff_t>(j--));
+      // Floating, a figure that does not fit goes to the next page's top and the text goes
+      // on past it; after one has, the rest go too.
+      if (floating && !fill.placed.empty() && (box.full_page || floated != kNoFloat)) {
+        floated = std::min(floated, j);
         continue;
       }
-      if (!fits && !fill.placed.empty()) {
-        first_over = first_over.value_or(j);
-        break;
+      if (place_figure(j)) continue;
+      if (floating) {
+        floated = j;
+        continue;
       }
-      if (!fill.placed.empty() && it.break_before) fill.ends.push_back(end_at(j, it.break_cost));
-      if (prev) stretch += pending * frame.space_stretch;
-      fill.placed.push_back({j, baseline, prev ? pending : 0});
-      page_notes = with;
-      prev = baseline;
-      prev_bottom = baseline;
-      pending = box.space_after;
-      continue;
+      first_over = first_over.value_or(j);
+      break;
     }
     if (it.kind == FlowItem::page_break) {
       if (fill.placed.empty()) continue;  // at the top of a page: already made
@@ -210,6 +239,7 @@ PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFra
       if (p.item < cut) add_notes(notes, flow[p.item].notes);
     e.notes = carried || !notes.empty();
     if (std::optional<NoteFit> f = area.fit(notes, frame.bottom - bottom)) e.carry = f->carry;
+    e.floats_from = floated < cut ? floated : kNoFloat;
     e.short_lines = std::max(0.0, frame.bottom - bottom - lead) / lead;
     fill.ends.push_back(e);
     std::sort(fill.ends.begin(), fill.ends.end(),
@@ -287,13 +317,16 @@ const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs) {
 }
 
 std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto, NoteCarry carried,
-                                const PageEnds& ends, const PageCosts& costs) {
-  // Dynamic programming over (start item, note carried to it, parity): from a recto start one
-  // page is set, from a verso start the spread's two pages together, so that their evenness
-  // can be weighed. Every page moves the start on, but for a page of notes alone at the
-  // section's end, which moves it from a carried note to none.
+                                std::size_t floats_from, const PageEnds& ends,
+                                const PageCosts& costs) {
+  // Dynamic programming over (start item, figures floated to it, note carried to it, parity):
+  // from a recto start one page is set, from a verso start the spread's two pages together, so
+  // that their evenness can be weighed. Every page moves the state on in that order: the start,
+  // or (a page of floated figures or notes alone) the floats, or from a carried note to none.
   struct State {
     std::size_t start;
+    // The figures floated to the page: a page of them alone moves it on (to kNoFloat last).
+    std::size_t floats_from;
     bool none;  // no note carried (sorts after a carried one: reached from it)
     NoteCarry carried;
     bool recto;
@@ -304,9 +337,11 @@ std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
     std::optional<State> from;   // the state this one was reached from
     std::vector<PageEnd> pages;  // the pages set on the way
   };
-  auto state = [](std::size_t start, NoteCarry c, bool r) { return State{start, !c, c, r}; };
+  auto state = [](std::size_t start, NoteCarry c, std::size_t f, bool r) {
+    return State{start, f, !c, c, r};
+  };
   std::map<State, Node> best;
-  const State first = state(begin, carried, recto);
+  const State first = state(begin, carried, floats_from, recto);
   best[first].cost = 0;
   auto relax = [&](const State& from, const State& to, double cost, std::vector<PageEnd> pages) {
     Node& n = best[to];
@@ -319,25 +354,26 @@ std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
   for (auto at = best.begin(); at != best.end(); ++at) {
     const State s = at->first;
     const double base = at->second.cost;
-    if (!std::isfinite(base) || (s.start >= size && s.none)) continue;
-    const std::vector<PageEnd> first_ends = ends(s.start, s.carried);  // a copy: may be memoised
+    if (!std::isfinite(base) || (s.start >= size && s.none && s.floats_from == kNoFloat)) continue;
+    // A copy: may be memoised.
+    const std::vector<PageEnd> first_ends = ends(s.start, s.carried, s.floats_from);
     for (const PageEnd& e1 : first_ends) {
       bool next_recto = e1.want_recto || !s.recto;
       double c1 = base + page_cost(e1, size, costs);
-      if (s.recto || e1.final || (e1.cut >= size && !e1.carry)) {
+      if (s.recto || e1.final || (e1.cut >= size && !e1.carry && e1.floats_from == kNoFloat)) {
         if (e1.long_page) c1 += costs.uneven;  // a long page alone: its facing one is not
-        relax(s, state(e1.cut, e1.carry, next_recto), c1, {e1});
+        relax(s, state(e1.cut, e1.carry, e1.floats_from, next_recto), c1, {e1});
         continue;
       }
-      for (const PageEnd& e2 : ends(e1.cut, e1.carry)) {
+      for (const PageEnd& e2 : ends(e1.cut, e1.carry, e1.floats_from)) {
         double c2 = c1 + page_cost(e2, size, costs) + spread_cost(e1, e2, costs);
-        relax(s, state(e2.cut, e2.carry, e2.want_recto), c2, {e1, e2});
+        relax(s, state(e2.cut, e2.carry, e2.floats_from, e2.want_recto), c2, {e1, e2});
       }
     }
   }
   std::optional<State> at;
   for (bool r : {true, false}) {
-    auto it = best.find(state(size, {}, r));
+    auto it = best.find(state(size, {}, kNoFloat, r));
     if (it != best.end() && (!at || it->second.cost < best[*at].cost)) at = it->first;
   }
   std::vector<PageEnd> plan;

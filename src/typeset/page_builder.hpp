@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -26,6 +27,9 @@ struct PageCosts {
 /// The style's page make-up as the page builder weighs it.
 PageCosts page_costs(const style::PageMakeup& pm);
 
+/// No figure floated on: every figure before a page's start has been placed.
+inline constexpr std::size_t kNoFloat = SIZE_MAX;
+
 /// One legal way to end a page that starts at a given item.
 struct PageEnd {
   std::size_t cut = 0;      ///< the next page's first item; the flow's size: the section ends
@@ -40,6 +44,9 @@ struct PageEnd {
   double stretch = 0;
   int lines = 0;    ///< lines on the page
   NoteCarry carry;  ///< the note this page splits, continued at the next page's foot
+  /// The first figure that floated on to the next page's top (every figure from it up to
+  /// `cut` goes there, in order); kNoFloat: none.
+  std::size_t floats_from = kNoFloat;
 };
 
 /// A page's content as filled from one start: where each item goes, and the ends it allows.
@@ -54,8 +61,6 @@ struct PageFill {
   std::vector<PageEnd> ends;  ///< in flow order; never empty while content remains
   /// A table row opening the page: its header is set again above it.
   std::shared_ptr<const RepeatedHeader> repeat;
-  /// Figures that did not fit and float to the next page's top (only when floating is on).
-  std::vector<FlowItem> floats;
 };
 
 /// The text block and what a page's notes take of it.
@@ -72,30 +77,35 @@ struct PageFrame {
 
 /// Fills a page from flow[start] on: items up to the foot, one body line past it (a long
 /// page's room), every legal end with its cost. With `floating`, a figure that does not fit
-/// leaves the flow for `floats` (the flow changes); without, the flow is only read. Spaces and
-/// page breaks at the top are skipped. `carried`: the end of a note the page before split,
-/// set first at this page's foot (with nothing left of the flow, the page holds only that).
-PageFill fill_page(std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
-                   bool floating, NoteCarry carried = {});
+/// floats on to the next page's top (PageEnd::floats_from) and the text goes on past it; the
+/// figures that floated from the pages before, from `floats_from` up to `start`, open this
+/// page (those that fit; the rest float on), and no page runs long. Spaces and page breaks at
+/// the top are skipped. `carried`: the end of a note the page before split, set first at this
+/// page's foot (with nothing left of the flow, the page holds only that).
+PageFill fill_page(const std::vector<FlowItem>& flow, std::size_t start, const PageFrame& frame,
+                   bool floating, NoteCarry carried = {}, std::size_t floats_from = kNoFloat);
 
 /// The baselines of `fill`'s items before `end.cut`, moved down by the end's stretch: each
 /// space between blocks grows in proportion to its size.
 std::vector<double> stretched_baselines(const PageFill& fill, const PageEnd& end);
 
 /// The end (among `fill.ends`) the page should take alone, without a plan: the one of least
-/// cost that does not run long (a section with floating figures is set page by page).
+/// cost that does not run long.
 const PageEnd& local_best_end(const PageFill& fill, const PageCosts& costs);
 
-/// The legal ends of a page starting at an item, below a note carried from the page before
-/// (memoised by the caller or not).
-using PageEnds = std::function<const std::vector<PageEnd>&(std::size_t start, NoteCarry carried)>;
+/// The legal ends of a page starting at an item, below a note carried from the page before,
+/// under the figures floated from it (memoised by the caller or not).
+using PageEnds = std::function<const std::vector<PageEnd>&(std::size_t start, NoteCarry carried,
+                                                           std::size_t floats_from)>;
 
 /// The section's page ends of least total cost from `begin` to `size` (the flow's end): page
 /// costs (short, long, breaks), facing pages' evenness, the last page's lines. `recto`: the
 /// first page is a right-hand one (a chapter opening); spreads are a verso and the recto after.
-/// `carried`: a note the page before `begin` split, continued on the first page.
+/// `carried`: a note the page before `begin` split, continued on the first page;
+/// `floats_from`: the figures floated to it.
 std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto, NoteCarry carried,
-                                const PageEnds& ends, const PageCosts& costs);
+                                std::size_t floats_from, const PageEnds& ends,
+                                const PageCosts& costs);
 
 /// What a plan made by plan_pages costs, as plan_pages weighs it (to compare the plans of a
 /// section set two ways).

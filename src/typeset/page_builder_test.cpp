@@ -5,6 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <tuple>
+
+#include "typeset/figure_box.hpp"
 
 namespace folio::typeset {
 namespace {
@@ -58,8 +61,8 @@ std::vector<PageEnd> plan(std::vector<FlowItem>& flow, bool recto, const PageFra
                           const PageCosts& costs = {}) {
   std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
   return plan_pages(
-      0, flow.size(), recto, {},
-      [&](std::size_t s, NoteCarry c) -> const std::vector<PageEnd>& {
+      0, flow.size(), recto, {}, kNoFloat,
+      [&](std::size_t s, NoteCarry c, std::size_t) -> const std::vector<PageEnd>& {
         auto key = std::make_pair(s, c);
         auto it = memo.find(key);
         if (it == memo.end())
@@ -67,6 +70,35 @@ std::vector<PageEnd> plan(std::vector<FlowItem>& flow, bool recto, const PageFra
         return it->second;
       },
       costs);
+}
+
+// The plan of a section whose figures float (fill_page's floating), memoised by the whole
+// state.
+std::vector<PageEnd> plan_floating(const std::vector<FlowItem>& flow, const PageFrame& frame) {
+  std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
+  return plan_pages(
+      0, flow.size(), false, {}, kNoFloat,
+      [&](std::size_t s, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
+        auto key = std::make_tuple(s, c, f);
+        auto it = memo.find(key);
+        if (it == memo.end())
+          it = memo.emplace(key, fill_page(flow, s, frame, true, c, f).ends).first;
+        return it->second;
+      },
+      PageCosts{});
+}
+
+// A figure `height` tall (its baseline at its foot), no caption.
+FlowItem figure_of(double height, int block) {
+  FlowItem it;
+  it.kind = FlowItem::figure;
+  it.leading = height;
+  it.top = height;
+  it.block = block;
+  auto box = std::make_shared<FigureBox>();
+  box->height = box->depth = height;
+  it.figure_box = box;
+  return it;
 }
 
 std::vector<std::size_t> cuts(const std::vector<PageEnd>& pages) {
@@ -234,6 +266,44 @@ TEST(PageBuilder, ANotePageAloneOnlyWhenNothingElseHoldsTheNote) {
   EXPECT_TRUE(pages.back().notes);
   EXPECT_FALSE(pages.back().carry);
   EXPECT_TRUE(pages[pages.size() - 2].carry);
+}
+
+TEST(PageBuilder, AFigureThatDoesNotFitOpensTheNextPageAndTheTextFillsBoth) {
+  // Eight lines, then a figure four lines tall that does not fit the two left: it floats to
+  // the next page's top, and the two-line paragraph after it fills this page.
+  auto flow = paragraphs({4, 4, 2, 4, 4});
+  flow.insert(flow.begin() + 8, figure_of(40, 99));
+  const PageFrame frame = ten_line_frame();
+  auto pages = plan_floating(flow, frame);
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].cut, 11u);
+  EXPECT_EQ(pages[0].floats_from, 8u);
+  EXPECT_DOUBLE_EQ(pages[0].short_lines, 0);
+  // The next page: the figure at its top, then six lines to the foot.
+  PageFill second = fill_page(flow, 11, frame, true, {}, 8);
+  ASSERT_FALSE(second.placed.empty());
+  EXPECT_EQ(second.placed.front().item, 8u);
+  EXPECT_EQ(pages[1].cut, 17u);
+  EXPECT_EQ(pages[1].floats_from, kNoFloat);
+  EXPECT_DOUBLE_EQ(pages[1].short_lines, 0);
+  // The plan never reads a figure twice nor loses one: the flow is as it was.
+  EXPECT_EQ(flow[8].kind, FlowItem::figure);
+}
+
+TEST(PageBuilder, FloatedFiguresKeepTheirOrderAndTheSectionWaitsForThem) {
+  // Two figures after a full page of text: both float, the first opens the next page, the
+  // second (too tall to join it) the page after, though the text has ended.
+  auto flow = paragraphs({10});
+  flow.push_back(figure_of(60, 98));
+  flow.push_back(figure_of(60, 99));
+  auto pages = plan_floating(flow, ten_line_frame());
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].floats_from, 10u);
+  EXPECT_EQ(pages[1].floats_from, 11u);
+  EXPECT_EQ(pages[2].floats_from, kNoFloat);
+  PageFill second = fill_page(flow, pages[0].cut, ten_line_frame(), true, {}, 10);
+  ASSERT_EQ(second.placed.size(), 1u);
+  EXPECT_EQ(second.placed.front().item, 10u);
 }
 
 TEST(NoteArea, TheLastNoteSplitsBetweenLinesWithTwoOnEachSide) {

@@ -62,8 +62,8 @@ struct Balancer {
   SectionPlanner planner = [this](std::vector<FlowItem>& flow) {
     std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
     return plan_pages(
-        0, flow.size(), false, {},
-        [&](std::size_t s, NoteCarry c) -> const std::vector<PageEnd>& {
+        0, flow.size(), false, {}, kNoFloat,
+        [&](std::size_t s, NoteCarry c, std::size_t) -> const std::vector<PageEnd>& {
           auto key = std::make_pair(s, c);
           auto it = memo.find(key);
           if (it == memo.end())
