@@ -160,6 +160,10 @@ def xelatex_pdf(mp, md_files, work):
         f.write("\n\n".join(md_files))
     body = run(["pandoc", "book.md", "-f", "markdown", "-t", "latex", "--top-level-division=chapter"],
                cwd=tex_dir)
+    # A real book's language spans: pandoc writes \foreignlanguage, which the preamble loads
+    # no language for: they are set as the book's own (folio sets a language it has no
+    # dictionary for unhyphenated).
+    body = "\\def\\foreignlanguage#1#2{#2}\n" + body
     src = mp.LATEX_PRE % dict(mp.GEOM, extra=mp.TEX_VARIANTS["tex-kp"], body=body)
     with open(os.path.join(tex_dir, "book.tex"), "w", encoding="utf-8") as f:
         f.write(src)

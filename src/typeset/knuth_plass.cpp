@@ -303,7 +303,7 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
 }
 
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, double max_gap, double max_emergency_gap) {
+                              int looseness, const LooseLimits& limits) {
   BreakResult out;
   if (looseness == 0) return out;
   const BreakResult usual = break_lines(nodes, params);
@@ -312,22 +312,29 @@ BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams&
   const int want = static_cast<int>(usual.breaks.size()) + looseness;
   if (want < 1) return out;
   const std::vector<Sums> sums = prefix_sums(nodes);
-  // The tolerance pass sees every break the first one does, and hyphens; emergency stretch
-  // after it, as TeX's third pass.
-  std::vector<int> passes{2};
-  if (params.emergency_stretch > 0) passes.push_back(3);
-  for (int pass : passes) {
-    Pass p = run_pass(nodes, params, pass, params.tolerance, sums, want);
+  // The tolerance pass sees every break the first one does, and hyphens; then, strained,
+  // emergency stretch as TeX's third pass, and the tolerance pass past the tolerance.
+  struct Try {
+    int pass;
+    double tolerance, max_gap;
+    bool strained;
+  };
+  std::vector<Try> tries{{2, params.tolerance, limits.max_gap, false}};
+  if (params.emergency_stretch > 0)
+    tries.push_back({3, params.tolerance, limits.max_emergency_gap, true});
+  if (limits.strained_tolerance > params.tolerance)
+    tries.push_back({2, limits.strained_tolerance, limits.max_strained_gap, true});
+  for (const Try& t : tries) {
+    Pass p = run_pass(nodes, params, t.pass, t.tolerance, sums, want);
     if (p.best == kNone) continue;
     BreakResult r;
-    r.pass = pass;
+    r.pass = t.pass;
     collect_breaks(p, r);
-    double background = params.line_stretch + (pass >= 3 ? params.emergency_stretch : 0);
-    const double gap = pass >= 3 ? max_emergency_gap : max_gap;
-    if (gap > 0 && widest_space(nodes, r.breaks, background) > gap + 1e-9) continue;
-    // An emergency setting is ranked after every tolerance-pass one (the page make-up takes
-    // the variation of least demerits): its lines are looser than the demerits say.
-    if (pass >= 3) r.demerits += kEmergencyLooseDemerits;
+    double background = params.line_stretch + (t.pass >= 3 ? params.emergency_stretch : 0);
+    if (t.max_gap > 0 && widest_space(nodes, r.breaks, background) > t.max_gap + 1e-9) continue;
+    // A strained setting ranks after every other (the page make-up takes the variation of
+    // least demerits): its lines are looser than its demerits say.
+    if (t.strained) r.demerits += kStrainedLooseDemerits;
     return r;
   }
   return out;

@@ -76,20 +76,29 @@ struct BreakResult {
 /// breaking is always found (underfull rather than overfull lines).
 BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& params);
 
-/// What break_lines_loose adds to an emergency-pass setting's demerits, so that it ranks after
-/// every tolerance-pass one (its lines are looser than its demerits say) and callers can tell
-/// it apart.
-inline constexpr double kEmergencyLooseDemerits = 1e6;
+/// What break_lines_loose adds to a strained setting's demerits, so that it ranks after every
+/// other (its lines are looser than its demerits say) and callers can tell it apart.
+inline constexpr double kStrainedLooseDemerits = 1e6;
+
+/// How far break_lines_loose may strain a paragraph's spacing.
+struct LooseLimits {
+  double max_gap = 0;             ///< widest word space within the tolerance (points; 0: any)
+  double strained_tolerance = 0;  ///< a strained try up to this badness (0: none)
+  double max_strained_gap = 0;    ///< widest word space of a strained setting (0: any)
+  double max_emergency_gap = 0;   ///< ... and of one with emergency stretch (0: any)
+};
 
 /// TeX's \looseness: the breaking of `nodes` with `looseness` lines more (> 0) or fewer (< 0)
-/// than break_lines's, of least demerits among those within the tolerance (emergency stretch
-/// allowed, never the final pass), with no hyphen ladder over the limit, no single-word last
-/// line (where runts cost demerits) and no word space wider than `max_gap` points, or
-/// `max_emergency_gap` with emergency stretch (0: any).
-/// No breaks when there is none such (a paragraph page make-up may set a line looser or
-/// tighter, as book designers and TeX do to balance a spread).
+/// than break_lines's, of least demerits among those within the tolerance, never the final
+/// pass, with no hyphen ladder over the limit, no single-word last line (where runts cost
+/// demerits) and no word space wider than `limits.max_gap`. Failing that, strained: within
+/// `limits.strained_tolerance` and no word space wider than `limits.max_strained_gap`, or
+/// with emergency stretch and none wider than `limits.max_emergency_gap` (its demerits then
+/// count kStrainedLooseDemerits more). No breaks
+/// when there is none such (a paragraph page make-up may set a line looser or tighter, as
+/// book designers and TeX do to balance a spread).
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, double max_gap = 0, double max_emergency_gap = 0);
+                              int looseness, const LooseLimits& limits = {});
 
 /// TeX's badness for stretching or shrinking by ratio r: 100·|r|³, capped at 10000.
 double badness(double ratio);

@@ -113,24 +113,31 @@ TEST(Looseness, NoneWithoutALineToGiveOrASpaceTooWide) {
   // At 1000 it is found, unless the spaces may not pass 7 pt.
   p.tolerance = 1000;
   EXPECT_EQ(break_lines_loose(ten, p, 1).breaks.size(), 4u);
-  EXPECT_EQ(break_lines_loose(ten, p, 1, 8.5).breaks.size(), 4u);
-  EXPECT_TRUE(break_lines_loose(ten, p, 1, 7).breaks.empty());
+  EXPECT_EQ(break_lines_loose(ten, p, 1, {8.5}).breaks.size(), 4u);
+  EXPECT_TRUE(break_lines_loose(ten, p, 1, {7}).breaks.empty());
 }
 
-TEST(Looseness, AnEmergencySettingRanksLastAndHasItsOwnWidestSpace) {
-  // The ten words again at tolerance 400: the line more needs ratio 2 without emergency
-  // stretch; with 6 pt of it, ratio 1 (badness 100), its spaces still drawn 8 pt wide.
+TEST(Looseness, AStrainedSettingRanksLastAndHasItsOwnWidestSpace) {
+  // The ten words again at tolerance 400: the line more needs ratio 2 (badness 800).
   auto ten = words({10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, Node::Glue(2, 3, 0.5));
   BreakParams p;
   p.line_width = 46;
   p.tolerance = 400;
+  // Strained past the tolerance, to 1000: found, its spaces 8 pt wide.
+  BreakResult r = break_lines_loose(ten, p, 1, {10, 1000, 8.5});
+  ASSERT_EQ(r.breaks.size(), 4u);
+  EXPECT_EQ(r.pass, 2);
+  EXPECT_GE(r.demerits, kStrainedLooseDemerits);
+  EXPECT_TRUE(break_lines_loose(ten, p, 1, {10, 1000, 7}).breaks.empty());
+  // With 6 pt of emergency stretch: ratio 1 (badness 100) at the tolerance, its spaces still
+  // drawn 8 pt wide, and strained too.
   p.emergency_stretch = 6;
-  BreakResult r = break_lines_loose(ten, p, 1, 10, 8.5);
+  r = break_lines_loose(ten, p, 1, {10, 0, 0, 8.5});
   ASSERT_EQ(r.breaks.size(), 4u);
   EXPECT_EQ(r.pass, 3);
-  EXPECT_GE(r.demerits, kEmergencyLooseDemerits);
-  // Its own limit, not the tolerance pass's.
-  EXPECT_TRUE(break_lines_loose(ten, p, 1, 10, 7).breaks.empty());
+  EXPECT_GE(r.demerits, kStrainedLooseDemerits);
+  // Its own limit, not the tolerance's.
+  EXPECT_TRUE(break_lines_loose(ten, p, 1, {10, 0, 0, 7}).breaks.empty());
 }
 
 TEST(Looseness, ARuntIsNeverTheLooserSetting) {

@@ -19,11 +19,15 @@
 namespace folio::typeset {
 namespace {
 
-// The widest word space a paragraph set looser or tighter may have (issue 21's bar), and
-// with emergency stretch (so set, a paragraph's many loose lines are what a reader sees:
-// 0.5 em made the calibration text 15.7 % loose lines against the goal's 15 %).
+// How far a paragraph set a line looser or tighter for the page make-up may strain: word
+// spaces to 0.5 em within the tolerance (issue 21's bar is 0.65 em), and to badness 3000;
+// with emergency stretch to 0.4 em, since such a paragraph's many loose lines are what a
+// reader sees (0.5 em made the calibration text 15.7 % loose lines against the goal's 15 %).
+// Strained settings only mend a short page or an uneven spread (spread_balance.cpp).
 constexpr double kMaxLooseSpaceEm = 0.5;
-constexpr double kMaxEmergencyLooseSpaceEm = 0.4;
+constexpr double kLooseStrainedTolerance = 3000;
+constexpr double kMaxStrainedSpaceEm = 0.5;
+constexpr double kMaxEmergencySpaceEm = 0.4;
 
 // A unit (a word, or a run with no break opportunity: one "word" of 500,000 letters, words
 // joined by no-break spaces, a URL or code span) longer than this many bytes has the widths
@@ -286,8 +290,10 @@ class ParagraphSetter {
     BreakResult br =
         s_.looseness == 0
             ? break_lines(nodes_, bp)
-            : break_lines_loose(nodes_, bp, s_.looseness, kMaxLooseSpaceEm * s_.face.size,
-                                kMaxEmergencyLooseSpaceEm * s_.face.size);
+            : break_lines_loose(
+                  nodes_, bp, s_.looseness,
+                  {kMaxLooseSpaceEm * s_.face.size, kLooseStrainedTolerance,
+                   kMaxStrainedSpaceEm * s_.face.size, kMaxEmergencySpaceEm * s_.face.size});
     out.pass = br.pass;
     out.demerits = br.demerits;
     std::size_t prev = SIZE_MAX;

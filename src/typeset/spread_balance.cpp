@@ -233,14 +233,14 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       std::tuple<int, double> score{pf.count(),
                                     plan_cost(p, trial.size(), recto, costs) + increase};
       // Fewer faults (long pages are no fault: a spread runs long as a pair). A paragraph
-      // only the emergency pass could vary mends a short page or an uneven spread, not a
+      // set strained (break_lines_loose) mends a short page or an uneven spread, not a
       // stretched space: its loose lines are the worse fault.
-      const bool emergency = std::any_of(vs.begin(), vs.end(), [](const Variation* v) {
-        return v->increase >= kEmergencyLooseDemerits / 2;
+      const bool strained = std::any_of(vs.begin(), vs.end(), [](const Variation* v) {
+        return v->increase >= kStrainedLooseDemerits / 2;
       });
-      const bool mends = emergency ? pf.short_pages + pf.uneven_spreads <
-                                         faults.short_pages + faults.uneven_spreads
-                                   : pf.count() < faults.count();
+      const bool mends =
+          strained ? pf.short_pages + pf.uneven_spreads < faults.short_pages + faults.uneven_spreads
+                   : pf.count() < faults.count();
       if (mends && (best_flow.empty() || score < best_score)) {
         best_score = score;
         best_flow = std::move(trial);
