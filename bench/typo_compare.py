@@ -214,10 +214,11 @@ def book_chapters(folder):
 
 
 def the_bar(m, x):
-    """The issue's bar, on folio's figures `m` beside XeLaTeX's `x`."""
+    """Issue 21's bar on folio's figures `m`: page make-up, and every 'must' goal but rivers."""
+    musts = [f for f in m["must_fails"] if "rivers" not in f]
     return [
-        ("dev. from natural <= xelatex", get(m, "word_gap_em.dev_mean") <= get(x, "word_gap_em.dev_mean")),
-        ("lines > 1.5x <= xelatex", get(m, "word_gap_em.rel_natural.over_1_5") <= get(x, "word_gap_em.rel_natural.over_1_5")),
+        ("every 'must' goal (rivers aside)%s" % "".join("; " + f.split()[2] for f in musts),
+         not musts),
         ("0 overfull", get(m, "overfull.count") == 0),
         ("0 widows, 0 orphans", get(m, "widows.count") == 0 and get(m, "orphans.count") == 0),
         ("no word split across pages", get(m, "hyphens.at_page_break") == 0),
@@ -248,6 +249,7 @@ def compare(name, folio, mp, md_files, style_path, work):
     print("%-26s %12s %12s" % ("wall time (s)", "%.2f" % ftime, "%.2f" % xtime))
     fails = check(fpdf, ff)
     print("folio 'must' goals failed: %d%s" % (len(fails), "".join("\n  " + f for f in fails)))
+    fm["must_fails"] = fails
     return fm, xm, fpdf, xpdf
 
 
@@ -272,7 +274,11 @@ def main():
     classic = os.path.join(ROOT, "styles", "classic.yaml")
     lm, lx, _, _ = compare("long (%d chapters)" % a.chapters, a.folio, mp,
                            long_manuscript(mp, a.chapters), classic, work)
-    bars = [("the long manuscript", the_bar(lm, lx))]
+    # The line breaker's bar (an earlier issue's): as good as XeLaTeX on the long manuscript.
+    bars = [("the long manuscript", [
+        ("dev. from natural <= xelatex", get(lm, "word_gap_em.dev_mean") <= get(lx, "word_gap_em.dev_mean")),
+        ("lines > 1.5x <= xelatex", get(lm, "word_gap_em.rel_natural.over_1_5") <= get(lx, "word_gap_em.rel_natural.over_1_5")),
+    ] + the_bar(lm, lx))]
     for folder in a.novel:
         name = os.path.basename(os.path.normpath(folder))
         nm, nx, _, _ = compare(name, a.folio, mp, book_chapters(folder), classic, work)
