@@ -401,13 +401,13 @@ class BookSetter {
     return frame;
   }
 
-  // The section's breaks from item `from` on (below a carried note, under floated figures),
-  // chosen over the whole of it.
-  std::vector<PageEnd> plan(const std::vector<FlowItem>& flow, std::size_t from, NoteCarry carried,
-                            std::size_t floats_from, const PageFrame& frame, bool floating) const {
+  // The section's breaks from `at` on (below a carried note, under floated figures), chosen
+  // over the rest of it.
+  std::vector<PageEnd> plan(const std::vector<FlowItem>& flow, const PlanStart& at,
+                            const PageFrame& frame, bool floating) const {
     std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> ends;
     return plan_pages(
-        from, flow.size(), out_.pages.back().recto, carried, floats_from,
+        at.item, flow.size(), at.recto, at.carried, at.floats_from,
         [&](std::size_t start, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
           auto key = std::make_tuple(start, c, f);
           auto it = ends.find(key);
@@ -446,8 +446,8 @@ class BookSetter {
       BalanceStats balance;
       planned = balance_spreads(
           flow, 0, out_.pages.back().recto,
-          [&](std::vector<FlowItem>& f) {
-            return plan(f, 0, NoteCarry{}, kNoFloat, frame, floating);
+          [&](std::vector<FlowItem>& f, const PlanStart& at) {
+            return plan(f, at, frame, floating);
           },
           [&](const ParagraphRecipe& r, int looseness, double& demerits) {
             return resetter_.reset(r, looseness, demerits);
@@ -500,7 +500,7 @@ class BookSetter {
       const PageEnd* end = find_planned();
       if (!end && replans < 4 && (i < flow.size() || carry || floats_from != kNoFloat)) {
         ++replans;
-        planned = plan(flow, i, carry, floats_from, frame, floating);
+        planned = plan(flow, {i, carry, floats_from, out_.pages.back().recto}, frame, floating);
         step = 0;
         end = find_planned();
       }

@@ -16,7 +16,8 @@ namespace {
 // Bounded work: the paragraphs looked at for one fault (nearest it first), the variations of
 // them planned, and the faults tried in a section.
 constexpr std::size_t kParagraphsPerFault = 30;
-constexpr std::size_t kPlansPerFault = 8;  // alone; then pairs from the window's pages
+constexpr std::size_t kPlansPerFault = 6;  // alone; then pairs from the window's pages
+constexpr std::size_t kPairsPerFault = 8;
 constexpr int kFaultsTried = 24;
 // A page counts short, and facing pages uneven, from this much of a body line (what a reader
 // sees; fill_page's sums leave hundredths).
@@ -120,6 +121,7 @@ PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, boo
       if (!e.notes && !e.long_page && e.short_lines >= kVisibleLines) {
         ++f.short_pages;
         f.pages.push_back(k);
+        f.short_or_uneven.push_back(k);
       } else if (e.stretch > 0 &&
                  widest_growth(flow, start, e.cut, e.stretch) > kMaxSpaceGrowth * body_leading) {
         ++f.stretched_pages;
@@ -130,12 +132,14 @@ PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, boo
           std::abs(foot_offset(e) - foot_offset(plan[k + 1])) >= kVisibleLines) {
         ++f.uneven_spreads;
         f.pages.push_back(k);
+        f.short_or_uneven.push_back(k);
       }
     }
     r = e.want_recto || !r;
     start = e.cut;
   }
   std::sort(f.pages.begin(), f.pages.end());
+  std::sort(f.short_or_uneven.begin(), f.short_or_uneven.end());
   return f;
 }
 
@@ -143,7 +147,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
                                      const SectionPlanner& plan, const ParagraphResetter& reset,
                                      const PageCosts& costs, double body_leading,
                                      BalanceStats* stats) {
-  std::vector<PageEnd> best_plan = plan(flow);
+  std::vector<PageEnd> best_plan = plan(flow, {begin, {}, kNoFloat, recto});
   PlanFaults faults = plan_faults(flow, begin, recto, best_plan, body_leading);
   if (stats) stats->faults_before += faults.count();
   if (faults.count() == 0) return best_plan;
@@ -165,7 +169,20 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     const std::size_t from_page = page >= 4 ? page - 4 : 0;
     const std::size_t to_page = std::min(page + 4, best_plan.size() - 1);
     const std::size_t lo = from_page == 0 ? begin : best_plan[from_page - 1].cut;
+    // Variations change nothing before `lo`: the plan's pages before the window are kept and
+    // only the rest of the section is planned again, from where they leave it.
+    PlanStart at{begin, {}, kNoFloat, recto};
+    for (std::size_t k = 0; k < from_page; ++k) {
+      at.item = best_plan[k].cut;
+      at.carried = best_plan[k].carry;
+      at.floats_from = best_plan[k].floats_from;
+      at.recto = best_plan[k].want_recto || !at.recto;
+    }
     const std::size_t hi = best_plan[to_page].cut;
+    // A stretched space alone is mended by a paragraph within the tolerance, alone; a short
+    // page or an uneven spread by any, strained or in pairs (the work goes where the bar is).
+    const bool bar_fault =
+        std::binary_search(faults.short_or_uneven.begin(), faults.short_or_uneven.end(), page);
     std::vector<Variation> variations;
     std::size_t paragraphs = 0;
     for (std::size_t k = std::min(hi, lean.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
@@ -183,6 +200,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
           found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
         }
         if (found->second.first.empty()) continue;
+        if (!bar_fault && found->second.second >= kStrainedLooseDemerits / 2) continue;
         std::size_t on = from_page;
         while (on < to_page && best_plan[on].cut <= k) ++on;
         variations.push_back(
@@ -205,6 +223,11 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
         if (cheapest[a]->page != cheapest[b]->page &&
             cheapest[a]->looseness == cheapest[b]->looseness)
           pairs.push_back({cheapest[a], cheapest[b]});
+    // The cheapest pairs only (a window of nine pages gives dozens, each a plan).
+    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+      return x[0]->increase + x[1]->increase < y[0]->increase + y[1]->increase;
+    });
+    if (pairs.size() > kPairsPerFault || !bar_fault) pairs.resize(bar_fault ? kPairsPerFault : 0);
     std::vector<std::vector<const Variation*>> tries;
     for (std::size_t k = 0; k < variations.size() && k < kPlansPerFault; ++k)
       tries.push_back({&variations[k]});
@@ -227,20 +250,23 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       std::vector<FlowItem> trial = spliced(lean, vs, false);
       double increase = 0;
       for (const Variation* v : vs) increase += v->increase;
-      std::vector<PageEnd> p = plan(trial);
+      std::vector<PageEnd> p(best_plan.begin(),
+                             best_plan.begin() + static_cast<std::ptrdiff_t>(from_page));
+      std::vector<PageEnd> rest = plan(trial, at);
+      p.insert(p.end(), rest.begin(), rest.end());
       if (stats) ++stats->plans;
       PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
       std::tuple<int, double> score{pf.count(),
                                     plan_cost(p, trial.size(), recto, costs) + increase};
       // Fewer faults (long pages are no fault: a spread runs long as a pair). A paragraph
-      // set strained (break_lines_loose) mends a short page or an uneven spread, not a
-      // stretched space: its loose lines are the worse fault.
+      // set strained (break_lines_loose) must mend a short page or an uneven spread, not a
+      // stretched space alone nor by trading one for it: its loose lines are the worse fault.
       const bool strained = std::any_of(vs.begin(), vs.end(), [](const Variation* v) {
         return v->increase >= kStrainedLooseDemerits / 2;
       });
-      const bool mends =
-          strained ? pf.short_pages + pf.uneven_spreads < faults.short_pages + faults.uneven_spreads
-                   : pf.count() < faults.count();
+      const bool mends = pf.count() < faults.count() &&
+                         (!strained || pf.short_pages + pf.uneven_spreads <
+                                           faults.short_pages + faults.uneven_spreads);
       if (mends && (best_flow.empty() || score < best_score)) {
         best_score = score;
         best_flow = std::move(trial);

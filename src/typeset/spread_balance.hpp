@@ -21,16 +21,27 @@ struct PlanFaults {
   int stretched_pages = 0;
   int long_pages =
       0;  ///< not a fault: a spread may run long as a pair (the plan's cost keeps them few)
-  std::vector<std::size_t> pages;  ///< the plan's index of each fault's (first) page
+  std::vector<std::size_t> pages;            ///< the plan's index of each fault's (first) page
+  std::vector<std::size_t> short_or_uneven;  ///< ... of each short page and uneven spread
   int count() const { return short_pages + uneven_spreads + stretched_pages; }
 };
 
 PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
                        const std::vector<PageEnd>& plan, double body_leading);
 
-/// How a section is planned (over the whole flow from its first item) and how a paragraph is
-/// set again (FlowSetter::reset).
-using SectionPlanner = std::function<std::vector<PageEnd>(std::vector<FlowItem>& flow)>;
+/// Where a plan starts: an item, below a note carried to it, under figures floated to it, on
+/// a recto or a verso.
+struct PlanStart {
+  std::size_t item = 0;
+  NoteCarry carried;
+  std::size_t floats_from = kNoFloat;
+  bool recto = false;
+};
+
+/// How a section is planned from a start to its end (plan_pages), and how a paragraph is set
+/// again (FlowSetter::reset).
+using SectionPlanner =
+    std::function<std::vector<PageEnd>(std::vector<FlowItem>& flow, const PlanStart& at)>;
 using ParagraphResetter =
     std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness, double& demerits)>;
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "typeset/flow_setter.hpp"
 
@@ -59,19 +60,20 @@ struct Balancer {
   PageCosts costs;
   std::set<int> loose_blocks;  // the paragraphs that can take a line more (all: empty)
   int resets = 0;
-  SectionPlanner planner = [this](std::vector<FlowItem>& flow) {
-    std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
+  SectionPlanner planner = [this](std::vector<FlowItem>& flow, const PlanStart& at) {
+    std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
     return plan_pages(
-        0, flow.size(), false, {}, kNoFloat,
-        [&](std::size_t s, NoteCarry c, std::size_t) -> const std::vector<PageEnd>& {
-          auto key = std::make_pair(s, c);
+        at.item, flow.size(), at.recto, at.carried, at.floats_from,
+        [&](std::size_t s, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
+          auto key = std::make_tuple(s, c, f);
           auto it = memo.find(key);
           if (it == memo.end())
-            it = memo.emplace(key, fill_page(flow, s, frame, false, c).ends).first;
+            it = memo.emplace(key, fill_page(flow, s, frame, false, c, f).ends).first;
           return it->second;
         },
         costs);
   };
+  std::vector<PageEnd> plan_all(std::vector<FlowItem>& flow) { return planner(flow, {}); }
   // A line more or fewer, the later paragraphs' costing more; none where not allowed.
   ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d) {
     ++resets;
@@ -86,7 +88,7 @@ TEST(SpreadBalance, APageShortOfTheFootTakesAParagraphALineLonger) {
   // both short; the last page holds the rest.
   auto flow = paragraphs({3, 3, 3, 3, 3, 3, 3, 3});
   Balancer b;
-  std::vector<PageEnd> before = b.planner(flow);
+  std::vector<PageEnd> before = b.plan_all(flow);
   PlanFaults f = plan_faults(flow, 0, false, before, 10);
   EXPECT_EQ(f.short_pages, 2);
   BalanceStats stats;
@@ -116,7 +118,7 @@ TEST(SpreadBalance, NothingChangesWhereNoParagraphCanBeVaried) {
   auto flow = paragraphs({3, 3, 3, 3, 3, 3, 3, 3});
   Balancer b;
   b.loose_blocks = {99};  // none
-  std::vector<PageEnd> before = b.planner(flow);
+  std::vector<PageEnd> before = b.plan_all(flow);
   BalanceStats stats;
   std::vector<PageEnd> after =
       balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10, &stats);
@@ -134,7 +136,7 @@ TEST(SpreadBalance, AnUnevenSpreadIsLeveledByOneParagraph) {
   auto flow = paragraphs({3, 3, 3, 3, 4, 3, 3, 3});
   Balancer b;
   b.loose_blocks = {1};
-  std::vector<PageEnd> before = b.planner(flow);
+  std::vector<PageEnd> before = b.plan_all(flow);
   PlanFaults f = plan_faults(flow, 0, false, before, 10);
   EXPECT_EQ(f.short_pages, 1);
   EXPECT_EQ(f.uneven_spreads, 1);
