@@ -446,8 +446,8 @@ class BookSetter {
       BalanceStats balance;
       planned = balance_spreads(
           flow, 0, out_.pages.back().recto,
-          [&](std::vector<FlowItem>& f, const PlanStart& at) {
-            return plan(f, at, frame, floating);
+          [&](const std::vector<FlowItem>& f, std::size_t start, NoteCarry c, std::size_t fl) {
+            return fill_page(f, start, start == 0 ? opening(frame) : frame, floating, c, fl).ends;
           },
           [&](const ParagraphRecipe& r, int looseness, double& demerits) {
             return resetter_.reset(r, looseness, demerits);

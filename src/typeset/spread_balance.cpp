@@ -144,10 +144,52 @@ PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, boo
 }
 
 std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t begin, bool recto,
-                                     const SectionPlanner& plan, const ParagraphResetter& reset,
+                                     const PageFiller& fill, const ParagraphResetter& reset,
                                      const PageCosts& costs, double body_leading,
                                      BalanceStats* stats) {
-  std::vector<PageEnd> best_plan = plan(flow, {begin, {}, kNoFloat, recto});
+  // A try's pages from a start past all its variations are the unvaried flow's, `delta` items
+  // on: filled once, kept in the unvaried flow's numbering, and shared by every try.
+  using Key = std::tuple<std::size_t, NoteCarry, std::size_t>;
+  std::map<Key, std::vector<PageEnd>> tails;
+  auto shifted = [](std::vector<PageEnd> ends, std::ptrdiff_t delta) {
+    for (PageEnd& e : ends) {
+      e.cut = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.cut) + delta);
+      if (e.floats_from != kNoFloat)
+        e.floats_from =
+            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.floats_from) + delta);
+    }
+    return ends;
+  };
+  // `f`'s plan from `at`; items from `tail_from` on are the unvaried flow's from
+  // `tail_from - delta` on.
+  auto plan = [&](const std::vector<FlowItem>& f, const PlanStart& at, std::size_t tail_from,
+                  std::ptrdiff_t delta) {
+    std::map<Key, std::vector<PageEnd>> memo;
+    return plan_pages(
+        at.item, f.size(), at.recto, at.carried, at.floats_from,
+        [&](std::size_t s, NoteCarry c, std::size_t fl) -> const std::vector<PageEnd>& {
+          const Key key{s, c, fl};
+          if (auto it = memo.find(key); it != memo.end()) return it->second;
+          std::vector<PageEnd> ends;
+          if (s >= tail_from && (fl == kNoFloat || fl >= tail_from)) {
+            const auto back = [delta](std::size_t i) {
+              return i == kNoFloat
+                         ? i
+                         : static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) - delta);
+            };
+            const Key unvaried{back(s), c, back(fl)};
+            auto t = tails.find(unvaried);
+            if (t == tails.end())
+              t = tails.emplace(unvaried, shifted(fill(f, s, c, fl), -delta)).first;
+            ends = shifted(t->second, delta);
+          } else {
+            ends = fill(f, s, c, fl);
+          }
+          return memo.emplace(key, std::move(ends)).first->second;
+        },
+        costs);
+  };
+  std::vector<PageEnd> best_plan = plan(flow, {begin, {}, kNoFloat, recto}, 0, 0);
   PlanFaults faults = plan_faults(flow, begin, recto, best_plan, body_leading);
   if (stats) stats->faults_before += faults.count();
   if (faults.count() == 0) return best_plan;
@@ -194,7 +236,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
         auto found = set.find(key);
         if (found == set.end()) {
           double demerits = 0;
-          std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits);
+          std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits, false);
           for (FlowItem& l : lines) l = bare(l);  // set again with glyphs if kept
           if (stats) ++stats->paragraphs_set;
           found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
@@ -252,7 +294,15 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       for (const Variation* v : vs) increase += v->increase;
       std::vector<PageEnd> p(best_plan.begin(),
                              best_plan.begin() + static_cast<std::ptrdiff_t>(from_page));
-      std::vector<PageEnd> rest = plan(trial, at);
+      // Where the last variation ends in the try, and how far it moved what follows.
+      std::ptrdiff_t delta = 0;
+      for (const Variation* v : vs)
+        delta += static_cast<std::ptrdiff_t>(v->lines.size()) -
+                 static_cast<std::ptrdiff_t>(paragraph_length(lean, v->first));
+      const std::size_t tail_from = static_cast<std::size_t>(
+          static_cast<std::ptrdiff_t>(vs.back()->first + paragraph_length(lean, vs.back()->first)) +
+          delta);
+      std::vector<PageEnd> rest = plan(trial, at, tail_from, delta);
       p.insert(p.end(), rest.begin(), rest.end());
       if (stats) ++stats->plans;
       PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
@@ -283,13 +333,14 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     std::vector<Variation> kept;
     for (const Variation* v : best_tried) {
       double demerits = 0;
-      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits), v->increase,
-                      v->looseness, v->page});
+      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits, true),
+                      v->increase, v->looseness, v->page});
     }
     std::vector<const Variation*> in_order;
     for (const Variation& v : kept) in_order.push_back(&v);
     flow = spliced(flow, in_order, true);
     lean = std::move(best_flow);
+    tails.clear();  // the unvaried flow is now the kept one
     best_plan = std::move(best_variation_plan);
     faults = std::move(best_faults);
     if (stats) ++stats->kept;

@@ -38,12 +38,14 @@ struct PlanStart {
   bool recto = false;
 };
 
-/// How a section is planned from a start to its end (plan_pages), and how a paragraph is set
-/// again (FlowSetter::reset).
-using SectionPlanner =
-    std::function<std::vector<PageEnd>(std::vector<FlowItem>& flow, const PlanStart& at)>;
-using ParagraphResetter =
-    std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness, double& demerits)>;
+/// How a page of a section is filled from a start (fill_page's ends, with the section's
+/// frame and floats), and how a paragraph is set again (FlowSetter::reset).
+using PageFiller =
+    std::function<std::vector<PageEnd>(const std::vector<FlowItem>& flow, std::size_t start,
+                                       NoteCarry carried, std::size_t floats_from)>;
+/// `glyphs` false: the lines only as the page builder measures them (a try's).
+using ParagraphResetter = std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness,
+                                                              double& demerits, bool glyphs)>;
 
 /// What balancing did (for the build's figures and tests).
 struct BalanceStats {
@@ -58,9 +60,10 @@ struct BalanceStats {
 /// page before it, set a line looser or tighter (TeX's \looseness), removes one: the
 /// variations of least demerits increase are tried first, a few per fault, and the one whose
 /// plan has fewer faults at least cost is kept (`flow` then holds it). Paragraphs are
-/// those whose first line carries a recipe; each is varied once at most.
+/// those whose first line carries a recipe; each is varied once at most. Plans are made by
+/// plan_pages over `fill`'s pages.
 std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t begin, bool recto,
-                                     const SectionPlanner& plan, const ParagraphResetter& reset,
+                                     const PageFiller& fill, const ParagraphResetter& reset,
                                      const PageCosts& costs, double body_leading,
                                      BalanceStats* stats = nullptr);
 

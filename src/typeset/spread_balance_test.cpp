@@ -60,22 +60,22 @@ struct Balancer {
   PageCosts costs;
   std::set<int> loose_blocks;  // the paragraphs that can take a line more (all: empty)
   int resets = 0;
-  SectionPlanner planner = [this](std::vector<FlowItem>& flow, const PlanStart& at) {
+  PageFiller filler = [this](const std::vector<FlowItem>& flow, std::size_t s, NoteCarry c,
+                             std::size_t f) { return fill_page(flow, s, frame, false, c, f).ends; };
+  std::vector<PageEnd> plan_all(std::vector<FlowItem>& flow) {
     std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
     return plan_pages(
-        at.item, flow.size(), at.recto, at.carried, at.floats_from,
+        0, flow.size(), false, {}, kNoFloat,
         [&](std::size_t s, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
           auto key = std::make_tuple(s, c, f);
           auto it = memo.find(key);
-          if (it == memo.end())
-            it = memo.emplace(key, fill_page(flow, s, frame, false, c, f).ends).first;
+          if (it == memo.end()) it = memo.emplace(key, filler(flow, s, c, f)).first;
           return it->second;
         },
         costs);
-  };
-  std::vector<PageEnd> plan_all(std::vector<FlowItem>& flow) { return planner(flow, {}); }
+  }
   // A line more or fewer, the later paragraphs' costing more; none where not allowed.
-  ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d) {
+  ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d, bool) {
     ++resets;
     d = r.demerits + 100 * r.block;
     if (!loose_blocks.empty() && !loose_blocks.count(r.block)) return std::vector<FlowItem>{};
@@ -93,7 +93,7 @@ TEST(SpreadBalance, APageShortOfTheFootTakesAParagraphALineLonger) {
   EXPECT_EQ(f.short_pages, 2);
   BalanceStats stats;
   std::vector<PageEnd> after =
-      balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10, &stats);
+      balance_spreads(flow, 0, false, b.filler, b.resetter, b.costs, 10, &stats);
   // A paragraph of four lines on each page: both end at the foot.
   ASSERT_GE(after.size(), 3u);
   EXPECT_EQ(after[0].short_lines, 0);
@@ -121,7 +121,7 @@ TEST(SpreadBalance, NothingChangesWhereNoParagraphCanBeVaried) {
   std::vector<PageEnd> before = b.plan_all(flow);
   BalanceStats stats;
   std::vector<PageEnd> after =
-      balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10, &stats);
+      balance_spreads(flow, 0, false, b.filler, b.resetter, b.costs, 10, &stats);
   ASSERT_EQ(after.size(), before.size());
   for (std::size_t k = 0; k < after.size(); ++k) EXPECT_EQ(after[k].cut, before[k].cut);
   EXPECT_EQ(flow.size(), 24u);
@@ -140,7 +140,7 @@ TEST(SpreadBalance, AnUnevenSpreadIsLeveledByOneParagraph) {
   PlanFaults f = plan_faults(flow, 0, false, before, 10);
   EXPECT_EQ(f.short_pages, 1);
   EXPECT_EQ(f.uneven_spreads, 1);
-  std::vector<PageEnd> after = balance_spreads(flow, 0, false, b.planner, b.resetter, b.costs, 10);
+  std::vector<PageEnd> after = balance_spreads(flow, 0, false, b.filler, b.resetter, b.costs, 10);
   EXPECT_EQ(plan_faults(flow, 0, false, after, 10).count(), 0);
   ASSERT_GE(after.size(), 2u);
   EXPECT_EQ(after[0].cut, 10u);
