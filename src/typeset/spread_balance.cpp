@@ -236,7 +236,7 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
         auto found = set.find(key);
         if (found == set.end()) {
           double demerits = 0;
-          std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits, false);
+          std::vector<FlowItem> lines = reset(*it.recipe, looseness, demerits);
           for (FlowItem& l : lines) l = bare(l);  // set again with glyphs if kept
           if (stats) ++stats->paragraphs_set;
           found = set.emplace(key, std::make_pair(std::move(lines), demerits)).first;
@@ -333,8 +333,8 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     std::vector<Variation> kept;
     for (const Variation* v : best_tried) {
       double demerits = 0;
-      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits, true),
-                      v->increase, v->looseness, v->page});
+      kept.push_back({v->first, reset(*flow[v->first].recipe, v->looseness, demerits), v->increase,
+                      v->looseness, v->page});
     }
     std::vector<const Variation*> in_order;
     for (const Variation& v : kept) in_order.push_back(&v);

@@ -43,9 +43,8 @@ struct PlanStart {
 using PageFiller =
     std::function<std::vector<PageEnd>(const std::vector<FlowItem>& flow, std::size_t start,
                                        NoteCarry carried, std::size_t floats_from)>;
-/// `glyphs` false: the lines only as the page builder measures them (a try's).
-using ParagraphResetter = std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness,
-                                                              double& demerits, bool glyphs)>;
+using ParagraphResetter =
+    std::function<std::vector<FlowItem>(const ParagraphRecipe&, int looseness, double& demerits)>;
 
 /// What balancing did (for the build's figures and tests).
 struct BalanceStats {

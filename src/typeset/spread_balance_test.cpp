@@ -75,7 +75,7 @@ struct Balancer {
         costs);
   }
   // A line more or fewer, the later paragraphs' costing more; none where not allowed.
-  ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d, bool) {
+  ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d) {
     ++resets;
     d = r.demerits + 100 * r.block;
     if (!loose_blocks.empty() && !loose_blocks.count(r.block)) return std::vector<FlowItem>{};
