@@ -162,7 +162,7 @@ struct PageMakeup {
   double long_spread = 400;        ///< each page of a spread run one body line long
   double uneven_spread = 30000;    ///< facing pages a body line apart (squared)
   int last_page_min_lines = 5;     ///< fewest lines on a section's last page
-  double runt = 3000;              ///< each line a section's last page holds under that
+  double runt = 100000;            ///< each line a section's last page holds under that
   double split_note = 1000;        ///< a footnote continued at the next page's foot
   /// How far a space between blocks (around a quote, a scene break, a heading) may grow, as
   /// a fraction of itself, so that a page's last line stands at the foot.

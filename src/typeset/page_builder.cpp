@@ -116,6 +116,9 @@ PageFill fill_page(const std::vector<FlowItem>& flow, std::size_t start, const P
       fill.ends.push_back(end_at(k, it.break_cost));
     if (prev) stretch += pending * frame.space_stretch;
     fill.placed.push_back({k, baseline, prev ? pending : 0});
+    // A figure counts as the body lines it stands for (a section's last page with a picture
+    // and four lines is no runt).
+    lines += std::max(1, static_cast<int>(std::lround(it.figure_box->depth / lead)));
     page_notes = std::move(with);
     prev = baseline;
     prev_bottom = baseline;

@@ -20,7 +20,7 @@ struct PageCosts {
   double long_page = 400;     ///< each page of a spread run one body line long
   double uneven = 30000;      ///< facing pages ending a body line apart, squared
   int last_page_min_lines = 5;
-  double runt = 3000;        ///< a section's last page: each line it holds under the minimum
+  double runt = 100000;      ///< a section's last page: each line it holds under the minimum
   double split_note = 1000;  ///< a note continued on the next page
 };
 

@@ -74,7 +74,8 @@ std::vector<PageEnd> plan(std::vector<FlowItem>& flow, bool recto, const PageFra
 
 // The plan of a section whose figures float (fill_page's floating), memoised by the whole
 // state.
-std::vector<PageEnd> plan_floating(const std::vector<FlowItem>& flow, const PageFrame& frame) {
+std::vector<PageEnd> plan_floating(const std::vector<FlowItem>& flow, const PageFrame& frame,
+                                   const PageCosts& costs = {}) {
   std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
   return plan_pages(
       0, flow.size(), false, {}, kNoFloat,
@@ -85,7 +86,7 @@ std::vector<PageEnd> plan_floating(const std::vector<FlowItem>& flow, const Page
           it = memo.emplace(key, fill_page(flow, s, frame, true, c, f).ends).first;
         return it->second;
       },
-      PageCosts{});
+      costs);
 }
 
 // A figure `height` tall (its baseline at its foot), no caption.
@@ -215,7 +216,9 @@ TEST(PageBuilder, ALongPageAloneIsUnevenSoItIsShortenedInstead) {
   // From a recto (a chapter opening, its verso another section's): 11 lines would need it
   // to run long alone. It stops at 9 (the 10th would leave a widow) and the rest goes on.
   auto flow = paragraphs({11, 10});
-  auto pages = plan(flow, true, ten_line_frame());
+  PageCosts costs;
+  costs.runt = 0;  // the last page's two lines aside
+  auto pages = plan(flow, true, ten_line_frame(), costs);
   ASSERT_FALSE(pages.empty());
   EXPECT_FALSE(pages.front().long_page);
   EXPECT_EQ(pages.front().cut, 9u);
@@ -274,7 +277,9 @@ TEST(PageBuilder, AFigureThatDoesNotFitOpensTheNextPageAndTheTextFillsBoth) {
   auto flow = paragraphs({4, 4, 2, 4, 4});
   flow.insert(flow.begin() + 8, figure_of(40, 99));
   const PageFrame frame = ten_line_frame();
-  auto pages = plan_floating(flow, frame);
+  PageCosts costs;
+  costs.runt = 0;  // the last page's lines aside
+  auto pages = plan_floating(flow, frame, costs);
   ASSERT_EQ(pages.size(), 3u);
   EXPECT_EQ(pages[0].cut, 11u);
   EXPECT_EQ(pages[0].floats_from, 8u);

@@ -109,7 +109,7 @@ std::vector<FlowItem> spliced(const std::vector<FlowItem>& flow,
 }  // namespace
 
 PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
-                       const std::vector<PageEnd>& plan, double body_leading) {
+                       const std::vector<PageEnd>& plan, double body_leading, int min_last_lines) {
   PlanFaults f;
   bool r = recto;
   std::size_t start = begin;
@@ -121,7 +121,7 @@ PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, boo
       if (!e.notes && !e.long_page && e.short_lines >= kVisibleLines) {
         ++f.short_pages;
         f.pages.push_back(k);
-        f.short_or_uneven.push_back(k);
+        f.bar_pages.push_back(k);
       } else if (e.stretch > 0 &&
                  widest_growth(flow, start, e.cut, e.stretch) > kMaxSpaceGrowth * body_leading) {
         ++f.stretched_pages;
@@ -132,14 +132,21 @@ PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, boo
           std::abs(foot_offset(e) - foot_offset(plan[k + 1])) >= kVisibleLines) {
         ++f.uneven_spreads;
         f.pages.push_back(k);
-        f.short_or_uneven.push_back(k);
+        f.bar_pages.push_back(k);
       }
+    }
+    // A section's last page (not its only one, nor one of a note's end alone) too short.
+    if (last && k > 0 && e.cut >= flow.size() && e.lines < min_last_lines &&
+        !(e.lines == 0 && e.notes)) {
+      ++f.runt_pages;
+      f.pages.push_back(k);
+      f.bar_pages.push_back(k);
     }
     r = e.want_recto || !r;
     start = e.cut;
   }
   std::sort(f.pages.begin(), f.pages.end());
-  std::sort(f.short_or_uneven.begin(), f.short_or_uneven.end());
+  std::sort(f.bar_pages.begin(), f.bar_pages.end());
   return f;
 }
 
@@ -190,7 +197,8 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
         costs);
   };
   std::vector<PageEnd> best_plan = plan(flow, {begin, {}, kNoFloat, recto}, 0, 0);
-  PlanFaults faults = plan_faults(flow, begin, recto, best_plan, body_leading);
+  PlanFaults faults =
+      plan_faults(flow, begin, recto, best_plan, body_leading, costs.last_page_min_lines);
   if (stats) stats->faults_before += faults.count();
   if (faults.count() == 0) return best_plan;
   // Variations are planned on the flow without its glyphs (copied for each try); the flow
@@ -222,9 +230,10 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     }
     const std::size_t hi = best_plan[to_page].cut;
     // A stretched space alone is mended by a paragraph within the tolerance, alone; a short
-    // page or an uneven spread by any, strained or in pairs (the work goes where the bar is).
+    // page, an uneven spread or a runt last page by any, strained or in pairs (the work goes
+    // where the bar is).
     const bool bar_fault =
-        std::binary_search(faults.short_or_uneven.begin(), faults.short_or_uneven.end(), page);
+        std::binary_search(faults.bar_pages.begin(), faults.bar_pages.end(), page);
     std::vector<Variation> variations;
     std::size_t paragraphs = 0;
     for (std::size_t k = std::min(hi, lean.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
@@ -305,18 +314,16 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
       std::vector<PageEnd> rest = plan(trial, at, tail_from, delta);
       p.insert(p.end(), rest.begin(), rest.end());
       if (stats) ++stats->plans;
-      PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading);
+      PlanFaults pf = plan_faults(trial, begin, recto, p, body_leading, costs.last_page_min_lines);
       std::tuple<int, double> score{pf.count(),
                                     plan_cost(p, trial.size(), recto, costs) + increase};
       // Fewer faults (long pages are no fault: a spread runs long as a pair). A paragraph
-      // set strained (break_lines_loose) must mend a short page or an uneven spread, not a
+      // set strained (break_lines_loose) must mend a short page, an uneven spread or a runt, not a
       // stretched space alone nor by trading one for it: its loose lines are the worse fault.
       const bool strained = std::any_of(vs.begin(), vs.end(), [](const Variation* v) {
         return v->increase >= kStrainedLooseDemerits / 2;
       });
-      const bool mends = pf.count() < faults.count() &&
-                         (!strained || pf.short_pages + pf.uneven_spreads <
-                                           faults.short_pages + faults.uneven_spreads);
+      const bool mends = pf.count() < faults.count() && (!strained || pf.bar() < faults.bar());
       if (mends && (best_flow.empty() || score < best_score)) {
         best_score = score;
         best_flow = std::move(trial);

@@ -14,20 +14,25 @@ struct ParagraphRecipe;
 
 /// A plan's pages that fall short of the bar, a section's last page and pages a page break
 /// ends aside: a page stopping short of the foot, facing pages ending on different lines,
-/// a space between blocks stretched by more than half a body line.
+/// a space between blocks stretched by more than half a body line; and a section's last page
+/// (of two or more) holding fewer than `min_last_lines` lines.
 struct PlanFaults {
   int short_pages = 0;
   int uneven_spreads = 0;
+  int runt_pages = 0;  ///< a section's last page under its fewest lines
   int stretched_pages = 0;
   int long_pages =
       0;  ///< not a fault: a spread may run long as a pair (the plan's cost keeps them few)
-  std::vector<std::size_t> pages;            ///< the plan's index of each fault's (first) page
-  std::vector<std::size_t> short_or_uneven;  ///< ... of each short page and uneven spread
-  int count() const { return short_pages + uneven_spreads + stretched_pages; }
+  std::vector<std::size_t> pages;      ///< the plan's index of each fault's (first) page
+  std::vector<std::size_t> bar_pages;  ///< ... of each short page, uneven spread, runt page
+  /// The faults the page make-up's bar counts (a stretched space is only the worse look).
+  int bar() const { return short_pages + uneven_spreads + runt_pages; }
+  int count() const { return bar() + stretched_pages; }
 };
 
 PlanFaults plan_faults(const std::vector<FlowItem>& flow, std::size_t begin, bool recto,
-                       const std::vector<PageEnd>& plan, double body_leading);
+                       const std::vector<PageEnd>& plan, double body_leading,
+                       int min_last_lines = 0);
 
 /// Where a plan starts: an item, below a note carried to it, under figures floated to it, on
 /// a recto or a verso.

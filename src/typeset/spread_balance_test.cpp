@@ -83,6 +83,23 @@ struct Balancer {
   };
 };
 
+TEST(SpreadBalance, ARuntLastPageIsAFault) {
+  // 22 lines planned as 10, 10, 2 (no page may run long here: a costly long spread): the
+  // last page is a runt under five lines, a fault of the bar's kind; under two it is not.
+  auto flow = paragraphs({2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2});
+  Balancer b;
+  b.costs.long_page = 1e9;
+  b.costs.runt = 0;
+  std::vector<PageEnd> plan = b.plan_all(flow);
+  ASSERT_EQ(plan.size(), 3u);
+  ASSERT_EQ(plan.back().lines, 2);
+  PlanFaults f = plan_faults(flow, 0, false, plan, 10, 5);
+  EXPECT_EQ(f.runt_pages, 1);
+  EXPECT_EQ(f.bar(), 1);
+  EXPECT_EQ(f.bar_pages, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(plan_faults(flow, 0, false, plan, 10, 2).runt_pages, 0);
+}
+
 TEST(SpreadBalance, APageShortOfTheFootTakesAParagraphALineLonger) {
   // Three-line paragraphs cannot be broken (orphan, widow): a verso and recto of nine lines,
   // both short; the last page holds the rest.
