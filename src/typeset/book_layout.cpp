@@ -402,20 +402,16 @@ class BookSetter {
   }
 
   // The section's breaks from `at` on (below a carried note, under floated figures), chosen
-  // over the rest of it.
+  // over the rest of it, its pages filled by `fill`.
   std::vector<PageEnd> plan(const std::vector<FlowItem>& flow, const PlanStart& at,
-                            const PageFrame& frame, bool floating) const {
+                            const PageFiller& fill) const {
     std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> ends;
     return plan_pages(
         at.item, flow.size(), at.recto, at.carried, at.floats_from,
         [&](std::size_t start, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
           auto key = std::make_tuple(start, c, f);
           auto it = ends.find(key);
-          if (it == ends.end())
-            it = ends.emplace(key, fill_page(flow, start, start == 0 ? opening(frame) : frame,
-                                             floating, c, f)
-                                       .ends)
-                     .first;
+          if (it == ends.end()) it = ends.emplace(key, fill(flow, start, c, f)).first;
           return it->second;
         },
         page_costs(st_.pages));
@@ -440,26 +436,20 @@ class BookSetter {
       return true;
     };
     bool want_recto = false;  // the page break that ended the last page asks for a recto
-    {
-      // The section's plan, its short pages and uneven spreads mended where a paragraph set a
-      // line looser or tighter can (the flow then holds that paragraph's new lines).
-      BalanceStats balance;
-      planned = balance_spreads(
-          flow, 0, out_.pages.back().recto,
-          [&](const std::vector<FlowItem>& f, std::size_t start, NoteCarry c, std::size_t fl) {
-            return fill_page(f, start, start == 0 ? opening(frame) : frame, floating, c, fl).ends;
-          },
-          [&](const ParagraphRecipe& r, int looseness, double& demerits) {
-            return resetter_.reset(r, looseness, demerits);
-          },
-          page_costs(st_.pages), st_.body.leading, &balance);
-      reset_events_.clear();
-      if (options_.stats) {
-        options_.stats->paragraphs_varied += balance.kept;
-        options_.stats->spread_faults_before += balance.faults_before;
-        options_.stats->spread_faults_after += balance.faults_after;
-      }
-    }
+    // A page's ends from a start (the section's opening page keeps its designed spaces).
+    const PageFiller ends_from = [&](const std::vector<FlowItem>& f, std::size_t start, NoteCarry c,
+                                     std::size_t fl) {
+      return fill_page(f, start, start == 0 ? opening(frame) : frame, floating, c, fl).ends;
+    };
+    // The section's plan, its faults mended where a paragraph set a line looser or tighter
+    // can (the flow then holds that paragraph's new lines).
+    planned = balance_spreads(
+        flow, 0, out_.pages.back().recto, ends_from,
+        [&](const ParagraphRecipe& r, int looseness, double& demerits) {
+          return resetter_.reset(r, looseness, demerits);
+        },
+        page_costs(st_.pages), st_.body.leading);
+    reset_events_.clear();
     NoteCarry carry;  // the note the last page split, continued at this one's foot
     std::size_t floats_from = kNoFloat;  // the figures that floated to this page's top
     while (i < flow.size() || carry || floats_from != kNoFloat) {
@@ -500,7 +490,7 @@ class BookSetter {
       const PageEnd* end = find_planned();
       if (!end && replans < 4 && (i < flow.size() || carry || floats_from != kNoFloat)) {
         ++replans;
-        planned = plan(flow, {i, carry, floats_from, out_.pages.back().recto}, frame, floating);
+        planned = plan(flow, {i, carry, floats_from, out_.pages.back().recto}, ends_from);
         step = 0;
         end = find_planned();
       }

@@ -15,11 +15,6 @@ class PageSink;
 struct LayoutStats {
   int sections_on_workers = 0;  ///< sections whose flow a worker thread set
   int sections_set_again = 0;   ///< of those, set again here: a font could not be matched
-  /// Balanced spreads: paragraphs set a line looser or tighter, and the plans' short pages,
-  /// uneven spreads and over-stretched pages (a section's last aside) before and after.
-  int paragraphs_varied = 0;
-  int spread_faults_before = 0;
-  int spread_faults_after = 0;
 };
 
 struct LayoutOptions {

@@ -23,10 +23,10 @@ namespace {
 // spaces to 0.5 em within the tolerance (issue 21's bar is 0.65 em), and to badness 3000;
 // with emergency stretch to 0.4 em, since such a paragraph's many loose lines are what a
 // reader sees (0.5 em made the calibration text 15.7 % loose lines against the goal's 15 %).
-// Strained settings only mend a short page or an uneven spread (spread_balance.cpp).
+// Strained settings only mend a short page, an uneven spread or a runt last page
+// (spread_balance.cpp).
 constexpr double kMaxLooseSpaceEm = 0.5;
 constexpr double kLooseStrainedTolerance = 3000;
-constexpr double kMaxStrainedSpaceEm = 0.5;
 constexpr double kMaxEmergencySpaceEm = 0.4;
 
 // A unit (a word, or a run with no break opportunity: one "word" of 500,000 letters, words
@@ -293,7 +293,7 @@ class ParagraphSetter {
             : break_lines_loose(
                   nodes_, bp, s_.looseness,
                   {kMaxLooseSpaceEm * s_.face.size, kLooseStrainedTolerance,
-                   kMaxStrainedSpaceEm * s_.face.size, kMaxEmergencySpaceEm * s_.face.size});
+                   kMaxLooseSpaceEm * s_.face.size, kMaxEmergencySpaceEm * s_.face.size});
     out.pass = br.pass;
     out.demerits = br.demerits;
     std::size_t prev = SIZE_MAX;
