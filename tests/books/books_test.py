@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "support"))
-from harness import check, finish  # noqa: E402
+from harness import check, finish, run_tool  # noqa: E402
 
 # folio's diagnostic lines: "chapter-1.md:12:5: warning: message [code]", and the note that
 # stands for the repeats it does not print: "a.md: note: 14 more like this … [code]".
@@ -122,8 +122,7 @@ def unused(entries, names):
 
 def run_validator(script, path, ok):
     start = time.monotonic()
-    r = subprocess.run(["bash", str(script), str(path)], capture_output=True, text=True,
-                       timeout=1800)
+    r = run_tool(["bash", str(script), str(path)], timeout=1800)
     lines = [line for line in (r.stdout + r.stderr).splitlines() if line.strip()]
     last = lines[-1] if lines else "(no output)"
     print(f"  {script.name}: {last} ({time.monotonic() - start:.1f} s)")

@@ -2,10 +2,13 @@
 """`folio init`: the new manuscript reads, checks and builds cleanly; nothing is overwritten."""
 import json
 import os
-import subprocess
+import sys
 import unittest
 
 from common import ROOT, SHARED, listing, run, workdir
+
+sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
+from harness import run_tool  # noqa: E402
 
 
 class Init(unittest.TestCase):
@@ -89,8 +92,7 @@ class Init(unittest.TestCase):
         if not SHARED or not all(os.access(t, os.X_OK) for t in tools):
             self.skipTest("validators not found in FOLIO_SHARED/validate")
         for tool, (_, name) in zip(tools, checks):
-            v = subprocess.run([tool, os.path.join(out, name)], capture_output=True, text=True,
-                               timeout=600)
+            v = run_tool([tool, os.path.join(out, name)], timeout=600)
             self.assertEqual(v.returncode, 0, f"{tool}:\n{v.stdout}\n{v.stderr}")
 
 

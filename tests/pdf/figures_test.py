@@ -21,6 +21,8 @@ SHARED = sys.argv.pop(1) if len(sys.argv) > 1 else ""
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 FIXTURE = os.path.join(ROOT, "tests", "manuscripts", "figures")
+sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
+from harness import run_tool  # noqa: E402
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="0")
 
 
@@ -99,8 +101,7 @@ class Figures(unittest.TestCase):
         self.assertEqual(self.qdf.count(b"/S /Figure"), 4)
         self.assertEqual(self.qdf.count(b"/S /Caption"), 4)
         if SHARED:
-            r = subprocess.run(["bash", os.path.join(SHARED, "validate", "pdfcheck.sh"), self.pdf],
-                               capture_output=True, text=True)
+            r = run_tool(["bash", os.path.join(SHARED, "validate", "pdfcheck.sh"), self.pdf])
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             self.assertIn("pdfcheck: PASS (0 failed; 0 warnings)", r.stdout)
 

@@ -16,6 +16,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from pdf_output_test import read_png_gray  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
+from harness import run_tool  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.environ.get("FOLIO_SHARED", os.path.join(ROOT, "..", "shared"))
@@ -85,8 +87,7 @@ def main():
             return
         pdf = os.path.join(out, pdfs[0])
         pdfcheck = os.path.join(SHARED, "validate", "pdfcheck.sh")
-        pc = subprocess.run(["bash", pdfcheck, "--require", "tagged,title,lang", pdf],
-                            capture_output=True, text=True)
+        pc = run_tool(["bash", pdfcheck, "--require", "tagged,title,lang", pdf])
         last = pc.stdout.strip().splitlines()[-1] if pc.stdout.strip() else pc.stderr
         check("pdfcheck.sh PASS", pc.returncode == 0, last)
         fonts = run(["pdffonts", pdf])

@@ -16,6 +16,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 SEED = os.path.join(ROOT, "manuscript")
 GOLDEN = os.path.join(HERE, "golden")
+sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
+from harness import run_tool  # noqa: E402
 SHARED = os.environ.get("FOLIO_SHARED", os.path.join(ROOT, "..", "shared"))
 # Pages compared with the golden renders: the title page, the preface's opening and a
 # page with block quotes and running heads.
@@ -236,8 +238,8 @@ def main():
 
     pdfcheck = os.path.join(SHARED, "validate", "pdfcheck.sh")
     if os.path.exists(pdfcheck):
-        pc = run(["bash", pdfcheck, "--require", "trimbox,bleedbox,tagged,outline,title,lang", a],
-                 check_rc=False)
+        pc = run_tool(["bash", pdfcheck, "--require", "trimbox,bleedbox,tagged,outline,title,lang",
+                       a])
         last = pc.stdout.strip().splitlines()[-1] if pc.stdout.strip() else pc.stderr
         # scripts/test.sh installs the validators, so a validator that cannot run (rc 2) is a
         # failure here too: an unvalidated PDF must not pass silently.

@@ -25,7 +25,7 @@ FIXTURE = ROOT / "tests" / "manuscripts" / "tables"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 sys.path.insert(0, str(ROOT / "tests" / "support"))
-from harness import check, finish  # noqa: E402
+from harness import check, finish, run_tool  # noqa: E402
 
 
 def build(folio, manuscript, out, *extra):
@@ -38,8 +38,7 @@ def build(folio, manuscript, out, *extra):
 
 
 def validator(shared, script, book, ok):
-    r = subprocess.run(["bash", str(Path(shared) / "validate" / script), str(book)],
-                       capture_output=True, text=True)
+    r = run_tool(["bash", str(Path(shared) / "validate" / script), str(book)])
     lines = [ln for ln in (r.stdout + r.stderr).splitlines() if ln.strip()]
     last = lines[-1] if lines else "(no output)"
     print(f"{script}: {last}")
