@@ -5,21 +5,16 @@
 
 #include <cmath>
 
+#include "tests/support/node_lists.hpp"
+
 namespace folio::typeset {
 namespace {
 
-// Words of the given widths separated by glue (w 2, stretch 1, shrink 0.5), TeX-terminated.
-std::vector<Node> words(const std::vector<double>& widths) {
-  std::vector<Node> n;
-  for (std::size_t i = 0; i < widths.size(); ++i) {
-    if (i) n.push_back(Node::Glue(2, 1, 0.5));
-    n.push_back(Node::Box(widths[i]));
-  }
-  n.push_back(Node::Penalty(0, kInfPenalty));
-  n.push_back(Node::Glue(0, kFil, 0));
-  n.push_back(Node::Penalty(0, -kInfPenalty));
-  return n;
-}
+using test_support::break_sets;
+using test_support::demerits_of;
+using test_support::fitness_class;
+using test_support::line_ratio;
+using test_support::words;
 
 TEST(KnuthPlass, ExactFitLinesHaveZeroRatio) {
   // 4 words of 10 + 3 gaps of 2 = 46: three lines of 4, 4 and 2 words.
@@ -36,45 +31,6 @@ TEST(KnuthPlass, ExactFitLinesHaveZeroRatio) {
   EXPECT_EQ(r.pass, 1);
 }
 
-// The adjustment ratio of the line of nodes [from, b), plus `extra` width (a break's own).
-double line_ratio(const std::vector<Node>& n, std::size_t from, std::size_t b, double extra,
-                  const BreakParams& p) {
-  double w = extra, st = 0, sh = 0;
-  for (std::size_t i = from; i < b; ++i) {
-    w += n[i].kind == Node::penalty ? 0 : n[i].width;
-    st += n[i].kind == Node::glue ? n[i].stretch : 0;
-    sh += n[i].kind == Node::glue ? n[i].shrink : 0;
-  }
-  return w < p.line_width ? (p.line_width - w) / st
-                          : (w > p.line_width ? (p.line_width - w) / sh : 0);
-}
-
-// TeX's fitness class of a line's ratio: tight, decent, loose, very loose.
-int fitness_class(double r) {
-  return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-}
-
-// TeX's demerits of a whole set of breaks (glue indices), or -1 when a line is infeasible.
-double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& breaks,
-                   const BreakParams& p) {
-  double total = 0;
-  std::size_t from = 0;
-  int prev_fit = 1;
-  for (std::size_t b : breaks) {
-    double r = line_ratio(n, from, b, 0, p);
-    if (r < -1) return -1;
-    double bad = badness(r);
-    if (bad > p.tolerance) return -1;
-    double d = (p.line_penalty + bad) * (p.line_penalty + bad);
-    int fit = fitness_class(r);
-    if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
-    prev_fit = fit;
-    total += d;
-    from = b + 1;
-  }
-  return total;
-}
-
 TEST(KnuthPlass, FindsTheMinimumDemeritsOfAllBreakSets) {
   auto nodes = words({10, 14, 6, 11, 9, 12, 7, 13, 10, 5, 12, 8, 9});
   std::vector<std::size_t> glues;
@@ -87,11 +43,7 @@ TEST(KnuthPlass, FindsTheMinimumDemeritsOfAllBreakSets) {
     p.pretolerance = -1;
     p.tolerance = 400;
     double best = -1;
-    for (unsigned mask = 0; mask < (1u << glues.size()); ++mask) {
-      std::vector<std::size_t> br;
-      for (std::size_t g = 0; g < glues.size(); ++g)
-        if (mask & (1u << g)) br.push_back(glues[g]);
-      br.push_back(nodes.size() - 1);
+    for (const std::vector<std::size_t>& br : break_sets(glues, nodes.size() - 1)) {
       double d = demerits_of(nodes, br, p);
       if (d >= 0 && (best < 0 || d < best)) best = d;
     }
@@ -435,11 +387,7 @@ TEST(KnuthPlass, HangsWidenTheLinesTheyTouch) {
     };
     double best = -1;
     std::vector<std::size_t> best_breaks;
-    for (unsigned mask = 0; mask < (1u << glues.size()); ++mask) {
-      std::vector<std::size_t> br;
-      for (std::size_t g = 0; g < glues.size(); ++g)
-        if (mask & (1u << g)) br.push_back(glues[g]);
-      br.push_back(hung.size() - 1);
+    for (const std::vector<std::size_t>& br : break_sets(glues, hung.size() - 1)) {
       double d = demerits(br);
       if (d >= 0 && (best < 0 || d < best)) {
         best = d;

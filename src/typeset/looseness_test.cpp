@@ -3,53 +3,15 @@
 
 #include <cmath>
 
+#include "tests/support/node_lists.hpp"
 #include "typeset/knuth_plass.hpp"
 
 namespace folio::typeset {
 namespace {
 
-// Words of the given widths separated by glue (w 2, stretch 1, shrink 0.5 unless said),
-// TeX-terminated.
-std::vector<Node> words(const std::vector<double>& widths, Node glue = Node::Glue(2, 1, 0.5)) {
-  std::vector<Node> n;
-  for (std::size_t i = 0; i < widths.size(); ++i) {
-    if (i) n.push_back(glue);
-    n.push_back(Node::Box(widths[i]));
-  }
-  n.push_back(Node::Penalty(0, kInfPenalty));
-  n.push_back(Node::Glue(0, kFil, 0));
-  n.push_back(Node::Penalty(0, -kInfPenalty));
-  return n;
-}
-
-// TeX's demerits of a set of breaks (glue indices and the final penalty), or -1 when a line
-// is over the tolerance or overfull.
-double demerits_of(const std::vector<Node>& n, const std::vector<std::size_t>& breaks,
-                   const BreakParams& p) {
-  double total = 0;
-  std::size_t from = 0;
-  int prev_fit = 1;
-  for (std::size_t b : breaks) {
-    double w = 0, st = 0, sh = 0;
-    for (std::size_t i = from; i < b; ++i) {
-      w += n[i].kind == Node::penalty ? 0 : n[i].width;
-      st += n[i].kind == Node::glue ? n[i].stretch : 0;
-      sh += n[i].kind == Node::glue ? n[i].shrink : 0;
-    }
-    double r = w < p.line_width ? (p.line_width - w) / st
-                                : (w > p.line_width ? (p.line_width - w) / sh : 0);
-    if (r < -1) return -1;
-    double bad = badness(r);
-    if (bad > p.tolerance) return -1;
-    double d = (p.line_penalty + bad) * (p.line_penalty + bad);
-    int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-    if (std::abs(fit - prev_fit) > 1) d += p.adj_demerits;
-    prev_fit = fit;
-    total += d;
-    from = b + 1;
-  }
-  return total;
-}
+using test_support::break_sets;
+using test_support::demerits_of;
+using test_support::words;
 
 TEST(Looseness, ALineMoreOrFewerOfLeastDemeritsOrNone) {
   auto nodes = words({10, 14, 6, 11, 9, 12, 7, 13, 10, 5, 12, 8, 9}, Node::Glue(3, 3, 1));
@@ -68,11 +30,7 @@ TEST(Looseness, ALineMoreOrFewerOfLeastDemeritsOrNone) {
     for (int looseness : {1, -1}) {
       // Every break set of that many lines, by brute force.
       double best = -1;
-      for (unsigned mask = 0; mask < (1u << glues.size()); ++mask) {
-        std::vector<std::size_t> br;
-        for (std::size_t g = 0; g < glues.size(); ++g)
-          if (mask & (1u << g)) br.push_back(glues[g]);
-        br.push_back(nodes.size() - 1);
+      for (const std::vector<std::size_t>& br : break_sets(glues, nodes.size() - 1)) {
         if (static_cast<int>(br.size()) != static_cast<int>(lines) + looseness) continue;
         double d = demerits_of(nodes, br, p);
         if (d >= 0 && (best < 0 || d < best)) best = d;

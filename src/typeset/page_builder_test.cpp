@@ -7,6 +7,7 @@
 #include <memory>
 #include <tuple>
 
+#include "tests/support/page_flows.hpp"
 #include "typeset/figure_box.hpp"
 
 namespace folio::typeset {
@@ -21,72 +22,18 @@ NoteShape note_of(int lines, double leading) {
   return n;
 }
 
-// A text block of exactly ten body lines (leading 10, first baseline at 10), with notes.
-PageFrame ten_line_frame(std::map<int, NoteShape> notes = {}) {
-  PageFrame f;
-  f.top = 0;
-  f.grid_origin = 10;
-  f.body_leading = 10;
-  f.bottom = 100;
-  auto shared = std::make_shared<std::map<int, NoteShape>>(std::move(notes));
-  f.note_shapes = [shared](int n) -> const NoteShape* {
-    auto it = shared->find(n);
-    return it == shared->end() ? nullptr : &it->second;
-  };
-  return f;
-}
+using test_support::paragraphs;
+using test_support::ten_line_frame;
 
-// Paragraphs of the given line counts, with the flow setter's rules: no break before a
-// paragraph's second line (orphan) or its last (widow), free between paragraphs.
-std::vector<FlowItem> paragraphs(const std::vector<int>& sizes) {
-  std::vector<FlowItem> flow;
-  int block = 0;
-  for (int n : sizes) {
-    ++block;
-    for (int k = 0; k < n; ++k) {
-      FlowItem it;
-      it.leading = 10;
-      it.top = 10;
-      it.on_grid = true;
-      it.block = block;
-      it.break_before = k == 0 || (k >= 2 && n - k >= 2);
-      it.break_cost = 0;
-      flow.push_back(it);
-    }
-  }
-  return flow;
-}
-
-std::vector<PageEnd> plan(std::vector<FlowItem>& flow, bool recto, const PageFrame& frame,
+std::vector<PageEnd> plan(const std::vector<FlowItem>& flow, bool recto, const PageFrame& frame,
                           const PageCosts& costs = {}) {
-  std::map<std::pair<std::size_t, NoteCarry>, std::vector<PageEnd>> memo;
-  return plan_pages(
-      0, flow.size(), recto, {}, kNoFloat,
-      [&](std::size_t s, NoteCarry c, std::size_t) -> const std::vector<PageEnd>& {
-        auto key = std::make_pair(s, c);
-        auto it = memo.find(key);
-        if (it == memo.end())
-          it = memo.emplace(key, fill_page(flow, s, frame, false, c).ends).first;
-        return it->second;
-      },
-      costs);
+  return test_support::plan_memoised(flow, recto, test_support::frame_filler(frame, false), costs);
 }
 
-// The plan of a section whose figures float (fill_page's floating), memoised by the whole
-// state.
+// The plan of a section whose figures float (fill_page's floating).
 std::vector<PageEnd> plan_floating(const std::vector<FlowItem>& flow, const PageFrame& frame,
                                    const PageCosts& costs = {}) {
-  std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
-  return plan_pages(
-      0, flow.size(), false, {}, kNoFloat,
-      [&](std::size_t s, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
-        auto key = std::make_tuple(s, c, f);
-        auto it = memo.find(key);
-        if (it == memo.end())
-          it = memo.emplace(key, fill_page(flow, s, frame, true, c, f).ends).first;
-        return it->second;
-      },
-      costs);
+  return test_support::plan_memoised(flow, false, test_support::frame_filler(frame, true), costs);
 }
 
 // A figure `height` tall (its baseline at its foot), no caption.

@@ -8,49 +8,25 @@
 #include <set>
 #include <tuple>
 
+#include "tests/support/page_flows.hpp"
 #include "typeset/flow_setter.hpp"
 
 namespace folio::typeset {
 namespace {
 
-// A text block of exactly ten body lines (leading 10, first baseline at 10).
-PageFrame ten_line_frame() {
-  PageFrame f;
-  f.top = 0;
-  f.grid_origin = 10;
-  f.body_leading = 10;
-  f.bottom = 100;
-  f.note_shapes = [](int) -> const NoteShape* { return nullptr; };
-  return f;
-}
-
-// Paragraph `block`'s `n` lines with the flow setter's rules (no orphan, no widow), its first
-// line carrying `recipe`.
-std::vector<FlowItem> lines_of(int block, int n, std::shared_ptr<const ParagraphRecipe> recipe) {
-  std::vector<FlowItem> out;
-  for (int k = 0; k < n; ++k) {
-    FlowItem it;
-    it.leading = 10;
-    it.top = 10;
-    it.on_grid = true;
-    it.block = block;
-    it.break_before = k == 0 || (k >= 2 && n - k >= 2);
-    out.push_back(it);
-  }
-  if (recipe && !out.empty()) out.front().recipe = std::move(recipe);
-  return out;
-}
+using test_support::paragraph_lines;
+using test_support::ten_line_frame;
 
 // Paragraphs of the given line counts, each of which may be set again.
 std::vector<FlowItem> paragraphs(const std::vector<int>& sizes) {
-  std::vector<FlowItem> flow;
-  for (std::size_t b = 0; b < sizes.size(); ++b) {
+  std::vector<FlowItem> flow = test_support::paragraphs(sizes);
+  std::size_t at = 0;
+  for (std::size_t b = 0; b < sizes.size(); at += static_cast<std::size_t>(sizes[b]), ++b) {
     auto r = std::make_shared<ParagraphRecipe>();
     r->block = static_cast<int>(b) + 1;
     r->lines = sizes[b];
     r->demerits = 1000;
-    auto ls = lines_of(r->block, sizes[b], r);
-    flow.insert(flow.end(), ls.begin(), ls.end());
+    if (sizes[b] > 0) flow[at].recipe = std::move(r);
   }
   return flow;
 }
@@ -60,26 +36,16 @@ struct Balancer {
   PageCosts costs;
   std::set<int> loose_blocks;  // the paragraphs that can take a line more (all: empty)
   int resets = 0;
-  PageFiller filler = [this](const std::vector<FlowItem>& flow, std::size_t s, NoteCarry c,
-                             std::size_t f) { return fill_page(flow, s, frame, false, c, f).ends; };
-  std::vector<PageEnd> plan_all(std::vector<FlowItem>& flow) {
-    std::map<std::tuple<std::size_t, NoteCarry, std::size_t>, std::vector<PageEnd>> memo;
-    return plan_pages(
-        0, flow.size(), false, {}, kNoFloat,
-        [&](std::size_t s, NoteCarry c, std::size_t f) -> const std::vector<PageEnd>& {
-          auto key = std::make_tuple(s, c, f);
-          auto it = memo.find(key);
-          if (it == memo.end()) it = memo.emplace(key, filler(flow, s, c, f)).first;
-          return it->second;
-        },
-        costs);
+  PageFiller filler = test_support::frame_filler(frame, false);
+  std::vector<PageEnd> plan_all(const std::vector<FlowItem>& flow) {
+    return test_support::plan_memoised(flow, false, filler, costs);
   }
   // A line more or fewer, the later paragraphs' costing more; none where not allowed.
   ParagraphResetter resetter = [this](const ParagraphRecipe& r, int looseness, double& d) {
     ++resets;
     d = r.demerits + 100 * r.block;
     if (!loose_blocks.empty() && !loose_blocks.count(r.block)) return std::vector<FlowItem>{};
-    return lines_of(r.block, r.lines + looseness, nullptr);
+    return paragraph_lines(r.block, r.lines + looseness);
   };
 };
 
