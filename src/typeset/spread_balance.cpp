@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -234,12 +235,23 @@ std::vector<PageEnd> balance_spreads(std::vector<FlowItem>& flow, std::size_t be
     // where the bar is).
     const bool bar_fault =
         std::binary_search(faults.bar_pages.begin(), faults.bar_pages.end(), page);
+    // The window's paragraphs nearest the fault's spread first: in a play a page holds twenty
+    // speeches, and those far from the fault seldom move its lines.
+    const std::size_t near_from = page == 0 ? begin : best_plan[page - 1].cut;
+    const std::size_t near_to = best_plan[std::min(page + 1, best_plan.size() - 1)].cut;
+    std::vector<std::size_t> firsts;
+    for (std::size_t k = lo; k < std::min(hi, lean.size()); ++k)
+      if (lean[k].kind == FlowItem::line && lean[k].recipe) firsts.push_back(k);
+    const auto distance = [&](std::size_t k) {
+      return k < near_from ? near_from - k : k >= near_to ? k - near_to + 1 : 0;
+    };
+    std::stable_sort(firsts.begin(), firsts.end(),
+                     [&](std::size_t a, std::size_t b) { return distance(a) < distance(b); });
+    if (firsts.size() > kParagraphsPerFault) firsts.resize(kParagraphsPerFault);
+    std::sort(firsts.begin(), firsts.end(), std::greater<>());
     std::vector<Variation> variations;
-    std::size_t paragraphs = 0;
-    for (std::size_t k = std::min(hi, lean.size()); k-- > lo && paragraphs < kParagraphsPerFault;) {
+    for (std::size_t k : firsts) {
       const FlowItem& it = lean[k];
-      if (it.kind != FlowItem::line || !it.recipe) continue;
-      ++paragraphs;
       for (int looseness : {1, -1}) {
         auto key = std::make_pair(it.recipe.get(), looseness);
         auto found = set.find(key);

@@ -132,5 +132,22 @@ TEST(SpreadBalance, AnUnevenSpreadIsLeveledByOneParagraph) {
   EXPECT_EQ(flow[3].block, 1);
 }
 
+TEST(SpreadBalance, TheParagraphsNearestTheFaultAreTriedFirst) {
+  // The fault of AnUnevenSpreadIsLeveledByOneParagraph, followed by forty one-line paragraphs
+  // (a play's short speeches): the window's pages hold more paragraphs than are tried, and
+  // the one that mends the fault is on its spread, far from the window's end.
+  std::vector<int> sizes{3, 3, 3, 3, 4, 3, 3, 3};
+  sizes.insert(sizes.end(), 40, 1);
+  auto flow = paragraphs(sizes);
+  Balancer b;
+  b.loose_blocks = {1};
+  std::vector<PageEnd> before = b.plan_all(flow);
+  ASSERT_GT(plan_faults(flow, 0, false, before, 10).bar(), 0);
+  std::vector<PageEnd> after = balance_spreads(flow, 0, false, b.filler, b.resetter, b.costs, 10);
+  EXPECT_EQ(plan_faults(flow, 0, false, after, 10).count(), 0);
+  EXPECT_EQ(flow[0].recipe, nullptr);  // paragraph 1 was set again, with four lines
+  EXPECT_EQ(flow[3].block, 1);
+}
+
 }  // namespace
 }  // namespace folio::typeset
