@@ -289,6 +289,12 @@ double page_cost(const PageEnd& e, std::size_t size, const PageCosts& c) {
   return cost + c.short_page * e.short_lines * e.short_lines;
 }
 
+// Whether a page from a start of parity `recto` is set alone, not as a spread's verso with
+// its recto: a recto, a page a break ends, or the section's last (no note or figure to go on).
+bool set_alone(bool recto, const PageEnd& e, std::size_t size) {
+  return recto || e.final || (e.cut >= size && !e.carry && e.floats_from == kNoFloat);
+}
+
 // Facing pages that end apart (neither is a section's last).
 double spread_cost(const PageEnd& verso, const PageEnd& recto, const PageCosts& c) {
   if (verso.final) return 0;
@@ -363,7 +369,7 @@ std::vector<PageEnd> plan_pages(std::size_t begin, std::size_t size, bool recto,
     for (const PageEnd& e1 : first_ends) {
       bool next_recto = e1.want_recto || !s.recto;
       double c1 = base + page_cost(e1, size, costs);
-      if (s.recto || e1.final || (e1.cut >= size && !e1.carry && e1.floats_from == kNoFloat)) {
+      if (set_alone(s.recto, e1, size)) {
         if (e1.long_page) c1 += costs.uneven;  // a long page alone: its facing one is not
         relax(s, state(e1.cut, e1.carry, e1.floats_from, next_recto), c1, {e1});
         continue;
@@ -396,7 +402,7 @@ double plan_cost(const std::vector<PageEnd>& plan, std::size_t size, bool recto,
   for (std::size_t k = 0; k < plan.size(); ++k) {
     const PageEnd& e1 = plan[k];
     cost += page_cost(e1, size, costs);
-    if (r || e1.final || e1.cut >= size || k + 1 == plan.size()) {
+    if (set_alone(r, e1, size) || k + 1 == plan.size()) {
       if (e1.long_page) cost += costs.uneven;
       r = e1.want_recto || !r;
       continue;
