@@ -241,6 +241,7 @@ void FlowSetter::add_space_at(std::vector<FlowItem>& flow, std::size_t at, doubl
 }
 
 std::vector<FlowItem> FlowSetter::reset(const ParagraphRecipe& r, int looseness, double& demerits) {
+  if (r.final_pass || looseness == 0) return {};
   // The setter's place in the section as it was when the paragraph was first set; whatever
   // it was doing is given back after.
   const int block = next_block_, section = section_index_, keep_lines = keep_lines_;
@@ -253,11 +254,13 @@ std::vector<FlowItem> FlowSetter::reset(const ParagraphRecipe& r, int looseness,
   mark_shift_ = r.mark_shift;
   keep_lines_ = r.keep_lines;
   looseness_ = looseness;
+  usual_lines_ = r.lines;
   std::vector<FlowItem> out;
   paragraph(out, styled_text(*r.inlines), r.frame, r.indent, r.align, Role::body, r.where, false,
             r.dest);
   demerits = demerits_;
   looseness_ = 0;
+  usual_lines_ = 0;
   next_block_ = block;
   section_index_ = section;
   block_ = node;
@@ -279,6 +282,7 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
       !st_.protrusion.empty())
     s.protrusion = &st_.protrusion;
   s.looseness = looseness_;
+  s.usual_lines = usual_lines_;
   SetParagraph p = set(text, s, where);
   demerits_ = p.demerits;
   std::size_t first = flow.size();
@@ -286,7 +290,7 @@ void FlowSetter::paragraph(std::vector<FlowItem>& flow, const StyledText& text, 
   if (recipe_inlines_ && section_index_ >= 0 && p.lines.size() >= 2)
     recipe = std::make_shared<ParagraphRecipe>(ParagraphRecipe{
         recipe_inlines_, f, indent, align, where, dest, next_block_, section_index_, block_,
-        mark_shift_, keep_lines_, static_cast<int>(p.lines.size()), p.demerits});
+        mark_shift_, keep_lines_, static_cast<int>(p.lines.size()), p.demerits, p.pass >= 4});
   add_lines(flow, p, f.face, f.x, role, f.group, dest, keep_with_previous);
   if (recipe) flow[first].recipe = std::move(recipe);
   if (section_index_ < 0) return;

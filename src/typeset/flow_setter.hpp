@@ -108,6 +108,8 @@ struct ParagraphRecipe {
   int keep_lines = 0;   ///< lines still kept with a heading above it when it was set
   int lines = 0;        ///< as first set
   double demerits = 0;  ///< ... and the breaking's demerits
+  /// Only the final pass could break it: it has no looser or tighter setting to give.
+  bool final_pass = false;
 };
 
 /// Sets paragraphs into flow items. Block ids are unique within one FlowSetter: a section's
@@ -195,6 +197,7 @@ class FlowSetter {
   // The body paragraph being set, which may be set again (null: not one that may).
   const std::vector<model::Inline>* recipe_inlines_ = nullptr;
   int looseness_ = 0;    // reset(): the paragraph's \looseness
+  int usual_lines_ = 0;  // ... and its lines as first set
   double demerits_ = 0;  // the last paragraph's breaking's demerits
 };
 

@@ -303,13 +303,16 @@ BreakResult break_lines(const std::vector<Node>& nodes, const BreakParams& param
 }
 
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, const LooseLimits& limits) {
+                              int looseness, const LooseLimits& limits, int usual_lines) {
   BreakResult out;
   if (looseness == 0) return out;
-  const BreakResult usual = break_lines(nodes, params);
-  // A paragraph only the final pass could break has no looser or tighter setting to give.
-  if (usual.pass >= 4 || usual.breaks.empty()) return out;
-  const int want = static_cast<int>(usual.breaks.size()) + looseness;
+  if (usual_lines <= 0) {
+    const BreakResult usual = break_lines(nodes, params);
+    // A paragraph only the final pass could break has no looser or tighter setting to give.
+    if (usual.pass >= 4 || usual.breaks.empty()) return out;
+    usual_lines = static_cast<int>(usual.breaks.size());
+  }
+  const int want = usual_lines + looseness;
   if (want < 1) return out;
   const std::vector<Sums> sums = prefix_sums(nodes);
   // The tolerance pass sees every break the first one does, and hyphens; then, strained,

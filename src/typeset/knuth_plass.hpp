@@ -96,9 +96,10 @@ struct LooseLimits {
 /// with emergency stretch and none wider than `limits.max_emergency_gap` (its demerits then
 /// count kStrainedLooseDemerits more). No breaks
 /// when there is none such (a paragraph page make-up may set a line looser or tighter, as
-/// book designers and TeX do to balance a spread).
+/// book designers and TeX do to balance a spread). `usual_lines`: break_lines's line count
+/// for these nodes, when the caller has it from a pass before the final one (0: found here).
 BreakResult break_lines_loose(const std::vector<Node>& nodes, const BreakParams& params,
-                              int looseness, const LooseLimits& limits = {});
+                              int looseness, const LooseLimits& limits = {}, int usual_lines = 0);
 
 /// TeX's badness for stretching or shrinking by ratio r: 100·|r|³, capped at 10000.
 double badness(double ratio);

@@ -36,6 +36,11 @@ TEST(Looseness, ALineMoreOrFewerOfLeastDemeritsOrNone) {
         if (d >= 0 && (best < 0 || d < best)) best = d;
       }
       BreakResult r = break_lines_loose(nodes, p, looseness);
+      // Told the usual line count (as the page make-up's recipe tells it), the same breaks.
+      BreakResult told = break_lines_loose(nodes, p, looseness, {}, static_cast<int>(lines));
+      ASSERT_EQ(told.breaks.size(), r.breaks.size()) << "width " << width;
+      for (std::size_t k = 0; k < r.breaks.size(); ++k)
+        EXPECT_EQ(told.breaks[k].node, r.breaks[k].node) << "width " << width;
       if (best < 0) {
         EXPECT_TRUE(r.breaks.empty()) << "width " << width << " looseness " << looseness;
         ++none;

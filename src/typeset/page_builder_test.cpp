@@ -218,6 +218,24 @@ TEST(PageBuilder, ANotePageAloneOnlyWhenNothingElseHoldsTheNote) {
   EXPECT_TRUE(pages[pages.size() - 2].carry);
 }
 
+TEST(PageBuilder, PlanCostPairsAVersoWithTheNotePageAfterIt) {
+  // A verso that ends the text but carries a note on is a spread with the note's page, as
+  // plan_pages weighs it: run long, it costs a long page, not a long page alone (uneven).
+  PageCosts costs;
+  PageEnd verso;
+  verso.cut = 8;
+  verso.lines = 8;
+  verso.notes = true;
+  verso.carry = NoteCarry{1, 5};
+  PageEnd notes_page;
+  notes_page.cut = 8;
+  notes_page.notes = true;
+  notes_page.final = true;
+  const double even = plan_cost({verso, notes_page}, 8, false, costs);
+  verso.long_page = true;
+  EXPECT_DOUBLE_EQ(plan_cost({verso, notes_page}, 8, false, costs) - even, costs.long_page);
+}
+
 TEST(PageBuilder, AFigureThatDoesNotFitOpensTheNextPageAndTheTextFillsBoth) {
   // Eight lines, then a figure four lines tall that does not fit the two left: it floats to
   // the next page's top, and the two-line paragraph after it fills this page.

@@ -293,7 +293,8 @@ class ParagraphSetter {
             : break_lines_loose(
                   nodes_, bp, s_.looseness,
                   {kMaxLooseSpaceEm * s_.face.size, kLooseStrainedTolerance,
-                   kMaxLooseSpaceEm * s_.face.size, kMaxEmergencySpaceEm * s_.face.size});
+                   kMaxLooseSpaceEm * s_.face.size, kMaxEmergencySpaceEm * s_.face.size},
+                  s_.usual_lines);
     out.pass = br.pass;
     out.demerits = br.demerits;
     std::size_t prev = SIZE_MAX;

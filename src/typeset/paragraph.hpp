@@ -52,9 +52,12 @@ struct ParagraphSettings {
   /// The breaks (and overfull flags) are the same as with glyphs.
   bool glyphs = true;
   /// TeX's \looseness: set the paragraph this many lines longer (> 0) or shorter (< 0) than
-  /// its best breaking, within the tolerance and with no word space over 0.65 em
+  /// its best breaking, within the tolerance and with no word space over 0.5 em
   /// (break_lines_loose); no lines at all when it cannot be. 0: the best breaking.
   int looseness = 0;
+  /// With looseness: how many lines the best breaking has, when the caller knows (the page
+  /// make-up's recipe does), so that it is not broken again to learn it. 0: not known.
+  int usual_lines = 0;
 };
 
 /// One set line: runs positioned from the line's left edge at x = 0, baseline y = 0.
