@@ -9,6 +9,7 @@
 #include "pdf/cluster_text.hpp"
 #include "pdf/image_drawer.hpp"
 #include "pdf/structure_type.hpp"
+#include "support/utf8.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -48,14 +49,12 @@ void draw_run_without_actual_text(cairo_t* cr, const ScaledFonts& fonts,
                                   const typeset::GlyphRun& run, double dx, double dy) {
   if (run.clusters.empty()) return;
   cairo_scaled_font_t* sf = fonts.at(static_cast<std::size_t>(run.font));
-  // A cluster of one glyph for one character (UTF-8: one byte that is not a continuation
-  // byte) goes to Cairo as it is; the others are looked at.
+  // A cluster of one glyph for one character goes to Cairo as it is; the others are looked at.
   auto one_character = [&](std::size_t at, int bytes) {
-    int starts = 0;
-    for (int b = 0; b < bytes; ++b)
-      starts +=
-          (static_cast<unsigned char>(run.text[at + static_cast<std::size_t>(b)]) & 0xC0) != 0x80;
-    return starts == 1;
+    std::size_t len = 0;
+    if (bytes <= 0) return false;
+    support::decode_utf8(run.text, at, len);
+    return len == static_cast<std::size_t>(bytes);
   };
   std::vector<bool> look(run.clusters.size());
   bool plain = true;

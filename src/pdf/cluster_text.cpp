@@ -7,18 +7,10 @@
 #include <cstdint>
 #include <utility>
 
+#include "support/utf8.hpp"
+
 namespace folio::pdf {
 namespace {
-
-// Decodes the UTF-8 code point at `i`, moving `i` past it; a bad byte reads as itself.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i++]);
-  int more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-  std::uint32_t c = more == 3 ? b & 0x07u : more == 2 ? b & 0x0Fu : more == 1 ? b & 0x1Fu : b;
-  for (; more > 0 && i < s.size(); --more)
-    c = (c << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
-  return c;
-}
 
 // Unicode's default-ignorable format characters that a book's text carries: drawn as nothing.
 bool without_ink(std::uint32_t c) {
@@ -43,8 +35,8 @@ bool encodes(cairo_scaled_font_t* font, std::string_view ligature, unsigned long
   if (!font || cairo_scaled_font_get_type(font) != CAIRO_FONT_TYPE_FT) return false;
   FT_Face face = cairo_ft_scaled_font_lock_face(font);
   if (!face) return false;
-  std::size_t i = 0;
-  bool found = FT_Get_Char_Index(face, next_code_point(ligature, i)) == glyph;
+  std::size_t len = 0;
+  bool found = FT_Get_Char_Index(face, support::decode_utf8(ligature, 0, len)) == glyph;
   cairo_ft_scaled_font_unlock_face(font);
   return found;
 }
@@ -54,8 +46,8 @@ bool encodes(cairo_scaled_font_t* font, std::string_view ligature, unsigned long
 std::string cluster_text(std::string_view text, int glyphs, unsigned long glyph,
                          cairo_scaled_font_t* font) {
   if (glyphs == 0) {
-    for (std::size_t i = 0; i < text.size();)
-      if (!without_ink(next_code_point(text, i))) return std::string(text);
+    for (std::size_t i = 0, len = 0; i < text.size(); i += len)
+      if (!without_ink(support::decode_utf8(text, i, len))) return std::string(text);
     return {};
   }
   if (glyphs == 1 && text.size() > 1)
