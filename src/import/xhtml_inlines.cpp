@@ -38,13 +38,17 @@ void Converter::inline_node(pugi::xml_node n, std::vector<Inline>& out) {
   if (n.type() != pugi::node_element) return;
   std::string_view name = name_of(n);
   if (name == "span" && has_epub_type(n, "pagebreak")) return;
-  auto container = [&](model::InlineNode node, bool keep_classes) {
+  // The element as `node` with `attr`, holding its children's inlines.
+  auto wrapped = [&](model::InlineNode node, model::Attr attr) {
     Inline in;
     in.node = std::move(node);
     in.source = pos_of(n);
-    in.attr = attr_of(n, keep_classes);
+    in.attr = std::move(attr);
     inlines(n, in.children);
     out.push_back(std::move(in));
+  };
+  auto container = [&](model::InlineNode node, bool keep_classes) {
+    wrapped(std::move(node), attr_of(n, keep_classes));
   };
   if (name == "em" || name == "i") {
     container(model::Emphasis{}, false);
@@ -135,32 +139,18 @@ void Converter::inline_node(pugi::xml_node n, std::vector<Inline>& out) {
     std::erase_if(attr.classes,
                   [](const std::string& c) { return c == "small-caps" || c == "smallcaps"; });
     if (small_caps) {
-      Inline in;
-      in.node = model::SmallCaps{};
-      in.source = pos_of(n);
-      in.attr = attr;
-      inlines(n, in.children);
-      out.push_back(std::move(in));
+      wrapped(model::SmallCaps{}, std::move(attr));
       return;
     }
     if (name == "sup" || name == "sub" || name == "u" || name == "s" || name == "del") {
       unmapped(n, "<" + std::string(name) + "> has no folio form: its text is kept plain");
     }
-    if (attr.classes.empty() && attr.id.empty() && attr.lang.empty()) {
-      inlines(n, out);
-      return;
-    }
+    // Only a span keeps its classes; an element with nothing left to say is its text.
     if (name != "span") attr.classes.clear();
-    if (attr.classes.empty() && attr.id.empty() && attr.lang.empty()) {
+    if (attr.classes.empty() && attr.id.empty() && attr.lang.empty())
       inlines(n, out);
-      return;
-    }
-    Inline in;
-    in.node = model::Span{};
-    in.source = pos_of(n);
-    in.attr = attr;
-    inlines(n, in.children);
-    out.push_back(std::move(in));
+    else
+      wrapped(model::Span{}, std::move(attr));
     return;
   }
   if (name == "wbr") return;

@@ -6,17 +6,26 @@
 
 namespace folio::import {
 
-std::vector<std::string> epub_types(pugi::xml_node e) {
+namespace {
+
+// The tokens of a whitespace-separated attribute (XML whitespace: class, epub:type).
+std::vector<std::string> tokens_of(pugi::xml_node e, const char* attribute) {
   std::vector<std::string> out;
-  std::string_view v = e.attribute("epub:type").value();
+  std::string_view v = e.attribute(attribute).value();
   std::size_t from = 0;
   while (from < v.size()) {
-    std::size_t to = v.find(' ', from);
+    std::size_t to = v.find_first_of(" \t\n\r", from);
     if (to == std::string_view::npos) to = v.size();
     if (to > from) out.emplace_back(v.substr(from, to - from));
     from = to + 1;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> epub_types(pugi::xml_node e) {
+  return tokens_of(e, "epub:type");
 }
 
 bool has_epub_type(pugi::xml_node e, std::string_view type) {
@@ -28,16 +37,7 @@ bool has_epub_type(pugi::xml_node e, std::string_view type) {
 namespace xhtml {
 
 std::vector<std::string> classes_of(pugi::xml_node e) {
-  std::vector<std::string> out;
-  std::string_view v = e.attribute("class").value();
-  std::size_t from = 0;
-  while (from < v.size()) {
-    std::size_t to = v.find_first_of(" \t\n", from);
-    if (to == std::string_view::npos) to = v.size();
-    if (to > from) out.emplace_back(v.substr(from, to - from));
-    from = to + 1;
-  }
-  return out;
+  return tokens_of(e, "class");
 }
 
 bool has_class(pugi::xml_node e, std::string_view c) {
