@@ -29,9 +29,7 @@ std::vector<std::string> epub_types(pugi::xml_node e) {
 }
 
 bool has_epub_type(pugi::xml_node e, std::string_view type) {
-  for (const auto& t : epub_types(e))
-    if (t == type) return true;
-  return false;
+  return std::ranges::count(tokens_of(e, "epub:type"), type) > 0;
 }
 
 namespace xhtml {
@@ -41,9 +39,7 @@ std::vector<std::string> classes_of(pugi::xml_node e) {
 }
 
 bool has_class(pugi::xml_node e, std::string_view c) {
-  for (const auto& x : classes_of(e))
-    if (x == c) return true;
-  return false;
+  return std::ranges::count(tokens_of(e, "class"), c) > 0;
 }
 
 std::string_view name_of(pugi::xml_node e) {
