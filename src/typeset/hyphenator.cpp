@@ -11,7 +11,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <new>
+#include <system_error>
+#include <thread>
 #include <unordered_set>
 
 #include "support/utf8.hpp"
@@ -593,18 +596,54 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
   return out;
 }
 
-const Hyphenator* Hyphenators::add(std::string_view lang, support::Diagnostics* diags,
-                                   const std::vector<std::string>& exceptions) {
+namespace {
+
+// A language tag as Hyphenators keys it.
+std::string tag_of(std::string_view lang) {
   std::string tag(lang);
   for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (auto it = by_tag_.find(tag); it != by_tag_.end()) return it->second;
+  return tag;
+}
+
+// The dictionary file `lang` uses, its links followed (Debian links a language's regions to
+// one file: hyph_de_AT.dic → hyph_de_DE.dic); empty when there is none.
+std::filesystem::path dictionary_file(const std::filesystem::path& dir, std::string_view lang) {
+  std::filesystem::path file = find_dictionary(dir, lang);
+  if (file.empty()) return file;
+  std::error_code ec;
+  std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
+  return ec ? file : real;
+}
+
+}  // namespace
+
+// The dictionaries loading on a thread of their own, each once, in order.
+struct Hyphenators::Background {
+  struct Job {
+    std::string lang;
+    std::filesystem::path file;
+    std::promise<const Hyphenator*> done;
+    std::shared_future<const Hyphenator*> result = done.get_future().share();
+    std::unique_ptr<Hyphenator> loaded;
+    support::Diagnostics diags;  // what loading it met, reported by finish_background
+  };
+  std::vector<std::unique_ptr<Job>> jobs;
+  std::thread thread;
+};
+
+Hyphenators::Hyphenators(std::filesystem::path dir, int left_min, int right_min)
+    : dir_(std::move(dir)), left_min_(left_min), right_min_(right_min) {}
+
+Hyphenators::~Hyphenators() {
+  if (background_ && background_->thread.joinable()) background_->thread.join();
+}
+
+const Hyphenator* Hyphenators::add(std::string_view lang, support::Diagnostics* diags,
+                                   const std::vector<std::string>& exceptions) {
+  std::string tag = tag_of(lang);
+  if (auto it = by_tag_.find(tag); it != by_tag_.end()) return it->second.hyphenator;
   const Hyphenator* h = nullptr;
-  std::filesystem::path file = find_dictionary(dir_, lang);
-  if (!file.empty()) {
-    // Debian links a language's regions to one file (hyph_de_AT.dic → hyph_de_DE.dic).
-    std::error_code ec;
-    std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
-    if (!ec) file = real;
+  if (std::filesystem::path file = dictionary_file(dir_, lang); !file.empty()) {
     auto it = by_file_.find(file);
     if (it == by_file_.end()) {
       auto loaded = std::make_unique<Hyphenator>(dir_, lang, left_min_, right_min_, diags);
@@ -613,15 +652,72 @@ const Hyphenator* Hyphenators::add(std::string_view lang, support::Diagnostics* 
     }
     if (it->second->loaded()) h = it->second.get();
   }
-  by_tag_.emplace(std::move(tag), h);
+  by_tag_.emplace(std::move(tag), Entry{h, {}});
   return h;
 }
 
+void Hyphenators::add_in_background(const std::vector<std::string>& langs) {
+  auto bg = std::make_unique<Background>();
+  for (const std::string& lang : langs) {
+    std::string tag = tag_of(lang);
+    if (by_tag_.count(tag)) continue;
+    Entry entry;
+    if (std::filesystem::path file = dictionary_file(dir_, lang); !file.empty()) {
+      if (auto it = by_file_.find(file); it != by_file_.end()) {
+        entry.hyphenator = it->second->loaded() ? it->second.get() : nullptr;
+      } else {
+        auto job = std::find_if(bg->jobs.begin(), bg->jobs.end(),
+                                [&](const auto& j) { return j->file == file; });
+        if (job == bg->jobs.end()) {
+          bg->jobs.push_back(std::make_unique<Background::Job>());
+          bg->jobs.back()->lang = lang;
+          bg->jobs.back()->file = file;
+          job = std::prev(bg->jobs.end());
+        }
+        entry.loading = (*job)->result;
+      }
+    }
+    by_tag_.emplace(std::move(tag), std::move(entry));
+  }
+  if (bg->jobs.empty()) return;
+  background_ = std::move(bg);
+  auto load = [this, jobs = &background_->jobs] {
+    for (auto& job : *jobs) {
+      try {
+        job->loaded =
+            std::make_unique<Hyphenator>(dir_, job->lang, left_min_, right_min_, &job->diags);
+        job->done.set_value(job->loaded->loaded() ? job->loaded.get() : nullptr);
+      } catch (...) {
+        job->done.set_exception(std::current_exception());  // thrown again where it is found
+      }
+    }
+  };
+  try {
+    background_->thread = std::thread(load);
+  } catch (const std::system_error&) {
+    load();  // no thread to be had: loaded here, as add would
+  }
+}
+
+void Hyphenators::finish_background(support::Diagnostics* diags) {
+  if (!background_) return;
+  if (background_->thread.joinable()) background_->thread.join();
+  for (const auto& job : background_->jobs) {
+    if (diags)
+      for (const support::Diagnostic& d : job->diags.items()) diags->report(d);
+    job->diags.items().clear();  // reported once
+  }
+}
+
 const Hyphenator* Hyphenators::find(std::string_view lang) const {
-  std::string tag(lang);
-  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = by_tag_.find(tag);
-  return it == by_tag_.end() ? nullptr : it->second;
+  auto it = by_tag_.find(tag_of(lang));
+  if (it == by_tag_.end()) return nullptr;
+  return it->second.loading.valid() ? it->second.loading.get() : it->second.hyphenator;
+}
+
+bool Hyphenators::has_dictionary(std::string_view lang) const {
+  auto it = by_tag_.find(tag_of(lang));
+  return it != by_tag_.end() && (it->second.hyphenator || it->second.loading.valid());
 }
 
 bool capitalises_nouns(std::string_view lang) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -76,26 +77,46 @@ class Hyphenator {
   std::map<std::string, std::vector<int>> exceptions_;  // lower-case word → char positions
 };
 
-/// A book's hyphenators, one per dictionary: loaded before the book is set (add), then shared
-/// read-only by the setting threads (find). Tags that resolve to the same file share it.
+/// A book's hyphenators, one per dictionary: loaded before the book is set (add) or while it
+/// is (add_in_background), and shared read-only by the setting threads (find). Tags that
+/// resolve to the same file share it.
 class Hyphenators {
  public:
-  Hyphenators(std::filesystem::path dir, int left_min, int right_min)
-      : dir_(std::move(dir)), left_min_(left_min), right_min_(right_min) {}
+  Hyphenators(std::filesystem::path dir, int left_min, int right_min);
+  ~Hyphenators();
+  Hyphenators(const Hyphenators&) = delete;
+  Hyphenators& operator=(const Hyphenators&) = delete;
 
   /// Loads `lang`'s dictionary once; the style's exceptions go to the book's language
   /// (`exceptions`, given with its first add). Not thread-safe. Null: no patterns for `lang`.
   const Hyphenator* add(std::string_view lang, support::Diagnostics* diags,
                         const std::vector<std::string>& exceptions = {});
-  /// The hyphenator `add` gave for `lang` (null: none, or never added). Thread-safe.
+  /// Loads the dictionaries of `langs` not added yet on a thread of their own (here, when no
+  /// thread can be started): a book's other languages, whose patterns (German's are 1 MB)
+  /// need not hold up the start of its setting. Call once, after the adds, before any find.
+  void add_in_background(const std::vector<std::string>& langs);
+  /// Waits for the background loads and reports what loading them met to `diags`, in the
+  /// order of add_in_background's languages.
+  void finish_background(support::Diagnostics* diags);
+  /// The hyphenator for `lang` (null: none, or never added); waits for a background load.
+  /// Thread-safe.
   const Hyphenator* find(std::string_view lang) const;
+  /// Whether `lang` has a dictionary file (loaded, or loading in the background), without
+  /// waiting for it.
+  bool has_dictionary(std::string_view lang) const;
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
+  struct Background;  // hyphenator.cpp
+  struct Entry {
+    const Hyphenator* hyphenator = nullptr;  // null: none, or loading in the background
+    std::shared_future<const Hyphenator*> loading;
+  };
   std::filesystem::path dir_;
   int left_min_, right_min_;
-  std::map<std::string, const Hyphenator*, std::less<>> by_tag_;  // as added; null: none
+  std::map<std::string, Entry, std::less<>> by_tag_;  // as added
   std::map<std::filesystem::path, std::unique_ptr<Hyphenator>> by_file_;
+  std::unique_ptr<Background> background_;
 };
 
 /// Whether `lang` capitalises common nouns (German, Luxembourgish): there a capital letter

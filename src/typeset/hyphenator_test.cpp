@@ -289,5 +289,34 @@ TEST_F(DictionaryTest, LanguagesShareAFileAndLoadOnce) {
   }
 }
 
+TEST_F(DictionaryTest, OtherLanguagesLoadInTheBackgroundAndReportWhenFinished) {
+  std::ofstream(dir_ / "hyph_de_DE.dic") << "UTF-8\nab1cd\n";
+  std::ofstream(dir_ / "hyph_fr.dic") << "UTF-8\nx1y\nt1h/t=h,0,2\n";  // a rule left out
+  std::ofstream(dir_ / "hyph_en_US.dic") << "UTF-8\nq1r\n";
+  Hyphenators set(dir_, 2, 2);
+  const Hyphenator* en = set.add("en-US", nullptr);
+  ASSERT_TRUE(en);
+  set.add_in_background({"de", "de-AT", "fr", "en", "it"});
+  // What has a file is known at once; finding waits for the load.
+  EXPECT_TRUE(set.has_dictionary("de"));
+  EXPECT_TRUE(set.has_dictionary("fr"));
+  EXPECT_FALSE(set.has_dictionary("it"));
+  const Hyphenator* de = set.find("de");
+  ASSERT_TRUE(de);
+  EXPECT_EQ(de->points("xabcdx"), (std::vector<std::size_t>{3}));
+  EXPECT_EQ(set.find("DE"), de);
+  EXPECT_EQ(set.find("en"), en);  // the file already loaded is shared, not loaded again
+  EXPECT_EQ(set.find("it"), nullptr);
+  ASSERT_TRUE(set.find("fr"));
+  // The background's warnings reach the book's diagnostics once, when it is finished.
+  support::Diagnostics diags;
+  set.finish_background(&diags);
+  const support::Diagnostic* d = warning(diags);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->pos.line, 3);
+  set.finish_background(&diags);
+  EXPECT_EQ(diags.items().size(), 1u);
+}
+
 }  // namespace
 }  // namespace folio::typeset
